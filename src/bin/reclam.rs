@@ -1,0 +1,516 @@
+//! `reclam`: the command-line interface over the same core as the desktop app.
+//!
+//! JSON output uses camelCase keys and ISO dates; errors go to stderr in French with a
+//! non-zero exit code (1 for a refused operation, 2 for a usage error).
+
+use chrono::NaiveDate;
+use clap::{Args, Parser, Subcommand};
+use reclam::calendar::{self, Region};
+use reclam::clock::{Clock, FixedClock, SystemClock};
+use reclam::complaint::{
+    parse_new_complaint, ComplaintRef, DysfunctionCategory, Feedback, Money, Outcome, Status,
+    Subject, ValidationError,
+};
+use reclam::store::register::{RegisterQuery, RegisterSort};
+use reclam::store::{self, NewRequest};
+use reclam::{Error, Store};
+use std::io::{BufRead, BufWriter, Read, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::sync::Arc;
+
+#[derive(Parser)]
+#[command(
+    name = "reclam",
+    version,
+    about = "Registre des réclamations (cabinets de courtage)"
+)]
+struct Cli {
+    /// Database file (default: the desktop app's register).
+    #[arg(long, global = true, env = "RECLAM_DB")]
+    db: Option<PathBuf>,
+    /// Who is acting (recorded in the journal).
+    #[arg(long, global = true, env = "RECLAM_USER")]
+    by: Option<String>,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Create or migrate the database.
+    Init,
+    /// Compute the deadlines of start dates (arguments, or one per line on stdin).
+    Deadlines {
+        dates: Vec<String>,
+        #[arg(long, default_value = "metropole")]
+        region: String,
+    },
+    /// Record a complaint from JSON (a file, or - / nothing for stdin).
+    Add {
+        #[arg(long)]
+        json: Option<String>,
+    },
+    /// Record a request that is not a complaint (kept out of the register).
+    Request {
+        #[arg(long)]
+        json: Option<String>,
+    },
+    /// List the register.
+    List(ListArgs),
+    /// Show a complaint with its history.
+    Show {
+        reference: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Record the acknowledgement.
+    Ack {
+        reference: String,
+        #[arg(long)]
+        on: String,
+    },
+    /// Record a holding letter.
+    Hold {
+        reference: String,
+        #[arg(long)]
+        on: String,
+        #[arg(long)]
+        note: String,
+    },
+    /// Record the answer.
+    Answer {
+        reference: String,
+        #[arg(long)]
+        on: String,
+        #[arg(long)]
+        outcome: String,
+        #[arg(long)]
+        summary: String,
+        #[arg(long)]
+        gesture: Option<String>,
+    },
+    /// Close the complaint with the client's feedback.
+    Close {
+        reference: String,
+        #[arg(long)]
+        on: String,
+        #[arg(long)]
+        feedback: String,
+    },
+    /// Record a dysfunction found while handling the complaint.
+    Dysfunction {
+        reference: String,
+        #[arg(long)]
+        category: String,
+        #[arg(long)]
+        description: String,
+        #[arg(long)]
+        on: Option<String>,
+    },
+    /// Fill the database with fictitious complaints.
+    Demo {
+        #[arg(long)]
+        count: u32,
+        #[arg(long, default_value_t = 2026)]
+        seed: u64,
+    },
+    /// Firm settings.
+    Settings {
+        #[command(subcommand)]
+        action: SettingsAction,
+    },
+}
+
+#[derive(Subcommand)]
+enum SettingsAction {
+    Show {
+        #[arg(long)]
+        json: bool,
+    },
+    Set {
+        key: String,
+        value: String,
+    },
+}
+
+#[derive(Args)]
+struct ListArgs {
+    #[arg(long)]
+    status: Option<String>,
+    #[arg(long)]
+    overdue: bool,
+    #[arg(long)]
+    due_within: Option<u32>,
+    #[arg(long)]
+    search: Option<String>,
+    #[arg(long)]
+    subject: Option<String>,
+    #[arg(long)]
+    handler: Option<String>,
+    #[arg(long, default_value_t = 50)]
+    limit: u32,
+    #[arg(long, default_value_t = 0)]
+    offset: u32,
+    #[arg(long)]
+    json: bool,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("erreur : {e}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn clock() -> Result<Arc<dyn Clock>, Error> {
+    match std::env::var("RECLAM_TODAY") {
+        Ok(s) if !s.is_empty() => Ok(Arc::new(FixedClock::new(date("RECLAM_TODAY", &s)?))),
+        _ => Ok(Arc::new(SystemClock)),
+    }
+}
+
+fn date(field: &str, s: &str) -> Result<NaiveDate, ValidationError> {
+    NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d")
+        .ok()
+        .filter(|d| d.format("%Y-%m-%d").to_string() == s.trim())
+        .ok_or_else(|| {
+            ValidationError::new(
+                field,
+                format!("date invalide ou impossible « {s} » (format attendu AAAA-MM-JJ)"),
+            )
+        })
+}
+
+fn parse<T: std::str::FromStr>(field: &str, s: &str) -> Result<T, ValidationError>
+where
+    T::Err: std::fmt::Display,
+{
+    s.parse()
+        .map_err(|e: T::Err| ValidationError::new(field, e.to_string()))
+}
+
+fn reference(s: &str) -> Result<ComplaintRef, ValidationError> {
+    parse("référence", s)
+}
+
+fn read_input(source: Option<&str>) -> Result<String, Error> {
+    let mut text = String::new();
+    match source {
+        None | Some("-") => {
+            std::io::stdin().read_to_string(&mut text).map_err(|e| {
+                ValidationError::new("json", format!("lecture de l'entrée impossible : {e}"))
+            })?;
+        }
+        Some(path) => {
+            let bytes = std::fs::read(path)?;
+            text = String::from_utf8(bytes).map_err(|_| {
+                ValidationError::new("json", format!("« {path} » n'est pas un texte UTF-8"))
+            })?;
+        }
+    }
+    Ok(text)
+}
+
+fn print_json<T: serde::Serialize>(value: &T) -> Result<(), Error> {
+    let out = serde_json::to_string_pretty(value).expect("serialisable");
+    println!("{out}");
+    Ok(())
+}
+
+fn actor(cli_by: &Option<String>) -> String {
+    cli_by
+        .clone()
+        .or_else(|| std::env::var("USER").ok())
+        .or_else(|| std::env::var("USERNAME").ok())
+        .unwrap_or_else(|| "inconnu".to_owned())
+}
+
+fn run(cli: Cli) -> Result<(), Error> {
+    let by = actor(&cli.by);
+    if let Command::Deadlines { dates, region } = &cli.command {
+        return deadlines(dates, region);
+    }
+    let clock = clock()?;
+    let path = cli.db.clone().unwrap_or_else(store::default_path);
+    let mut store = Store::open(&path, clock)?;
+    match cli.command {
+        Command::Init => {
+            println!("registre prêt : {}", path.display());
+        }
+        Command::Deadlines { .. } => unreachable!("handled above"),
+        Command::Add { json } => {
+            let new = parse_new_complaint(&read_input(json.as_deref())?)?;
+            let c = store.record(&new, &by)?;
+            print_json(&c)?;
+        }
+        Command::Request { json } => {
+            let text = read_input(json.as_deref())?;
+            let de = &mut serde_json::Deserializer::from_str(&text);
+            let req: NewRequest = serde_path_to_error::deserialize(de).map_err(|e| {
+                let path = e.path().to_string();
+                reclam::complaint::input::french_serde_error(&path, e.inner())
+            })?;
+            let id = store.record_request(&req, &by)?;
+            println!("demande n° {id} enregistrée (hors registre des réclamations)");
+        }
+        Command::List(args) => list(&store, args)?,
+        Command::Show { reference: r, json } => {
+            let view = store.view(&reference(&r)?)?;
+            if json {
+                print_json(&view)?;
+            } else {
+                show_text(&view);
+            }
+        }
+        Command::Ack { reference: r, on } => {
+            print_json(&store.acknowledge(&reference(&r)?, date("on", &on)?, &by)?)?;
+        }
+        Command::Hold {
+            reference: r,
+            on,
+            note,
+        } => {
+            print_json(&store.hold(&reference(&r)?, date("on", &on)?, &note, &by)?)?;
+        }
+        Command::Answer {
+            reference: r,
+            on,
+            outcome,
+            summary,
+            gesture,
+        } => {
+            let outcome: Outcome = parse("outcome", &outcome)?;
+            let gesture = gesture.map(|g| parse::<Money>("gesture", &g)).transpose()?;
+            let c = store.answer(
+                &reference(&r)?,
+                date("on", &on)?,
+                outcome,
+                &summary,
+                gesture,
+                &by,
+            )?;
+            print_json(&c)?;
+        }
+        Command::Close {
+            reference: r,
+            on,
+            feedback,
+        } => {
+            let feedback: Feedback = parse("feedback", &feedback)?;
+            print_json(&store.close(&reference(&r)?, date("on", &on)?, feedback, &by)?)?;
+        }
+        Command::Dysfunction {
+            reference: r,
+            category,
+            description,
+            on,
+        } => {
+            let category: DysfunctionCategory = parse("category", &category)?;
+            let on = match on {
+                Some(s) => date("on", &s)?,
+                None => store.today(),
+            };
+            let c = store.add_dysfunction(&reference(&r)?, category, &description, on, &by)?;
+            print_json(&c)?;
+        }
+        Command::Demo { count, seed } => {
+            let started = std::time::Instant::now();
+            let n = reclam::demo::fill(&mut store, count, seed)?;
+            eprintln!(
+                "{n} réclamations fictives enregistrées dans {} en {:.1} s",
+                path.display(),
+                started.elapsed().as_secs_f64()
+            );
+        }
+        Command::Settings { action } => match action {
+            SettingsAction::Show { json } => {
+                let settings = store.settings()?;
+                if json {
+                    let map: serde_json::Map<String, serde_json::Value> = settings
+                        .entries
+                        .iter()
+                        .map(|e| (e.key.clone(), serde_json::Value::String(e.value.clone())))
+                        .collect();
+                    print_json(&map)?;
+                } else {
+                    for e in settings.entries {
+                        println!(
+                            "{:<32} {:<45} {}",
+                            e.key,
+                            e.label,
+                            e.value.replace('\n', " / ")
+                        );
+                    }
+                }
+            }
+            SettingsAction::Set { key, value } => {
+                store.set_setting(&key, &value, &by)?;
+                println!("{key} = {}", store.setting(&key)?.unwrap_or_default());
+            }
+        },
+    }
+    Ok(())
+}
+
+fn deadlines(dates: &[String], region: &str) -> Result<(), Error> {
+    let region: Region = parse("region", region)?;
+    let inputs: Vec<String> = if dates.is_empty() {
+        std::io::stdin()
+            .lock()
+            .lines()
+            .collect::<Result<Vec<_>, _>>()?
+            .into_iter()
+            .filter(|l| !l.trim().is_empty())
+            .collect()
+    } else {
+        dates.to_vec()
+    };
+    // Validate everything first: no partial output on a bad line.
+    let starts = inputs
+        .iter()
+        .enumerate()
+        .map(|(i, s)| {
+            let field = if dates.is_empty() {
+                format!("ligne {}", i + 1)
+            } else {
+                format!("date {}", i + 1)
+            };
+            let d = date(&field, s)?;
+            calendar::check_year(d).map_err(|e| ValidationError::new(field, e.to_string()))
+        })
+        .collect::<Result<Vec<_>, _>>()?;
+    let stdout = std::io::stdout();
+    let mut out = BufWriter::new(stdout.lock());
+    for start in starts {
+        let dl = calendar::deadlines(None, start, region);
+        writeln!(
+            out,
+            "{{\"start\":\"{start}\",\"region\":\"{region}\",\"ackDue\":\"{}\",\"answerDue\":\"{}\",\"mediatorFrom\":\"{}\",\"mediatorUntil\":\"{}\"}}",
+            dl.ack_due,
+            dl.answer_due,
+            calendar::mediator_from(dl.answer_due, None),
+            calendar::mediator_until(start),
+        )?;
+    }
+    out.flush()?;
+    Ok(())
+}
+
+fn list(store: &Store, a: ListArgs) -> Result<(), Error> {
+    let q = RegisterQuery {
+        status: a
+            .status
+            .as_deref()
+            .map(|s| parse::<Status>("status", s))
+            .transpose()?,
+        overdue: a.overdue,
+        due_within_days: a.due_within,
+        search: a.search,
+        subject: a
+            .subject
+            .as_deref()
+            .map(|s| parse::<Subject>("subject", s))
+            .transpose()?,
+        handler: a.handler,
+        sort: if a.overdue || a.due_within.is_some() {
+            RegisterSort::NextDue
+        } else {
+            RegisterSort::ReceivedDesc
+        },
+        limit: a.limit,
+        offset: a.offset,
+        ..RegisterQuery::default()
+    };
+    let page = store.list(&q)?;
+    if a.json {
+        return print_json(&page.rows);
+    }
+    println!(
+        "{:<15} {:<30} {:<28} {:<10} {:<27} Échéance",
+        "Référence", "Client", "Objet", "Reçue le", "Statut"
+    );
+    for r in &page.rows {
+        let next = match &r.next {
+            None => String::new(),
+            Some(n) if n.overdue => format!(
+                "{} {} (en retard de {} j)",
+                n.step.label(),
+                n.due.format("%d/%m/%Y"),
+                -n.days_left
+            ),
+            Some(n) => format!(
+                "{} {} (dans {} j)",
+                n.step.label(),
+                n.due.format("%d/%m/%Y"),
+                n.days_left
+            ),
+        };
+        println!(
+            "{:<15} {:<30} {:<28} {:<10} {:<27} {}",
+            r.reference,
+            truncate(&r.client_name, 30),
+            r.subject.label(),
+            r.received_on.format("%d/%m/%Y"),
+            r.status.label(),
+            next
+        );
+    }
+    println!("{} réclamation(s) sur {}", page.rows.len(), page.total);
+    Ok(())
+}
+
+fn truncate(s: &str, n: usize) -> String {
+    if s.chars().count() <= n {
+        s.to_owned()
+    } else {
+        let mut t: String = s.chars().take(n - 1).collect();
+        t.push('…');
+        t
+    }
+}
+
+fn show_text(v: &store::ComplaintView) {
+    let c = &v.complaint;
+    let fr = |d: NaiveDate| d.format("%d/%m/%Y").to_string();
+    println!("{}  {}  [{}]", c.reference, c.client.name, c.status.label());
+    println!(
+        "Objet : {}  —  Canal : {}",
+        c.subject.label(),
+        c.channel.label()
+    );
+    println!(
+        "Reçue le {}{}  —  délais calculés depuis la date {} ({})",
+        fr(c.received_on),
+        c.sent_on
+            .map(|d| format!(" (envoyée le {})", fr(d)))
+            .unwrap_or_default(),
+        if c.deadlines.basis == calendar::Basis::Sent {
+            "d'envoi"
+        } else {
+            "de réception"
+        },
+        fr(c.deadlines.start)
+    );
+    println!(
+        "Accusé de réception au plus tard le {}  —  réponse au plus tard le {}",
+        fr(c.deadlines.ack_due),
+        fr(c.deadlines.answer_due)
+    );
+    println!(
+        "Médiation possible du {} au {}",
+        fr(v.mediation.from),
+        fr(v.mediation.until)
+    );
+    if !c.description.is_empty() {
+        println!("\n{}\n", c.description);
+    }
+    println!("Historique :");
+    for e in &v.events {
+        println!("  {}  {:<14} {}", e.at, e.kind, e.actor);
+    }
+}

@@ -1,0 +1,448 @@
+//! What a user submits to record a complaint, and its validation into register values.
+//!
+//! Every refusal names the field (its JSON name) and says why, in French. Pure: "today" is
+//! given by the caller.
+
+use super::model::{Channel, Client, ClientKind, ClientRelation, Contract, Subject};
+use crate::calendar;
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+/// A refused input: which field, and why (French, shown as is to the user).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, Serialize)]
+#[error("{field} : {message}")]
+pub struct ValidationError {
+    pub field: String,
+    pub message: String,
+}
+
+impl ValidationError {
+    pub fn new(field: impl Into<String>, message: impl Into<String>) -> Self {
+        Self {
+            field: field.into(),
+            message: message.into(),
+        }
+    }
+}
+
+/// Maximum length of a one-line field (name, email, number...).
+pub const MAX_LINE: usize = 300;
+/// Maximum length of a multi-line field (description, address, summary...).
+pub const MAX_TEXT: usize = 20_000;
+/// Maximum number of entries in a list field (other parties, persons concerned).
+pub const MAX_LIST: usize = 50;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct NewClient {
+    #[serde(default)]
+    pub name: String,
+    pub address: Option<String>,
+    pub email: Option<String>,
+    pub phone: Option<String>,
+    pub number: Option<String>,
+    pub kind: Option<ClientKind>,
+    pub relation: Option<ClientRelation>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct NewContract {
+    pub number: Option<String>,
+    pub product: Option<String>,
+    pub insurer: Option<String>,
+}
+
+/// A complaint as typed by a user or given to `reclam add`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct NewComplaint {
+    pub client: NewClient,
+    pub channel: Channel,
+    pub sent_on: Option<NaiveDate>,
+    pub received_on: NaiveDate,
+    pub subject: Subject,
+    #[serde(default)]
+    pub description: String,
+    #[serde(default)]
+    pub contract: NewContract,
+    #[serde(default)]
+    pub other_parties: Vec<String>,
+    #[serde(default)]
+    pub persons_concerned: Vec<String>,
+    pub received_by: Option<String>,
+    pub handler: Option<String>,
+}
+
+/// A validated complaint, ready to be stored.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ValidComplaint {
+    pub client: Client,
+    pub channel: Channel,
+    pub sent_on: Option<NaiveDate>,
+    pub received_on: NaiveDate,
+    pub subject: Subject,
+    pub description: String,
+    pub contract: Contract,
+    pub other_parties: Vec<String>,
+    pub persons_concerned: Vec<String>,
+    pub received_by: Option<String>,
+    pub handler: Option<String>,
+}
+
+/// Check a free text: trimmed, bounded, no control characters but line breaks and tabs where
+/// the field is multi-line.
+pub fn text(
+    field: &str,
+    value: &str,
+    max: usize,
+    multiline: bool,
+) -> Result<String, ValidationError> {
+    let value = value.trim();
+    let count = value.chars().count();
+    if count > max {
+        return Err(ValidationError::new(
+            field,
+            format!("texte trop long ({count} caractères, {max} au plus)"),
+        ));
+    }
+    let allowed = |c: char| multiline && matches!(c, '\n' | '\r' | '\t');
+    if let Some(c) = value.chars().find(|&c| c.is_control() && !allowed(c)) {
+        return Err(ValidationError::new(
+            field,
+            format!("caractère de contrôle interdit (U+{:04X})", c as u32),
+        ));
+    }
+    Ok(value.to_owned())
+}
+
+/// A required text: as `text`, and not empty once trimmed.
+pub fn required(
+    field: &str,
+    value: &str,
+    max: usize,
+    multiline: bool,
+) -> Result<String, ValidationError> {
+    let v = text(field, value, max, multiline)?;
+    if v.is_empty() {
+        return Err(ValidationError::new(field, "obligatoire"));
+    }
+    Ok(v)
+}
+
+/// An optional text: empty becomes `None`.
+pub fn optional(
+    field: &str,
+    value: Option<&str>,
+    max: usize,
+    multiline: bool,
+) -> Result<Option<String>, ValidationError> {
+    match value {
+        None => Ok(None),
+        Some(v) => {
+            let v = text(field, v, max, multiline)?;
+            Ok((!v.is_empty()).then_some(v))
+        }
+    }
+}
+
+/// A date chosen by a user for something that already happened: within the calendar's range
+/// and not after today.
+pub fn past_date(
+    field: &str,
+    date: NaiveDate,
+    today: NaiveDate,
+) -> Result<NaiveDate, ValidationError> {
+    calendar::check_year(date).map_err(|e| ValidationError::new(field, e.to_string()))?;
+    if date > today {
+        return Err(ValidationError::new(
+            field,
+            format!(
+                "date dans le futur ({}, nous sommes le {})",
+                date.format("%d/%m/%Y"),
+                today.format("%d/%m/%Y")
+            ),
+        ));
+    }
+    Ok(date)
+}
+
+fn email(field: &str, value: Option<&str>) -> Result<Option<String>, ValidationError> {
+    let v = optional(field, value, MAX_LINE, false)?;
+    if let Some(e) = &v {
+        let ok = e.split_once('@').is_some_and(|(local, domain)| {
+            !local.is_empty()
+                && domain.contains('.')
+                && !domain.starts_with('.')
+                && !domain.ends_with('.')
+        }) && !e.contains(char::is_whitespace);
+        if !ok {
+            return Err(ValidationError::new(
+                field,
+                format!("adresse e-mail invalide « {e} »"),
+            ));
+        }
+    }
+    Ok(v)
+}
+
+fn list(field: &str, values: &[String]) -> Result<Vec<String>, ValidationError> {
+    if values.len() > MAX_LIST {
+        return Err(ValidationError::new(
+            field,
+            format!("{MAX_LIST} entrées au plus"),
+        ));
+    }
+    let mut out = Vec::with_capacity(values.len());
+    for (i, v) in values.iter().enumerate() {
+        let v = text(&format!("{field}[{i}]"), v, MAX_LINE, false)?;
+        if !v.is_empty() {
+            out.push(v);
+        }
+    }
+    Ok(out)
+}
+
+impl NewComplaint {
+    pub fn validate(&self, today: NaiveDate) -> Result<ValidComplaint, ValidationError> {
+        let c = &self.client;
+        let client = Client {
+            name: required("client.name", &c.name, MAX_LINE, false)?,
+            address: optional("client.address", c.address.as_deref(), 1000, true)?,
+            email: email("client.email", c.email.as_deref())?,
+            phone: optional("client.phone", c.phone.as_deref(), 40, false)?,
+            number: optional("client.number", c.number.as_deref(), 60, false)?,
+            kind: c.kind.unwrap_or(ClientKind::Person),
+            relation: c.relation.unwrap_or(ClientRelation::Client),
+        };
+        let received_on = past_date("receivedOn", self.received_on, today)?;
+        let sent_on = match self.sent_on {
+            None => None,
+            Some(sent) => {
+                let sent = past_date("sentOn", sent, today)?;
+                if sent > received_on {
+                    return Err(ValidationError::new(
+                        "sentOn",
+                        format!(
+                            "la date d'envoi ({}) est postérieure à la date de réception ({})",
+                            sent.format("%d/%m/%Y"),
+                            received_on.format("%d/%m/%Y")
+                        ),
+                    ));
+                }
+                Some(sent)
+            }
+        };
+        Ok(ValidComplaint {
+            client,
+            channel: self.channel,
+            sent_on,
+            received_on,
+            subject: self.subject,
+            description: text("description", &self.description, MAX_TEXT, true)?,
+            contract: Contract {
+                number: optional(
+                    "contract.number",
+                    self.contract.number.as_deref(),
+                    60,
+                    false,
+                )?,
+                product: optional(
+                    "contract.product",
+                    self.contract.product.as_deref(),
+                    MAX_LINE,
+                    false,
+                )?,
+                insurer: optional(
+                    "contract.insurer",
+                    self.contract.insurer.as_deref(),
+                    MAX_LINE,
+                    false,
+                )?,
+            },
+            other_parties: list("otherParties", &self.other_parties)?,
+            persons_concerned: list("personsConcerned", &self.persons_concerned)?,
+            received_by: optional("receivedBy", self.received_by.as_deref(), MAX_LINE, false)?,
+            handler: optional("handler", self.handler.as_deref(), MAX_LINE, false)?,
+        })
+    }
+}
+
+/// Parse a JSON complaint with errors that name the field, in French.
+pub fn parse_new_complaint(json: &str) -> Result<NewComplaint, ValidationError> {
+    let de = &mut serde_json::Deserializer::from_str(json);
+    serde_path_to_error::deserialize(de).map_err(|e| {
+        let path = e.path().to_string();
+        let inner = e.into_inner();
+        french_serde_error(&path, &inner)
+    })
+}
+
+/// Turn a serde_json error into a French message naming the field.
+pub fn french_serde_error(path: &str, err: &serde_json::Error) -> ValidationError {
+    let raw = err.to_string();
+    let raw = raw.split(" at line ").next().unwrap_or(&raw).to_owned();
+    let field = if path == "." {
+        String::new()
+    } else {
+        path.to_owned()
+    };
+    let (field, message) = if let Some(rest) = raw.strip_prefix("unknown field `") {
+        let name = rest.split('`').next().unwrap_or(rest);
+        let full = if field.is_empty() {
+            name.to_owned()
+        } else {
+            // serde_path_to_error points at the unknown key itself.
+            field.clone()
+        };
+        (full, format!("champ inconnu « {name} »"))
+    } else if let Some(rest) = raw.strip_prefix("missing field `") {
+        let name = rest.split('`').next().unwrap_or(rest);
+        let full = if field.is_empty() {
+            name.to_owned()
+        } else {
+            format!("{field}.{name}")
+        };
+        (full, "champ obligatoire manquant".to_owned())
+    } else if raw.starts_with("unknown variant `") {
+        let name = raw
+            .trim_start_matches("unknown variant `")
+            .split('`')
+            .next()
+            .unwrap_or("");
+        let expected = raw.split("expected ").nth(1).unwrap_or("").replace('`', "");
+        (
+            field,
+            format!("valeur inconnue « {name} » (valeurs possibles : {expected})"),
+        )
+    } else if raw.contains("input is out of range")
+        || raw.contains("input contains invalid characters")
+        || raw.contains("premature end of input")
+        || raw.contains("trailing input")
+    {
+        (
+            field,
+            "date invalide ou impossible (format attendu AAAA-MM-JJ, ex. 2026-05-07)".to_owned(),
+        )
+    } else if raw.starts_with("invalid type") {
+        (
+            field,
+            format!(
+                "type invalide ({})",
+                raw.trim_start_matches("invalid type: ")
+            ),
+        )
+    } else if raw.starts_with("EOF") || raw.starts_with("expected") || raw.starts_with("key must") {
+        (field, format!("JSON mal formé ({raw})"))
+    } else {
+        (field, raw)
+    };
+    let field = if field.is_empty() {
+        "json".to_owned()
+    } else {
+        field
+    };
+    ValidationError::new(field, message)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn today() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 6, 1).unwrap()
+    }
+
+    fn sample() -> &'static str {
+        r#"{"client":{"name":"Mme Dupont"},"channel":"email","receivedOn":"2026-05-07",
+            "subject":"claimSettlement","description":"Retard d'indemnisation"}"#
+    }
+
+    #[test]
+    fn minimal_complaint_is_accepted_with_defaults() {
+        let v = parse_new_complaint(sample())
+            .unwrap()
+            .validate(today())
+            .unwrap();
+        assert_eq!(v.client.name, "Mme Dupont");
+        assert_eq!(v.client.kind, ClientKind::Person);
+        assert_eq!(v.client.relation, ClientRelation::Client);
+        assert_eq!(v.sent_on, None);
+    }
+
+    #[test]
+    fn impossible_date_names_the_field() {
+        let e = parse_new_complaint(&sample().replace("2026-05-07", "2026-02-30")).unwrap_err();
+        assert_eq!(e.field, "receivedOn");
+        assert!(e.message.contains("date invalide"), "{e}");
+    }
+
+    #[test]
+    fn unknown_key_names_it() {
+        let e = parse_new_complaint(&sample().replace("\"channel\"", "\"colour\":1,\"channel\""))
+            .unwrap_err();
+        assert!(e.message.contains("champ inconnu « colour »"), "{e}");
+        let e = parse_new_complaint(&sample().replace("\"Mme Dupont\"", "\"X\",\"age\":3"))
+            .unwrap_err();
+        assert!(e.to_string().contains("client.age"), "{e}");
+    }
+
+    #[test]
+    fn missing_and_bad_enum() {
+        let e =
+            parse_new_complaint(r#"{"client":{"name":"A"},"channel":"email","subject":"other"}"#)
+                .unwrap_err();
+        assert_eq!(e.field, "receivedOn");
+        assert!(e.message.contains("manquant"));
+        let e = parse_new_complaint(&sample().replace("\"email\"", "\"pigeon\"")).unwrap_err();
+        assert_eq!(e.field, "channel");
+        assert!(
+            e.message.contains("pigeon") && e.message.contains("letter"),
+            "{e}"
+        );
+    }
+
+    #[test]
+    fn business_rules() {
+        let base = parse_new_complaint(sample()).unwrap();
+        let mut c = base.clone();
+        c.client.name = "   ".into();
+        assert_eq!(c.validate(today()).unwrap_err().field, "client.name");
+
+        let mut c = base.clone();
+        c.received_on = NaiveDate::from_ymd_opt(2026, 6, 2).unwrap();
+        let e = c.validate(today()).unwrap_err();
+        assert_eq!(e.field, "receivedOn");
+        assert!(e.message.contains("futur"));
+
+        let mut c = base.clone();
+        c.sent_on = NaiveDate::from_ymd_opt(2026, 5, 8);
+        let e = c.validate(today()).unwrap_err();
+        assert_eq!(e.field, "sentOn");
+        assert!(e.message.contains("postérieure"));
+
+        let mut c = base.clone();
+        c.client.email = Some("pas-une-adresse".into());
+        assert_eq!(c.validate(today()).unwrap_err().field, "client.email");
+
+        let mut c = base.clone();
+        c.description = "a\u{0}b".into();
+        assert!(c
+            .validate(today())
+            .unwrap_err()
+            .message
+            .contains("contrôle"));
+
+        let mut c = base.clone();
+        c.description = "x".repeat(MAX_TEXT + 1);
+        assert!(c
+            .validate(today())
+            .unwrap_err()
+            .message
+            .contains("trop long"));
+
+        let mut c = base;
+        c.received_on = NaiveDate::from_ymd_opt(1850, 1, 1).unwrap();
+        assert!(c.validate(today()).unwrap_err().message.contains("1900"));
+    }
+}

@@ -1,0 +1,267 @@
+//! The lifecycle of a complaint as explicit, dated transitions:
+//! received → acknowledged → (holding letters) → answered → closed.
+//!
+//! Each transition checks the rules against the complaint and "today", changes the complaint
+//! and returns the journal entry that describes it. Pure: the store persists the result.
+
+use super::input::{past_date, required, ValidationError, MAX_TEXT};
+use super::model::{
+    Answer, Closure, Complaint, Dysfunction, DysfunctionCategory, Feedback, Holding, Money,
+    Outcome, Status,
+};
+use chrono::NaiveDate;
+use serde_json::{json, Value};
+
+/// A transition the rules forbid.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum TransitionError {
+    #[error("{0}")]
+    Invalid(#[from] ValidationError),
+    #[error("{reference} : {message}")]
+    NotAllowed { reference: String, message: String },
+}
+
+/// The kinds of journal entries written for a complaint.
+pub mod kind {
+    pub const RECORDED: &str = "recorded";
+    pub const ACKNOWLEDGED: &str = "acknowledged";
+    pub const HOLDING: &str = "holding";
+    pub const ANSWERED: &str = "answered";
+    pub const CLOSED: &str = "closed";
+    pub const DYSFUNCTION: &str = "dysfunction";
+    pub const EDITED: &str = "edited";
+}
+
+/// What a transition changed, to journal.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Change {
+    pub kind: &'static str,
+    pub data: Value,
+}
+
+fn refuse(c: &Complaint, message: impl Into<String>) -> TransitionError {
+    TransitionError::NotAllowed {
+        reference: c.reference.to_string(),
+        message: message.into(),
+    }
+}
+
+fn fr(date: NaiveDate) -> String {
+    date.format("%d/%m/%Y").to_string()
+}
+
+/// `on` must not precede `after` (an earlier step of the same complaint).
+fn not_before(
+    field: &str,
+    on: NaiveDate,
+    after: NaiveDate,
+    what: &str,
+) -> Result<(), ValidationError> {
+    if on < after {
+        return Err(ValidationError::new(
+            field,
+            format!("le {} est antérieur {what} ({})", fr(on), fr(after)),
+        ));
+    }
+    Ok(())
+}
+
+/// What the user may do next on this complaint (the UI shows only these).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum Action {
+    Acknowledge,
+    Hold,
+    Answer,
+    Close,
+    AddDysfunction,
+}
+
+pub fn allowed_actions(c: &Complaint, today: NaiveDate) -> Vec<Action> {
+    let mut actions = Vec::new();
+    match c.status {
+        Status::Received => {
+            actions.push(Action::Acknowledge);
+            if today <= c.deadlines.ack_due {
+                actions.push(Action::Answer);
+            }
+        }
+        Status::Acknowledged => {
+            actions.push(Action::Hold);
+            actions.push(Action::Answer);
+        }
+        Status::Answered => actions.push(Action::Close),
+        Status::Closed => {}
+    }
+    actions.push(Action::AddDysfunction);
+    actions
+}
+
+pub fn acknowledge(
+    c: &mut Complaint,
+    on: NaiveDate,
+    today: NaiveDate,
+) -> Result<Change, TransitionError> {
+    if c.status != Status::Received {
+        return Err(refuse(
+            c,
+            format!(
+                "accusé de réception impossible : la réclamation est « {} »",
+                c.status.label()
+            ),
+        ));
+    }
+    let on = past_date("on", on, today)?;
+    not_before("on", on, c.received_on, "à la réception de la réclamation")?;
+    c.acknowledged_on = Some(on);
+    c.status = Status::Acknowledged;
+    Ok(Change {
+        kind: kind::ACKNOWLEDGED,
+        data: json!({ "on": on, "status": { "before": Status::Received, "after": c.status } }),
+    })
+}
+
+pub fn hold(
+    c: &mut Complaint,
+    on: NaiveDate,
+    note: &str,
+    today: NaiveDate,
+) -> Result<Change, TransitionError> {
+    if c.status != Status::Acknowledged {
+        let why = match c.status {
+            Status::Received => "envoyez d'abord l'accusé de réception",
+            _ => "la réponse a déjà été donnée",
+        };
+        return Err(refuse(c, format!("réponse d'attente impossible : {why}")));
+    }
+    let on = past_date("on", on, today)?;
+    let previous = c
+        .holdings
+        .last()
+        .map(|h| h.on)
+        .or(c.acknowledged_on)
+        .unwrap_or(c.received_on);
+    not_before("on", on, previous, "à l'étape précédente")?;
+    let note = required("note", note, MAX_TEXT, true)?;
+    c.holdings.push(Holding {
+        on,
+        note: note.clone(),
+    });
+    Ok(Change {
+        kind: kind::HOLDING,
+        data: json!({ "on": on, "note": note }),
+    })
+}
+
+pub fn answer(
+    c: &mut Complaint,
+    on: NaiveDate,
+    outcome: Outcome,
+    summary: &str,
+    gesture: Option<Money>,
+    today: NaiveDate,
+) -> Result<Change, TransitionError> {
+    let before = c.status;
+    match c.status {
+        Status::Acknowledged => {}
+        Status::Received => {
+            // Without acknowledgement, only a full answer within the 10 jours ouvrables is allowed.
+            if on > c.deadlines.ack_due {
+                return Err(refuse(
+                    c,
+                    format!(
+                        "réponse impossible sans accusé de réception : le délai de 10 jours ouvrables \
+                         a expiré le {} ; enregistrez d'abord l'accusé de réception",
+                        fr(c.deadlines.ack_due)
+                    ),
+                ));
+            }
+        }
+        Status::Answered | Status::Closed => {
+            return Err(refuse(
+                c,
+                format!(
+                    "réponse impossible : la réclamation est déjà « {} »",
+                    c.status.label()
+                ),
+            ))
+        }
+    }
+    let on = past_date("on", on, today)?;
+    let previous = c
+        .holdings
+        .last()
+        .map(|h| h.on)
+        .or(c.acknowledged_on)
+        .unwrap_or(c.received_on);
+    not_before("on", on, previous, "à l'étape précédente")?;
+    let summary = required("summary", summary, MAX_TEXT, true)?;
+    c.answer = Some(Answer {
+        on,
+        outcome,
+        summary: summary.clone(),
+        gesture,
+    });
+    c.status = Status::Answered;
+    Ok(Change {
+        kind: kind::ANSWERED,
+        data: json!({
+            "on": on, "outcome": outcome, "summary": summary, "gesture": gesture,
+            "status": { "before": before, "after": c.status },
+            "withinDeadline": on <= c.deadlines.answer_due,
+        }),
+    })
+}
+
+pub fn close(
+    c: &mut Complaint,
+    on: NaiveDate,
+    feedback: Feedback,
+    today: NaiveDate,
+) -> Result<Change, TransitionError> {
+    let answered_on = match (&c.status, &c.answer) {
+        (Status::Answered, Some(a)) => a.on,
+        _ => {
+            return Err(refuse(
+                c,
+                format!(
+                    "clôture impossible : la réclamation est « {} » (une réponse est requise)",
+                    c.status.label()
+                ),
+            ))
+        }
+    };
+    let on = past_date("on", on, today)?;
+    not_before("on", on, answered_on, "à la réponse")?;
+    c.closure = Some(Closure { on, feedback });
+    c.status = Status::Closed;
+    Ok(Change {
+        kind: kind::CLOSED,
+        data: json!({ "on": on, "feedback": feedback,
+                      "status": { "before": Status::Answered, "after": c.status } }),
+    })
+}
+
+/// Record a dysfunction found while handling the complaint. `id` is assigned by the store.
+pub fn add_dysfunction(
+    c: &mut Complaint,
+    id: i64,
+    category: DysfunctionCategory,
+    description: &str,
+    on: NaiveDate,
+    today: NaiveDate,
+) -> Result<Change, TransitionError> {
+    let on = past_date("on", on, today)?;
+    not_before("on", on, c.received_on, "à la réception de la réclamation")?;
+    let description = required("description", description, MAX_TEXT, true)?;
+    c.dysfunctions.push(Dysfunction {
+        id,
+        category,
+        description: description.clone(),
+        found_on: on,
+    });
+    Ok(Change {
+        kind: kind::DYSFUNCTION,
+        data: json!({ "id": id, "category": category, "description": description, "on": on }),
+    })
+}

@@ -1,0 +1,17 @@
+//! Reclam's core: the complaints register of a French insurance brokerage.
+//!
+//! Domain (`complaint`, `calendar`), storage (`store`) and tools (`demo`) used by both the
+//! `reclam` CLI and the desktop shell. This crate never depends on Tauri.
+
+#![forbid(unsafe_code)]
+
+pub mod calendar;
+pub mod clock;
+pub mod complaint;
+pub mod demo;
+pub mod error;
+pub mod settings;
+pub mod store;
+
+pub use error::{Error, Result, WireError};
+pub use store::Store;

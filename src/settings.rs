@@ -1,0 +1,97 @@
+//! The firm's settings: identity, mediator, holiday region, letter options.
+//!
+//! Keys are a closed list; values are validated here. Storage is in `store`.
+
+use crate::calendar::Region;
+use crate::complaint::input::{text, ValidationError};
+use serde::Serialize;
+
+/// Every settings key, with its French label.
+pub const KEYS: &[(&str, &str)] = &[
+    ("firm.name", "Nom du cabinet"),
+    ("firm.address", "Adresse du cabinet"),
+    ("firm.orias", "Numéro ORIAS"),
+    ("firm.email", "E-mail du cabinet"),
+    ("firm.phone", "Téléphone du cabinet"),
+    ("mediator.name", "Nom du médiateur"),
+    ("mediator.address", "Adresse postale du médiateur"),
+    ("mediator.website", "Site internet du médiateur"),
+    ("region", "Jours fériés (metropole ou alsace-moselle)"),
+    (
+        "letters.mediatorInEveryAnswer",
+        "Mentionner le médiateur dans toute réponse (true/false)",
+    ),
+];
+
+/// Check a key and normalise its value.
+pub fn validate(key: &str, value: &str) -> Result<String, ValidationError> {
+    if !KEYS.iter().any(|(k, _)| *k == key) {
+        let known: Vec<&str> = KEYS.iter().map(|(k, _)| *k).collect();
+        return Err(ValidationError::new(
+            key,
+            format!("paramètre inconnu (paramètres : {})", known.join(", ")),
+        ));
+    }
+    let multiline = key.ends_with(".address");
+    let value = text(key, value, 1000, multiline)?;
+    match key {
+        "region" => value
+            .parse::<Region>()
+            .map(|r| r.as_str().to_owned())
+            .map_err(|e| ValidationError::new(key, e.to_string())),
+        "letters.mediatorInEveryAnswer" => match value.as_str() {
+            "true" | "oui" | "1" => Ok("true".into()),
+            "false" | "non" | "0" => Ok("false".into()),
+            _ => Err(ValidationError::new(key, "valeur attendue : true ou false")),
+        },
+        "firm.orias" if !value.is_empty() => {
+            let digits: String = value.chars().filter(|c| !c.is_whitespace()).collect();
+            if digits.len() == 8 && digits.bytes().all(|b| b.is_ascii_digit()) {
+                Ok(digits)
+            } else {
+                Err(ValidationError::new(
+                    key,
+                    "un numéro ORIAS compte 8 chiffres",
+                ))
+            }
+        }
+        _ => Ok(value),
+    }
+}
+
+/// The settings as a whole, for display and for letters.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Default)]
+#[serde(rename_all = "camelCase")]
+pub struct Settings {
+    pub entries: Vec<SettingEntry>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SettingEntry {
+    pub key: String,
+    pub label: String,
+    pub value: String,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_and_values() {
+        assert_eq!(
+            validate("region", "alsace-moselle").unwrap(),
+            "alsace-moselle"
+        );
+        assert!(validate("region", "bretagne").is_err());
+        assert_eq!(validate("firm.orias", "07 000 001").unwrap(), "07000001");
+        assert!(validate("firm.orias", "123").is_err());
+        assert_eq!(
+            validate("letters.mediatorInEveryAnswer", "oui").unwrap(),
+            "true"
+        );
+        let e = validate("firm.colour", "bleu").unwrap_err();
+        assert!(e.message.contains("paramètre inconnu"));
+    }
+}

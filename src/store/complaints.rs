@@ -1,0 +1,305 @@
+//! Queries of the `complaints`, `holdings` and `dysfunctions` tables.
+//!
+//! Functions take a connection or a transaction from the caller; they never open one, never
+//! decide a business rule, and never delete.
+
+use crate::calendar::{Basis, Deadlines};
+use crate::complaint::{
+    next_due, Answer, Client, Closure, Complaint, ComplaintRef, Contract, Dysfunction, Holding,
+    Money, ValidComplaint,
+};
+use crate::error::{Error, Result};
+use chrono::{DateTime, NaiveDate, Utc};
+use rusqlite::{params, Connection, OptionalExtension, Row};
+use std::str::FromStr;
+
+/// Columns read by `from_row`, in order.
+pub const COLUMNS: &str = "id, reference, client_name, client_address, client_email, \
+    client_phone, client_number, client_kind, client_relation, channel, sent_on, received_on, \
+    subject, description, contract_number, product, insurer, other_parties, persons_concerned, \
+    received_by, handler, status, acknowledged_on, answered_on, outcome, answer_summary, gesture, \
+    closed_on, feedback, basis, start_on, ack_due, answer_due, recorded_at";
+
+/// A text column holding one of our vocabularies.
+pub(crate) fn vocab<T: FromStr>(r: &Row<'_>, idx: usize) -> rusqlite::Result<T>
+where
+    T::Err: std::error::Error + Send + Sync + 'static,
+{
+    let s: String = r.get(idx)?;
+    T::from_str(&s).map_err(|e| {
+        rusqlite::Error::FromSqlConversionFailure(idx, rusqlite::types::Type::Text, Box::new(e))
+    })
+}
+
+fn opt_vocab<T: FromStr>(r: &Row<'_>, idx: usize) -> rusqlite::Result<Option<T>>
+where
+    T::Err: std::error::Error + Send + Sync + 'static,
+{
+    match r.get::<_, Option<String>>(idx)? {
+        None => Ok(None),
+        Some(_) => vocab(r, idx).map(Some),
+    }
+}
+
+fn json_list(r: &Row<'_>, idx: usize) -> rusqlite::Result<Vec<String>> {
+    let s: String = r.get(idx)?;
+    serde_json::from_str(&s).map_err(|e| {
+        rusqlite::Error::FromSqlConversionFailure(idx, rusqlite::types::Type::Text, Box::new(e))
+    })
+}
+
+/// Read a complaint row (without holdings and dysfunctions); returns its id too.
+pub fn from_row(r: &Row<'_>) -> rusqlite::Result<(i64, Complaint)> {
+    let answered_on: Option<NaiveDate> = r.get(23)?;
+    let answer = match answered_on {
+        None => None,
+        Some(on) => Some(Answer {
+            on,
+            outcome: vocab(r, 24)?,
+            summary: r.get::<_, Option<String>>(25)?.unwrap_or_default(),
+            gesture: opt_vocab::<Money>(r, 26)?,
+        }),
+    };
+    let closed_on: Option<NaiveDate> = r.get(27)?;
+    let closure = match closed_on {
+        None => None,
+        Some(on) => Some(Closure {
+            on,
+            feedback: vocab(r, 28)?,
+        }),
+    };
+    let basis = match r.get::<_, String>(29)?.as_str() {
+        "sent" => Basis::Sent,
+        _ => Basis::Received,
+    };
+    let recorded_at: DateTime<Utc> = r.get(33)?;
+    Ok((
+        r.get(0)?,
+        Complaint {
+            reference: vocab::<ComplaintRef>(r, 1)?,
+            client: Client {
+                name: r.get(2)?,
+                address: r.get(3)?,
+                email: r.get(4)?,
+                phone: r.get(5)?,
+                number: r.get(6)?,
+                kind: vocab(r, 7)?,
+                relation: vocab(r, 8)?,
+            },
+            channel: vocab(r, 9)?,
+            sent_on: r.get(10)?,
+            received_on: r.get(11)?,
+            subject: vocab(r, 12)?,
+            description: r.get(13)?,
+            contract: Contract {
+                number: r.get(14)?,
+                product: r.get(15)?,
+                insurer: r.get(16)?,
+            },
+            other_parties: json_list(r, 17)?,
+            persons_concerned: json_list(r, 18)?,
+            received_by: r.get(19)?,
+            handler: r.get(20)?,
+            status: vocab(r, 21)?,
+            acknowledged_on: r.get(22)?,
+            holdings: Vec::new(),
+            answer,
+            closure,
+            dysfunctions: Vec::new(),
+            recorded_at,
+            deadlines: Deadlines {
+                basis,
+                start: r.get(30)?,
+                ack_due: r.get(31)?,
+                answer_due: r.get(32)?,
+            },
+        },
+    ))
+}
+
+/// Load a whole complaint by reference.
+pub fn load(conn: &Connection, reference: &ComplaintRef) -> Result<(i64, Complaint)> {
+    let sql = format!("SELECT {COLUMNS} FROM complaints WHERE reference = ?1");
+    let found = conn
+        .prepare_cached(&sql)?
+        .query_row([reference.as_str()], from_row)
+        .optional()?;
+    let (id, mut c) = found.ok_or_else(|| Error::NotFound(reference.to_string()))?;
+    c.holdings = conn
+        .prepare_cached(
+            "SELECT on_date, note FROM holdings WHERE complaint_id = ?1 ORDER BY on_date, id",
+        )?
+        .query_map([id], |r| {
+            Ok(Holding {
+                on: r.get(0)?,
+                note: r.get(1)?,
+            })
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    c.dysfunctions = conn
+        .prepare_cached(
+            "SELECT id, category, description, found_on FROM dysfunctions
+             WHERE complaint_id = ?1 ORDER BY id",
+        )?
+        .query_map([id], |r| {
+            Ok(Dysfunction {
+                id: r.get(0)?,
+                category: vocab(r, 1)?,
+                description: r.get(2)?,
+                found_on: r.get(3)?,
+            })
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok((id, c))
+}
+
+/// Hand out the next reference of `year` (never reused: the counter only grows).
+pub fn next_reference(conn: &Connection, year: i32) -> Result<ComplaintRef> {
+    let n: u32 = conn
+        .prepare_cached(
+            "INSERT INTO ref_counters (year, last) VALUES (?1, 1)
+         ON CONFLICT (year) DO UPDATE SET last = last + 1 RETURNING last",
+        )?
+        .query_row([year], |r| r.get(0))?;
+    Ok(ComplaintRef::new(year, n))
+}
+
+fn list_json(v: &[String]) -> String {
+    serde_json::to_string(v).expect("strings serialise")
+}
+
+/// Insert a new complaint row; returns its id.
+pub fn insert(
+    conn: &Connection,
+    reference: &ComplaintRef,
+    v: &ValidComplaint,
+    deadlines: &Deadlines,
+    recorded_at: DateTime<Utc>,
+) -> Result<i64> {
+    let status = crate::complaint::Status::Received;
+    conn.prepare_cached(
+        "INSERT INTO complaints (reference, client_name, client_address, client_email,
+            client_phone, client_number, client_kind, client_relation, channel, sent_on,
+            received_on, subject, description, contract_number, product, insurer, other_parties,
+            persons_concerned, received_by, handler, status, basis, start_on, ack_due, answer_due,
+            next_due, recorded_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18,
+                 ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27)",
+    )?
+    .execute(params![
+        reference.as_str(),
+        v.client.name,
+        v.client.address,
+        v.client.email,
+        v.client.phone,
+        v.client.number,
+        v.client.kind.as_str(),
+        v.client.relation.as_str(),
+        v.channel.as_str(),
+        v.sent_on,
+        v.received_on,
+        v.subject.as_str(),
+        v.description,
+        v.contract.number,
+        v.contract.product,
+        v.contract.insurer,
+        list_json(&v.other_parties),
+        list_json(&v.persons_concerned),
+        v.received_by,
+        v.handler,
+        status.as_str(),
+        basis_str(deadlines.basis),
+        deadlines.start,
+        deadlines.ack_due,
+        deadlines.answer_due,
+        next_due(status, deadlines).map(|(_, d)| d),
+        recorded_at,
+    ])?;
+    Ok(conn.last_insert_rowid())
+}
+
+fn basis_str(b: Basis) -> &'static str {
+    match b {
+        Basis::Sent => "sent",
+        Basis::Received => "received",
+    }
+}
+
+/// Write the lifecycle columns of a complaint after a transition (holdings and dysfunctions
+/// are appended by their own functions).
+pub fn update_lifecycle(conn: &Connection, id: i64, c: &Complaint) -> Result<()> {
+    let (answered_on, outcome, summary, gesture) = match &c.answer {
+        Some(a) => (
+            Some(a.on),
+            Some(a.outcome.as_str()),
+            Some(a.summary.as_str()),
+            a.gesture.map(|g| g.to_string()),
+        ),
+        None => (None, None, None, None),
+    };
+    conn.prepare_cached(
+        "UPDATE complaints SET status = ?2, acknowledged_on = ?3, answered_on = ?4, outcome = ?5,
+            answer_summary = ?6, gesture = ?7, closed_on = ?8, feedback = ?9, next_due = ?10
+         WHERE id = ?1",
+    )?
+    .execute(params![
+        id,
+        c.status.as_str(),
+        c.acknowledged_on,
+        answered_on,
+        outcome,
+        summary,
+        gesture,
+        c.closure.as_ref().map(|x| x.on),
+        c.closure.as_ref().map(|x| x.feedback.as_str()),
+        next_due(c.status, &c.deadlines).map(|(_, d)| d),
+    ])?;
+    Ok(())
+}
+
+/// Write the derived deadline columns (after a change of region).
+pub fn update_deadlines(conn: &Connection, id: i64, c: &Complaint) -> Result<()> {
+    conn.prepare_cached(
+        "UPDATE complaints SET basis = ?2, start_on = ?3, ack_due = ?4, answer_due = ?5,
+            next_due = ?6 WHERE id = ?1",
+    )?
+    .execute(params![
+        id,
+        basis_str(c.deadlines.basis),
+        c.deadlines.start,
+        c.deadlines.ack_due,
+        c.deadlines.answer_due,
+        next_due(c.status, &c.deadlines).map(|(_, d)| d),
+    ])?;
+    Ok(())
+}
+
+pub fn insert_holding(conn: &Connection, id: i64, h: &Holding) -> Result<()> {
+    conn.prepare_cached("INSERT INTO holdings (complaint_id, on_date, note) VALUES (?1, ?2, ?3)")?
+        .execute(params![id, h.on, h.note])?;
+    Ok(())
+}
+
+/// The id the next dysfunction row will get (we are inside the writer's transaction).
+pub fn next_dysfunction_id(conn: &Connection) -> Result<i64> {
+    Ok(conn.query_row(
+        "SELECT coalesce(max(id), 0) + 1 FROM dysfunctions",
+        [],
+        |r| r.get(0),
+    )?)
+}
+
+pub fn insert_dysfunction(conn: &Connection, complaint_id: i64, d: &Dysfunction) -> Result<()> {
+    conn.prepare_cached(
+        "INSERT INTO dysfunctions (id, complaint_id, category, description, found_on)
+         VALUES (?1, ?2, ?3, ?4, ?5)",
+    )?
+    .execute(params![
+        d.id,
+        complaint_id,
+        d.category.as_str(),
+        d.description,
+        d.found_on
+    ])?;
+    Ok(())
+}

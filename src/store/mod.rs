@@ -1,0 +1,562 @@
+//! SQLite storage of the register: opening, migrations, and the operations that change it.
+//!
+//! Every change runs in one IMMEDIATE transaction that also appends its journal event, so an
+//! interrupted write leaves the database as it was. Nothing is ever deleted (the schema's
+//! triggers refuse it). Business rules live in `crate::complaint`; this module only applies
+//! them and persists the result.
+
+pub mod complaints;
+pub mod journal;
+pub mod register;
+
+use crate::calendar::{self, Region};
+use crate::clock::Clock;
+use crate::complaint::lifecycle::{self, kind, Change, TransitionError};
+use crate::complaint::{
+    Complaint, ComplaintRef, DysfunctionCategory, Feedback, Money, NewComplaint, Outcome,
+    ValidComplaint,
+};
+use crate::error::{Error, Result};
+use crate::settings::{self, SettingEntry, Settings};
+use chrono::{NaiveDate, SubsecRound};
+use journal::Event;
+use register::{RegisterPage, RegisterQuery};
+use rusqlite::{Connection, OpenFlags, OptionalExtension, Transaction, TransactionBehavior};
+use rusqlite_migration::{Migrations, M};
+use serde::Serialize;
+use serde_json::json;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, LazyLock};
+
+/// The schema migrations, in order. Never edit a shipped one: add a new file.
+const MIGRATION_SQL: &[&str] = &[include_str!("migrations/0001_register.sql")];
+
+static MIGRATIONS: LazyLock<Migrations<'static>> =
+    LazyLock::new(|| Migrations::new(MIGRATION_SQL.iter().map(|sql| M::up(sql)).collect()));
+
+/// The schema version this binary writes.
+pub const SCHEMA_VERSION: i64 = MIGRATION_SQL.len() as i64;
+
+/// How long a writer waits for another one before giving up.
+const BUSY_TIMEOUT_MS: u64 = 5_000;
+
+/// The application's identifier: the desktop app keeps its data under this name.
+pub const APP_IDENTIFIER: &str = "fr.reclam.app";
+
+/// The default database file, the same for the CLI and the desktop app:
+/// Linux `~/.local/share/fr.reclam.app/registre.db`, macOS
+/// `~/Library/Application Support/fr.reclam.app/registre.db`, Windows
+/// `%APPDATA%\fr.reclam.app\registre.db`.
+pub fn default_path() -> PathBuf {
+    dirs::data_dir()
+        .unwrap_or_else(|| PathBuf::from("."))
+        .join(APP_IDENTIFIER)
+        .join("registre.db")
+}
+
+/// A request that is not a complaint (information, service): kept out of the register.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct NewRequest {
+    pub client_name: String,
+    pub channel: crate::complaint::Channel,
+    pub received_on: NaiveDate,
+    #[serde(default)]
+    pub description: String,
+}
+
+/// When the client may refer the case to the mediator.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Mediation {
+    pub from: NaiveDate,
+    pub until: NaiveDate,
+}
+
+/// A complaint with what is derived from it today, and its journal.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ComplaintView {
+    #[serde(flatten)]
+    pub complaint: Complaint,
+    pub next: Option<crate::complaint::NextDeadline>,
+    pub mediation: Mediation,
+    pub allowed_actions: Vec<crate::complaint::Action>,
+    pub events: Vec<Event>,
+}
+
+/// The register: one open database and the clock its rules use.
+pub struct Store {
+    conn: Connection,
+    clock: Arc<dyn Clock>,
+    region: Region,
+    path: PathBuf,
+}
+
+fn classify_open_error(path: &Path, e: rusqlite::Error) -> Error {
+    match &e {
+        rusqlite::Error::SqliteFailure(f, _)
+            if matches!(
+                f.code,
+                rusqlite::ErrorCode::NotADatabase | rusqlite::ErrorCode::DatabaseCorrupt
+            ) =>
+        {
+            Error::NotADatabase {
+                path: path.display().to_string(),
+                detail: "fichier endommagé ou d'un autre type".into(),
+            }
+        }
+        rusqlite::Error::SqliteFailure(f, _)
+            if matches!(
+                f.code,
+                rusqlite::ErrorCode::ReadOnly
+                    | rusqlite::ErrorCode::DiskFull
+                    | rusqlite::ErrorCode::CannotOpen
+                    | rusqlite::ErrorCode::PermissionDenied
+            ) =>
+        {
+            Error::ReadOnly(format!("{} ({e})", path.display()))
+        }
+        _ => Error::Database(e),
+    }
+}
+
+/// Map a write failure to a clear error (a full disk or a read-only file).
+fn classify_write_error(e: Error) -> Error {
+    match e {
+        Error::Database(rusqlite::Error::SqliteFailure(f, msg))
+            if matches!(
+                f.code,
+                rusqlite::ErrorCode::ReadOnly | rusqlite::ErrorCode::DiskFull
+            ) =>
+        {
+            Error::ReadOnly(msg.unwrap_or_else(|| f.to_string()))
+        }
+        other => other,
+    }
+}
+
+impl Store {
+    /// Open (creating if needed) and migrate the register at `path`.
+    pub fn open(path: impl AsRef<Path>, clock: Arc<dyn Clock>) -> Result<Store> {
+        let path = path.as_ref();
+        let created = !path.exists();
+        if created {
+            if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+                std::fs::create_dir_all(dir)?;
+            }
+        }
+        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
+            | OpenFlags::SQLITE_OPEN_CREATE
+            | OpenFlags::SQLITE_OPEN_NO_MUTEX
+            | OpenFlags::SQLITE_OPEN_URI;
+        let mut conn =
+            Connection::open_with_flags(path, flags).map_err(|e| classify_open_error(path, e))?;
+        if created {
+            restrict_permissions(path)?;
+        }
+        conn.busy_timeout(std::time::Duration::from_millis(BUSY_TIMEOUT_MS))?;
+        // The first statement to read the file tells whether it is a database at all.
+        conn.pragma_update(None, "journal_mode", "WAL")
+            .map_err(|e| classify_open_error(path, e))?;
+        conn.pragma_update(None, "foreign_keys", "ON")?;
+        conn.pragma_update(None, "synchronous", "FULL")?;
+        let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
+        if version > SCHEMA_VERSION {
+            return Err(Error::TooNew {
+                found: version,
+                supported: SCHEMA_VERSION,
+            });
+        }
+        if version < SCHEMA_VERSION {
+            MIGRATIONS
+                .to_latest(&mut conn)
+                .map_err(|e| classify_write_error(Error::Migration(e.to_string())))?;
+        }
+        let region = conn
+            .query_row("SELECT value FROM settings WHERE key = 'region'", [], |r| {
+                r.get::<_, String>(0)
+            })
+            .optional()?
+            .and_then(|s| s.parse().ok())
+            .unwrap_or_default();
+        Ok(Store {
+            conn,
+            clock,
+            region,
+            path: path.to_owned(),
+        })
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    pub fn today(&self) -> NaiveDate {
+        self.clock.today()
+    }
+
+    pub fn clock(&self) -> &Arc<dyn Clock> {
+        &self.clock
+    }
+
+    pub fn region(&self) -> Region {
+        self.region
+    }
+
+    /// Read-only access for queries defined elsewhere in the core (extracts, statistics).
+    pub fn conn(&self) -> &Connection {
+        &self.conn
+    }
+
+    /// Run `f` in one IMMEDIATE write transaction: all of it is committed, or none.
+    pub fn write<T>(
+        &mut self,
+        f: impl FnOnce(&Transaction<'_>, &Writer) -> Result<T>,
+    ) -> Result<T> {
+        let writer = Writer {
+            clock: self.clock.clone(),
+            region: self.region,
+        };
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(|e| classify_write_error(e.into()))?;
+        let out = f(&tx, &writer)?;
+        tx.commit().map_err(|e| classify_write_error(e.into()))?;
+        Ok(out)
+    }
+
+    /// Record a complaint: validate, hand out its reference, store it and journal it.
+    pub fn record(&mut self, new: &NewComplaint, actor: &str) -> Result<Complaint> {
+        let valid = new.validate(self.today())?;
+        self.write(|tx, w| w.record(tx, &valid, actor))
+    }
+
+    /// Record a request that is not a complaint; it stays out of the register.
+    pub fn record_request(&mut self, req: &NewRequest, actor: &str) -> Result<i64> {
+        use crate::complaint::input::{past_date, required, text, MAX_LINE, MAX_TEXT};
+        let name = required("clientName", &req.client_name, MAX_LINE, false)?;
+        let on = past_date("receivedOn", req.received_on, self.today())?;
+        let description = text("description", &req.description, MAX_TEXT, true)?;
+        self.write(|tx, w| {
+            let at = w.clock.now();
+            tx.execute(
+                "INSERT INTO requests (client_name, channel, received_on, description, recorded_by, recorded_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                rusqlite::params![name, req.channel.as_str(), on, description, actor, at],
+            )?;
+            let id = tx.last_insert_rowid();
+            journal::append(
+                tx,
+                None,
+                at,
+                actor,
+                "requestRecorded",
+                json!({ "requestId": id, "clientName": name, "channel": req.channel,
+                        "receivedOn": on, "description": description }),
+                None,
+            )?;
+            Ok(id)
+        })
+    }
+
+    pub fn get(&self, reference: &ComplaintRef) -> Result<Complaint> {
+        Ok(complaints::load(&self.conn, reference)?.1)
+    }
+
+    /// The journal of one complaint, oldest first.
+    pub fn history(&self, reference: &ComplaintRef) -> Result<Vec<Event>> {
+        let (id, _) = complaints::load(&self.conn, reference)?;
+        let sql = format!(
+            "{} WHERE e.complaint_id = ?1 ORDER BY e.id",
+            journal::SELECT_EVENTS
+        );
+        let events = self
+            .conn
+            .prepare_cached(&sql)?
+            .query_map([id], journal::from_row)?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(events)
+    }
+
+    /// Everything the complaint file shows: the complaint, its next deadline as of today, the
+    /// mediation window, the actions the rules allow now, and its journal.
+    pub fn view(&self, reference: &ComplaintRef) -> Result<ComplaintView> {
+        let complaint = self.get(reference)?;
+        let today = self.today();
+        let (from, until) = complaint.mediation_window();
+        Ok(ComplaintView {
+            next: complaint.next_deadline(today),
+            mediation: Mediation { from, until },
+            allowed_actions: lifecycle::allowed_actions(&complaint, today),
+            events: self.history(reference)?,
+            complaint,
+        })
+    }
+
+    pub fn acknowledge(
+        &mut self,
+        r: &ComplaintRef,
+        on: NaiveDate,
+        actor: &str,
+    ) -> Result<Complaint> {
+        self.transition(r, actor, |c, today| lifecycle::acknowledge(c, on, today))
+    }
+
+    pub fn hold(
+        &mut self,
+        r: &ComplaintRef,
+        on: NaiveDate,
+        note: &str,
+        actor: &str,
+    ) -> Result<Complaint> {
+        self.write(|tx, w| {
+            w.apply(tx, r, actor, |tx, id, c, today| {
+                let change = lifecycle::hold(c, on, note, today)?;
+                complaints::insert_holding(tx, id, c.holdings.last().expect("just pushed"))?;
+                Ok(change)
+            })
+        })
+    }
+
+    pub fn answer(
+        &mut self,
+        r: &ComplaintRef,
+        on: NaiveDate,
+        outcome: Outcome,
+        summary: &str,
+        gesture: Option<Money>,
+        actor: &str,
+    ) -> Result<Complaint> {
+        self.transition(r, actor, |c, today| {
+            lifecycle::answer(c, on, outcome, summary, gesture, today)
+        })
+    }
+
+    pub fn close(
+        &mut self,
+        r: &ComplaintRef,
+        on: NaiveDate,
+        feedback: Feedback,
+        actor: &str,
+    ) -> Result<Complaint> {
+        self.transition(r, actor, |c, today| {
+            lifecycle::close(c, on, feedback, today)
+        })
+    }
+
+    pub fn add_dysfunction(
+        &mut self,
+        r: &ComplaintRef,
+        category: DysfunctionCategory,
+        description: &str,
+        on: NaiveDate,
+        actor: &str,
+    ) -> Result<Complaint> {
+        self.write(|tx, w| {
+            w.apply(tx, r, actor, |tx, id, c, today| {
+                let dys_id = complaints::next_dysfunction_id(tx)?;
+                let change =
+                    lifecycle::add_dysfunction(c, dys_id, category, description, on, today)?;
+                complaints::insert_dysfunction(
+                    tx,
+                    id,
+                    c.dysfunctions.last().expect("just pushed"),
+                )?;
+                Ok(change)
+            })
+        })
+    }
+
+    fn transition(
+        &mut self,
+        r: &ComplaintRef,
+        actor: &str,
+        f: impl FnOnce(&mut Complaint, NaiveDate) -> Result<Change, TransitionError>,
+    ) -> Result<Complaint> {
+        self.write(|tx, w| w.apply(tx, r, actor, |_, _, c, today| Ok(f(c, today)?)))
+    }
+
+    pub fn list(&self, q: &RegisterQuery) -> Result<RegisterPage> {
+        register::list(&self.conn, q, self.today())
+    }
+
+    /// All settings with their labels (empty values for the unset ones).
+    pub fn settings(&self) -> Result<Settings> {
+        let mut entries = Vec::with_capacity(settings::KEYS.len());
+        for (key, label) in settings::KEYS {
+            let value = self.setting(key)?.unwrap_or_else(|| match *key {
+                "region" => Region::default().as_str().to_owned(),
+                "letters.mediatorInEveryAnswer" => "false".to_owned(),
+                _ => String::new(),
+            });
+            entries.push(SettingEntry {
+                key: (*key).to_owned(),
+                label: (*label).to_owned(),
+                value,
+            });
+        }
+        Ok(Settings { entries })
+    }
+
+    pub fn setting(&self, key: &str) -> Result<Option<String>> {
+        Ok(self
+            .conn
+            .prepare_cached("SELECT value FROM settings WHERE key = ?1")?
+            .query_row([key], |r| r.get(0))
+            .optional()?)
+    }
+
+    /// Change a setting (journaled). A change of region recomputes every open deadline.
+    pub fn set_setting(&mut self, key: &str, value: &str, actor: &str) -> Result<()> {
+        let value = settings::validate(key, value)?;
+        let before = self.setting(key)?;
+        if before.as_deref() == Some(value.as_str()) {
+            return Ok(());
+        }
+        let new_region = if key == "region" {
+            value.parse::<Region>().ok()
+        } else {
+            None
+        };
+        self.write(|tx, w| {
+            tx.execute(
+                "INSERT INTO settings (key, value) VALUES (?1, ?2)
+                 ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                [key, &value],
+            )?;
+            journal::append(
+                tx,
+                None,
+                w.clock.now(),
+                actor,
+                "setting",
+                json!({ "key": key, "before": before, "after": value }),
+                None,
+            )?;
+            if let Some(region) = new_region {
+                recompute_deadlines(tx, region)?;
+            }
+            Ok(())
+        })?;
+        if let Some(region) = new_region {
+            self.region = region;
+        }
+        Ok(())
+    }
+}
+
+/// Recompute the derived deadline columns of every complaint for a new region.
+fn recompute_deadlines(tx: &Transaction<'_>, region: Region) -> Result<()> {
+    let mut stmt = tx.prepare(&format!("SELECT {} FROM complaints", complaints::COLUMNS))?;
+    let rows = stmt
+        .query_map([], complaints::from_row)?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    for (id, mut c) in rows {
+        c.recompute_deadlines(region);
+        complaints::update_deadlines(tx, id, &c)?;
+    }
+    Ok(())
+}
+
+/// What a write transaction knows besides the connection: the clock and the region. Kept
+/// apart from `Store` so bulk writers (demo, import) reuse the same code in one transaction.
+pub struct Writer {
+    clock: Arc<dyn Clock>,
+    region: Region,
+}
+
+impl Writer {
+    pub fn today(&self) -> NaiveDate {
+        self.clock.today()
+    }
+
+    /// Store a validated complaint and journal its recording.
+    pub fn record(
+        &self,
+        tx: &Transaction<'_>,
+        v: &ValidComplaint,
+        actor: &str,
+    ) -> Result<Complaint> {
+        let actor = actor_name(actor)?;
+        let reference = complaints::next_reference(tx, chrono::Datelike::year(&v.received_on))?;
+        let deadlines = calendar::deadlines(v.sent_on, v.received_on, self.region);
+        let recorded_at = self.clock.now().trunc_subsecs(3);
+        let id = complaints::insert(tx, &reference, v, &deadlines, recorded_at)?;
+        let complaint = Complaint {
+            reference,
+            client: v.client.clone(),
+            channel: v.channel,
+            sent_on: v.sent_on,
+            received_on: v.received_on,
+            subject: v.subject,
+            description: v.description.clone(),
+            contract: v.contract.clone(),
+            other_parties: v.other_parties.clone(),
+            persons_concerned: v.persons_concerned.clone(),
+            received_by: v.received_by.clone(),
+            handler: v.handler.clone(),
+            status: crate::complaint::Status::Received,
+            acknowledged_on: None,
+            holdings: Vec::new(),
+            answer: None,
+            closure: None,
+            dysfunctions: Vec::new(),
+            recorded_at,
+            deadlines,
+        };
+        journal::append(
+            tx,
+            Some((id, complaint.reference.as_str())),
+            recorded_at,
+            &actor,
+            kind::RECORDED,
+            journal::complaint_snapshot(&complaint),
+            Some(journal::complaint_state_hash(&complaint)),
+        )?;
+        Ok(complaint)
+    }
+
+    /// Load a complaint, let `f` change it (checking the rules), persist it and journal it.
+    pub fn apply(
+        &self,
+        tx: &Transaction<'_>,
+        r: &ComplaintRef,
+        actor: &str,
+        f: impl FnOnce(&Transaction<'_>, i64, &mut Complaint, NaiveDate) -> Result<Change>,
+    ) -> Result<Complaint> {
+        let actor = actor_name(actor)?;
+        let (id, mut c) = complaints::load(tx, r)?;
+        let change = f(tx, id, &mut c, self.clock.today())?;
+        complaints::update_lifecycle(tx, id, &c)?;
+        journal::append(
+            tx,
+            Some((id, c.reference.as_str())),
+            self.clock.now(),
+            &actor,
+            change.kind,
+            change.data,
+            Some(journal::complaint_state_hash(&c)),
+        )?;
+        Ok(c)
+    }
+}
+
+/// Who did it: every event names its author.
+fn actor_name(actor: &str) -> Result<String> {
+    Ok(crate::complaint::input::required("by", actor, 100, false)?)
+}
+
+#[cfg(unix)]
+fn restrict_permissions(path: &Path) -> Result<()> {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o600))?;
+    Ok(())
+}
+
+#[cfg(not(unix))]
+fn restrict_permissions(_path: &Path) -> Result<()> {
+    // On Windows the file inherits the ACL of the user's profile folder.
+    Ok(())
+}

@@ -1,0 +1,209 @@
+//! The register's list: filters, sort, full-text search and pages.
+
+use super::complaints::vocab as parse;
+use crate::calendar::{Basis, Deadlines};
+use crate::complaint::{next_deadline, Channel, NextDeadline, Status, Subject};
+use crate::error::Result;
+use chrono::{Duration, NaiveDate};
+use rusqlite::types::Value as SqlValue;
+use rusqlite::Connection;
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "camelCase")]
+pub enum RegisterSort {
+    #[default]
+    ReceivedDesc,
+    ReceivedAsc,
+    Reference,
+    NextDue,
+}
+
+/// What the register list shows. Every filter is optional; they combine with AND.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct RegisterQuery {
+    pub status: Option<Status>,
+    /// Only complaints whose next deadline is past.
+    pub overdue: bool,
+    /// Only complaints whose next deadline falls between today and today + N days.
+    pub due_within_days: Option<u32>,
+    pub search: Option<String>,
+    pub subject: Option<Subject>,
+    pub handler: Option<String>,
+    pub received_from: Option<NaiveDate>,
+    pub received_to: Option<NaiveDate>,
+    pub sort: RegisterSort,
+    pub limit: u32,
+    pub offset: u32,
+}
+
+impl Default for RegisterQuery {
+    fn default() -> Self {
+        Self {
+            status: None,
+            overdue: false,
+            due_within_days: None,
+            search: None,
+            subject: None,
+            handler: None,
+            received_from: None,
+            received_to: None,
+            sort: RegisterSort::ReceivedDesc,
+            limit: 50,
+            offset: 0,
+        }
+    }
+}
+
+/// Largest page the list returns at once.
+pub const MAX_PAGE: u32 = 1000;
+
+/// One line of the register list.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct RegisterRow {
+    pub reference: String,
+    pub client_name: String,
+    pub subject: Subject,
+    pub channel: Channel,
+    pub received_on: NaiveDate,
+    pub status: Status,
+    pub handler: Option<String>,
+    pub next: Option<NextDeadline>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct RegisterPage {
+    pub rows: Vec<RegisterRow>,
+    pub total: u64,
+}
+
+/// Turn what a user typed into an FTS5 query: every word must match, as a prefix; quotes and
+/// FTS operators are neutralised so any input is a valid query.
+pub fn fts_query(text: &str) -> Option<String> {
+    let terms: Vec<String> = text
+        .split_whitespace()
+        .map(|w| w.replace('"', ""))
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .take(16)
+        .map(|w| format!("\"{w}\"*"))
+        .collect();
+    (!terms.is_empty()).then(|| terms.join(" "))
+}
+
+/// The WHERE clause and its parameters for a query.
+fn filters(q: &RegisterQuery, today: NaiveDate) -> (String, Vec<SqlValue>) {
+    let mut clauses: Vec<String> = Vec::new();
+    let mut params: Vec<SqlValue> = Vec::new();
+    let mut push = |clause: &str, value: SqlValue| {
+        params.push(value);
+        clauses.push(clause.replace('?', &format!("?{}", params.len())));
+    };
+    if let Some(s) = q.status {
+        push("status = ?", SqlValue::Text(s.as_str().into()));
+    }
+    if let Some(s) = q.subject {
+        push("subject = ?", SqlValue::Text(s.as_str().into()));
+    }
+    if let Some(h) = q.handler.as_deref().filter(|h| !h.is_empty()) {
+        push("handler = ?", SqlValue::Text(h.into()));
+    }
+    if let Some(d) = q.received_from {
+        push("received_on >= ?", SqlValue::Text(d.to_string()));
+    }
+    if let Some(d) = q.received_to {
+        push("received_on <= ?", SqlValue::Text(d.to_string()));
+    }
+    if q.overdue {
+        push("next_due < ?", SqlValue::Text(today.to_string()));
+    }
+    if let Some(days) = q.due_within_days {
+        push("next_due >= ?", SqlValue::Text(today.to_string()));
+        let until = today + Duration::days(i64::from(days));
+        push("next_due <= ?", SqlValue::Text(until.to_string()));
+    }
+    if let Some(m) = q.search.as_deref().and_then(fts_query) {
+        push(
+            "id IN (SELECT rowid FROM complaints_fts WHERE complaints_fts MATCH ?)",
+            SqlValue::Text(m),
+        );
+    }
+    let sql = if clauses.is_empty() {
+        String::new()
+    } else {
+        format!("WHERE {}", clauses.join(" AND "))
+    };
+    (sql, params)
+}
+
+pub fn list(conn: &Connection, q: &RegisterQuery, today: NaiveDate) -> Result<RegisterPage> {
+    let (where_sql, params) = filters(q, today);
+    let order = match q.sort {
+        RegisterSort::ReceivedDesc => "received_on DESC, id DESC",
+        RegisterSort::ReceivedAsc => "received_on ASC, id ASC",
+        RegisterSort::Reference => "reference ASC",
+        RegisterSort::NextDue => "next_due IS NULL, next_due ASC, id ASC",
+    };
+    let limit = q.limit.clamp(1, MAX_PAGE);
+    let sql = format!(
+        "SELECT reference, client_name, subject, channel, received_on, status, handler,
+                basis, start_on, ack_due, answer_due
+         FROM complaints {where_sql} ORDER BY {order} LIMIT {limit} OFFSET {}",
+        q.offset
+    );
+    let mut stmt = conn.prepare_cached(&sql)?;
+    let rows = stmt
+        .query_map(rusqlite::params_from_iter(params.iter()), |r| {
+            let status: Status = parse(r, 5)?;
+            let deadlines = Deadlines {
+                basis: if r.get::<_, String>(7)? == "sent" {
+                    Basis::Sent
+                } else {
+                    Basis::Received
+                },
+                start: r.get(8)?,
+                ack_due: r.get(9)?,
+                answer_due: r.get(10)?,
+            };
+            Ok(RegisterRow {
+                reference: r.get(0)?,
+                client_name: r.get(1)?,
+                subject: parse(r, 2)?,
+                channel: parse(r, 3)?,
+                received_on: r.get(4)?,
+                status,
+                handler: r.get(6)?,
+                next: next_deadline(status, &deadlines, today),
+            })
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    let total: i64 = conn
+        .prepare_cached(&format!("SELECT count(*) FROM complaints {where_sql}"))?
+        .query_row(rusqlite::params_from_iter(params.iter()), |r| r.get(0))?;
+    Ok(RegisterPage {
+        rows,
+        total: total as u64,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fts_query_neutralises_operators() {
+        assert_eq!(fts_query("  "), None);
+        assert_eq!(fts_query("dupont"), Some("\"dupont\"*".into()));
+        assert_eq!(
+            fts_query("Mme \"Dupont"),
+            Some("\"Mme\"* \"Dupont\"*".into())
+        );
+        assert_eq!(fts_query("a OR b"), Some("\"a\"* \"OR\"* \"b\"*".into()));
+        assert_eq!(
+            fts_query("'; DROP TABLE complaints; --"),
+            Some("\"DROP\"* \"TABLE\"* \"complaints;\"*".into())
+        );
+    }
+}
