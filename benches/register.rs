@@ -1,1 +1,154 @@
-fn main() {}
+//! Register benchmarks on demo databases of 1,000, 10,000 and 100,000 complaints:
+//! record one complaint durably, a filtered sorted page of 50, full-text search, the overdue
+//! list, and open + migrate.
+//!
+//! The demo databases are built once and kept under `$CARGO_TARGET_DIR/bench-data/`.
+
+use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion};
+use reclam::clock::FixedClock;
+use reclam::complaint::{parse_new_complaint, Status};
+use reclam::store::register::{RegisterQuery, RegisterSort};
+use reclam::Store;
+use std::hint::black_box;
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::Duration;
+
+const TODAY: (i32, u32, u32) = (2026, 6, 1);
+
+fn clock() -> Arc<FixedClock> {
+    Arc::new(FixedClock::new(
+        chrono::NaiveDate::from_ymd_opt(TODAY.0, TODAY.1, TODAY.2).unwrap(),
+    ))
+}
+
+fn data_dir() -> PathBuf {
+    let target = std::env::var_os("CARGO_TARGET_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from("target"));
+    let dir = target.join("bench-data");
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+/// A demo database of `n` complaints (built once, then reused).
+fn demo_db(n: u32) -> PathBuf {
+    let path = data_dir().join(format!("demo-{n}-v{}.db", reclam::store::SCHEMA_VERSION));
+    if !path.exists() {
+        let tmp = path.with_extension("tmp");
+        let _ = std::fs::remove_file(&tmp);
+        let started = std::time::Instant::now();
+        let mut store = Store::open(&tmp, clock()).unwrap();
+        reclam::demo::fill(&mut store, n, 42).unwrap();
+        store
+            .conn()
+            .execute_batch("PRAGMA wal_checkpoint(TRUNCATE); ANALYZE;")
+            .unwrap();
+        drop(store);
+        std::fs::rename(&tmp, &path).unwrap();
+        eprintln!(
+            "demo database of {n} complaints built in {:.1} s",
+            started.elapsed().as_secs_f64()
+        );
+    }
+    path
+}
+
+const NEW: &str = r#"{"client":{"name":"Mme Dupont","address":"3 rue Pasteur\n69003 Lyon"},
+  "channel":"email","sentOn":"2026-05-04","receivedOn":"2026-05-07","subject":"claimSettlement",
+  "description":"Retard d'indemnisation après un dégât des eaux",
+  "contract":{"number":"MRH-1","product":"Habitation","insurer":"AXA"},"handler":"Claire Martin"}"#;
+
+fn record(c: &mut Criterion) {
+    let copy = data_dir().join("record-copy.db");
+    for ext in ["", "-wal", "-shm"] {
+        let _ = std::fs::remove_file(format!("{}{ext}", copy.display()));
+    }
+    std::fs::copy(demo_db(100_000), &copy).unwrap();
+    let mut store = Store::open(&copy, clock()).unwrap();
+    let new = parse_new_complaint(NEW).unwrap();
+    c.bench_function(
+        "record one complaint (100k register, synchronous=FULL)",
+        |b| b.iter(|| black_box(store.record(&new, "Bench").unwrap())),
+    );
+}
+
+fn pages(c: &mut Criterion) {
+    let mut g = c.benchmark_group("page of 50, status filter, received desc");
+    for n in [1_000u32, 10_000, 100_000] {
+        let store = Store::open(demo_db(n), clock()).unwrap();
+        let q = RegisterQuery {
+            status: Some(Status::Closed),
+            sort: RegisterSort::ReceivedDesc,
+            limit: 50,
+            offset: 50,
+            ..Default::default()
+        };
+        g.bench_with_input(BenchmarkId::from_parameter(n), &q, |b, q| {
+            b.iter(|| black_box(store.list(q).unwrap()))
+        });
+    }
+    g.finish();
+
+    let mut g = c.benchmark_group("page of 50, no filter, received desc");
+    for n in [1_000u32, 10_000, 100_000] {
+        let store = Store::open(demo_db(n), clock()).unwrap();
+        let q = RegisterQuery::default();
+        g.bench_with_input(BenchmarkId::from_parameter(n), &q, |b, q| {
+            b.iter(|| black_box(store.list(q).unwrap()))
+        });
+    }
+    g.finish();
+}
+
+fn search_and_overdue(c: &mut Criterion) {
+    let store = Store::open(demo_db(100_000), clock()).unwrap();
+    let mut g = c.benchmark_group("100k register");
+    for text in [
+        "dupont",
+        "garage gare",
+        "resiliation hamon",
+        "REC-2025-0042",
+    ] {
+        let q = RegisterQuery {
+            search: Some(text.into()),
+            ..Default::default()
+        };
+        g.bench_with_input(BenchmarkId::new("search", text), &q, |b, q| {
+            b.iter(|| black_box(store.list(q).unwrap()))
+        });
+    }
+    let q = RegisterQuery {
+        overdue: true,
+        sort: RegisterSort::NextDue,
+        ..Default::default()
+    };
+    g.bench_function("overdue list", |b| {
+        b.iter(|| black_box(store.list(&q).unwrap()))
+    });
+    g.finish();
+}
+
+fn open(c: &mut Criterion) {
+    let path = demo_db(100_000);
+    let mut g = c.benchmark_group("open");
+    g.bench_function("open + migrate check, 100k register", |b| {
+        b.iter(|| black_box(Store::open(&path, clock()).unwrap()))
+    });
+    let dir = tempfile::tempdir().unwrap();
+    let mut i = 0u32;
+    g.bench_function("create + migrate a new register", |b| {
+        b.iter(|| {
+            i += 1;
+            black_box(Store::open(dir.path().join(format!("{i}.db")), clock()).unwrap())
+        })
+    });
+    g.finish();
+}
+
+criterion_group! {
+    name = benches;
+    config = Criterion::default().sample_size(30).measurement_time(Duration::from_secs(3)).warm_up_time(Duration::from_secs(1));
+    targets = record, pages, search_and_overdue, open
+}
+criterion_main!(benches);

@@ -362,8 +362,12 @@ fn complaint(rng: &mut fastrand::Rng, received_on: NaiveDate) -> NewComplaint {
     let name = if company {
         (*pick(rng, COMPANIES)).to_owned()
     } else {
-        let civ = if rng.bool() { "M." } else { "Mme" };
-        format!("{civ} {} {}", pick(rng, FIRST_NAMES), pick(rng, LAST_NAMES))
+        let (civ, first) = if rng.bool() {
+            ("M.", pick(rng, MEN))
+        } else {
+            ("Mme", pick(rng, WOMEN))
+        };
+        format!("{civ} {first} {}", pick(rng, LAST_NAMES))
     };
     let (zip, city) = *pick(rng, CITIES);
     let address = format!("{} {}\n{zip} {city}", rng.u32(1..120), pick(rng, STREETS));

@@ -87,7 +87,8 @@ enum Command {
         outcome: String,
         #[arg(long)]
         summary: String,
-        #[arg(long)]
+        /// Goodwill gesture in euros ("150.00" or "150,00").
+        #[arg(long, allow_hyphen_values = true)]
         gesture: Option<String>,
     },
     /// Close the complaint with the client's feedback.

@@ -1,0 +1,69 @@
+# Reclam: the two commands of the README.
+#   make run   installs what is missing, builds the UI and starts the desktop app
+#   make test  installs the same and runs every check and test (what CI runs)
+
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+
+# Keep the cargo target directory outside the clone so CI runs reuse it.
+export CARGO_TARGET_DIR ?= $(HOME)/.cache/reclam/target
+CARGO ?= cargo
+
+# Debian/Ubuntu packages Tauri needs on Linux, plus what the tests use (Xvfb, the WebKit
+# WebDriver, pdftotext/pdftoppm, a font).
+APT_PACKAGES := libwebkit2gtk-4.1-dev build-essential pkg-config libssl-dev \
+	libayatana-appindicator3-dev librsvg2-dev libxdo-dev \
+	xvfb xauth webkit2gtk-driver poppler-utils fonts-dejavu-core
+
+.PHONY: run test deps system-deps ui-deps ui build lint rust-test ui-test bench demo clean-db
+
+run: deps ui
+	$(CARGO) build --workspace
+	$(CARGO_TARGET_DIR)/debug/reclam-desktop
+
+test: deps ui lint rust-test ui-test
+
+deps: system-deps ui-deps
+
+system-deps:
+	@missing=""; for p in $(APT_PACKAGES); do \
+		dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+		echo "Installation des paquets manquants :$$missing"; \
+		SUDO=""; [ "$$(id -u)" -eq 0 ] || SUDO="sudo"; \
+		$$SUDO apt-get update -qq; \
+		DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends $$missing; \
+	fi
+	@command -v node >/dev/null || { echo "Node.js 20+ et npm sont requis (apt-get install nodejs npm)"; exit 1; }
+
+# npm ci refuses lockfiles without other platforms' optional packages (npm 11): install keeps
+# the lockfile as it is.
+ui-deps: ui/node_modules/.installed
+ui/node_modules/.installed: ui/package.json ui/package-lock.json
+	cd ui && npm install --no-audit --no-fund
+	touch $@
+
+ui: ui-deps
+	cd ui && npm run build
+
+lint: ui
+	$(CARGO) fmt --all --check
+	$(CARGO) clippy --workspace --all-targets --locked -- -D warnings
+	cd ui && npm run check
+
+rust-test: ui
+	$(CARGO) test --workspace --locked
+
+ui-test: ui-deps
+	cd ui && npm test
+
+# Benchmarks (not part of `make test`): criterion over demo databases.
+bench: ui
+	$(CARGO) bench --workspace --bench register
+
+# A demo register of 10,000 complaints in a separate file, opened by the app.
+demo: deps ui
+	$(CARGO) build --workspace
+	rm -f /tmp/reclam-demo.db*
+	$(CARGO_TARGET_DIR)/debug/reclam --db /tmp/reclam-demo.db demo --count 10000
+	RECLAM_DB=/tmp/reclam-demo.db $(CARGO_TARGET_DIR)/debug/reclam-desktop

@@ -1,0 +1,362 @@
+//! The `reclam` command line, run as a user would: output, exit codes, refusals.
+
+mod common;
+
+use common::TestDb;
+use serde_json::Value;
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+struct Cli<'a> {
+    db: &'a TestDb,
+    today: &'a str,
+}
+
+impl Cli<'_> {
+    fn run(&self, args: &[&str], stdin: Option<&str>) -> Output {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_reclam"))
+            .args(args)
+            .env("RECLAM_DB", &self.db.path)
+            .env("RECLAM_TODAY", self.today)
+            .env("RECLAM_USER", "Claire Martin")
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut input = child.stdin.take().unwrap();
+        if let Some(text) = stdin {
+            input.write_all(text.as_bytes()).unwrap();
+        }
+        drop(input);
+        child.wait_with_output().unwrap()
+    }
+
+    fn ok(&self, args: &[&str], stdin: Option<&str>) -> String {
+        let out = self.run(args, stdin);
+        assert!(
+            out.status.success(),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).unwrap()
+    }
+
+    fn refused(&self, args: &[&str], stdin: Option<&str>) -> String {
+        let out = self.run(args, stdin);
+        assert!(!out.status.success(), "{args:?} should fail");
+        assert!(out.stdout.is_empty(), "nothing on stdout on failure");
+        String::from_utf8(out.stderr).unwrap()
+    }
+}
+
+const COMPLAINT: &str = r#"{"client":{"name":"Mme Dupont","address":"3 rue Pasteur\n69003 Lyon",
+  "email":"dupont@exemple.fr","kind":"person","relation":"client"},"channel":"email",
+  "sentOn":"2026-05-04","receivedOn":"2026-05-07","subject":"claimSettlement",
+  "description":"Retard d'indemnisation","contract":{"number":"MRH-1","product":"Habitation",
+  "insurer":"AXA"},"otherParties":["Expert"],"personsConcerned":["Julien Bernard"],
+  "handler":"Claire Martin"}"#;
+
+#[test]
+fn deadlines_one_json_object_per_line() {
+    let db = TestDb::new();
+    let cli = Cli {
+        db: &db,
+        today: "2026-06-01",
+    };
+    let out = cli.ok(&["deadlines", "2026-05-07", "2026-12-31"], None);
+    let lines: Vec<Value> = out
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(
+        lines[0],
+        serde_json::json!({"start":"2026-05-07","region":"metropole","ackDue":"2026-05-21",
+            "answerDue":"2026-07-07","mediatorFrom":"2026-07-07","mediatorUntil":"2027-05-07"})
+    );
+    assert_eq!(lines[1]["answerDue"], "2027-02-28");
+    assert_eq!(lines[1]["ackDue"], "2027-01-13");
+
+    // From stdin, with a region.
+    let out = cli.ok(
+        &["deadlines", "--region", "alsace-moselle"],
+        Some("2025-04-16\n2026-12-21\n"),
+    );
+    let lines: Vec<Value> = out
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines[0]["ackDue"], "2025-04-30");
+    assert_eq!(lines[1]["ackDue"], "2027-01-05");
+    assert_eq!(lines[1]["region"], "alsace-moselle");
+
+    let err = cli.refused(&["deadlines"], Some("2026-05-07\n2026-02-30\n"));
+    assert!(
+        err.contains("ligne 2") && err.contains("2026-02-30"),
+        "{err}"
+    );
+    let err = cli.refused(&["deadlines", "--region", "corse", "2026-05-07"], None);
+    assert!(err.contains("région inconnue"), "{err}");
+}
+
+#[test]
+fn deadlines_handles_forty_thousand_dates() {
+    let db = TestDb::new();
+    let cli = Cli {
+        db: &db,
+        today: "2026-06-01",
+    };
+    let start = common::d("2000-01-01");
+    let input: String = (0..40_000)
+        .map(|i| format!("{}\n", start + chrono::Duration::days(i)))
+        .collect();
+    let out = cli.ok(&["deadlines"], Some(&input));
+    assert_eq!(out.lines().count(), 40_000);
+    let last: Value = serde_json::from_str(out.lines().last().unwrap()).unwrap();
+    assert_eq!(last["start"], "2109-07-07");
+    assert_eq!(last["answerDue"], "2109-09-07");
+}
+
+#[test]
+fn add_then_walk_the_lifecycle() {
+    let db = TestDb::new();
+    let cli = Cli {
+        db: &db,
+        today: "2026-06-01",
+    };
+    cli.ok(&["init"], None);
+    let c: Value = serde_json::from_str(&cli.ok(&["add"], Some(COMPLAINT))).unwrap();
+    assert_eq!(c["reference"], "REC-2026-0001");
+    assert_eq!(c["status"], "received");
+    assert_eq!(c["deadlines"]["basis"], "sent");
+    assert_eq!(c["deadlines"]["start"], "2026-05-04");
+    assert_eq!(c["deadlines"]["ackDue"], "2026-05-18");
+    assert_eq!(c["deadlines"]["answerDue"], "2026-07-04");
+
+    // From a file too.
+    let file = db.dir.path().join("c.json");
+    std::fs::write(&file, COMPLAINT).unwrap();
+    let c2: Value =
+        serde_json::from_str(&cli.ok(&["add", "--json", file.to_str().unwrap()], None)).unwrap();
+    assert_eq!(c2["reference"], "REC-2026-0002");
+
+    let err = cli.refused(&["ack", "REC-2026-0001", "--on", "2026-05-06"], None);
+    assert!(err.contains("antérieur"), "{err}");
+    cli.ok(&["ack", "REC-2026-0001", "--on", "2026-05-12"], None);
+    cli.ok(
+        &[
+            "hold",
+            "REC-2026-0001",
+            "--on",
+            "2026-05-25",
+            "--note",
+            "Attente de l'assureur",
+        ],
+        None,
+    );
+    let err = cli.refused(
+        &[
+            "answer",
+            "REC-2026-0001",
+            "--on",
+            "2026-05-28",
+            "--outcome",
+            "partial",
+            "--summary",
+            "x",
+            "--gesture",
+            "-5",
+        ],
+        None,
+    );
+    assert!(err.contains("gesture") && err.contains("négatif"), "{err}");
+    let a: Value = serde_json::from_str(&cli.ok(
+        &[
+            "answer",
+            "REC-2026-0001",
+            "--on",
+            "2026-05-28",
+            "--outcome",
+            "partial",
+            "--summary",
+            "Geste accordé",
+            "--gesture",
+            "150,50",
+        ],
+        None,
+    ))
+    .unwrap();
+    assert_eq!(a["answer"]["gesture"], "150.50");
+    let err = cli.refused(
+        &[
+            "answer",
+            "REC-2026-0001",
+            "--on",
+            "2026-05-29",
+            "--outcome",
+            "upheld",
+            "--summary",
+            "x",
+        ],
+        None,
+    );
+    assert!(err.contains("déjà"), "{err}");
+    let err = cli.refused(
+        &[
+            "close",
+            "REC-2026-0001",
+            "--on",
+            "2026-05-30",
+            "--feedback",
+            "happy",
+        ],
+        None,
+    );
+    assert!(
+        err.contains("feedback") && err.contains("resolved"),
+        "{err}"
+    );
+    cli.ok(
+        &[
+            "close",
+            "REC-2026-0001",
+            "--on",
+            "2026-05-30",
+            "--feedback",
+            "resolved",
+        ],
+        None,
+    );
+    let err = cli.refused(
+        &[
+            "answer",
+            "REC-2026-0001",
+            "--on",
+            "2026-05-30",
+            "--outcome",
+            "upheld",
+            "--summary",
+            "x",
+        ],
+        None,
+    );
+    assert!(err.contains("Clôturée"), "{err}");
+
+    let show: Value =
+        serde_json::from_str(&cli.ok(&["show", "REC-2026-0001", "--json"], None)).unwrap();
+    let kinds: Vec<&str> = show["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["kind"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        kinds,
+        ["recorded", "acknowledged", "holding", "answered", "closed"]
+    );
+    assert_eq!(show["events"][1]["actor"], "Claire Martin");
+    assert_eq!(show["status"], "closed");
+    assert_eq!(show["mediation"]["until"], "2027-05-04");
+
+    let text = cli.ok(&["show", "REC-2026-0001"], None);
+    assert!(
+        text.contains("Clôturée") && text.contains("04/07/2026"),
+        "{text}"
+    );
+
+    let list: Value =
+        serde_json::from_str(&cli.ok(&["list", "--json", "--status", "received"], None)).unwrap();
+    assert_eq!(list.as_array().unwrap().len(), 1);
+    assert_eq!(list[0]["reference"], "REC-2026-0002");
+    assert_eq!(list[0]["next"]["overdue"], true);
+    let list: Value =
+        serde_json::from_str(&cli.ok(&["list", "--json", "--overdue"], None)).unwrap();
+    assert_eq!(list.as_array().unwrap().len(), 1);
+    let list: Value =
+        serde_json::from_str(&cli.ok(&["list", "--json", "--search", "dupont"], None)).unwrap();
+    assert_eq!(list.as_array().unwrap().len(), 2);
+    let text = cli.ok(&["list"], None);
+    assert!(
+        text.contains("REC-2026-0002") && text.contains("en retard"),
+        "{text}"
+    );
+}
+
+#[test]
+fn add_refusals_name_the_field() {
+    let db = TestDb::new();
+    let cli = Cli {
+        db: &db,
+        today: "2026-06-01",
+    };
+    let cases: &[(&str, &str, &str)] = &[
+        ("\"2026-05-07\"", "\"2026-02-30\"", "receivedOn"),
+        ("\"sentOn\"", "\"colour\":\"bleu\",\"sentOn\"", "colour"),
+        ("\"2026-05-07\"", "\"2026-06-15\"", "receivedOn"),
+        ("\"2026-05-04\"", "\"2026-05-09\"", "sentOn"),
+        ("\"Mme Dupont\"", "\"  \"", "client.name"),
+        (
+            "\"email\",\n  \"sentOn\"",
+            "\"pigeon\",\n  \"sentOn\"",
+            "channel",
+        ),
+        ("dupont@exemple.fr", "dupont-exemple", "client.email"),
+        ("\"claimSettlement\"", "\"weather\"", "subject"),
+    ];
+    for (from, to, field) in cases {
+        let input = COMPLAINT.replacen(from, to, 1);
+        assert_ne!(input, COMPLAINT, "case {field} did not change the input");
+        let err = cli.refused(&["add"], Some(&input));
+        assert!(err.contains(field), "expected field {field} in: {err}");
+        assert!(err.starts_with("erreur : "), "{err}");
+    }
+    let err = cli.refused(&["add"], Some("{not json"));
+    assert!(err.contains("JSON"), "{err}");
+    // Nothing was recorded.
+    let list: Value = serde_json::from_str(&cli.ok(&["list", "--json"], None)).unwrap();
+    assert_eq!(list.as_array().unwrap().len(), 0);
+    let err = cli.refused(&["show", "REC-2026-0042"], None);
+    assert!(err.contains("introuvable"), "{err}");
+    let err = cli.refused(&["show", "n'importe quoi"], None);
+    assert!(err.contains("référence invalide"), "{err}");
+}
+
+#[test]
+fn settings_and_demo() {
+    let db = TestDb::new();
+    let cli = Cli {
+        db: &db,
+        today: "2026-06-01",
+    };
+    cli.ok(
+        &["settings", "set", "firm.name", "Cabinet Durand Courtage"],
+        None,
+    );
+    let err = cli.refused(&["settings", "set", "firm.orias", "12"], None);
+    assert!(err.contains("ORIAS"), "{err}");
+    let s: Value = serde_json::from_str(&cli.ok(&["settings", "show", "--json"], None)).unwrap();
+    assert_eq!(s["firm.name"], "Cabinet Durand Courtage");
+    assert_eq!(s["region"], "metropole");
+
+    let out = cli.run(&["demo", "--count", "300"], None);
+    assert!(out.status.success());
+    let list: Value =
+        serde_json::from_str(&cli.ok(&["list", "--json", "--limit", "1000"], None)).unwrap();
+    assert_eq!(list.as_array().unwrap().len(), 300);
+}
+
+#[test]
+fn a_database_from_a_newer_version_is_refused_by_the_cli() {
+    let db = TestDb::new();
+    let cli = Cli {
+        db: &db,
+        today: "2026-06-01",
+    };
+    cli.ok(&["init"], None);
+    rusqlite::Connection::open(&db.path)
+        .unwrap()
+        .pragma_update(None, "user_version", 7)
+        .unwrap();
+    let err = cli.refused(&["list"], None);
+    assert!(err.contains("version plus récente"), "{err}");
+}

@@ -1,0 +1,43 @@
+//! Helpers shared by the integration tests: a real register file in a temp dir, a pinned day.
+
+#![allow(dead_code)]
+
+use chrono::NaiveDate;
+use reclam::clock::FixedClock;
+use reclam::complaint::{parse_new_complaint, NewComplaint};
+use reclam::Store;
+use std::path::PathBuf;
+use std::sync::Arc;
+
+pub fn d(s: &str) -> NaiveDate {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+}
+
+pub struct TestDb {
+    pub dir: tempfile::TempDir,
+    pub path: PathBuf,
+}
+
+impl TestDb {
+    pub fn new() -> Self {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("registre.db");
+        Self { dir, path }
+    }
+
+    pub fn open(&self, today: &str) -> Store {
+        Store::open(&self.path, Arc::new(FixedClock::new(d(today)))).unwrap()
+    }
+}
+
+pub fn complaint(name: &str, received: &str) -> NewComplaint {
+    parse_new_complaint(&format!(
+        r#"{{"client":{{"name":"{name}","address":"3 rue Pasteur\n69003 Lyon","email":"client@exemple.fr"}},
+            "channel":"letter","receivedOn":"{received}","subject":"claimSettlement",
+            "description":"Indemnisation du dégât des eaux jugée insuffisante",
+            "contract":{{"number":"MRH-4411","product":"Multirisque habitation","insurer":"AXA France"}},
+            "otherParties":["Expert mandaté par l'assureur"],"personsConcerned":["Claire Martin"],
+            "receivedBy":"Accueil","handler":"Claire Martin"}}"#
+    ))
+    .unwrap()
+}
