@@ -11,32 +11,34 @@ use crate::store::{complaints, Store};
 use chrono::{Duration, NaiveDate};
 use rust_decimal::Decimal;
 
-const FIRST_NAMES: &[&str] = &[
+const WOMEN: &[&str] = &[
     "Marie",
-    "Jean",
     "Nathalie",
-    "Pierre",
     "Isabelle",
-    "Michel",
     "Sylvie",
-    "Philippe",
     "Céline",
-    "Alain",
     "Sandrine",
-    "François",
     "Hélène",
-    "Stéphane",
     "Véronique",
-    "Éric",
     "Aurélie",
-    "Laurent",
     "Chloé",
-    "Mathieu",
     "Émilie",
-    "Nicolas",
     "Léa",
-    "Thomas",
     "Inès",
+];
+const MEN: &[&str] = &[
+    "Jean",
+    "Pierre",
+    "Michel",
+    "Philippe",
+    "Alain",
+    "François",
+    "Stéphane",
+    "Éric",
+    "Laurent",
+    "Mathieu",
+    "Nicolas",
+    "Thomas",
     "Jérôme",
 ];
 const LAST_NAMES: &[&str] = &[
