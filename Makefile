@@ -15,7 +15,7 @@ APT_PACKAGES := libwebkit2gtk-4.1-dev build-essential pkg-config libssl-dev \
 	libayatana-appindicator3-dev librsvg2-dev libxdo-dev \
 	xvfb xauth webkit2gtk-driver poppler-utils fonts-dejavu-core
 
-.PHONY: run test deps system-deps ui-deps ui build lint rust-test ui-test bench demo clean-db
+.PHONY: run test deps toolchain system-deps ui-deps ui build lint rust-test ui-test bench demo clean-db
 
 run: deps ui
 	$(CARGO) build --workspace
@@ -23,7 +23,16 @@ run: deps ui
 
 test: deps ui lint rust-test ui-test
 
-deps: system-deps ui-deps
+deps: system-deps toolchain ui-deps
+
+# rust-toolchain.toml pins 1.95.0. Without network access to the Rust dist servers, alias it to
+# the installed stable toolchain when that is the same version.
+toolchain:
+	@if command -v rustup >/dev/null && ! rustup toolchain list | grep -q '^1.95.0'; then \
+		if rustc +stable --version 2>/dev/null | grep -q '^rustc 1.95.0'; then \
+			rustup toolchain link 1.95.0 "$$(rustc +stable --print sysroot)" || true; \
+		fi; \
+	fi
 
 system-deps:
 	@missing=""; for p in $(APT_PACKAGES); do \
