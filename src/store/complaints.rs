@@ -68,10 +68,7 @@ pub fn from_row(r: &Row<'_>) -> rusqlite::Result<(i64, Complaint)> {
             feedback: vocab(r, 28)?,
         }),
     };
-    let basis = match r.get::<_, String>(29)?.as_str() {
-        "sent" => Basis::Sent,
-        _ => Basis::Received,
-    };
+    let basis = basis_at(r, 29)?;
     let recorded_at: DateTime<Utc> = r.get(33)?;
     Ok((
         r.get(0)?,
@@ -216,6 +213,14 @@ pub fn insert(
         recorded_at,
     ])?;
     Ok(conn.last_insert_rowid())
+}
+
+/// The `basis` column (written by `basis_str`).
+pub(crate) fn basis_at(r: &Row<'_>, idx: usize) -> rusqlite::Result<Basis> {
+    Ok(match r.get::<_, String>(idx)?.as_str() {
+        "sent" => Basis::Sent,
+        _ => Basis::Received,
+    })
 }
 
 fn basis_str(b: Basis) -> &'static str {

@@ -1,7 +1,7 @@
 //! The register's list: filters, sort, full-text search and pages.
 
-use super::complaints::vocab as parse;
-use crate::calendar::{Basis, Deadlines};
+use super::complaints::{basis_at, vocab as parse};
+use crate::calendar::Deadlines;
 use crate::complaint::{next_deadline, Channel, NextDeadline, Status, Subject};
 use crate::error::Result;
 use chrono::{Duration, NaiveDate};
@@ -158,11 +158,7 @@ pub fn list(conn: &Connection, q: &RegisterQuery, today: NaiveDate) -> Result<Re
         .query_map(rusqlite::params_from_iter(params.iter()), |r| {
             let status: Status = parse(r, 5)?;
             let deadlines = Deadlines {
-                basis: if r.get::<_, String>(7)? == "sent" {
-                    Basis::Sent
-                } else {
-                    Basis::Received
-                },
+                basis: basis_at(r, 7)?,
                 start: r.get(8)?,
                 ack_due: r.get(9)?,
                 answer_due: r.get(10)?,
