@@ -4,9 +4,10 @@
 use crate::complaint::lifecycle;
 use crate::complaint::{
     Channel, ClientKind, ClientRelation, DysfunctionCategory, Feedback, Money, NewClient,
-    NewComplaint, NewContract, Outcome, Subject,
+    NewComplaint, NewContract, Outcome, Role, Subject,
 };
 use crate::error::Result;
+use crate::store::file::NewUser;
 use crate::store::{complaints, Store};
 use chrono::{Duration, NaiveDate};
 use rust_decimal::Decimal;
@@ -250,6 +251,23 @@ pub fn fill(store: &mut Store, count: u32, seed: u64) -> Result<u32> {
             ("mediator.website", "www.mediation-assurance.org"),
         ] {
             store.set_setting(key, value, "Démo")?;
+        }
+    }
+    if store.users()?.is_empty() {
+        let team = [
+            ("Claire Martin", Role::Manager, true, Some("10000")),
+            ("Julien Bernard", Role::Supervisor, true, Some("100")),
+            ("Sophie Leroy", Role::Advisor, true, Some("20")),
+            ("Karim Benali", Role::Advisor, false, Some("20")),
+        ];
+        for (name, role, can_sign, max_gesture) in team {
+            let user = NewUser {
+                name: name.into(),
+                role,
+                can_sign,
+                max_gesture: max_gesture.map(str::to_owned),
+            };
+            store.add_user(&user, "Démo")?;
         }
     }
     store.write(|tx, w| {

@@ -10,7 +10,7 @@ pub enum Error {
     Validation(#[from] ValidationError),
     #[error(transparent)]
     Transition(TransitionError),
-    #[error("réclamation introuvable : {0}")]
+    #[error("introuvable : {0}")]
     NotFound(String),
     #[error(
         "cette base a été créée par une version plus récente de Reclam (schéma {found}, cette \
@@ -27,6 +27,8 @@ pub enum Error {
     Migration(String),
     #[error("fichier : {0}")]
     Io(#[from] std::io::Error),
+    #[error("altération détectée : {0}")]
+    Tampered(String),
 }
 
 impl From<TransitionError> for Error {
@@ -51,6 +53,7 @@ impl Error {
             Error::Database(_) => "database",
             Error::Migration(_) => "migration",
             Error::Io(_) => "io",
+            Error::Tampered(_) => "tampered",
         }
     }
 
@@ -95,10 +98,10 @@ mod tests {
             serde_json::to_value(e.to_wire()).unwrap(),
             serde_json::json!({"code":"validation","message":"receivedOn : date dans le futur","field":"receivedOn"})
         );
-        let e = Error::NotFound("REC-2026-0001".into());
+        let e = Error::NotFound("réclamation REC-2026-0001".into());
         assert_eq!(
             serde_json::to_value(e.to_wire()).unwrap(),
-            serde_json::json!({"code":"notFound","message":"réclamation introuvable : REC-2026-0001"})
+            serde_json::json!({"code":"notFound","message":"introuvable : réclamation REC-2026-0001"})
         );
     }
 }

@@ -1,33 +1,153 @@
 //! Reclam's desktop shell: window, state and commands of a few lines over the `reclam` core.
 //!
-//! No SQL and no business rule here: each command makes one core call and maps its error to
-//! the `{ code, message }` the UI shows.
+//! No SQL and no business rule here: each command parses its arguments (errors naming the
+//! field, in French), makes one core call and maps its error to the `{ code, message, field }`
+//! the UI shows.
 
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
+use reclam::calendar::{self, Deadlines};
 use reclam::clock::SystemClock;
+use reclam::complaint::input::{from_json_value, parse_date, parse_vocab};
+use reclam::complaint::{Complaint, ComplaintRef, Money, NewComplaint, ValidationError};
+use reclam::settings::Settings;
+use reclam::store::file::{NewDisputeStep, NewExchange, NewUser, User};
 use reclam::store::register::{RegisterPage, RegisterQuery};
+use reclam::store::today::TodaySummary;
+use reclam::store::{ComplaintView, NewRequest};
 use reclam::{Store, WireError};
-use std::path::PathBuf;
+use serde::Serialize;
+use serde_json::Value;
+use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
+use tauri::Manager;
+use tauri_plugin_dialog::{DialogExt, MessageDialogKind};
+use tauri_plugin_opener::OpenerExt;
 
-/// The open register, or why it could not be opened (shown by the UI instead of crashing).
+/// Complaints in a freshly created demo register.
+const DEMO_COUNT: u32 = 1_000;
+
+/// The open register (or why it could not be opened), and which file it is.
+struct Open {
+    store: Result<Store, WireError>,
+    path: PathBuf,
+    is_demo: bool,
+}
+
+/// The one managed state: the open register. Commands lock it for the length of one core call.
 struct AppState {
-    store: Mutex<Result<Store, WireError>>,
+    open: Mutex<Open>,
+    /// The firm's register (the demo register lives beside it, in its own file).
+    real_path: PathBuf,
 }
 
 type CmdResult<T> = Result<T, WireError>;
 
+fn wire(e: impl Into<reclam::Error>) -> WireError {
+    e.into().to_wire()
+}
+
+fn internal() -> WireError {
+    WireError {
+        code: "internal".into(),
+        message: "état interne incohérent : redémarrez Reclam".into(),
+        field: None,
+    }
+}
+
 impl AppState {
     fn with<T>(&self, f: impl FnOnce(&mut Store) -> reclam::Result<T>) -> CmdResult<T> {
-        let mut guard = self.store.lock().map_err(|_| WireError {
-            code: "internal".into(),
-            message: "état interne incohérent : redémarrez Reclam".into(),
-            field: None,
-        })?;
-        let store = guard.as_mut().map_err(|e| e.clone())?;
+        let mut open = self.open.lock().map_err(|_| internal())?;
+        let store = open.store.as_mut().map_err(|e| e.clone())?;
         f(store).map_err(|e| e.to_wire())
     }
+
+    fn switch_to(&self, path: PathBuf, is_demo: bool) -> CmdResult<()> {
+        let store = open_store(&path, is_demo)?;
+        let mut open = self.open.lock().map_err(|_| internal())?;
+        *open = Open {
+            store: Ok(store),
+            path,
+            is_demo,
+        };
+        Ok(())
+    }
+}
+
+fn open_store(path: &Path, is_demo: bool) -> CmdResult<Store> {
+    let mut store = Store::open(path, Arc::new(SystemClock)).map_err(wire)?;
+    if is_demo && store.list(&RegisterQuery::default()).map_err(wire)?.total == 0 {
+        reclam::demo::fill(&mut store, DEMO_COUNT, 2026).map_err(wire)?;
+    }
+    Ok(store)
+}
+
+fn reference(r: &str) -> CmdResult<ComplaintRef> {
+    r.parse::<ComplaintRef>()
+        .map_err(|e| wire(ValidationError::new("reference", e.to_string())))
+}
+
+fn date(field: &str, value: &str) -> CmdResult<chrono::NaiveDate> {
+    parse_date(field, value).map_err(wire)
+}
+
+fn input<T: serde::de::DeserializeOwned>(value: Value) -> CmdResult<T> {
+    from_json_value(value).map_err(wire)
+}
+
+/// What the UI needs to know at start: which register is open, today by the backend clock,
+/// and why the register could not be opened, if so.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct AppInfo {
+    db_path: String,
+    is_demo: bool,
+    today: chrono::NaiveDate,
+    region: String,
+    version: &'static str,
+    open_error: Option<WireError>,
+    empty: bool,
+}
+
+#[tauri::command]
+fn app_info(state: tauri::State<'_, AppState>) -> CmdResult<AppInfo> {
+    let open = state.open.lock().map_err(|_| internal())?;
+    let today = reclam::clock::Clock::today(&SystemClock);
+    let (region, open_error, empty) = match &open.store {
+        Ok(s) => (
+            s.region().as_str().to_owned(),
+            None,
+            s.list(&RegisterQuery {
+                limit: 1,
+                ..RegisterQuery::default()
+            })
+            .map_err(wire)?
+            .total
+                == 0,
+        ),
+        Err(e) => (String::new(), Some(e.clone()), true),
+    };
+    Ok(AppInfo {
+        db_path: open.path.display().to_string(),
+        is_demo: open.is_demo,
+        today,
+        region,
+        version: env!("CARGO_PKG_VERSION"),
+        open_error,
+        empty,
+    })
+}
+
+#[tauri::command]
+async fn open_demo(state: tauri::State<'_, AppState>) -> CmdResult<AppInfo> {
+    state.switch_to(demo_path(&state.real_path), true)?;
+    app_info(state)
+}
+
+#[tauri::command]
+fn open_default(state: tauri::State<'_, AppState>) -> CmdResult<AppInfo> {
+    state.switch_to(state.real_path.clone(), false)?;
+    app_info(state)
 }
 
 #[tauri::command]
@@ -38,6 +158,269 @@ fn list_complaints(
     state.with(|s| s.list(&query))
 }
 
+#[tauri::command]
+fn today_summary(state: tauri::State<'_, AppState>) -> CmdResult<TodaySummary> {
+    state.with(|s| s.today_summary())
+}
+
+#[tauri::command]
+fn get_complaint(state: tauri::State<'_, AppState>, reference: &str) -> CmdResult<ComplaintView> {
+    let r = self::reference(reference)?;
+    state.with(|s| s.view(&r))
+}
+
+#[tauri::command]
+fn preview_deadlines(
+    state: tauri::State<'_, AppState>,
+    sent_on: Option<String>,
+    received_on: &str,
+) -> CmdResult<Deadlines> {
+    let received = date("receivedOn", received_on)?;
+    let sent = match sent_on.as_deref().filter(|s| !s.trim().is_empty()) {
+        Some(s) => Some(date("sentOn", s)?),
+        None => None,
+    };
+    let region = state.with(|s| Ok(s.region())).unwrap_or_default();
+    for (field, d) in [("receivedOn", Some(received)), ("sentOn", sent)] {
+        if let Some(d) = d {
+            calendar::check_year(d)
+                .map_err(|e| wire(ValidationError::new(field, e.to_string())))?;
+        }
+    }
+    Ok(calendar::deadlines(sent, received, region))
+}
+
+#[tauri::command]
+fn record_complaint(
+    state: tauri::State<'_, AppState>,
+    input: Value,
+    actor: &str,
+) -> CmdResult<Complaint> {
+    let new: NewComplaint = self::input(input)?;
+    state.with(|s| s.record(&new, actor))
+}
+
+#[tauri::command]
+fn record_request(state: tauri::State<'_, AppState>, input: Value, actor: &str) -> CmdResult<i64> {
+    let new: NewRequest = self::input(input)?;
+    state.with(|s| s.record_request(&new, actor))
+}
+
+#[tauri::command]
+fn update_complaint(
+    state: tauri::State<'_, AppState>,
+    reference: &str,
+    input: Value,
+    actor: &str,
+) -> CmdResult<ComplaintView> {
+    let r = self::reference(reference)?;
+    let new: NewComplaint = self::input(input)?;
+    state.with(|s| {
+        s.update(&r, &new, actor)?;
+        s.view(&r)
+    })
+}
+
+#[tauri::command]
+fn acknowledge(
+    state: tauri::State<'_, AppState>,
+    reference: &str,
+    on: &str,
+    actor: &str,
+) -> CmdResult<ComplaintView> {
+    let (r, on) = (self::reference(reference)?, date("on", on)?);
+    state.with(|s| {
+        s.acknowledge(&r, on, actor)?;
+        s.view(&r)
+    })
+}
+
+#[tauri::command]
+fn hold(
+    state: tauri::State<'_, AppState>,
+    reference: &str,
+    on: &str,
+    note: &str,
+    actor: &str,
+) -> CmdResult<ComplaintView> {
+    let (r, on) = (self::reference(reference)?, date("on", on)?);
+    state.with(|s| {
+        s.hold(&r, on, note, actor)?;
+        s.view(&r)
+    })
+}
+
+#[tauri::command]
+fn answer(
+    state: tauri::State<'_, AppState>,
+    reference: &str,
+    on: &str,
+    outcome: &str,
+    summary: &str,
+    gesture: Option<String>,
+    actor: &str,
+) -> CmdResult<ComplaintView> {
+    let (r, on) = (self::reference(reference)?, date("on", on)?);
+    let outcome = parse_vocab("outcome", outcome).map_err(wire)?;
+    let gesture = match gesture.as_deref().map(str::trim).filter(|g| !g.is_empty()) {
+        Some(g) => Some(parse_vocab::<Money>("gesture", g).map_err(wire)?),
+        None => None,
+    };
+    state.with(|s| {
+        s.answer(&r, on, outcome, summary, gesture, actor)?;
+        s.view(&r)
+    })
+}
+
+#[tauri::command]
+fn close(
+    state: tauri::State<'_, AppState>,
+    reference: &str,
+    on: &str,
+    feedback: &str,
+    actor: &str,
+) -> CmdResult<ComplaintView> {
+    let (r, on) = (self::reference(reference)?, date("on", on)?);
+    let feedback = parse_vocab("feedback", feedback).map_err(wire)?;
+    state.with(|s| {
+        s.close(&r, on, feedback, actor)?;
+        s.view(&r)
+    })
+}
+
+#[tauri::command]
+fn add_dysfunction(
+    state: tauri::State<'_, AppState>,
+    reference: &str,
+    category: &str,
+    description: &str,
+    on: &str,
+    actor: &str,
+) -> CmdResult<ComplaintView> {
+    let (r, on) = (self::reference(reference)?, date("on", on)?);
+    let category = parse_vocab("category", category).map_err(wire)?;
+    state.with(|s| {
+        s.add_dysfunction(&r, category, description, on, actor)?;
+        s.view(&r)
+    })
+}
+
+#[tauri::command]
+fn add_exchange(
+    state: tauri::State<'_, AppState>,
+    reference: &str,
+    input: Value,
+    actor: &str,
+) -> CmdResult<ComplaintView> {
+    let r = self::reference(reference)?;
+    let x: NewExchange = self::input(input)?;
+    state.with(|s| {
+        s.add_exchange(&r, &x, actor)?;
+        s.view(&r)
+    })
+}
+
+#[tauri::command]
+fn add_dispute_step(
+    state: tauri::State<'_, AppState>,
+    reference: &str,
+    input: Value,
+    actor: &str,
+) -> CmdResult<ComplaintView> {
+    let r = self::reference(reference)?;
+    let step: NewDisputeStep = self::input(input)?;
+    state.with(|s| {
+        s.add_dispute_step(&r, &step, actor)?;
+        s.view(&r)
+    })
+}
+
+/// Attach the file the user picked in the native dialog (read here, stored in the database).
+#[tauri::command]
+fn add_attachment(
+    state: tauri::State<'_, AppState>,
+    reference: &str,
+    path: PathBuf,
+    actor: &str,
+) -> CmdResult<ComplaintView> {
+    let r = self::reference(reference)?;
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let bytes = std::fs::read(&path).map_err(wire)?;
+    state.with(|s| {
+        s.add_attachment(&r, &name, &bytes, actor)?;
+        s.view(&r)
+    })
+}
+
+/// Copy an attachment (hash checked) to a private temporary folder and open it in the system
+/// viewer.
+#[tauri::command]
+fn open_attachment(
+    app: tauri::AppHandle,
+    state: tauri::State<'_, AppState>,
+    id: i64,
+) -> CmdResult<()> {
+    let (meta, bytes) = state.with(|s| s.attachment(id))?;
+    let dir = std::env::temp_dir().join("reclam-pieces");
+    std::fs::create_dir_all(&dir).map_err(wire)?;
+    // Keep only a safe file name: the stored name came from the user's file system.
+    let safe: String = meta
+        .name
+        .chars()
+        .map(|c| {
+            if c.is_alphanumeric() || ".-_ ".contains(c) {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    let file = dir.join(format!("{id}-{safe}"));
+    std::fs::write(&file, bytes).map_err(wire)?;
+    app.opener()
+        .open_path(file.to_string_lossy(), None::<&str>)
+        .map_err(|e| WireError {
+            code: "io".into(),
+            message: format!("impossible d'ouvrir la pièce jointe : {e}"),
+            field: None,
+        })
+}
+
+#[tauri::command]
+fn get_settings(state: tauri::State<'_, AppState>) -> CmdResult<Settings> {
+    state.with(|s| s.settings())
+}
+
+#[tauri::command]
+fn set_setting(
+    state: tauri::State<'_, AppState>,
+    key: &str,
+    value: &str,
+    actor: &str,
+) -> CmdResult<Settings> {
+    state.with(|s| {
+        s.set_setting(key, value, actor)?;
+        s.settings()
+    })
+}
+
+#[tauri::command]
+fn list_users(state: tauri::State<'_, AppState>) -> CmdResult<Vec<User>> {
+    state.with(|s| s.users())
+}
+
+#[tauri::command]
+fn add_user(state: tauri::State<'_, AppState>, input: Value, actor: &str) -> CmdResult<Vec<User>> {
+    let new: NewUser = self::input(input)?;
+    state.with(|s| {
+        s.add_user(&new, actor)?;
+        s.users()
+    })
+}
+
 /// The register file: `RECLAM_DB` if set (tests, several firms), else the default data file
 /// shared with the `reclam` CLI.
 fn database_path() -> PathBuf {
@@ -46,16 +429,87 @@ fn database_path() -> PathBuf {
         .unwrap_or_else(reclam::store::default_path)
 }
 
+/// The demo register: a separate file beside the real one, never mixed with it.
+fn demo_path(real: &Path) -> PathBuf {
+    let stem = real
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "registre".into());
+    real.with_file_name(format!("{stem}-demo.db"))
+}
+
 fn main() {
-    let store = Store::open(database_path(), Arc::new(SystemClock)).map_err(|e| e.to_wire());
-    if let Err(e) = &store {
+    let real_path = database_path();
+    let store = open_store(&real_path, false);
+    let open_error = store.as_ref().err().cloned();
+    if let Some(e) = &open_error {
         eprintln!("Reclam : {}", e.message);
     }
-    tauri::Builder::default()
+    // One window per register file: a second launch focuses the first one. Skipped when the
+    // file is chosen explicitly (RECLAM_DB: tests, or a second firm opened on purpose).
+    let single_instance = std::env::var_os("RECLAM_DB").is_none();
+    let mut builder = tauri::Builder::default();
+    if single_instance {
+        builder = builder.plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| {
+            if let Some(window) = app.get_webview_window("main") {
+                let _ = window.unminimize();
+                let _ = window.set_focus();
+            }
+        }));
+    }
+    builder
+        .plugin(tauri_plugin_window_state::Builder::default().build())
+        .plugin(tauri_plugin_dialog::init())
+        .plugin(tauri_plugin_opener::init())
         .manage(AppState {
-            store: Mutex::new(store),
+            open: Mutex::new(Open {
+                store,
+                path: real_path.clone(),
+                is_demo: false,
+            }),
+            real_path,
         })
-        .invoke_handler(tauri::generate_handler![list_complaints])
+        .setup(move |app| {
+            if let Some(e) = open_error {
+                // The UI shows the same explanation; the native dialog makes sure it is seen
+                // even if the window's content cannot load.
+                app.dialog()
+                    .message(format!(
+                        "Le registre n'a pas pu être ouvert.\n\n{}\n\nRestaurez la dernière \
+                         sauvegarde ou contactez votre support.",
+                        e.message
+                    ))
+                    .title("Reclam : registre inaccessible")
+                    .kind(MessageDialogKind::Error)
+                    .show(|_| {});
+            }
+            Ok(())
+        })
+        .invoke_handler(tauri::generate_handler![
+            app_info,
+            open_demo,
+            open_default,
+            list_complaints,
+            today_summary,
+            get_complaint,
+            preview_deadlines,
+            record_complaint,
+            record_request,
+            update_complaint,
+            acknowledge,
+            hold,
+            answer,
+            close,
+            add_dysfunction,
+            add_exchange,
+            add_dispute_step,
+            add_attachment,
+            open_attachment,
+            get_settings,
+            set_setting,
+            list_users,
+            add_user,
+        ])
         .run(tauri::generate_context!())
         .expect("la fenêtre de Reclam n'a pas pu s'ouvrir");
 }

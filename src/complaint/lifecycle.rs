@@ -4,11 +4,12 @@
 //! Each transition checks the rules against the complaint and "today", changes the complaint
 //! and returns the journal entry that describes it. Pure: the store persists the result.
 
-use super::input::{past_date, required, ValidationError, MAX_TEXT};
+use super::input::{past_date, required, ValidComplaint, ValidationError, MAX_TEXT};
 use super::model::{
     Answer, Closure, Complaint, Dysfunction, DysfunctionCategory, Feedback, Holding, Money,
     Outcome, Status,
 };
+use crate::calendar::Region;
 use chrono::NaiveDate;
 use serde_json::{json, Value};
 
@@ -264,4 +265,89 @@ pub fn add_dysfunction(
         kind: kind::DYSFUNCTION,
         data: json!({ "id": id, "category": category, "description": description, "on": on }),
     })
+}
+
+/// The register fields a user may correct, flattened to `path → value` for the edit journal.
+fn editable_fields(c: &Complaint) -> Vec<(&'static str, Value)> {
+    vec![
+        ("client.name", json!(c.client.name)),
+        ("client.address", json!(c.client.address)),
+        ("client.email", json!(c.client.email)),
+        ("client.phone", json!(c.client.phone)),
+        ("client.number", json!(c.client.number)),
+        ("client.kind", json!(c.client.kind)),
+        ("client.relation", json!(c.client.relation)),
+        ("channel", json!(c.channel)),
+        ("sentOn", json!(c.sent_on)),
+        ("receivedOn", json!(c.received_on)),
+        ("subject", json!(c.subject)),
+        ("description", json!(c.description)),
+        ("contract.number", json!(c.contract.number)),
+        ("contract.product", json!(c.contract.product)),
+        ("contract.insurer", json!(c.contract.insurer)),
+        ("otherParties", json!(c.other_parties)),
+        ("personsConcerned", json!(c.persons_concerned)),
+        ("receivedBy", json!(c.received_by)),
+        ("handler", json!(c.handler)),
+    ]
+}
+
+/// Correct the register fields of a complaint (client, dates, subject, contract...). The new
+/// values must already be validated; the dates must stay consistent with the steps already
+/// taken. Returns `None` when nothing changed, else the journal entry listing every changed
+/// field with its value before and after. The deadlines follow the new dates.
+pub fn edit(
+    c: &mut Complaint,
+    v: &ValidComplaint,
+    region: Region,
+) -> Result<Option<Change>, TransitionError> {
+    let before = editable_fields(c);
+    let steps = [
+        (c.acknowledged_on, "à l'accusé de réception"),
+        (c.answer.as_ref().map(|a| a.on), "à la réponse"),
+        (
+            c.holdings.first().map(|h| h.on),
+            "à la première réponse d'attente",
+        ),
+    ];
+    for (done_on, what) in steps {
+        if let Some(done_on) = done_on {
+            if v.received_on > done_on {
+                return Err(ValidationError::new(
+                    "receivedOn",
+                    format!(
+                        "la réception ({}) ne peut pas être postérieure {what} ({})",
+                        fr(v.received_on),
+                        fr(done_on)
+                    ),
+                )
+                .into());
+            }
+        }
+    }
+    c.client = v.client.clone();
+    c.channel = v.channel;
+    c.sent_on = v.sent_on;
+    c.received_on = v.received_on;
+    c.subject = v.subject;
+    c.description = v.description.clone();
+    c.contract = v.contract.clone();
+    c.other_parties = v.other_parties.clone();
+    c.persons_concerned = v.persons_concerned.clone();
+    c.received_by = v.received_by.clone();
+    c.handler = v.handler.clone();
+    c.recompute_deadlines(region);
+    let mut changes = serde_json::Map::new();
+    for ((field, old), (_, new)) in before.into_iter().zip(editable_fields(c)) {
+        if old != new {
+            changes.insert(field.to_owned(), json!({ "before": old, "after": new }));
+        }
+    }
+    if changes.is_empty() {
+        return Ok(None);
+    }
+    Ok(Some(Change {
+        kind: kind::EDITED,
+        data: json!({ "changes": changes }),
+    }))
 }

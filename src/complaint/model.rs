@@ -171,6 +171,36 @@ vocabulary!(
 );
 
 vocabulary!(
+    /// A user's role in the firm (authority matrix of DOMAIN.md).
+    Role {
+        Advisor = "advisor", "Conseiller";
+        Supervisor = "supervisor", "Responsable";
+        Manager = "manager", "Dirigeant";
+    }
+);
+
+vocabulary!(
+    /// Whether an exchange came from the client (or a third party) or went to them.
+    Direction {
+        Incoming = "incoming", "Reçu";
+        Outgoing = "outgoing", "Envoyé";
+    }
+);
+
+vocabulary!(
+    /// The other legs of a dispute, recorded on the complaint file.
+    DisputeKind {
+        InsurerForwarded = "insurerForwarded", "Transmise à l'assureur";
+        InsurerAnswer = "insurerAnswer", "Réponse de l'assureur";
+        MediatorReferral = "mediatorReferral", "Saisine du médiateur";
+        MediatorOutcome = "mediatorOutcome", "Avis du médiateur";
+        FormalNotice = "formalNotice", "Mise en demeure";
+        CourtAction = "courtAction", "Action en justice";
+        PiDeclaration = "piDeclaration", "Déclaration à l'assureur RC professionnelle";
+    }
+);
+
+vocabulary!(
     /// The regulatory step a deadline belongs to.
     Step {
         Acknowledgement = "acknowledgement", "Accusé de réception";

@@ -121,7 +121,7 @@ pub fn load(conn: &Connection, reference: &ComplaintRef) -> Result<(i64, Complai
         .prepare_cached(&sql)?
         .query_row([reference.as_str()], from_row)
         .optional()?;
-    let (id, mut c) = found.ok_or_else(|| Error::NotFound(reference.to_string()))?;
+    let (id, mut c) = found.ok_or_else(|| Error::NotFound(format!("réclamation {reference}")))?;
     c.holdings = conn
         .prepare_cached(
             "SELECT on_date, note FROM holdings WHERE complaint_id = ?1 ORDER BY on_date, id",
@@ -307,4 +307,39 @@ pub fn insert_dysfunction(conn: &Connection, complaint_id: i64, d: &Dysfunction)
         d.found_on
     ])?;
     Ok(())
+}
+
+/// Write the register fields and the deadlines of a complaint after an edit.
+pub fn update_fields(conn: &Connection, id: i64, c: &Complaint) -> Result<()> {
+    conn.prepare_cached(
+        "UPDATE complaints SET client_name = ?2, client_address = ?3, client_email = ?4,
+            client_phone = ?5, client_number = ?6, client_kind = ?7, client_relation = ?8,
+            channel = ?9, sent_on = ?10, received_on = ?11, subject = ?12, description = ?13,
+            contract_number = ?14, product = ?15, insurer = ?16, other_parties = ?17,
+            persons_concerned = ?18, received_by = ?19, handler = ?20
+         WHERE id = ?1",
+    )?
+    .execute(params![
+        id,
+        c.client.name,
+        c.client.address,
+        c.client.email,
+        c.client.phone,
+        c.client.number,
+        c.client.kind.as_str(),
+        c.client.relation.as_str(),
+        c.channel.as_str(),
+        c.sent_on,
+        c.received_on,
+        c.subject.as_str(),
+        c.description,
+        c.contract.number,
+        c.contract.product,
+        c.contract.insurer,
+        list_json(&c.other_parties),
+        list_json(&c.persons_concerned),
+        c.received_by,
+        c.handler,
+    ])?;
+    update_deadlines(conn, id, c)
 }

@@ -6,8 +6,10 @@
 //! them and persists the result.
 
 pub mod complaints;
+pub mod file;
 pub mod journal;
 pub mod register;
+pub mod today;
 
 use crate::calendar::{self, Region};
 use crate::clock::Clock;
@@ -29,7 +31,10 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, LazyLock};
 
 /// The schema migrations, in order. Never edit a shipped one: add a new file.
-const MIGRATION_SQL: &[&str] = &[include_str!("migrations/0001_register.sql")];
+const MIGRATION_SQL: &[&str] = &[
+    include_str!("migrations/0001_register.sql"),
+    include_str!("migrations/0002_file.sql"),
+];
 
 static MIGRATIONS: LazyLock<Migrations<'static>> =
     LazyLock::new(|| Migrations::new(MIGRATION_SQL.iter().map(|sql| M::up(sql)).collect()));
@@ -83,6 +88,9 @@ pub struct ComplaintView {
     pub mediation: Mediation,
     pub allowed_actions: Vec<crate::complaint::Action>,
     pub events: Vec<Event>,
+    pub exchanges: Vec<file::Exchange>,
+    pub attachments: Vec<file::AttachmentMeta>,
+    pub dispute_steps: Vec<file::DisputeStep>,
 }
 
 /// The register: one open database and the clock its rules use.
@@ -283,16 +291,55 @@ impl Store {
     /// Everything the complaint file shows: the complaint, its next deadline as of today, the
     /// mediation window, the actions the rules allow now, and its journal.
     pub fn view(&self, reference: &ComplaintRef) -> Result<ComplaintView> {
-        let complaint = self.get(reference)?;
+        let (id, complaint) = complaints::load(&self.conn, reference)?;
         let today = self.today();
         let (from, until) = complaint.mediation_window();
+        let (exchanges, attachments, dispute_steps) = file::file_records(&self.conn, id)?;
         Ok(ComplaintView {
             next: complaint.next_deadline(today),
             mediation: Mediation { from, until },
             allowed_actions: lifecycle::allowed_actions(&complaint, today),
             events: self.history(reference)?,
+            exchanges,
+            attachments,
+            dispute_steps,
             complaint,
         })
+    }
+
+    /// Correct the register fields of a complaint. Every changed field is journaled with its
+    /// value before and after; the deadlines follow the dates. Nothing changed: no event.
+    pub fn update(
+        &mut self,
+        r: &ComplaintRef,
+        new: &NewComplaint,
+        actor: &str,
+    ) -> Result<Complaint> {
+        let valid = new.validate(self.today())?;
+        let actor = actor_name(actor)?;
+        let region = self.region;
+        self.write(|tx, w| {
+            let (id, mut c) = complaints::load(tx, r)?;
+            let Some(change) = lifecycle::edit(&mut c, &valid, region)? else {
+                return Ok(c);
+            };
+            complaints::update_fields(tx, id, &c)?;
+            journal::append(
+                tx,
+                Some((id, c.reference.as_str())),
+                w.now(),
+                &actor,
+                change.kind,
+                change.data,
+                Some(journal::complaint_state_hash(&c)),
+            )?;
+            Ok(c)
+        })
+    }
+
+    /// The "Aujourd'hui" screen: work lists and this year's headline figures.
+    pub fn today_summary(&self) -> Result<today::TodaySummary> {
+        today::summary(&self.conn, self.today())
     }
 
     pub fn acknowledge(
@@ -472,6 +519,11 @@ impl Writer {
         self.clock.today()
     }
 
+    /// The instant a change is recorded at (millisecond precision, as stored).
+    pub fn now(&self) -> chrono::DateTime<chrono::Utc> {
+        self.clock.now().trunc_subsecs(3)
+    }
+
     /// Store a validated complaint and journal its recording.
     pub fn record(
         &self,
@@ -544,7 +596,7 @@ impl Writer {
 }
 
 /// Who did it: every event names its author.
-fn actor_name(actor: &str) -> Result<String> {
+pub(crate) fn actor_name(actor: &str) -> Result<String> {
     Ok(crate::complaint::input::required("by", actor, 100, false)?)
 }
 

@@ -142,6 +142,16 @@ describe("toAppError", () => {
     });
   });
 
+  it("keeps a non-empty field name", () => {
+    expect(toAppError({ code: "validation", message: "Nom obligatoire", field: "client.name" })).toEqual({
+      code: "validation",
+      message: "Nom obligatoire",
+      field: "client.name",
+    });
+    expect(toAppError({ code: "validation", message: "m", field: "" })).toEqual({ code: "validation", message: "m" });
+    expect(toAppError({ code: "validation", message: "m", field: 3 })).toEqual({ code: "validation", message: "m" });
+  });
+
   it("wraps anything else as unknown", () => {
     expect(toAppError("boom")).toEqual({ code: "unknown", message: "boom" });
     expect(toAppError(new Error("x"))).toEqual({ code: "unknown", message: "Error: x" });

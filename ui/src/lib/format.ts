@@ -1,6 +1,22 @@
 // Pure French formatting helpers. No Intl / locale data: output must be
 // identical on every WebView and in Node tests.
-import type { Channel, NextDeadline, Status, Step, Subject } from "./backend/types";
+import type {
+  Action,
+  Basis,
+  Channel,
+  ClientKind,
+  ClientRelation,
+  Direction,
+  DisputeKind,
+  DysfunctionCategory,
+  Feedback,
+  NextDeadline,
+  Outcome,
+  Role,
+  Status,
+  Step,
+  Subject,
+} from "./backend/types";
 
 /** U+202F NARROW NO-BREAK SPACE: French thousands separator. */
 export const NNBSP = "\u202F";
@@ -42,8 +58,111 @@ export const STEP_LABELS: Readonly<Record<Step, string>> = {
   answer: "Réponse",
 };
 
+export const CLIENT_KIND_LABELS: Readonly<Record<ClientKind, string>> = {
+  person: "Particulier",
+  company: "Entreprise",
+};
+
+export const CLIENT_RELATION_LABELS: Readonly<Record<ClientRelation, string>> = {
+  client: "Client",
+  formerClient: "Ancien client",
+  prospect: "Prospect",
+  beneficiary: "Bénéficiaire",
+  other: "Autre (mandataire, ayant droit…)",
+};
+
+export const OUTCOME_LABELS: Readonly<Record<Outcome, string>> = {
+  upheld: "Fondée",
+  partial: "Partiellement fondée",
+  rejected: "Rejetée",
+};
+
+export const FEEDBACK_LABELS: Readonly<Record<Feedback, string>> = {
+  resolved: "Résolue",
+  unresolved: "Non résolue",
+  none: "Sans retour",
+};
+
+export const DYSFUNCTION_CATEGORY_LABELS: Readonly<Record<DysfunctionCategory, string>> = {
+  process: "Processus",
+  information: "Information du client",
+  delay: "Délai de traitement",
+  product: "Produit",
+  insurer: "Assureur / partenaire",
+  humanError: "Erreur humaine",
+  tooling: "Outils / système",
+  other: "Autre",
+};
+
+export const ACTION_LABELS: Readonly<Record<Action, string>> = {
+  acknowledge: "Accuser réception",
+  hold: "Réponse d'attente",
+  answer: "Répondre",
+  close: "Clôturer",
+  addDysfunction: "Ajouter un dysfonctionnement",
+};
+
+export const BASIS_LABELS: Readonly<Record<Basis, string>> = {
+  sent: "à partir de la date d'envoi",
+  received: "à partir de la date de réception",
+};
+
+export const ROLE_LABELS: Readonly<Record<Role, string>> = {
+  advisor: "Conseiller",
+  supervisor: "Superviseur",
+  manager: "Dirigeant",
+};
+
+export const DIRECTION_LABELS: Readonly<Record<Direction, string>> = {
+  incoming: "Reçu du client",
+  outgoing: "Envoyé au client",
+};
+
+export const DISPUTE_KIND_LABELS: Readonly<Record<DisputeKind, string>> = {
+  insurerForwarded: "Transmise à l'assureur",
+  insurerAnswer: "Réponse de l'assureur",
+  mediatorReferral: "Saisine du médiateur",
+  mediatorOutcome: "Avis du médiateur",
+  formalNotice: "Mise en demeure",
+  courtAction: "Action en justice",
+  piDeclaration: "Déclaration à l'assureur RC pro du cabinet",
+};
+
+/** Journal event kinds (JournalEvent.kind is an open string on the wire). */
+export const EVENT_KIND_LABELS: Readonly<Record<string, string>> = {
+  recorded: "Réclamation enregistrée",
+  edited: "Informations modifiées",
+  acknowledged: "Accusé de réception",
+  holding: "Réponse d'attente",
+  answered: "Réponse",
+  closed: "Clôture",
+  dysfunction: "Dysfonctionnement relevé",
+  exchange: "Échange avec le client",
+  attachment: "Pièce jointe ajoutée",
+  disputeStep: "Suite du litige",
+};
+
+/** The keys of a label map, in declaration order: what selects iterate. */
+function keysOf<K extends string>(labels: Readonly<Record<K, string>>): readonly K[] {
+  return Object.keys(labels) as K[];
+}
+
 /** Statuses in workflow order, for filter selects. */
 export const STATUS_ORDER: readonly Status[] = ["received", "acknowledged", "answered", "closed"];
+export const SUBJECTS = keysOf(SUBJECT_LABELS);
+export const CHANNELS = keysOf(CHANNEL_LABELS);
+export const CLIENT_KINDS = keysOf(CLIENT_KIND_LABELS);
+export const CLIENT_RELATIONS = keysOf(CLIENT_RELATION_LABELS);
+export const OUTCOMES = keysOf(OUTCOME_LABELS);
+export const FEEDBACKS = keysOf(FEEDBACK_LABELS);
+export const DYSFUNCTION_CATEGORIES = keysOf(DYSFUNCTION_CATEGORY_LABELS);
+export const ROLES = keysOf(ROLE_LABELS);
+export const DIRECTIONS = keysOf(DIRECTION_LABELS);
+export const DISPUTE_KINDS = keysOf(DISPUTE_KIND_LABELS);
+
+export function eventKindLabel(kind: string): string {
+  return EVENT_KIND_LABELS[kind] ?? kind;
+}
 
 export function statusLabel(s: Status): string {
   return STATUS_LABELS[s] ?? s;
@@ -151,4 +270,66 @@ export function deadlineTone(next: NextDeadline): DeadlineTone {
   if (next.overdue) return "overdue";
   if (next.dueSoon) return "soon";
   return "normal";
+}
+
+const pad2 = (n: number) => String(n).padStart(2, "0");
+
+/**
+ * RFC 3339 timestamp -> "07/05/2026 à 14:32" in the machine's local time zone
+ * (the broker's office). Unparseable input is returned as is.
+ */
+export function formatDateTime(rfc3339: string): string {
+  const d = new Date(rfc3339);
+  if (Number.isNaN(d.getTime())) return rfc3339;
+  return `${pad2(d.getDate())}/${pad2(d.getMonth() + 1)}/${d.getFullYear()} à ${pad2(d.getHours())}:${pad2(d.getMinutes())}`;
+}
+
+/** 87.5 -> "87,5 %", 100 -> "100 %", null -> "—" (no data yet). */
+export function formatPercent(pct: number | null): string {
+  if (pct === null || !Number.isFinite(pct)) return "—";
+  const rounded = Math.round(pct * 10) / 10;
+  const text = Number.isInteger(rounded) ? String(rounded) : rounded.toFixed(1).replace(".", ",");
+  return `${text}${NNBSP}%`;
+}
+
+/** Byte count -> "820 o", "12,3 Ko", "4,5 Mo" (French units, base 1024). */
+export function formatFileSize(bytes: number): string {
+  if (!Number.isFinite(bytes) || bytes < 0) return "";
+  if (bytes < 1024) return `${Math.trunc(bytes)}${NBSP}o`;
+  const units = ["Ko", "Mo", "Go"];
+  let value = bytes / 1024;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  const text = value >= 100 ? String(Math.round(value)) : value.toFixed(1).replace(".", ",");
+  return `${text}${NBSP}${units[unit]}`;
+}
+
+/** First characters of a hash, enough to compare by eye. */
+export function shortHash(hash: string, length = 12): string {
+  return hash.slice(0, length);
+}
+
+const AMOUNT_INPUT = /^(\d+)(?:[.,](\d{1,2}))?$/;
+
+/**
+ * A euro amount typed by a user ("150,50", "1 234,5", "150.50 €", "150") ->
+ * wire decimal string ("150.50"). Empty input -> null. Invalid input -> undefined.
+ * Pure string work: no float.
+ */
+export function parseAmountInput(text: string): string | null | undefined {
+  const compact = text.replace(/[\s\u00A0\u202F€]/g, "");
+  if (compact === "") return null;
+  const m = AMOUNT_INPUT.exec(compact);
+  if (!m) return undefined;
+  const intPart = m[1].replace(/^0+(?=\d)/, "");
+  const cents = (m[2] ?? "").padEnd(2, "0");
+  return `${intPart}.${cents}`;
+}
+
+/** A date or a timestamp, whichever the backend sent: "07/05/2026" or "07/05/2026 à 14:32". */
+export function formatDateOrTime(s: string): string {
+  return /^\d{4}-\d{2}-\d{2}$/.test(s) ? formatDate(s) : formatDateTime(s);
 }

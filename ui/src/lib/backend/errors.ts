@@ -10,10 +10,13 @@ export function isAppError(e: unknown): e is AppError {
   );
 }
 
-/** Normalise any thrown value into an AppError. */
+/** Normalise any thrown value into an AppError (keeping `field` when it is a non-empty string). */
 export function toAppError(e: unknown): AppError {
   if (isAppError(e)) {
-    return { code: e.code, message: e.message };
+    const field = (e as { field?: unknown }).field;
+    return typeof field === "string" && field !== ""
+      ? { code: e.code, message: e.message, field }
+      : { code: e.code, message: e.message };
   }
   return { code: "unknown", message: String(e) };
 }

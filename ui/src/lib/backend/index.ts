@@ -1,7 +1,29 @@
 // The ONLY module allowed to talk to Tauri. UI code imports from here.
+// One typed wrapper per backend command; argument keys are exactly the camelCase
+// names the commands expect.
 import { invoke, isTauri } from "@tauri-apps/api/core";
+import { open as openDialog } from "@tauri-apps/plugin-dialog";
 import { toAppError } from "./errors";
-import type { AppError, RegisterPage, RegisterQuery } from "./types";
+import type {
+  AppError,
+  AppInfo,
+  Complaint,
+  ComplaintView,
+  Deadlines,
+  DysfunctionCategory,
+  Feedback,
+  NewComplaint,
+  NewDisputeStep,
+  NewExchange,
+  NewRequest,
+  NewUser,
+  Outcome,
+  RegisterPage,
+  RegisterQuery,
+  Settings,
+  TodaySummary,
+  User,
+} from "./types";
 
 export type * from "./types";
 export { isAppError, toAppError } from "./errors";
@@ -12,7 +34,7 @@ const NO_BACKEND: AppError = {
 };
 
 /** Invoke a backend command; any rejection is rethrown as an AppError. */
-async function call<T>(cmd: string, args: Record<string, unknown>): Promise<T> {
+async function call<T>(cmd: string, args: Record<string, unknown> = {}): Promise<T> {
   if (!isTauri()) throw NO_BACKEND;
   try {
     return await invoke<T>(cmd, args);
@@ -21,7 +43,144 @@ async function call<T>(cmd: string, args: Record<string, unknown>): Promise<T> {
   }
 }
 
+// ---- Application ---------------------------------------------------------
+
+/** Which register is open, today's date by the backend clock, open errors. */
+export function appInfo(): Promise<AppInfo> {
+  return call<AppInfo>("app_info");
+}
+
+/** Switch to the separate demonstration register (fictitious data). */
+export function openDemo(): Promise<AppInfo> {
+  return call<AppInfo>("open_demo");
+}
+
+/** Switch back to the firm's real register. */
+export function openDefault(): Promise<AppInfo> {
+  return call<AppInfo>("open_default");
+}
+
+// ---- Register ------------------------------------------------------------
+
 /** One page of the complaints register. */
 export function listComplaints(query: RegisterQuery): Promise<RegisterPage> {
   return call<RegisterPage>("list_complaints", { query });
+}
+
+/** Headline counts and work lists for the "Aujourd'hui" screen. */
+export function todaySummary(): Promise<TodaySummary> {
+  return call<TodaySummary>("today_summary");
+}
+
+// ---- Complaint -----------------------------------------------------------
+
+/** The full complaint file, with the actions the backend allows now. */
+export function getComplaint(reference: string): Promise<ComplaintView> {
+  return call<ComplaintView>("get_complaint", { reference });
+}
+
+/** Deadlines the backend would compute for these dates (live preview in the form). */
+export function previewDeadlines(sentOn: string | null, receivedOn: string): Promise<Deadlines> {
+  return call<Deadlines>("preview_deadlines", { sentOn, receivedOn });
+}
+
+export function recordComplaint(input: NewComplaint, actor: string): Promise<Complaint> {
+  return call<Complaint>("record_complaint", { input, actor });
+}
+
+/** Record a mere request (not a complaint: not entered in the register). Returns its id. */
+export function recordRequest(input: NewRequest, actor: string): Promise<number> {
+  return call<number>("record_request", { input, actor });
+}
+
+export function updateComplaint(reference: string, input: NewComplaint, actor: string): Promise<ComplaintView> {
+  return call<ComplaintView>("update_complaint", { reference, input, actor });
+}
+
+export function acknowledge(reference: string, on: string, actor: string): Promise<ComplaintView> {
+  return call<ComplaintView>("acknowledge", { reference, on, actor });
+}
+
+export function hold(reference: string, on: string, note: string, actor: string): Promise<ComplaintView> {
+  return call<ComplaintView>("hold", { reference, on, note, actor });
+}
+
+export function answer(
+  reference: string,
+  on: string,
+  outcome: Outcome,
+  summary: string,
+  gesture: string | null,
+  actor: string,
+): Promise<ComplaintView> {
+  return call<ComplaintView>("answer", { reference, on, outcome, summary, gesture, actor });
+}
+
+export function close(reference: string, on: string, feedback: Feedback, actor: string): Promise<ComplaintView> {
+  return call<ComplaintView>("close", { reference, on, feedback, actor });
+}
+
+export function addDysfunction(
+  reference: string,
+  category: DysfunctionCategory,
+  description: string,
+  on: string,
+  actor: string,
+): Promise<ComplaintView> {
+  return call<ComplaintView>("add_dysfunction", { reference, category, description, on, actor });
+}
+
+export function addExchange(reference: string, input: NewExchange, actor: string): Promise<ComplaintView> {
+  return call<ComplaintView>("add_exchange", { reference, input, actor });
+}
+
+export function addDisputeStep(reference: string, input: NewDisputeStep, actor: string): Promise<ComplaintView> {
+  return call<ComplaintView>("add_dispute_step", { reference, input, actor });
+}
+
+// ---- Attachments ---------------------------------------------------------
+
+const ATTACHMENT_EXTENSIONS = ["pdf", "png", "jpg", "jpeg", "eml", "msg", "txt", "docx", "odt"];
+
+/** Ask the user for one file to attach. Resolves to its path, or null if cancelled. */
+export async function pickAttachmentFile(): Promise<string | null> {
+  if (!isTauri()) throw NO_BACKEND;
+  try {
+    const picked = await openDialog({
+      multiple: false,
+      directory: false,
+      title: "Ajouter une pièce jointe",
+      filters: [{ name: "Documents", extensions: ATTACHMENT_EXTENSIONS }],
+    });
+    return typeof picked === "string" ? picked : null;
+  } catch (e) {
+    throw toAppError(e);
+  }
+}
+
+export function addAttachment(reference: string, path: string, actor: string): Promise<ComplaintView> {
+  return call<ComplaintView>("add_attachment", { reference, path, actor });
+}
+
+/** The backend opens the stored file in the system viewer. */
+export function openAttachment(id: number): Promise<null> {
+  return call<null>("open_attachment", { id });
+}
+
+// ---- Settings and users --------------------------------------------------
+
+export function getSettings(): Promise<Settings> {
+  return call<Settings>("get_settings");
+}
+
+export function setSetting(key: string, value: string, actor: string): Promise<Settings> {
+  return call<Settings>("set_setting", { key, value, actor });
+}
+
+export function listUsers(): Promise<User[]> {
+  return call<User[]>("list_users");
+}
+
+export function addUser(input: NewUser, actor: string): Promise<User[]> {
+  return call<User[]>("add_user", { input, actor });
 }

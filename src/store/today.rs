@@ -1,0 +1,132 @@
+//! The "Aujourd'hui" summary: what is late, what falls due soon, what waits for a first step,
+//! and this year's headline figures (share of complaints acknowledged and answered in time).
+
+use super::register::{self, RegisterQuery, RegisterRow, RegisterSort};
+use crate::complaint::Status;
+use crate::error::Result;
+use chrono::{Datelike, NaiveDate};
+use rusqlite::Connection;
+use serde::{Deserialize, Serialize};
+
+/// Complaints listed per work list (the register shows the rest).
+pub const LIST_LIMIT: u32 = 50;
+/// "Due soon" means within this many days.
+pub const DUE_SOON_DAYS: u32 = 3;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct TodayCounts {
+    /// Complaints not closed yet.
+    pub open: u64,
+    pub overdue: u64,
+    pub due_soon: u64,
+    pub awaiting_ack: u64,
+    pub awaiting_answer: u64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct TodaySummary {
+    pub today: NaiveDate,
+    pub year: i32,
+    pub counts: TodayCounts,
+    /// Most overdue first.
+    pub overdue: Vec<RegisterRow>,
+    pub due_soon: Vec<RegisterRow>,
+    pub awaiting_ack: Vec<RegisterRow>,
+    pub awaiting_answer: Vec<RegisterRow>,
+    /// Of this year's complaints whose acknowledgement was due or done, the share done in
+    /// time (an answer within the 10 jours ouvrables counts). `None` when there is none yet.
+    pub ack_on_time_pct: Option<f64>,
+    /// The same for the answer within 2 months.
+    pub answer_on_time_pct: Option<f64>,
+}
+
+fn page(conn: &Connection, today: NaiveDate, q: RegisterQuery) -> Result<(u64, Vec<RegisterRow>)> {
+    let p = register::list(
+        conn,
+        &RegisterQuery {
+            sort: RegisterSort::NextDue,
+            limit: LIST_LIMIT,
+            ..q
+        },
+        today,
+    )?;
+    Ok((p.total, p.rows))
+}
+
+fn pct(done: i64, base: i64) -> Option<f64> {
+    (base > 0).then(|| (done as f64 * 1000.0 / base as f64).round() / 10.0)
+}
+
+pub fn summary(conn: &Connection, today: NaiveDate) -> Result<TodaySummary> {
+    let all = RegisterQuery::default();
+    let (overdue_n, overdue) = page(
+        conn,
+        today,
+        RegisterQuery {
+            overdue: true,
+            ..all.clone()
+        },
+    )?;
+    let (due_soon_n, due_soon) = page(
+        conn,
+        today,
+        RegisterQuery {
+            due_within_days: Some(DUE_SOON_DAYS),
+            ..all.clone()
+        },
+    )?;
+    let (ack_n, awaiting_ack) = page(
+        conn,
+        today,
+        RegisterQuery {
+            status: Some(Status::Received),
+            ..all.clone()
+        },
+    )?;
+    let (answer_n, awaiting_answer) = page(
+        conn,
+        today,
+        RegisterQuery {
+            status: Some(Status::Acknowledged),
+            ..all
+        },
+    )?;
+    let open: i64 = conn
+        .prepare_cached("SELECT count(*) FROM complaints WHERE status <> 'closed'")?
+        .query_row([], |r| r.get(0))?;
+    let year = today.year();
+    // A step counts once it is done, or once its due date has passed without it.
+    let (ack_base, ack_ok, ans_base, ans_ok): (i64, i64, i64, i64) = conn
+        .prepare_cached(
+            "SELECT
+                count(*) FILTER (WHERE coalesce(acknowledged_on, answered_on) IS NOT NULL
+                                    OR ack_due < ?3),
+                count(*) FILTER (WHERE coalesce(acknowledged_on, answered_on) <= ack_due),
+                count(*) FILTER (WHERE answered_on IS NOT NULL OR answer_due < ?3),
+                count(*) FILTER (WHERE answered_on <= answer_due)
+             FROM complaints WHERE received_on BETWEEN ?1 AND ?2",
+        )?
+        .query_row(
+            rusqlite::params![format!("{year}-01-01"), format!("{year}-12-31"), today],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+        )?;
+    Ok(TodaySummary {
+        today,
+        year,
+        counts: TodayCounts {
+            open: open as u64,
+            overdue: overdue_n,
+            due_soon: due_soon_n,
+            awaiting_ack: ack_n,
+            awaiting_answer: answer_n,
+        },
+        overdue,
+        due_soon,
+        awaiting_ack,
+        awaiting_answer,
+        ack_on_time_pct: pct(ack_ok, ack_base),
+        answer_on_time_pct: pct(ans_ok, ans_base),
+    })
+}

@@ -1,0 +1,77 @@
+// Reading journal events for the "Historique" timeline. The event payload is
+// open JSON: read defensively, never assume a shape the backend did not promise.
+import {
+  CHANNEL_LABELS,
+  DIRECTION_LABELS,
+  DISPUTE_KIND_LABELS,
+  DYSFUNCTION_CATEGORY_LABELS,
+  FEEDBACK_LABELS,
+  OUTCOME_LABELS,
+  formatDate,
+  formatMoney,
+} from "../format";
+import { displayFieldValue, fieldLabel } from "./fields";
+
+export interface FieldChange {
+  field: string;
+  label: string;
+  before: string;
+  after: string;
+}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+
+/** data of an "edited" event is {changes: {field: {before, after}}}. */
+export function editedChanges(data: unknown): FieldChange[] {
+  if (!isRecord(data) || !isRecord(data.changes)) return [];
+  return Object.entries(data.changes).map(([field, change]) => {
+    const c = isRecord(change) ? change : {};
+    return {
+      field,
+      label: fieldLabel(field),
+      before: displayFieldValue(field, c.before),
+      after: displayFieldValue(field, c.after),
+    };
+  });
+}
+
+function str(v: unknown): string | null {
+  return typeof v === "string" && v.trim() !== "" ? v : null;
+}
+
+function label(map: Readonly<Record<string, string>>, v: unknown): string | null {
+  const s = str(v);
+  return s === null ? null : (map[s] ?? s);
+}
+
+/**
+ * One-line French details of a non-"edited" event, from the keys it usually
+ * carries; null when there is nothing readable.
+ */
+export function eventDetails(kind: string, data: unknown): string | null {
+  if (!isRecord(data)) return null;
+  const parts: string[] = [];
+  const on = str(data.on) ?? str(data.foundOn);
+  if (on) parts.push(`le ${formatDate(on)}`);
+  const kindLabel = kind === "disputeStep" ? label(DISPUTE_KIND_LABELS, data.kind) : null;
+  if (kindLabel) parts.push(kindLabel);
+  const outcome = label(OUTCOME_LABELS, data.outcome);
+  if (outcome) parts.push(outcome);
+  const feedback = label(FEEDBACK_LABELS, data.feedback);
+  if (feedback) parts.push(feedback);
+  const category = label(DYSFUNCTION_CATEGORY_LABELS, data.category);
+  if (category) parts.push(category);
+  const direction = label(DIRECTION_LABELS, data.direction);
+  if (direction) parts.push(direction);
+  const channel = label(CHANNEL_LABELS, data.channel);
+  if (channel && kind === "exchange") parts.push(channel);
+  const gesture = str(data.gesture);
+  if (gesture) parts.push(`geste ${formatMoney(gesture)}`);
+  const name = str(data.name);
+  if (name) parts.push(name);
+  const text = str(data.note) ?? str(data.summary) ?? str(data.description);
+  if (text) parts.push(`« ${text} »`);
+  return parts.length > 0 ? parts.join(" · ") : null;
+}

@@ -1,0 +1,46 @@
+import { describe, expect, it } from "vitest";
+import { isSubmitChord, shortcutFor, type KeyLike } from "./shortcuts";
+
+const key = (k: Partial<KeyLike>): KeyLike => ({
+  key: "",
+  altKey: false,
+  ctrlKey: false,
+  metaKey: false,
+  shiftKey: false,
+  ...k,
+});
+
+describe("shortcutFor", () => {
+  it("Alt+T / Alt+R / Alt+N navigate, even while typing", () => {
+    expect(shortcutFor(key({ key: "t", code: "KeyT", altKey: true }), false)).toBe("today");
+    expect(shortcutFor(key({ key: "r", code: "KeyR", altKey: true }), true)).toBe("register");
+    expect(shortcutFor(key({ key: "n", code: "KeyN", altKey: true }), true)).toBe("new");
+  });
+
+  it("uses the physical key when Alt types a symbol (macOS)", () => {
+    expect(shortcutFor(key({ key: "˜", code: "KeyN", altKey: true }), false)).toBe("new");
+    expect(shortcutFor(key({ key: "N", altKey: true }), false)).toBe("new");
+  });
+
+  it("ignores other chords", () => {
+    expect(shortcutFor(key({ key: "x", code: "KeyX", altKey: true }), false)).toBeNull();
+    expect(shortcutFor(key({ key: "n", code: "KeyN", altKey: true, ctrlKey: true }), false)).toBeNull();
+    expect(shortcutFor(key({ key: "n", code: "KeyN", altKey: true, shiftKey: true }), false)).toBeNull();
+    expect(shortcutFor(key({ key: "n", code: "KeyN" }), false)).toBeNull();
+  });
+
+  it('"/" focuses the search unless typing in a field', () => {
+    expect(shortcutFor(key({ key: "/" }), false)).toBe("search");
+    expect(shortcutFor(key({ key: "/" }), true)).toBeNull();
+    expect(shortcutFor(key({ key: "/", ctrlKey: true }), false)).toBeNull();
+  });
+});
+
+describe("isSubmitChord", () => {
+  it("Ctrl+Enter or Cmd+Enter", () => {
+    expect(isSubmitChord(key({ key: "Enter", ctrlKey: true }))).toBe(true);
+    expect(isSubmitChord(key({ key: "Enter", metaKey: true }))).toBe(true);
+    expect(isSubmitChord(key({ key: "Enter" }))).toBe(false);
+    expect(isSubmitChord(key({ key: "Enter", ctrlKey: true, altKey: true }))).toBe(false);
+  });
+});
