@@ -21,7 +21,7 @@ pub const ANSWER_MONTHS: u32 = 2;
 pub const MEDIATOR_MONTHS: u32 = 12;
 
 /// Which set of public holidays applies (a firm setting).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default, ts_rs::TS)]
 #[serde(rename_all = "kebab-case")]
 pub enum Region {
     /// Metropolitan France: the 11 national public holidays.
@@ -203,7 +203,7 @@ pub fn add_months_clamped(start: NaiveDate, months: u32) -> NaiveDate {
 }
 
 /// Which date the clock of a complaint starts from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub enum Basis {
     /// The date the client sent the complaint (ACPR recommendation 2024-R-02).
@@ -213,7 +213,7 @@ pub enum Basis {
 }
 
 /// The regulatory deadlines of a complaint.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct Deadlines {
     pub basis: Basis,

@@ -76,12 +76,14 @@ impl Error {
 }
 
 /// What crosses the boundary to the UI or is printed by the CLI as JSON.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
+#[ts(rename = "AppError")]
 #[serde(rename_all = "camelCase")]
 pub struct WireError {
     pub code: String,
     pub message: String,
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
     pub field: Option<String>,
 }
 

@@ -12,6 +12,7 @@ pub mod demo;
 pub mod error;
 pub mod settings;
 pub mod store;
+pub mod wire;
 
 pub use error::{Error, Result, WireError};
 pub use store::Store;

@@ -60,13 +60,13 @@ pub fn validate(key: &str, value: &str) -> Result<String, ValidationError> {
 }
 
 /// The settings as a whole, for display and for letters.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Default, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct Settings {
     pub entries: Vec<SettingEntry>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct SettingEntry {
     pub key: String,

@@ -15,8 +15,8 @@ use reclam::store::file::{NewDisputeStep, NewExchange, NewUser, User};
 use reclam::store::register::{RegisterPage, RegisterQuery};
 use reclam::store::today::TodaySummary;
 use reclam::store::{ComplaintView, NewRequest};
+use reclam::wire::AppInfo;
 use reclam::{Store, WireError};
-use serde::Serialize;
 use serde_json::Value;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
@@ -95,20 +95,6 @@ fn input<T: serde::de::DeserializeOwned>(value: Value) -> CmdResult<T> {
     from_json_value(value).map_err(wire)
 }
 
-/// What the UI needs to know at start: which register is open, today by the backend clock,
-/// and why the register could not be opened, if so.
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct AppInfo {
-    db_path: String,
-    is_demo: bool,
-    today: chrono::NaiveDate,
-    region: String,
-    version: &'static str,
-    open_error: Option<WireError>,
-    empty: bool,
-}
-
 #[tauri::command]
 fn app_info(state: tauri::State<'_, AppState>) -> CmdResult<AppInfo> {
     let open = state.open.lock().map_err(|_| internal())?;
@@ -132,7 +118,7 @@ fn app_info(state: tauri::State<'_, AppState>) -> CmdResult<AppInfo> {
         is_demo: open.is_demo,
         today,
         region,
-        version: env!("CARGO_PKG_VERSION"),
+        version: env!("CARGO_PKG_VERSION").to_owned(),
         open_error,
         empty,
     })

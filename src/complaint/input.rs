@@ -32,7 +32,8 @@ pub const MAX_TEXT: usize = 20_000;
 /// Maximum number of entries in a list field (other parties, persons concerned).
 pub const MAX_LIST: usize = 50;
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default, ts_rs::TS)]
+#[ts(optional_fields = nullable)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct NewClient {
     #[serde(default)]
@@ -45,7 +46,8 @@ pub struct NewClient {
     pub relation: Option<ClientRelation>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default, ts_rs::TS)]
+#[ts(optional_fields = nullable)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct NewContract {
     pub number: Option<String>,
@@ -54,7 +56,8 @@ pub struct NewContract {
 }
 
 /// A complaint as typed by a user or given to `reclam add`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[ts(optional_fields = nullable)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct NewComplaint {
     pub client: NewClient,

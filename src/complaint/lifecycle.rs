@@ -68,7 +68,7 @@ fn not_before(
 }
 
 /// What the user may do next on this complaint (the UI shows only these).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub enum Action {
     Acknowledge,

@@ -13,7 +13,7 @@ use std::str::FromStr;
 macro_rules! vocabulary {
     ($(#[$meta:meta])* $name:ident { $($variant:ident = $wire:literal, $label:literal;)+ }) => {
         $(#[$meta])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, ts_rs::TS)]
         pub enum $name {
             $(#[serde(rename = $wire)] $variant,)+
         }
@@ -209,7 +209,8 @@ vocabulary!(
 );
 
 /// A reference of the register: `REC-2026-0001`, sequential per year, never reused.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, ts_rs::TS)]
+#[ts(type = "string")]
 #[serde(transparent)]
 pub struct ComplaintRef(String);
 
@@ -254,7 +255,8 @@ impl FromStr for ComplaintRef {
 }
 
 /// A sum of money in euros: never a float, at most two decimals, never negative.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, ts_rs::TS)]
+#[ts(type = "string")]
 #[serde(transparent)]
 pub struct Money(Decimal);
 
@@ -335,7 +337,7 @@ impl fmt::Display for Money {
 }
 
 /// The complainant.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct Client {
     pub name: String,
@@ -348,7 +350,7 @@ pub struct Client {
 }
 
 /// The contract, product or service concerned.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct Contract {
     pub number: Option<String>,
@@ -357,7 +359,7 @@ pub struct Contract {
 }
 
 /// A holding letter ("réponse d'attente") sent while the answer is prepared.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct Holding {
     pub on: NaiveDate,
@@ -365,7 +367,7 @@ pub struct Holding {
 }
 
 /// The answer given to the client.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct Answer {
     pub on: NaiveDate,
@@ -375,7 +377,7 @@ pub struct Answer {
 }
 
 /// The closure of the file, with the client's feedback.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct Closure {
     pub on: NaiveDate,
@@ -383,7 +385,7 @@ pub struct Closure {
 }
 
 /// A dysfunction identified while handling the complaint.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct Dysfunction {
     pub id: i64,
@@ -393,7 +395,7 @@ pub struct Dysfunction {
 }
 
 /// A complaint of the register, with every field of the ACPR register.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct Complaint {
     pub reference: ComplaintRef,
@@ -420,7 +422,7 @@ pub struct Complaint {
 }
 
 /// The next regulatory deadline of an open complaint, as seen on a given day.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct NextDeadline {
     pub step: Step,

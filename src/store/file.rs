@@ -22,7 +22,7 @@ use std::str::FromStr;
 pub const MAX_ATTACHMENT_BYTES: usize = 25 * 1024 * 1024;
 
 /// A call, email or letter exchanged about a complaint.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct Exchange {
     pub id: i64,
@@ -33,7 +33,7 @@ pub struct Exchange {
     pub recorded_by: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct NewExchange {
     pub on: NaiveDate,
@@ -44,7 +44,7 @@ pub struct NewExchange {
 }
 
 /// An attachment's description; the bytes are read separately (`Store::attachment`).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct AttachmentMeta {
     pub id: i64,
@@ -57,7 +57,7 @@ pub struct AttachmentMeta {
 }
 
 /// A step of the dispute outside the firm: insurer, mediator, court, PI insurer.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct DisputeStep {
     pub id: i64,
@@ -67,7 +67,7 @@ pub struct DisputeStep {
     pub recorded_by: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct NewDisputeStep {
     pub kind: DisputeKind,
@@ -77,7 +77,7 @@ pub struct NewDisputeStep {
 }
 
 /// A member of the firm. Users are never deleted, only deactivated.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct User {
     pub id: i64,
@@ -89,7 +89,8 @@ pub struct User {
     pub active: bool,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[ts(optional_fields = nullable)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct NewUser {
     pub name: String,

@@ -22,7 +22,8 @@ use sha2::{Digest, Sha256};
 pub const GENESIS: &str = "0000000000000000000000000000000000000000000000000000000000000000";
 
 /// One entry of the journal.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
+#[ts(rename = "JournalEvent")]
 #[serde(rename_all = "camelCase")]
 pub struct Event {
     pub id: i64,
@@ -30,6 +31,7 @@ pub struct Event {
     pub at: String,
     pub actor: String,
     pub kind: String,
+    #[ts(type = "unknown")]
     pub data: Value,
     pub state_hash: Option<String>,
     pub prev_hash: String,

@@ -60,7 +60,7 @@ pub fn default_path() -> PathBuf {
 }
 
 /// A request that is not a complaint (information, service): kept out of the register.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct NewRequest {
     pub client_name: String,
@@ -71,7 +71,8 @@ pub struct NewRequest {
 }
 
 /// When the client may refer the case to the mediator.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ts_rs::TS)]
+#[ts(rename = "MediationWindow")]
 #[serde(rename_all = "camelCase")]
 pub struct Mediation {
     pub from: NaiveDate,
@@ -79,7 +80,7 @@ pub struct Mediation {
 }
 
 /// A complaint with what is derived from it today, and its journal.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct ComplaintView {
     #[serde(flatten)]

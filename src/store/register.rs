@@ -9,7 +9,7 @@ use rusqlite::types::Value as SqlValue;
 use rusqlite::Connection;
 use serde::{Deserialize, Serialize};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub enum RegisterSort {
     #[default]
@@ -20,11 +20,13 @@ pub enum RegisterSort {
 }
 
 /// What the register list shows. Every filter is optional; they combine with AND.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[ts(optional_fields = nullable)]
 #[serde(rename_all = "camelCase", default)]
 pub struct RegisterQuery {
     pub status: Option<Status>,
     /// Only complaints whose next deadline is past.
+    #[ts(as = "Option<bool>", optional)]
     pub overdue: bool,
     /// Only complaints whose next deadline falls between today and today + N days.
     pub due_within_days: Option<u32>,
@@ -33,6 +35,7 @@ pub struct RegisterQuery {
     pub handler: Option<String>,
     pub received_from: Option<NaiveDate>,
     pub received_to: Option<NaiveDate>,
+    #[ts(as = "Option<RegisterSort>", optional)]
     pub sort: RegisterSort,
     pub limit: u32,
     pub offset: u32,
@@ -60,7 +63,7 @@ impl Default for RegisterQuery {
 pub const MAX_PAGE: u32 = 1000;
 
 /// One line of the register list.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct RegisterRow {
     pub reference: String,
@@ -73,7 +76,7 @@ pub struct RegisterRow {
     pub next: Option<NextDeadline>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct RegisterPage {
     pub rows: Vec<RegisterRow>,

@@ -13,7 +13,7 @@ pub const LIST_LIMIT: u32 = 50;
 /// "Due soon" means within this many days.
 pub const DUE_SOON_DAYS: u32 = 3;
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct TodayCounts {
     /// Complaints not closed yet.
@@ -24,7 +24,7 @@ pub struct TodayCounts {
     pub awaiting_answer: u64,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct TodaySummary {
     pub today: NaiveDate,

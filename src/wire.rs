@@ -1,0 +1,113 @@
+//! The types that cross to the desktop UI, and their TypeScript declarations.
+//!
+//! `ui/src/lib/backend/bindings.ts` is generated from these Rust types (ts-rs) and committed;
+//! the test below fails when it drifts from the Rust side. Regenerate it with
+//! `UPDATE_BINDINGS=1 cargo test -p reclam --lib wire`.
+
+use crate::calendar::{Basis, Deadlines, Region};
+use crate::complaint::Direction;
+use crate::complaint::{
+    Action, Answer, Channel, Client, ClientKind, ClientRelation, Closure, Complaint, ComplaintRef,
+    Contract, DisputeKind, Dysfunction, DysfunctionCategory, Feedback, Holding, Money, NewClient,
+    NewComplaint, NewContract, NextDeadline, Outcome, Role, Status, Step, Subject,
+};
+use crate::error::WireError;
+use crate::settings::{SettingEntry, Settings};
+use crate::store::file::{
+    AttachmentMeta, DisputeStep, Exchange, NewDisputeStep, NewExchange, NewUser, User,
+};
+use crate::store::journal::Event;
+use crate::store::register::{RegisterPage, RegisterQuery, RegisterRow, RegisterSort};
+use crate::store::today::{TodayCounts, TodaySummary};
+use crate::store::{ComplaintView, Mediation, NewRequest};
+use chrono::NaiveDate;
+use serde::Serialize;
+use ts_rs::{Config, TS};
+
+/// What the UI needs to know at start: which register is open, today by the backend's clock,
+/// and why the register could not be opened, if so.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct AppInfo {
+    pub db_path: String,
+    pub is_demo: bool,
+    pub today: NaiveDate,
+    pub region: String,
+    pub version: String,
+    pub open_error: Option<WireError>,
+    /// The register has no complaint yet (the UI offers the demo register).
+    pub empty: bool,
+}
+
+/// Where the generated declarations live, relative to the workspace root.
+pub const BINDINGS_PATH: &str = "ui/src/lib/backend/bindings.ts";
+
+macro_rules! declarations {
+    ($cfg:expr; $($t:ty),+ $(,)?) => {
+        vec![$(format!("export {}", <$t as TS>::decl($cfg))),+]
+    };
+}
+
+/// The TypeScript declarations of every wire type, in one module.
+pub fn typescript() -> String {
+    // JSON numbers: the ids and counts we send stay far below 2^53.
+    let cfg = &Config::new().with_large_int("number");
+    let decls = declarations![cfg;
+        // Vocabularies.
+        Status, Subject, Channel, ClientKind, ClientRelation, Outcome, Feedback,
+        DysfunctionCategory, Step, Action, Basis, Region, Role, Direction, DisputeKind,
+        // Values.
+        ComplaintRef, Money, Deadlines, NextDeadline,
+        // The register.
+        RegisterSort, RegisterQuery, RegisterRow, RegisterPage,
+        // A complaint and its file.
+        Client, Contract, Holding, Answer, Closure, Dysfunction, Complaint, Event, Exchange,
+        AttachmentMeta, DisputeStep, Mediation, ComplaintView,
+        // Inputs.
+        NewClient, NewContract, NewComplaint, NewRequest, NewExchange, NewDisputeStep, NewUser,
+        // Firm, users, today, app.
+        User, SettingEntry, Settings, TodayCounts, TodaySummary, AppInfo, WireError,
+    ];
+    let mut out = String::from(
+        "// Generated from the Rust wire types by ts-rs (src/wire.rs). Do not edit by hand:\n\
+         // UPDATE_BINDINGS=1 cargo test -p reclam --lib wire\n",
+    );
+    for d in decls {
+        out.push('\n');
+        out.push_str(&d);
+        out.push('\n');
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::Path;
+
+    #[test]
+    fn committed_bindings_match_the_rust_types() {
+        let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(BINDINGS_PATH);
+        let generated = typescript();
+        if std::env::var_os("UPDATE_BINDINGS").is_some() {
+            std::fs::write(&path, &generated).unwrap();
+        }
+        let committed = std::fs::read_to_string(&path).unwrap_or_default();
+        assert!(
+            committed == generated,
+            "{BINDINGS_PATH} is out of date with the Rust types: run \
+             `UPDATE_BINDINGS=1 cargo test -p reclam --lib wire` and commit the result"
+        );
+    }
+
+    #[test]
+    fn bindings_use_json_numbers_and_plain_strings() {
+        let ts = typescript();
+        assert!(!ts.contains("bigint"), "large ints must be JSON numbers");
+        assert!(ts.contains("export type Money = string;"), "{ts}");
+        assert!(
+            ts.contains("export type Status = \"received\" | \"acknowledged\""),
+            "{ts}"
+        );
+    }
+}

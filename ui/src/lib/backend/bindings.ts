@@ -1,0 +1,147 @@
+// Generated from the Rust wire types by ts-rs (src/wire.rs). Do not edit by hand:
+// UPDATE_BINDINGS=1 cargo test -p reclam --lib wire
+
+export type Status = "received" | "acknowledged" | "answered" | "closed";
+
+export type Subject = "subscription" | "contractManagement" | "claimSettlement" | "premiumBilling" | "termination" | "adviceDuty" | "serviceQuality" | "personalData" | "other";
+
+export type Channel = "letter" | "email" | "phone" | "inPerson" | "webForm" | "platform" | "socialNetwork" | "other";
+
+export type ClientKind = "person" | "company";
+
+export type ClientRelation = "client" | "formerClient" | "prospect" | "beneficiary" | "other";
+
+export type Outcome = "upheld" | "partial" | "rejected";
+
+export type Feedback = "resolved" | "unresolved" | "none";
+
+export type DysfunctionCategory = "process" | "information" | "delay" | "product" | "insurer" | "humanError" | "tooling" | "other";
+
+export type Step = "acknowledgement" | "answer";
+
+export type Action = "acknowledge" | "hold" | "answer" | "close" | "addDysfunction";
+
+export type Basis = "sent" | "received";
+
+export type Region = "metropole" | "alsace-moselle";
+
+export type Role = "advisor" | "supervisor" | "manager";
+
+export type Direction = "incoming" | "outgoing";
+
+export type DisputeKind = "insurerForwarded" | "insurerAnswer" | "mediatorReferral" | "mediatorOutcome" | "formalNotice" | "courtAction" | "piDeclaration";
+
+export type ComplaintRef = string;
+
+export type Money = string;
+
+export type Deadlines = { basis: Basis, start: string, ackDue: string, answerDue: string, };
+
+export type NextDeadline = { step: Step, due: string, daysLeft: number, overdue: boolean, dueSoon: boolean, };
+
+export type RegisterSort = "receivedDesc" | "receivedAsc" | "reference" | "nextDue";
+
+export type RegisterQuery = { status?: Status | null, 
+/**
+ * Only complaints whose next deadline is past.
+ */
+overdue?: boolean, 
+/**
+ * Only complaints whose next deadline falls between today and today + N days.
+ */
+dueWithinDays?: number | null, search?: string | null, subject?: Subject | null, handler?: string | null, receivedFrom?: string | null, receivedTo?: string | null, sort?: RegisterSort, limit: number, offset: number, };
+
+export type RegisterRow = { reference: string, clientName: string, subject: Subject, channel: Channel, receivedOn: string, status: Status, handler: string | null, next: NextDeadline | null, };
+
+export type RegisterPage = { rows: Array<RegisterRow>, total: number, };
+
+export type Client = { name: string, address: string | null, email: string | null, phone: string | null, number: string | null, kind: ClientKind, relation: ClientRelation, };
+
+export type Contract = { number: string | null, product: string | null, insurer: string | null, };
+
+export type Holding = { on: string, note: string, };
+
+export type Answer = { on: string, outcome: Outcome, summary: string, gesture: Money | null, };
+
+export type Closure = { on: string, feedback: Feedback, };
+
+export type Dysfunction = { id: number, category: DysfunctionCategory, description: string, foundOn: string, };
+
+export type Complaint = { reference: ComplaintRef, client: Client, channel: Channel, sentOn: string | null, receivedOn: string, subject: Subject, description: string, contract: Contract, otherParties: Array<string>, personsConcerned: Array<string>, receivedBy: string | null, handler: string | null, status: Status, acknowledgedOn: string | null, holdings: Array<Holding>, answer: Answer | null, closure: Closure | null, dysfunctions: Array<Dysfunction>, recordedAt: string, 
+/**
+ * Derived from the dates and the firm's region; not a register field.
+ */
+deadlines: Deadlines, };
+
+export type JournalEvent = { id: number, reference: string | null, at: string, actor: string, kind: string, data: unknown, stateHash: string | null, prevHash: string, hash: string, };
+
+export type Exchange = { id: number, on: string, direction: Direction, channel: Channel, summary: string, recordedBy: string, };
+
+export type AttachmentMeta = { id: number, name: string, mediaType: string, size: number, sha256: string, addedAt: string, addedBy: string, };
+
+export type DisputeStep = { id: number, kind: DisputeKind, on: string, summary: string, recordedBy: string, };
+
+export type MediationWindow = { from: string, until: string, };
+
+export type ComplaintView = { next: NextDeadline | null, mediation: MediationWindow, allowedActions: Array<Action>, events: Array<JournalEvent>, exchanges: Array<Exchange>, attachments: Array<AttachmentMeta>, disputeSteps: Array<DisputeStep>, reference: ComplaintRef, client: Client, channel: Channel, sentOn: string | null, receivedOn: string, subject: Subject, description: string, contract: Contract, otherParties: Array<string>, personsConcerned: Array<string>, receivedBy: string | null, handler: string | null, status: Status, acknowledgedOn: string | null, holdings: Array<Holding>, answer: Answer | null, closure: Closure | null, dysfunctions: Array<Dysfunction>, recordedAt: string, 
+/**
+ * Derived from the dates and the firm's region; not a register field.
+ */
+deadlines: Deadlines, };
+
+export type NewClient = { name: string, address?: string | null, email?: string | null, phone?: string | null, number?: string | null, kind?: ClientKind | null, relation?: ClientRelation | null, };
+
+export type NewContract = { number?: string | null, product?: string | null, insurer?: string | null, };
+
+export type NewComplaint = { client: NewClient, channel: Channel, sentOn?: string | null, receivedOn: string, subject: Subject, description: string, contract: NewContract, otherParties: Array<string>, personsConcerned: Array<string>, receivedBy?: string | null, handler?: string | null, };
+
+export type NewRequest = { clientName: string, channel: Channel, receivedOn: string, description: string, };
+
+export type NewExchange = { on: string, direction: Direction, channel: Channel, summary: string, };
+
+export type NewDisputeStep = { kind: DisputeKind, on: string, summary: string, };
+
+export type NewUser = { name: string, role: Role, canSign: boolean, 
+/**
+ * Euros, as typed ("50", "49,90"); empty or absent: no gesture alone.
+ */
+maxGesture?: string | null, };
+
+export type User = { id: number, name: string, role: Role, canSign: boolean, 
+/**
+ * The largest goodwill gesture the user may grant alone; `None`: none.
+ */
+maxGesture: Money | null, active: boolean, };
+
+export type SettingEntry = { key: string, label: string, value: string, };
+
+export type Settings = { entries: Array<SettingEntry>, };
+
+export type TodayCounts = { 
+/**
+ * Complaints not closed yet.
+ */
+open: number, overdue: number, dueSoon: number, awaitingAck: number, awaitingAnswer: number, };
+
+export type TodaySummary = { today: string, year: number, counts: TodayCounts, 
+/**
+ * Most overdue first.
+ */
+overdue: Array<RegisterRow>, dueSoon: Array<RegisterRow>, awaitingAck: Array<RegisterRow>, awaitingAnswer: Array<RegisterRow>, 
+/**
+ * Of this year's complaints whose acknowledgement was due or done, the share done in
+ * time (an answer within the 10 jours ouvrables counts). `None` when there is none yet.
+ */
+ackOnTimePct: number | null, 
+/**
+ * The same for the answer within 2 months.
+ */
+answerOnTimePct: number | null, };
+
+export type AppInfo = { dbPath: string, isDemo: boolean, today: string, region: string, version: string, openError: AppError | null, 
+/**
+ * The register has no complaint yet (the UI offers the demo register).
+ */
+empty: boolean, };
+
+export type AppError = { code: string, message: string, field?: string, };
