@@ -9,19 +9,25 @@ SHELL := /bin/bash
 export CARGO_TARGET_DIR ?= $(HOME)/.cache/reclam/target
 CARGO ?= cargo
 
+# tauri-driver (the WebDriver bridge of the end-to-end tests), installed once outside the clone.
+TOOLS_DIR ?= $(HOME)/.cache/reclam/tools
+TAURI_DRIVER := $(TOOLS_DIR)/bin/tauri-driver
+TAURI_DRIVER_VERSION := 2.1.0
+XVFB := xvfb-run -a -s "-screen 0 1280x900x24"
+
 # Debian/Ubuntu packages Tauri needs on Linux, plus what the tests use (Xvfb, the WebKit
 # WebDriver, pdftotext/pdftoppm, a font).
 APT_PACKAGES := libwebkit2gtk-4.1-dev build-essential pkg-config libssl-dev \
 	libayatana-appindicator3-dev librsvg2-dev libxdo-dev \
 	xvfb xauth webkit2gtk-driver poppler-utils fonts-dejavu-core
 
-.PHONY: run test deps toolchain system-deps ui-deps ui build lint rust-test ui-test bench demo clean-db
+.PHONY: run test deps toolchain system-deps ui-deps ui build lint rust-test ui-test e2e e2e-bench bench demo clean-db
 
 run: deps ui
 	$(CARGO) build --workspace
 	$(CARGO_TARGET_DIR)/debug/reclam-desktop
 
-test: deps ui lint rust-test ui-test
+test: deps ui lint rust-test ui-test e2e
 
 deps: system-deps toolchain ui-deps
 
@@ -61,7 +67,21 @@ lint: ui
 	cd ui && npm run check
 
 rust-test: ui
-	$(CARGO) test --workspace --locked
+	$(CARGO) test --workspace --exclude reclam-e2e --locked
+
+$(TAURI_DRIVER):
+	$(CARGO) install tauri-driver --version $(TAURI_DRIVER_VERSION) --locked --root $(TOOLS_DIR)
+
+# End-to-end tests: the real desktop binary driven through WebDriver (tauri-driver +
+# WebKitWebDriver) under Xvfb. Screenshots land in tests/e2e/screenshots/.
+e2e: deps ui $(TAURI_DRIVER)
+	$(CARGO) build --workspace --locked --bins
+	TAURI_DRIVER=$(TAURI_DRIVER) $(XVFB) $(CARGO) test -p reclam-e2e --locked -- --test-threads=1
+
+# Start-up and search timings of the app on a 100,000-complaint register (not part of make test).
+e2e-bench: deps ui $(TAURI_DRIVER)
+	$(CARGO) build --workspace --locked --bins
+	TAURI_DRIVER=$(TAURI_DRIVER) $(XVFB) $(CARGO) test -p reclam-e2e --locked --test timing -- --ignored --nocapture --test-threads=1
 
 ui-test: ui-deps
 	cd ui && npm test

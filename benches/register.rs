@@ -126,6 +126,16 @@ fn search_and_overdue(c: &mut Criterion) {
     g.bench_function("overdue list", |b| {
         b.iter(|| black_box(store.list(&q).unwrap()))
     });
+    g.bench_function("today summary (4 work lists + counts + rates)", |b| {
+        b.iter(|| black_box(store.today_summary().unwrap()))
+    });
+    let reference = store.list(&RegisterQuery::default()).unwrap().rows[0]
+        .reference
+        .parse()
+        .unwrap();
+    g.bench_function("complaint file view", |b| {
+        b.iter(|| black_box(store.view(&reference).unwrap()))
+    });
     g.finish();
 }
 

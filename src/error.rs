@@ -69,7 +69,12 @@ impl Error {
     pub fn to_wire(&self) -> WireError {
         WireError {
             code: self.code().to_owned(),
-            message: self.to_string(),
+            // The UI shows a validation message beside the field it names (`field`), so the
+            // message does not repeat the field's wire name.
+            message: match self {
+                Error::Validation(v) => v.message.clone(),
+                other => other.to_string(),
+            },
             field: self.field().map(str::to_owned),
         }
     }
@@ -98,7 +103,7 @@ mod tests {
         let e = Error::Validation(ValidationError::new("receivedOn", "date dans le futur"));
         assert_eq!(
             serde_json::to_value(e.to_wire()).unwrap(),
-            serde_json::json!({"code":"validation","message":"receivedOn : date dans le futur","field":"receivedOn"})
+            serde_json::json!({"code":"validation","message":"date dans le futur","field":"receivedOn"})
         );
         let e = Error::NotFound("réclamation REC-2026-0001".into());
         assert_eq!(
