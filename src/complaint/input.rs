@@ -348,6 +348,43 @@ pub fn french_serde_error(path: &str, err: &serde_json::Error) -> ValidationErro
     ValidationError::new(field, message)
 }
 
+/// Read a JSON value sent by the UI into an input type, with errors that name the field, in
+/// French (the same messages as `parse_new_complaint`).
+pub fn from_json_value<T: serde::de::DeserializeOwned>(
+    value: serde_json::Value,
+) -> Result<T, ValidationError> {
+    serde_path_to_error::deserialize(value).map_err(|e| {
+        let path = e.path().to_string();
+        let inner = e.into_inner();
+        french_serde_error(&path, &inner)
+    })
+}
+
+/// Read an ISO date (`AAAA-MM-JJ`) typed in a field.
+pub fn parse_date(field: &str, value: &str) -> Result<NaiveDate, ValidationError> {
+    NaiveDate::parse_from_str(value.trim(), "%Y-%m-%d").map_err(|_| {
+        ValidationError::new(
+            field,
+            if value.trim().is_empty() {
+                "date obligatoire".to_owned()
+            } else {
+                format!("date invalide « {value} » (format attendu JJ/MM/AAAA)")
+            },
+        )
+    })
+}
+
+/// Read a vocabulary value (outcome, feedback...) sent by the UI.
+pub fn parse_vocab<T>(field: &str, value: &str) -> Result<T, ValidationError>
+where
+    T: std::str::FromStr,
+    T::Err: std::fmt::Display,
+{
+    value
+        .parse()
+        .map_err(|e: T::Err| ValidationError::new(field, e.to_string()))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -448,41 +485,4 @@ mod tests {
         c.received_on = NaiveDate::from_ymd_opt(1850, 1, 1).unwrap();
         assert!(c.validate(today()).unwrap_err().message.contains("1900"));
     }
-}
-
-/// Read a JSON value sent by the UI into an input type, with errors that name the field, in
-/// French (the same messages as `parse_new_complaint`).
-pub fn from_json_value<T: serde::de::DeserializeOwned>(
-    value: serde_json::Value,
-) -> Result<T, ValidationError> {
-    serde_path_to_error::deserialize(value).map_err(|e| {
-        let path = e.path().to_string();
-        let inner = e.into_inner();
-        french_serde_error(&path, &inner)
-    })
-}
-
-/// Read an ISO date (`AAAA-MM-JJ`) typed in a field.
-pub fn parse_date(field: &str, value: &str) -> Result<NaiveDate, ValidationError> {
-    NaiveDate::parse_from_str(value.trim(), "%Y-%m-%d").map_err(|_| {
-        ValidationError::new(
-            field,
-            if value.trim().is_empty() {
-                "date obligatoire".to_owned()
-            } else {
-                format!("date invalide « {value} » (format attendu JJ/MM/AAAA)")
-            },
-        )
-    })
-}
-
-/// Read a vocabulary value (outcome, feedback...) sent by the UI.
-pub fn parse_vocab<T>(field: &str, value: &str) -> Result<T, ValidationError>
-where
-    T: std::str::FromStr,
-    T::Err: std::fmt::Display,
-{
-    value
-        .parse()
-        .map_err(|e: T::Err| ValidationError::new(field, e.to_string()))
 }
