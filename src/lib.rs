@@ -10,6 +10,7 @@ pub mod clock;
 pub mod complaint;
 pub mod demo;
 pub mod error;
+pub mod letters;
 pub mod settings;
 pub mod store;
 pub mod wire;

@@ -25,7 +25,7 @@
 
 mod common;
 
-use common::{days_ago, fr_date, is_iso_date, is_reference, App, RegisterFile};
+use common::{days_ago, fr_date, is_iso_date, is_reference, iso_date, App, RegisterFile};
 use serde_json::{json, Value};
 use std::time::Duration;
 
@@ -56,7 +56,7 @@ async fn record_then_find_in_register() {
     app.click("#qualify-complaint").await;
     app.type_text("#client-name", "Mme Lefebvre").await;
     let received = days_ago(3);
-    app.set_value("#received-on", &received).await;
+    app.type_date("#received-on", &received).await;
     app.set_value("#channel", "email").await;
     app.set_value("#subject", "premiumBilling").await;
     app.type_text(
@@ -137,8 +137,8 @@ async fn refused_input_keeps_the_form() {
         .await;
     let received = days_ago(5);
     let sent = days_ago(2);
-    app.set_value("#received-on", &received).await;
-    app.set_value("#sent-on", &sent).await;
+    app.type_date("#received-on", &received).await;
+    app.type_date("#sent-on", &sent).await;
     app.click("#save-complaint").await;
     app.wait_text(
         ".field-error[data-field=\"sentOn\"]",
@@ -154,8 +154,8 @@ async fn refused_input_keeps_the_form() {
     );
     assert_eq!(app.value("#client-name").await, name);
     assert_eq!(app.value("#description").await, description);
-    assert_eq!(app.value("#sent-on").await, sent);
-    assert_eq!(app.value("#received-on").await, received);
+    assert_eq!(app.value("#sent-on").await, fr_date(&sent));
+    assert_eq!(app.value("#received-on").await, fr_date(&received));
     app.screenshot().await;
 
     // And the register is still empty.
@@ -185,11 +185,11 @@ async fn acknowledge_and_answer_from_the_file() {
     app.wait_attr("#file-status", "data-status", "received")
         .await;
 
-    // Acknowledge, on the date the form proposes: today.
+    // Acknowledge, on the date the form proposes: today (shown dd/mm/yyyy).
     app.click("#action-acknowledge").await;
     app.wait_for("#action-form[data-action=\"acknowledge\"]")
         .await;
-    let today = app.value("#action-date").await;
+    let today = iso_date(&app.value("#action-date").await);
     assert!(
         is_iso_date(&today) && today > received,
         "the acknowledgement date should default to today, after {received}: {today:?}"

@@ -8,6 +8,7 @@
 #![allow(dead_code)]
 
 use fantoccini::elements::Element;
+use fantoccini::key::Key;
 use fantoccini::wd::Capabilities;
 use fantoccini::{Client, ClientBuilder, Locator};
 use hyper_util::client::legacy::connect::HttpConnector;
@@ -157,11 +158,20 @@ fn civil_from_days(days: i64) -> (i64, i64, i64) {
     (year, month, day)
 }
 
-/// `2026-11-19` -> `19/11/2026`, as the UI shows dates.
+/// `2026-11-19` -> `19/11/2026`, as the UI shows dates (and as a user types them).
 pub fn fr_date(iso: &str) -> String {
     let parts: Vec<&str> = iso.split('-').collect();
     assert_eq!(parts.len(), 3, "not an ISO date: {iso:?}");
     format!("{}/{}/{}", parts[2], parts[1], parts[0])
+}
+
+/// `19/11/2026` -> `2026-11-19`: what a date field shows, as the backend's ISO date. Text
+/// of another form comes back unchanged (so that an assertion on it shows what was there).
+pub fn iso_date(french: &str) -> String {
+    match french.split('/').collect::<Vec<_>>()[..] {
+        [day, month, year] => format!("{year}-{month}-{day}"),
+        _ => french.to_owned(),
+    }
 }
 
 pub fn is_iso_date(s: &str) -> bool {
@@ -435,10 +445,10 @@ impl Drop for Driver {
     }
 }
 
-/// Sets the value of an input or a select as a user's choice would, for what WebDriver cannot
-/// type reliably: WebKitGTK's `<input type="date">` is a segmented control whose keyboard entry
-/// depends on the locale, and `<select>` opens a native GTK popup. The events are those Svelte's
-/// `bind:value` listens to (`input` for inputs, `change` for selects).
+/// Sets the value of a select as a user's choice would: WebDriver cannot pick an option
+/// reliably, since `<select>` opens a native GTK popup. The events are those Svelte's
+/// `bind:value` listens to (`change` for selects, `input` for inputs). Date fields are text
+/// inputs (dd/mm/yyyy, whatever the system's locale): type them with [`App::type_date`].
 const SET_VALUE_JS: &str = r#"
 const [el, value] = arguments;
 const setter = Object.getOwnPropertyDescriptor(Object.getPrototypeOf(el), "value").set;
@@ -721,7 +731,20 @@ impl App {
         self.wait_value(css, text).await;
     }
 
-    /// Set the value of a date input or a select (see [`SET_VALUE_JS`]).
+    /// Type the date `iso` (`YYYY-MM-DD`) into the date field `css` as a user would: cleared,
+    /// typed in French (`dd/mm/yyyy`), then left with Tab, which is when the field reads it.
+    pub async fn type_date(&self, css: &str, iso: &str) {
+        let french = fr_date(iso);
+        self.type_text(css, &french).await;
+        let element = self.wait_for(css).await;
+        if let Err(e) = element.send_keys(&Key::Tab).await {
+            fail!(self, "cannot leave « {css} » with Tab: {e}");
+        }
+        // Leaving the field rewrites a date it read as dd/mm/yyyy: the same text here.
+        self.wait_value(css, &french).await;
+    }
+
+    /// Set the value of a select (see [`SET_VALUE_JS`]).
     pub async fn set_value(&self, css: &str, value: &str) {
         let element = self.wait_for(css).await;
         let arg = serde_json::to_value(&element).expect("a WebDriver element serialises");

@@ -1,0 +1,253 @@
+//! Letter bodies as templates with placeholders: `{client.name}`, `{deadlines.answerDue}`...
+//!
+//! A template is plain French text; paragraphs are separated by a blank line; `{{` and `}}`
+//! write literal braces. Every placeholder must be one of [`PLACEHOLDERS`]: an unknown one is
+//! refused when the template is saved, with the list of the known ones, so a letter never
+//! goes out with a `{typo}` in it.
+
+use crate::complaint::ValidationError;
+use std::collections::BTreeMap;
+
+/// Every placeholder a template may use, with what it stands for (French, shown in the app).
+pub const PLACEHOLDERS: &[(&str, &str)] = &[
+    ("client.name", "Nom du client"),
+    ("client.salutation", "Formule d'appel (Madame, Monsieur…)"),
+    ("complaint.reference", "Référence de la réclamation"),
+    (
+        "complaint.receivedOn",
+        "Date de réception de la réclamation",
+    ),
+    (
+        "complaint.sentOn",
+        "Date d'envoi de la réclamation (ou de réception si inconnue)",
+    ),
+    ("complaint.subject", "Objet de la réclamation"),
+    ("complaint.channel", "Canal de réception"),
+    ("contract.number", "Numéro de contrat"),
+    ("contract.product", "Produit"),
+    ("contract.insurer", "Assureur"),
+    ("deadlines.ackDue", "Date limite de l'accusé de réception"),
+    ("deadlines.answerDue", "Date limite de la réponse"),
+    ("handler.name", "Nom du gestionnaire du dossier"),
+    ("signatory.name", "Nom du signataire"),
+    ("signatory.title", "Fonction du signataire"),
+    ("firm.name", "Nom du cabinet"),
+    ("firm.phone", "Téléphone du cabinet"),
+    ("firm.email", "E-mail du cabinet"),
+    ("letter.date", "Date de la lettre"),
+    (
+        "holding.expectedOn",
+        "Nouvelle date de réponse prévue (lettre d'attente)",
+    ),
+    ("holding.note", "Point d'avancement (lettre d'attente)"),
+    (
+        "answer.outcome",
+        "Décision (fondée, partiellement fondée, rejetée)",
+    ),
+    ("answer.summary", "Motivation de la réponse"),
+    ("answer.gesture", "Montant du geste commercial"),
+    ("mediator.name", "Nom du médiateur"),
+    ("mediator.website", "Site du médiateur"),
+];
+
+/// A template after parsing: literal text and placeholders, in order.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Piece {
+    Text(String),
+    Value(&'static str),
+}
+
+/// A checked template, ready to fill.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Template {
+    pieces: Vec<Piece>,
+}
+
+fn known(name: &str) -> Option<&'static str> {
+    PLACEHOLDERS
+        .iter()
+        .find(|(k, _)| *k == name)
+        .map(|(k, _)| *k)
+}
+
+fn line_of(text: &str, byte: usize) -> usize {
+    text[..byte].matches('\n').count() + 1
+}
+
+impl Template {
+    /// Parse and check a template. `field` names the template in the error.
+    pub fn parse(field: &str, text: &str) -> Result<Template, ValidationError> {
+        let mut pieces = Vec::new();
+        let mut literal = String::new();
+        let mut chars = text.char_indices().peekable();
+        while let Some((at, c)) = chars.next() {
+            match c {
+                '{' if chars.peek().map(|(_, c)| *c) == Some('{') => {
+                    chars.next();
+                    literal.push('{');
+                }
+                '}' if chars.peek().map(|(_, c)| *c) == Some('}') => {
+                    chars.next();
+                    literal.push('}');
+                }
+                '{' => {
+                    let rest = &text[at + 1..];
+                    let Some(end) = rest
+                        .find(['}', '{', '\n'])
+                        .filter(|&e| rest[e..].starts_with('}'))
+                    else {
+                        return Err(ValidationError::new(
+                            field,
+                            format!(
+                                "accolade ouvrante sans fermeture, ligne {} (écrivez {{{{ pour une accolade seule)",
+                                line_of(text, at)
+                            ),
+                        ));
+                    };
+                    let name = rest[..end].trim();
+                    let Some(name) = known(name) else {
+                        let list: Vec<String> = PLACEHOLDERS
+                            .iter()
+                            .map(|(k, _)| format!("{{{k}}}"))
+                            .collect();
+                        return Err(ValidationError::new(
+                            field,
+                            format!(
+                                "champ inconnu « {{{name}}} », ligne {} (champs possibles : {})",
+                                line_of(text, at),
+                                list.join(", ")
+                            ),
+                        ));
+                    };
+                    if !literal.is_empty() {
+                        pieces.push(Piece::Text(std::mem::take(&mut literal)));
+                    }
+                    pieces.push(Piece::Value(name));
+                    // Skip the name and the closing brace.
+                    let target = at + 1 + end + 1;
+                    while chars.peek().is_some_and(|(i, _)| *i < target) {
+                        chars.next();
+                    }
+                }
+                '}' => return Err(ValidationError::new(
+                    field,
+                    format!(
+                        "accolade fermante seule, ligne {} (écrivez }}}} pour une accolade seule)",
+                        line_of(text, at)
+                    ),
+                )),
+                c => literal.push(c),
+            }
+        }
+        if !literal.is_empty() {
+            pieces.push(Piece::Text(literal));
+        }
+        Ok(Template { pieces })
+    }
+
+    /// The placeholders this template uses, in order of first use.
+    pub fn placeholders(&self) -> Vec<&'static str> {
+        let mut out: Vec<&'static str> = Vec::new();
+        for p in &self.pieces {
+            if let Piece::Value(v) = p {
+                if !out.contains(v) {
+                    out.push(v);
+                }
+            }
+        }
+        out
+    }
+
+    /// Fill the template; a placeholder without a value (an unknown contract number...)
+    /// becomes empty.
+    pub fn fill(&self, values: &BTreeMap<&'static str, String>) -> String {
+        let mut out = String::new();
+        for p in &self.pieces {
+            match p {
+                Piece::Text(t) => out.push_str(t),
+                Piece::Value(v) => {
+                    if let Some(value) = values.get(v) {
+                        out.push_str(value);
+                    }
+                }
+            }
+        }
+        out
+    }
+}
+
+/// Split a filled body into paragraphs (blank-line separated), trimming each.
+pub fn paragraphs(text: &str) -> Vec<String> {
+    let normalised = text.replace("\r\n", "\n");
+    normalised
+        .split("\n\n")
+        .map(|p| p.trim_matches(|c: char| c == '\n' || c == ' ').to_owned())
+        .filter(|p| !p.is_empty())
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn values() -> BTreeMap<&'static str, String> {
+        BTreeMap::from([
+            ("client.name", "Mme Durand".to_owned()),
+            ("deadlines.answerDue", "7 juillet 2026".to_owned()),
+        ])
+    }
+
+    #[test]
+    fn fills_placeholders_and_keeps_escaped_braces() {
+        let t = Template::parse(
+            "t",
+            "Bonjour {client.name}, réponse avant le { deadlines.answerDue }. {{ok}} {contract.number}",
+        )
+        .unwrap();
+        assert_eq!(
+            t.fill(&values()),
+            "Bonjour Mme Durand, réponse avant le 7 juillet 2026. {ok} "
+        );
+        assert_eq!(
+            t.placeholders(),
+            ["client.name", "deadlines.answerDue", "contract.number"]
+        );
+    }
+
+    #[test]
+    fn refuses_unknown_and_unbalanced_placeholders_with_the_line() {
+        let e = Template::parse("template.ack", "Ligne 1\nBonjour {client.nom}").unwrap_err();
+        assert_eq!(e.field, "template.ack");
+        assert!(
+            e.message
+                .starts_with("champ inconnu « {client.nom} », ligne 2"),
+            "{}",
+            e.message
+        );
+        assert!(e.message.contains("{client.name}"), "{}", e.message);
+        let e = Template::parse("t", "Bonjour {client.name").unwrap_err();
+        assert!(
+            e.message.contains("sans fermeture, ligne 1"),
+            "{}",
+            e.message
+        );
+        let e = Template::parse("t", "Bonjour {client.name\n}").unwrap_err();
+        assert!(e.message.contains("sans fermeture"), "{}", e.message);
+        let e = Template::parse("t", "a }").unwrap_err();
+        assert!(
+            e.message.contains("accolade fermante seule"),
+            "{}",
+            e.message
+        );
+        let e = Template::parse("t", "{}").unwrap_err();
+        assert!(e.message.contains("champ inconnu « {} »"), "{}", e.message);
+    }
+
+    #[test]
+    fn paragraphs_split_on_blank_lines() {
+        assert_eq!(
+            paragraphs("Un\nsuite\n\n\nDeux\r\n\r\nTrois\n"),
+            ["Un\nsuite", "Deux", "Trois"]
+        );
+    }
+}
