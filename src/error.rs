@@ -29,6 +29,8 @@ pub enum Error {
     Io(#[from] std::io::Error),
     #[error("altération détectée : {0}")]
     Tampered(String),
+    #[error("mise en page de la lettre impossible : {0}")]
+    Letter(String),
 }
 
 impl From<TransitionError> for Error {
@@ -54,6 +56,7 @@ impl Error {
             Error::Migration(_) => "migration",
             Error::Io(_) => "io",
             Error::Tampered(_) => "tampered",
+            Error::Letter(_) => "letter",
         }
     }
 
@@ -93,6 +96,12 @@ pub struct WireError {
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+impl From<crate::letters::pdf::PdfError> for Error {
+    fn from(e: crate::letters::pdf::PdfError) -> Self {
+        Error::Letter(e.to_string())
+    }
+}
 
 #[cfg(test)]
 mod tests {

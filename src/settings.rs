@@ -21,6 +21,21 @@ pub const KEYS: &[(&str, &str)] = &[
         "letters.mediatorInEveryAnswer",
         "Mentionner le médiateur dans toute réponse (true/false)",
     ),
+    (
+        "authority.advisor",
+        "Geste commercial qu'un conseiller accorde seul (€, 20 par défaut)",
+    ),
+    (
+        "authority.supervisor",
+        "Geste commercial qu'un responsable accorde seul (€, 100 par défaut)",
+    ),
+];
+
+/// Default authority of each role for a goodwill gesture granted alone (DOMAIN.md: under
+/// 20 EUR the advisor alone, up to 100 EUR the supervisor, above the manager).
+pub const DEFAULT_AUTHORITY: &[(&str, &str)] = &[
+    ("authority.advisor", "20.00"),
+    ("authority.supervisor", "100.00"),
 ];
 
 /// Check a key and normalise its value.
@@ -44,6 +59,10 @@ pub fn validate(key: &str, value: &str) -> Result<String, ValidationError> {
             "false" | "non" | "0" => Ok("false".into()),
             _ => Err(ValidationError::new(key, "valeur attendue : true ou false")),
         },
+        "authority.advisor" | "authority.supervisor" => value
+            .parse::<crate::complaint::Money>()
+            .map(|m| m.to_string())
+            .map_err(|e| ValidationError::new(key, e.to_string())),
         "firm.orias" if !value.is_empty() => {
             let digits: String = value.chars().filter(|c| !c.is_whitespace()).collect();
             if digits.len() == 8 && digits.bytes().all(|b| b.is_ascii_digit()) {

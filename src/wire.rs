@@ -12,11 +12,13 @@ use crate::complaint::{
     NewComplaint, NewContract, NextDeadline, Outcome, Role, Status, Step, Subject,
 };
 use crate::error::WireError;
+use crate::letters::{Block, Composed, HoldingInfo, LetterKind};
 use crate::settings::{SettingEntry, Settings};
 use crate::store::file::{
     AttachmentMeta, DisputeStep, Exchange, NewDisputeStep, NewExchange, NewUser, User,
 };
 use crate::store::journal::Event;
+use crate::store::letters::{Approval, LetterMeta, LetterRequest, TemplateEntry};
 use crate::store::register::{RegisterPage, RegisterQuery, RegisterRow, RegisterSort};
 use crate::store::today::{TodayCounts, TodaySummary};
 use crate::store::{ComplaintView, Mediation, NewRequest};
@@ -67,6 +69,9 @@ pub fn typescript() -> String {
         NewClient, NewContract, NewComplaint, NewRequest, NewExchange, NewDisputeStep, NewUser,
         // Firm, users, today, app.
         User, SettingEntry, Settings, TodayCounts, TodaySummary, AppInfo, WireError,
+        // Letters.
+        LetterKind, HoldingInfo, Block, Composed, LetterMeta, LetterRequest, TemplateEntry,
+        Approval,
     ];
     let mut out = String::from(
         "// Generated from the Rust wire types by ts-rs (src/wire.rs). Do not edit by hand:\n\

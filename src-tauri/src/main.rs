@@ -10,8 +10,10 @@ use reclam::calendar::{self, Deadlines};
 use reclam::clock::SystemClock;
 use reclam::complaint::input::{from_json_value, parse_date, parse_vocab};
 use reclam::complaint::{Complaint, ComplaintRef, Money, NewComplaint, ValidationError};
+use reclam::letters::Composed;
 use reclam::settings::Settings;
 use reclam::store::file::{NewDisputeStep, NewExchange, NewUser, User};
+use reclam::store::letters::{LetterRequest, TemplateEntry};
 use reclam::store::register::{RegisterPage, RegisterQuery};
 use reclam::store::today::TodaySummary;
 use reclam::store::{ComplaintView, NewRequest};
@@ -350,29 +352,7 @@ fn open_attachment(
     id: i64,
 ) -> CmdResult<()> {
     let (meta, bytes) = state.with(|s| s.attachment(id))?;
-    let dir = std::env::temp_dir().join("reclam-pieces");
-    std::fs::create_dir_all(&dir).map_err(wire)?;
-    // Keep only a safe file name: the stored name came from the user's file system.
-    let safe: String = meta
-        .name
-        .chars()
-        .map(|c| {
-            if c.is_alphanumeric() || ".-_ ".contains(c) {
-                c
-            } else {
-                '_'
-            }
-        })
-        .collect();
-    let file = dir.join(format!("{id}-{safe}"));
-    std::fs::write(&file, bytes).map_err(wire)?;
-    app.opener()
-        .open_path(file.to_string_lossy(), None::<&str>)
-        .map_err(|e| WireError {
-            code: "io".into(),
-            message: format!("impossible d'ouvrir la pièce jointe : {e}"),
-            field: None,
-        })
+    open_in_viewer(&app, &format!("{id}-{}", meta.name), &bytes)
 }
 
 #[tauri::command]
@@ -405,6 +385,149 @@ fn add_user(state: tauri::State<'_, AppState>, input: Value, actor: &str) -> Cmd
         s.add_user(&new, actor)?;
         s.users()
     })
+}
+
+#[tauri::command]
+fn list_templates(state: tauri::State<'_, AppState>) -> CmdResult<Vec<TemplateEntry>> {
+    state.with(|s| s.templates())
+}
+
+/// The placeholders a template may use, with their French descriptions.
+#[tauri::command]
+fn template_placeholders() -> Vec<(&'static str, &'static str)> {
+    reclam::letters::template::PLACEHOLDERS.to_vec()
+}
+
+#[tauri::command]
+fn set_template(
+    state: tauri::State<'_, AppState>,
+    key: &str,
+    text: &str,
+    actor: &str,
+) -> CmdResult<Vec<TemplateEntry>> {
+    state.with(|s| {
+        s.set_template(key, text, actor)?;
+        s.templates()
+    })
+}
+
+/// What the letter would say (for the on-screen preview); nothing is stored.
+#[tauri::command]
+fn preview_letter(
+    state: tauri::State<'_, AppState>,
+    reference: &str,
+    request: Value,
+) -> CmdResult<Composed> {
+    let r = self::reference(reference)?;
+    let req: LetterRequest = self::input(request)?;
+    state.with(|s| Ok(s.draft_letter(&r, &req)?.composed))
+}
+
+/// Open the draft PDF in the system viewer (not stored in the register).
+#[tauri::command]
+fn open_draft_letter(
+    app: tauri::AppHandle,
+    state: tauri::State<'_, AppState>,
+    reference: &str,
+    request: Value,
+) -> CmdResult<()> {
+    let r = self::reference(reference)?;
+    let req: LetterRequest = self::input(request)?;
+    let pdf = state.with(|s| Ok(s.draft_letter(&r, &req)?.pdf))?;
+    open_in_viewer(
+        &app,
+        &format!("brouillon-{r}-{}.pdf", req.kind.as_str()),
+        &pdf,
+    )
+}
+
+#[tauri::command]
+fn issue_letter(
+    state: tauri::State<'_, AppState>,
+    reference: &str,
+    request: Value,
+    actor: &str,
+) -> CmdResult<ComplaintView> {
+    let r = self::reference(reference)?;
+    let req: LetterRequest = self::input(request)?;
+    state.with(|s| {
+        s.issue_letter(&r, &req, actor)?;
+        s.view(&r)
+    })
+}
+
+/// Open an issued letter (hash checked) in the system viewer, for printing.
+#[tauri::command]
+fn open_letter(app: tauri::AppHandle, state: tauri::State<'_, AppState>, id: i64) -> CmdResult<()> {
+    let (meta, pdf) = state.with(|s| s.letter_pdf(id))?;
+    open_in_viewer(
+        &app,
+        &format!("lettre-{}-{}.pdf", meta.id, meta.kind.as_str()),
+        &pdf,
+    )
+}
+
+/// Save a copy of an issued letter where the user chose (native save dialog).
+#[tauri::command]
+fn save_letter(state: tauri::State<'_, AppState>, id: i64, path: PathBuf) -> CmdResult<()> {
+    let (_, pdf) = state.with(|s| s.letter_pdf(id))?;
+    std::fs::write(&path, pdf).map_err(wire)
+}
+
+#[tauri::command]
+fn approve_gesture(
+    state: tauri::State<'_, AppState>,
+    reference: &str,
+    amount: &str,
+    actor: &str,
+) -> CmdResult<ComplaintView> {
+    let r = self::reference(reference)?;
+    let amount = parse_vocab::<Money>("amount", amount).map_err(wire)?;
+    state.with(|s| {
+        s.approve_gesture(&r, amount, actor)?;
+        s.view(&r)
+    })
+}
+
+/// Store a user's signature image, read from the PNG the user picked.
+#[tauri::command]
+fn set_signature(
+    state: tauri::State<'_, AppState>,
+    user: &str,
+    path: PathBuf,
+    actor: &str,
+) -> CmdResult<Vec<User>> {
+    let png = std::fs::read(&path).map_err(wire)?;
+    state.with(|s| {
+        s.set_signature(user, &png, actor)?;
+        s.users()
+    })
+}
+
+/// Write `bytes` to a private temporary folder and open the file in the system viewer.
+fn open_in_viewer(app: &tauri::AppHandle, name: &str, bytes: &[u8]) -> CmdResult<()> {
+    let dir = std::env::temp_dir().join("reclam-pieces");
+    std::fs::create_dir_all(&dir).map_err(wire)?;
+    // Keep only a safe file name: names may come from the user's file system.
+    let safe: String = name
+        .chars()
+        .map(|c| {
+            if c.is_alphanumeric() || ".-_ ".contains(c) {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    let file = dir.join(safe);
+    std::fs::write(&file, bytes).map_err(wire)?;
+    app.opener()
+        .open_path(file.to_string_lossy(), None::<&str>)
+        .map_err(|e| WireError {
+            code: "io".into(),
+            message: format!("impossible d'ouvrir le fichier : {e}"),
+            field: None,
+        })
 }
 
 /// The register file: `RECLAM_DB` if set (tests, several firms), else the default data file
@@ -495,6 +618,16 @@ fn main() {
             set_setting,
             list_users,
             add_user,
+            list_templates,
+            template_placeholders,
+            set_template,
+            preview_letter,
+            open_draft_letter,
+            issue_letter,
+            open_letter,
+            save_letter,
+            approve_gesture,
+            set_signature,
         ])
         .run(tauri::generate_context!())
         .expect("la fenêtre de Reclam n'a pas pu s'ouvrir");

@@ -11,6 +11,9 @@ use reclam::complaint::{
     parse_new_complaint, ComplaintRef, DysfunctionCategory, Feedback, Money, Outcome, Status,
     Subject, ValidationError,
 };
+use reclam::letters::HoldingInfo;
+use reclam::store::file::NewUser;
+use reclam::store::letters::LetterRequest;
 use reclam::store::register::{RegisterQuery, RegisterSort};
 use reclam::store::{self, NewRequest};
 use reclam::{Error, Store};
@@ -120,6 +123,80 @@ enum Command {
     Settings {
         #[command(subcommand)]
         action: SettingsAction,
+    },
+    /// The firm's users (who signs, who may grant a gesture).
+    User {
+        #[command(subcommand)]
+        action: UserAction,
+    },
+    /// Produce a letter as a PDF (a draft, or issued with --issue: stored, journaled and the
+    /// complaint's step moved).
+    Letter {
+        reference: String,
+        /// ack, holding or answer.
+        #[arg(long)]
+        kind: String,
+        #[arg(long)]
+        out: PathBuf,
+        /// Store the letter in the register and move the complaint's step.
+        #[arg(long)]
+        issue: bool,
+        /// Who signs (default: --by).
+        #[arg(long)]
+        signatory: Option<String>,
+        /// Holding letter: the new date by which the answer will be given.
+        #[arg(long)]
+        expected_on: Option<String>,
+        /// Holding letter: where the handling stands.
+        #[arg(long)]
+        note: Option<String>,
+    },
+    /// Approve a goodwill gesture above the signatory's authority (as --by).
+    Approve {
+        reference: String,
+        #[arg(long, allow_hyphen_values = true)]
+        amount: String,
+    },
+    /// Letter templates: show them, or replace one (empty file: back to the default).
+    Template {
+        #[command(subcommand)]
+        action: TemplateAction,
+    },
+}
+
+#[derive(Subcommand)]
+enum UserAction {
+    Add {
+        #[arg(long)]
+        name: String,
+        /// advisor, supervisor or manager.
+        #[arg(long)]
+        role: String,
+        #[arg(long)]
+        can_sign: bool,
+        /// Largest gesture granted alone, in euros (default: the role's threshold).
+        #[arg(long, allow_hyphen_values = true)]
+        max_gesture: Option<String>,
+        /// Signature image (PNG) printed on the letters the user signs.
+        #[arg(long)]
+        signature: Option<PathBuf>,
+    },
+    List {
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Subcommand)]
+enum TemplateAction {
+    Show {
+        #[arg(long)]
+        json: bool,
+    },
+    Set {
+        key: String,
+        /// The template text (UTF-8), or - for standard input.
+        file: String,
     },
 }
 
@@ -352,6 +429,122 @@ fn run(cli: Cli) -> Result<(), Error> {
             SettingsAction::Set { key, value } => {
                 store.set_setting(&key, &value, &by)?;
                 println!("{key} = {}", store.setting(&key)?.unwrap_or_default());
+            }
+        },
+        Command::User { action } => match action {
+            UserAction::Add {
+                name,
+                role,
+                can_sign,
+                max_gesture,
+                signature,
+            } => {
+                let role = reclam::complaint::input::parse_vocab("role", &role)?;
+                let png = match &signature {
+                    Some(path) => Some(std::fs::read(path)?),
+                    None => None,
+                };
+                let user = store.add_user(
+                    &NewUser {
+                        name,
+                        role,
+                        can_sign,
+                        max_gesture,
+                    },
+                    &by,
+                )?;
+                if let Some(png) = png {
+                    store.set_signature(&user.name, &png, &by)?;
+                }
+                print_json(&user)?;
+            }
+            UserAction::List { json } => {
+                let users = store.users()?;
+                if json {
+                    print_json(&users)?;
+                } else {
+                    for u in users {
+                        let max = match store.authority(&u)? {
+                            Some(m) => m.to_french(),
+                            None => "sans plafond".to_owned(),
+                        };
+                        println!(
+                            "{:<28} {:<12} {:<16} geste seul : {}{}",
+                            u.name,
+                            u.role.label(),
+                            if u.can_sign { "signe" } else { "ne signe pas" },
+                            max,
+                            if u.active { "" } else { " (inactif)" }
+                        );
+                    }
+                }
+            }
+        },
+        Command::Letter {
+            reference: r,
+            kind,
+            out,
+            issue,
+            signatory,
+            expected_on,
+            note,
+        } => {
+            let r = reference(&r)?;
+            let holding = match expected_on {
+                Some(d) => Some(HoldingInfo {
+                    expected_on: date("expectedOn", &d)?,
+                    note: note.unwrap_or_default(),
+                }),
+                None => None,
+            };
+            let req = LetterRequest {
+                kind: kind.parse()?,
+                signatory: signatory.unwrap_or_else(|| by.clone()),
+                holding,
+            };
+            let bytes = if issue {
+                let meta = store.issue_letter(&r, &req, &by)?;
+                eprintln!(
+                    "lettre n° {} émise ({} octets, SHA-256 {})",
+                    meta.id, meta.size, meta.sha256
+                );
+                store.letter_pdf(meta.id)?.1
+            } else {
+                store.draft_letter(&r, &req)?.pdf
+            };
+            std::fs::write(&out, bytes)?;
+            eprintln!("{}", out.display());
+        }
+        Command::Approve {
+            reference: r,
+            amount,
+        } => {
+            let r = reference(&r)?;
+            let amount = reclam::complaint::input::parse_vocab::<Money>("amount", &amount)?;
+            let approval = store.approve_gesture(&r, amount, &by)?;
+            print_json(&approval)?;
+        }
+        Command::Template { action } => match action {
+            TemplateAction::Show { json } => {
+                let templates = store.templates()?;
+                if json {
+                    print_json(&templates)?;
+                } else {
+                    for t in templates {
+                        println!(
+                            "== {} ({}){}",
+                            t.key,
+                            t.label,
+                            if t.is_default { ", par défaut" } else { "" }
+                        );
+                        println!("{}\n", t.text);
+                    }
+                }
+            }
+            TemplateAction::Set { key, file } => {
+                let text = read_input(Some(&file))?;
+                store.set_template(&key, &text, &by)?;
+                println!("{key} enregistré");
             }
         },
     }

@@ -7,11 +7,11 @@
 //! conditions to refer, the other routes) and is refused when no mediator is configured; a
 //! holding letter announces a date before the answer is due; a gesture is always spelled out.
 
-// pub mod pdf;
+pub mod pdf;
 pub mod template;
 
 use crate::complaint::{Complaint, Money, Outcome, ValidationError};
-use chrono::{Datelike, NaiveDate};
+use chrono::{DateTime, Datelike, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use template::{paragraphs, Template};
@@ -579,4 +579,55 @@ pub fn compose(
         footer,
         has_recourse,
     })
+}
+
+/// Lay a composed letter out as an A4 PDF on the firm's letterhead, signed by `signatory`.
+pub fn render(
+    c: &Composed,
+    firm: &Firm,
+    signatory: &Signatory,
+    at: DateTime<Utc>,
+) -> Result<Vec<u8>, pdf::PdfError> {
+    let letter = pdf::Letter {
+        letterhead: pdf::Letterhead {
+            name: firm.name.trim().to_owned(),
+            address: firm
+                .address
+                .lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty())
+                .map(str::to_owned)
+                .collect(),
+            orias: firm.orias.trim().to_owned(),
+            email: firm.email.trim().to_owned(),
+            phone: firm.phone.trim().to_owned(),
+            logo_png: firm.logo_png.clone(),
+        },
+        recipient: c.recipient.clone(),
+        place_date: c.place_date.clone(),
+        reference_lines: c.references.clone(),
+        subject: c.subject.clone(),
+        salutation: c.salutation.clone(),
+        body: c
+            .body
+            .iter()
+            .map(|b| match b {
+                Block::Paragraph { text } => pdf::Block::Paragraph(text.clone()),
+                Block::Notice { title, paragraphs } => pdf::Block::Notice {
+                    title: title.clone(),
+                    paragraphs: paragraphs.clone(),
+                },
+            })
+            .collect(),
+        closing: c.closing.clone(),
+        signature: pdf::Signature {
+            name: signatory.name.clone(),
+            title: signatory.title.clone(),
+            image_png: signatory.signature_png.clone(),
+        },
+        footer: c.footer.clone(),
+        title: format!("{} — {}", c.kind.label(), c.references[0].1),
+        created: at,
+    };
+    pdf::render(&letter)
 }

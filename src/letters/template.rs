@@ -129,13 +129,15 @@ impl Template {
                         chars.next();
                     }
                 }
-                '}' => return Err(ValidationError::new(
-                    field,
-                    format!(
+                '}' => {
+                    return Err(ValidationError::new(
+                        field,
+                        format!(
                         "accolade fermante seule, ligne {} (écrivez }}}} pour une accolade seule)",
                         line_of(text, at)
                     ),
-                )),
+                    ))
+                }
                 c => literal.push(c),
             }
         }

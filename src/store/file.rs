@@ -84,7 +84,8 @@ pub struct User {
     pub name: String,
     pub role: Role,
     pub can_sign: bool,
-    /// The largest goodwill gesture the user may grant alone; `None`: none.
+    /// The largest goodwill gesture the user may grant alone; `None`: the default of the
+    /// role (settings `authority.*`; no limit for a manager).
     pub max_gesture: Option<Money>,
     pub active: bool,
 }
@@ -97,7 +98,7 @@ pub struct NewUser {
     pub role: Role,
     #[serde(default)]
     pub can_sign: bool,
-    /// Euros, as typed ("50", "49,90"); empty or absent: no gesture alone.
+    /// Euros, as typed ("50", "49,90"); empty or absent: the default of the role.
     #[serde(default)]
     pub max_gesture: Option<String>,
 }

@@ -8,6 +8,7 @@
 pub mod complaints;
 pub mod file;
 pub mod journal;
+pub mod letters;
 pub mod register;
 pub mod today;
 
@@ -34,6 +35,7 @@ use std::sync::{Arc, LazyLock};
 const MIGRATION_SQL: &[&str] = &[
     include_str!("migrations/0001_register.sql"),
     include_str!("migrations/0002_file.sql"),
+    include_str!("migrations/0003_letters.sql"),
 ];
 
 static MIGRATIONS: LazyLock<Migrations<'static>> =
@@ -92,6 +94,8 @@ pub struct ComplaintView {
     pub exchanges: Vec<file::Exchange>,
     pub attachments: Vec<file::AttachmentMeta>,
     pub dispute_steps: Vec<file::DisputeStep>,
+    pub letters: Vec<letters::LetterMeta>,
+    pub approvals: Vec<letters::Approval>,
 }
 
 /// The register: one open database and the clock its rules use.
@@ -304,6 +308,8 @@ impl Store {
             exchanges,
             attachments,
             dispute_steps,
+            letters: letters::letters_of(&self.conn, id)?,
+            approvals: self.approvals(reference)?,
             complaint,
         })
     }
@@ -437,7 +443,11 @@ impl Store {
             let value = self.setting(key)?.unwrap_or_else(|| match *key {
                 "region" => Region::default().as_str().to_owned(),
                 "letters.mediatorInEveryAnswer" => "false".to_owned(),
-                _ => String::new(),
+                k => settings::DEFAULT_AUTHORITY
+                    .iter()
+                    .find(|(d, _)| *d == k)
+                    .map(|(_, v)| (*v).to_owned())
+                    .unwrap_or_default(),
             });
             entries.push(SettingEntry {
                 key: (*key).to_owned(),
@@ -459,6 +469,9 @@ impl Store {
     /// Change a setting (journaled). A change of region recomputes every open deadline.
     pub fn set_setting(&mut self, key: &str, value: &str, actor: &str) -> Result<()> {
         let value = settings::validate(key, value)?;
+        if key.starts_with("authority.") {
+            self.require_manager(key, actor)?;
+        }
         let before = self.setting(key)?;
         if before.as_deref() == Some(value.as_str()) {
             return Ok(());

@@ -83,7 +83,7 @@ export type DisputeStep = { id: number, kind: DisputeKind, on: string, summary: 
 
 export type MediationWindow = { from: string, until: string, };
 
-export type ComplaintView = { next: NextDeadline | null, mediation: MediationWindow, allowedActions: Array<Action>, events: Array<JournalEvent>, exchanges: Array<Exchange>, attachments: Array<AttachmentMeta>, disputeSteps: Array<DisputeStep>, reference: ComplaintRef, client: Client, channel: Channel, sentOn: string | null, receivedOn: string, subject: Subject, description: string, contract: Contract, otherParties: Array<string>, personsConcerned: Array<string>, receivedBy: string | null, handler: string | null, status: Status, acknowledgedOn: string | null, holdings: Array<Holding>, answer: Answer | null, closure: Closure | null, dysfunctions: Array<Dysfunction>, recordedAt: string, 
+export type ComplaintView = { next: NextDeadline | null, mediation: MediationWindow, allowedActions: Array<Action>, events: Array<JournalEvent>, exchanges: Array<Exchange>, attachments: Array<AttachmentMeta>, disputeSteps: Array<DisputeStep>, letters: Array<LetterMeta>, approvals: Array<Approval>, reference: ComplaintRef, client: Client, channel: Channel, sentOn: string | null, receivedOn: string, subject: Subject, description: string, contract: Contract, otherParties: Array<string>, personsConcerned: Array<string>, receivedBy: string | null, handler: string | null, status: Status, acknowledgedOn: string | null, holdings: Array<Holding>, answer: Answer | null, closure: Closure | null, dysfunctions: Array<Dysfunction>, recordedAt: string, 
 /**
  * Derived from the dates and the firm's region; not a register field.
  */
@@ -103,13 +103,14 @@ export type NewDisputeStep = { kind: DisputeKind, on: string, summary: string, }
 
 export type NewUser = { name: string, role: Role, canSign: boolean, 
 /**
- * Euros, as typed ("50", "49,90"); empty or absent: no gesture alone.
+ * Euros, as typed ("50", "49,90"); empty or absent: the default of the role.
  */
 maxGesture?: string | null, };
 
 export type User = { id: number, name: string, role: Role, canSign: boolean, 
 /**
- * The largest goodwill gesture the user may grant alone; `None`: none.
+ * The largest goodwill gesture the user may grant alone; `None`: the default of the
+ * role (settings `authority.*`; no limit for a manager).
  */
 maxGesture: Money | null, active: boolean, };
 
@@ -145,3 +146,31 @@ export type AppInfo = { dbPath: string, isDemo: boolean, today: string, region: 
 empty: boolean, };
 
 export type AppError = { code: string, message: string, field?: string, };
+
+export type LetterKind = "ack" | "holding" | "answer";
+
+export type HoldingInfo = { 
+/**
+ * The new date by which the answer will be given (before the answer is due).
+ */
+expectedOn: string, 
+/**
+ * Where the handling stands, in a sentence or two.
+ */
+note: string, };
+
+export type Block = { "type": "paragraph", text: string, } | { "type": "notice", title: string, paragraphs: Array<string>, };
+
+export type Composed = { kind: LetterKind, firmName: string, firmLines: Array<string>, recipient: Array<string>, placeDate: string, references: Array<[string, string]>, subject: string, salutation: string, body: Array<Block>, closing: string, signatoryName: string, signatoryTitle: string, footer: Array<string>, 
+/**
+ * The recourse paragraph is present (always for a partial or total rejection).
+ */
+hasRecourse: boolean, };
+
+export type LetterMeta = { id: number, kind: LetterKind, signatory: string, size: number, sha256: string, issuedAt: string, issuedBy: string, };
+
+export type LetterRequest = { kind: LetterKind, signatory: string, holding?: HoldingInfo | null, };
+
+export type TemplateEntry = { key: string, label: string, text: string, isDefault: boolean, };
+
+export type Approval = { id: number, amount: Money, approvedBy: string, approvedAt: string, };

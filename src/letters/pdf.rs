@@ -1,0 +1,1783 @@
+//! Mise en page PDF des courriers : lettre d'affaires française, A4 portrait.
+//!
+//! [`render`] prend une [`Letter`] déjà rédigée (textes définitifs, formules comprises) et rend
+//! les octets d'un PDF prêt à imprimer et à glisser dans une enveloppe à fenêtre (DL/C5,
+//! fenêtre à droite) :
+//!
+//! * page 1 : en-tête du cabinet en haut à gauche (logo facultatif, nom, adresse, ORIAS,
+//!   téléphone, e-mail) ; bloc destinataire à 110 mm du bord gauche et 50 mm du haut ;
+//!   références à gauche et « lieu, le date » dans la colonne du destinataire ; « Objet : »,
+//!   appel, corps, formule de politesse, bloc signature dans la moitié droite ;
+//! * pages suivantes : simple bandeau (nom du cabinet, référence), le texte reprend à 25 mm ;
+//! * pied de page sur chaque page : mentions légales centrées et « Page N / M ».
+//!
+//! La mise en page se fait en deux temps : le texte est d'abord placé en éléments positionnés,
+//! page par page (mesures faites une seule fois, en temps linéaire), puis, le nombre total de
+//! pages étant connu, le pied de page est ajouté et les opérations PDF sont émises.
+//!
+//! Règles de coupure : les lignes ne se coupent qu'aux espaces ordinaires (U+0020) ; les espaces
+//! insécables (U+00A0, U+202F…) ne sont jamais des points de coupure ; `'\n'` force un retour à
+//! la ligne ; un mot plus long que la ligne est coupé (de préférence après un trait d'union ou
+//! une barre oblique) plutôt que de déborder. Un paragraphe ne laisse jamais une ligne seule en
+//! bas ou en haut de page ; un encadré ([`Block::Notice`]) n'est jamais coupé s'il tient sur une
+//! page ; la formule de politesse et la signature restent ensemble.
+//!
+//! Dépendances : `printpdf` 0.12 (features `png`, `text_layout` : sous-ensemble des polices),
+//! `chrono`, `thiserror`. Les polices DejaVu sont embarquées dans le binaire (voir
+//! [`FONT_REGULAR`]) et analysées une seule fois par processus.
+
+use std::collections::BTreeMap;
+use std::sync::{Arc, LazyLock, Mutex};
+
+use printpdf::{
+    Color, DictItem, ExternalStream, ExternalXObject, FontId, Mm, Op, PaintMode, ParsedFont,
+    PdfDocument, PdfFont, PdfFontHandle, PdfPage, PdfSaveOptions, Point, Pt, Px, RawImage,
+    RawImageData, RawImageFormat, Rect, Rgb, TextItem, XObject, XObjectId, XObjectTransform,
+};
+
+// ─────────────────────────────────────────────────────────────────────────────────────────────
+// POLICES EMBARQUÉES — le seul endroit à adapter en déplaçant ce fichier.
+// Les chemins de `include_bytes!` sont relatifs à ce fichier source : depuis
+// `src/letters/pdf.rs` dans la crate principale, ce sont `"../../assets/fonts/DejaVuSans.ttf"`,
+// etc.
+// ─────────────────────────────────────────────────────────────────────────────────────────────
+/// DejaVu Sans (texte courant).
+static FONT_REGULAR: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans.ttf");
+/// DejaVu Sans Bold (nom du cabinet, « Objet : », titres, signataire).
+static FONT_BOLD: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans-Bold.ttf");
+/// DejaVu Sans Oblique ([`Block::Italic`]).
+static FONT_ITALIC: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans-Oblique.ttf");
+
+// ═════════════════════════════════════════════════════════════════════════════════════════════
+// API publique
+// ═════════════════════════════════════════════════════════════════════════════════════════════
+
+/// L'en-tête du cabinet (page 1, en haut à gauche).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Letterhead {
+    /// Raison sociale, en gras.
+    pub name: String,
+    /// Lignes d'adresse (rue, code postal et ville…).
+    pub address: Vec<String>,
+    /// Numéro ORIAS, sans le libellé : « 12 345 678 » devient « ORIAS n° 12 345 678 ».
+    /// Un texte commençant déjà par « ORIAS » est repris tel quel. Vide : ligne omise.
+    pub orias: String,
+    /// Vide : omis.
+    pub email: String,
+    /// Vide : omis.
+    pub phone: String,
+    /// Logo PNG facultatif, à gauche du nom (18 mm de haut au plus, 45 mm de large au plus).
+    pub logo_png: Option<Vec<u8>>,
+}
+
+/// Le signataire (bloc signature, moitié droite, après la formule de politesse).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Signature {
+    pub name: String,
+    /// Fonction (« Gérant », « Responsable des réclamations »…). Vide : omise.
+    pub title: String,
+    /// Image PNG de la signature manuscrite (20 mm de haut au plus), au-dessus du nom.
+    /// Absente : un espace est laissé pour signer à la main.
+    pub image_png: Option<Vec<u8>>,
+}
+
+/// Un bloc du corps de la lettre.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Block {
+    /// Paragraphe ordinaire ; `'\n'` force un retour à la ligne.
+    Paragraph(String),
+    /// Paragraphe en gras (intertitre, phrase à mettre en évidence) ; gardé avec le début du
+    /// paragraphe qui le suit.
+    Bold(String),
+    /// Paragraphe en italique (mention, post-scriptum…).
+    Italic(String),
+    /// Encadré grisé : un titre en gras puis des paragraphes (voies de recours, médiateur…).
+    /// Jamais coupé entre deux pages s'il tient sur une page : il passe alors entier à la
+    /// page suivante.
+    Notice {
+        title: String,
+        paragraphs: Vec<String>,
+    },
+}
+
+/// Une lettre complète, prête à mettre en page.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Letter {
+    pub letterhead: Letterhead,
+    /// Nom puis adresse postale du destinataire (bloc placé dans la fenêtre de l'enveloppe).
+    pub recipient: Vec<String>,
+    /// « Lyon, le 22 novembre 2026 ».
+    pub place_date: String,
+    /// Références, par exemple `[("Réf.", "REC-2026-0001"), ("Contrat", "MRH-4411")]`,
+    /// rendues « Réf. : REC-2026-0001 ». La première est reprise en tête des pages suivantes.
+    pub reference_lines: Vec<(String, String)>,
+    /// Le texte de l'objet ; le libellé « Objet : » (en gras) est ajouté ici.
+    pub subject: String,
+    /// Formule d'appel : « Madame, », « Monsieur, »…
+    pub salutation: String,
+    pub body: Vec<Block>,
+    /// Formule de politesse (paragraphe final, gardé avec la signature).
+    pub closing: String,
+    pub signature: Signature,
+    /// Mentions légales du pied de page (1 à 3 lignes courtes), centrées, petites, en gris.
+    pub footer: Vec<String>,
+    /// Titre du document (métadonnées PDF). Vide : l'objet est repris.
+    pub title: String,
+    /// Date de création et de modification du document (métadonnées PDF).
+    pub created: chrono::DateTime<chrono::Utc>,
+}
+
+/// Échec de la mise en page.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum PdfError {
+    /// Une police embarquée n'a pas pu être lue (binaire mal construit).
+    #[error("la police de caractères « {0} » embarquée est illisible")]
+    Font(&'static str),
+    /// Le logo ou l'image de signature n'est pas un PNG lisible.
+    #[error("l'image « {what} » n'est pas un PNG lisible : {detail}")]
+    Image { what: &'static str, detail: String },
+    /// printpdf a refusé le document.
+    #[error("la génération du PDF a échoué : {0}")]
+    Render(String),
+}
+
+impl PdfError {
+    /// Code stable, pour l'interface et la ligne de commande.
+    pub fn code(&self) -> &'static str {
+        match self {
+            PdfError::Font(_) => "pdfFont",
+            PdfError::Image { .. } => "pdfImage",
+            PdfError::Render(_) => "pdfRender",
+        }
+    }
+}
+
+/// Analyse les polices embarquées tout de suite plutôt qu'au premier [`render`] (facultatif ;
+/// utile au démarrage de l'application pour que le premier courrier ne paie pas ce coût).
+pub fn preload_fonts() -> Result<(), PdfError> {
+    fonts().map(|_| ())
+}
+
+/// Met la lettre en page et rend les octets du PDF.
+pub fn render(letter: &Letter) -> Result<Vec<u8>, PdfError> {
+    let fonts = fonts()?;
+    let mut images = Vec::new();
+    let mut place =
+        |what, png: &Option<Vec<u8>>, max_w, max_h| -> Result<Option<Placed>, PdfError> {
+            let Some(png) = png.as_deref() else {
+                return Ok(None);
+            };
+            let (w, h, img) = prepared_image(what, png, max_w, max_h)?;
+            images.push(img);
+            Ok(Some(Placed {
+                slot: images.len() - 1,
+                w,
+                h,
+            }))
+        };
+    let logo = place("logo", &letter.letterhead.logo_png, LOGO_MAX_W, LOGO_MAX_H)?;
+    let signature = place(
+        "signature",
+        &letter.signature.image_png,
+        SIGNATURE_MAX_W,
+        SIGNATURE_MAX_H,
+    )?;
+
+    let footer = Footer::new(fonts, &letter.footer);
+    let mut c = Composer::new(fonts, letter, footer.body_bottom);
+    c.first_page(letter, logo);
+    c.body(letter, signature);
+    let Composer {
+        mut pages, used, ..
+    } = c;
+
+    let total = pages.len();
+    for (i, page) in pages.iter_mut().enumerate() {
+        footer.draw(fonts, page, i + 1, total);
+    }
+    let mut used = used;
+    used[Style::Regular as usize] = true; // « Page N / M »
+    emit(letter, fonts, pages, used, images)
+}
+
+// ═════════════════════════════════════════════════════════════════════════════════════════════
+// Géométrie (points PDF, y mesuré depuis le HAUT de la page ; converti à l'émission)
+// ═════════════════════════════════════════════════════════════════════════════════════════════
+
+const PT_PER_MM: f32 = 72.0 / 25.4;
+const fn mm(v: f32) -> f32 {
+    v * PT_PER_MM
+}
+
+const PAGE_W: f32 = mm(210.0);
+const PAGE_H: f32 = mm(297.0);
+const MARGIN_L: f32 = mm(20.0);
+const MARGIN_R: f32 = mm(20.0);
+const CONTENT_W: f32 = PAGE_W - MARGIN_L - MARGIN_R;
+/// Colonne de droite : destinataire (fenêtre), lieu et date, signature.
+const COL_X: f32 = mm(110.0);
+const COL_W: f32 = mm(85.0);
+/// Largeur de la colonne de gauche de la page 1 (en-tête, références).
+const LEFT_W: f32 = COL_X - MARGIN_L - mm(6.0);
+
+const LETTERHEAD_TOP: f32 = mm(15.0);
+const LOGO_MAX_H: f32 = mm(18.0);
+const LOGO_MAX_W: f32 = mm(45.0);
+const RECIPIENT_TOP: f32 = mm(50.0);
+const DATE_MIN_TOP: f32 = mm(90.0);
+const SIGNATURE_MAX_H: f32 = mm(20.0);
+const SIGNATURE_MAX_W: f32 = mm(50.0);
+/// Espace au-dessus de l'image de signature.
+const SIGNATURE_GAP: f32 = mm(3.5);
+/// Espace laissé pour une signature manuscrite quand il n'y a pas d'image.
+const SIGNATURE_BLANK: f32 = mm(15.0);
+
+/// Pages suivantes : bandeau puis reprise du texte.
+const CONT_HEADER_BASE: f32 = mm(13.0);
+const CONT_RULE: f32 = mm(15.5);
+const CONT_TOP: f32 = mm(25.0);
+
+/// Ligne de base de la dernière ligne du pied de page.
+const FOOTER_BASE: f32 = PAGE_H - mm(12.0);
+
+const BODY: f32 = 10.5;
+const BODY_LH: f32 = BODY * 1.35;
+const PARA_GAP: f32 = BODY_LH * 0.55;
+const NAME_SIZE: f32 = 13.0;
+const HEAD_SIZE: f32 = 9.0;
+const HEAD_SMALL: f32 = 8.5;
+const REF_SIZE: f32 = 9.0;
+const NOTICE_SIZE: f32 = 10.0;
+const FOOTER_SIZE: f32 = 7.5;
+const FOOTER_LH: f32 = FOOTER_SIZE * 1.4;
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Ink(f32, f32, f32);
+const INK: Ink = Ink(0.10, 0.11, 0.13);
+const INK_SOFT: Ink = Ink(0.27, 0.29, 0.33);
+const GREY: Ink = Ink(0.45, 0.47, 0.51);
+/// Couleur d'accent (nom du cabinet, filet de l'encadré) : bleu marine sobre.
+const ACCENT: Ink = Ink(0.12, 0.23, 0.42);
+const RULE: Ink = Ink(0.80, 0.81, 0.84);
+const NOTICE_FILL: Ink = Ink(0.953, 0.958, 0.970);
+const NOTICE_BORDER: Ink = Ink(0.80, 0.82, 0.87);
+
+// ═════════════════════════════════════════════════════════════════════════════════════════════
+// Polices et mesure du texte
+// ═════════════════════════════════════════════════════════════════════════════════════════════
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Style {
+    Regular = 0,
+    Bold = 1,
+    Italic = 2,
+}
+
+const STYLE_NAMES: [&str; 3] = ["DejaVuSans", "DejaVuSans-Bold", "DejaVuSans-Oblique"];
+
+/// Caractères dont l'avance est précalculée (Latin de base, Latin-1, Latin étendu A et B).
+const TABLE_LEN: usize = 0x250;
+
+struct Face {
+    font: ParsedFont,
+    upm: f32,
+    /// Avance en em par caractère ; NaN : absent de la police.
+    table: Box<[f32]>,
+}
+
+impl Face {
+    fn parse(bytes: &[u8]) -> Option<Face> {
+        let font = ParsedFont::from_bytes(bytes, 0, &mut Vec::new())?;
+        let upm = f32::from(font.font_metrics.units_per_em.max(1));
+        let mut face = Face {
+            font,
+            upm,
+            table: Box::default(),
+        };
+        face.table = (0..TABLE_LEN as u32)
+            .map(|u| face.lookup(u).unwrap_or(f32::NAN))
+            .collect();
+        Some(face)
+    }
+
+    fn lookup(&self, u: u32) -> Option<f32> {
+        match self.font.lookup_glyph_index(u) {
+            Some(gid) if gid != 0 => {
+                Some(f32::from(self.font.get_horizontal_advance(gid)) / self.upm)
+            }
+            _ => None,
+        }
+    }
+
+    /// Avance en em, `None` si la police n'a pas ce caractère.
+    fn em(&self, c: char) -> Option<f32> {
+        let u = c as u32;
+        match self.table.get(u as usize) {
+            Some(v) if v.is_nan() => None,
+            Some(v) => Some(*v),
+            None => self.lookup(u),
+        }
+    }
+
+    fn width(&self, s: &str, size: f32) -> f32 {
+        s.chars().map(|c| self.em(c).unwrap_or(0.0)).sum::<f32>() * size
+    }
+
+    /// Rend un texte affichable par cette police : sauts de ligne normalisés en `'\n'`,
+    /// tabulations en espaces, caractères de contrôle et invisibles supprimés, caractères absents
+    /// remplacés (espaces spéciales par une insécable, le reste par « ? »).
+    fn clean(&self, s: &str) -> String {
+        let mut out = String::with_capacity(s.len());
+        let mut chars = s.chars().peekable();
+        while let Some(c) = chars.next() {
+            match c {
+                '\r' => {
+                    out.push('\n');
+                    if chars.peek() == Some(&'\n') {
+                        chars.next();
+                    }
+                }
+                '\n' | '\u{2028}' | '\u{2029}' | '\u{85}' => out.push('\n'),
+                '\t' => out.push(' '),
+                '\u{AD}' | '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' => {}
+                c if c.is_control() => {}
+                c if self.em(c).is_some() => out.push(c),
+                '\u{202F}' | '\u{2007}' => out.push('\u{A0}'),
+                '\u{2000}'..='\u{200A}' => out.push(' '),
+                _ => out.push('?'),
+            }
+        }
+        out
+    }
+}
+
+struct Fonts {
+    faces: [Face; 3],
+    /// Jambages supérieur et inférieur, en em (communs aux trois DejaVu).
+    ascent: f32,
+    descent: f32,
+}
+
+impl Fonts {
+    fn face(&self, style: Style) -> &Face {
+        &self.faces[style as usize]
+    }
+
+    fn width(&self, s: &str, style: Style, size: f32) -> f32 {
+        self.face(style).width(s, size)
+    }
+
+    /// Position de la ligne de base dans une ligne de hauteur `lh` (demi-interlignage réparti
+    /// au-dessus et au-dessous, comme en CSS).
+    fn baseline(&self, size: f32, lh: f32) -> f32 {
+        (lh - (self.ascent + self.descent) * size) / 2.0 + self.ascent * size
+    }
+
+    /// Coupe `text` (déjà nettoyé) en lignes d'au plus `max_w` points.
+    fn wrap(&self, text: &str, style: Style, size: f32, max_w: f32) -> Vec<Line> {
+        let face = self.face(style);
+        let space = face.em(' ').unwrap_or(0.3) * size;
+        let mut out = Vec::new();
+        for hard in text.split('\n') {
+            let mut line = Line::default();
+            for word in hard.split(' ').filter(|w| !w.is_empty()) {
+                let w = face.width(word, size);
+                if !line.text.is_empty() {
+                    if line.width + space + w <= max_w {
+                        line.text.push(' ');
+                        line.text.push_str(word);
+                        line.width += space + w;
+                        continue;
+                    }
+                    out.push(std::mem::take(&mut line));
+                }
+                line = if w <= max_w {
+                    Line {
+                        text: word.to_string(),
+                        width: w,
+                    }
+                } else {
+                    break_word(face, word, size, max_w, &mut out)
+                };
+            }
+            out.push(line);
+        }
+        out
+    }
+}
+
+/// Coupe un mot trop long pour la ligne : après le dernier trait d'union ou la dernière barre
+/// oblique qui tient, sinon au caractère près. Pousse les morceaux pleins dans `out` et rend le
+/// dernier morceau, qui commence la ligne suivante.
+fn break_word(face: &Face, word: &str, size: f32, max_w: f32, out: &mut Vec<Line>) -> Line {
+    let mut start = 0;
+    let mut w = 0.0f32;
+    let mut cut_after: Option<(usize, f32)> = None;
+    for (i, c) in word.char_indices() {
+        let cw = face.em(c).unwrap_or(0.0) * size;
+        while w + cw > max_w && i > start {
+            let (cut, cut_w) = match cut_after {
+                Some((at, at_w)) if at > start && at < i => (at, at_w),
+                _ => (i, w),
+            };
+            out.push(Line {
+                text: word[start..cut].to_string(),
+                width: cut_w,
+            });
+            w -= cut_w;
+            start = cut;
+            cut_after = None;
+        }
+        w += cw;
+        if matches!(c, '-' | '/' | '\u{2010}' | '\u{2013}' | '_') {
+            cut_after = Some((i + c.len_utf8(), w));
+        }
+    }
+    Line {
+        text: word[start..].to_string(),
+        width: w.max(0.0),
+    }
+}
+
+fn fonts() -> Result<&'static Fonts, PdfError> {
+    static FONTS: LazyLock<Result<Fonts, &'static str>> = LazyLock::new(|| {
+        let parse = |i: usize, bytes: &[u8]| Face::parse(bytes).ok_or(STYLE_NAMES[i]);
+        let faces = [
+            parse(0, FONT_REGULAR)?,
+            parse(1, FONT_BOLD)?,
+            parse(2, FONT_ITALIC)?,
+        ];
+        let m = &faces[0].font.font_metrics;
+        let upm = f32::from(m.units_per_em.max(1));
+        let (ascent, descent) = (m.ascent / upm, (m.descent / upm).abs());
+        // Repli raisonnable si la table hhea était vide.
+        let (ascent, descent) = if ascent > 0.3 {
+            (ascent, descent)
+        } else {
+            (0.93, 0.24)
+        };
+        Ok(Fonts {
+            faces,
+            ascent,
+            descent,
+        })
+    });
+    FONTS.as_ref().map_err(|name| PdfError::Font(name))
+}
+
+#[derive(Debug, Clone, Default, PartialEq)]
+struct Line {
+    text: String,
+    width: f32,
+}
+
+// ═════════════════════════════════════════════════════════════════════════════════════════════
+// Éléments positionnés
+// ═════════════════════════════════════════════════════════════════════════════════════════════
+
+enum Item {
+    Text {
+        x: f32,
+        base: f32,
+        style: Style,
+        size: f32,
+        ink: Ink,
+        text: String,
+    },
+    /// Rectangle plein (`stroke: None`) ou tracé (épaisseur du trait).
+    Rect {
+        x: f32,
+        top: f32,
+        w: f32,
+        h: f32,
+        ink: Ink,
+        stroke: Option<f32>,
+    },
+    Image {
+        slot: usize,
+        x: f32,
+        top: f32,
+        w: f32,
+        h: f32,
+    },
+}
+
+#[derive(Default)]
+struct Page {
+    /// Fonds (encadrés), dessinés d'abord.
+    under: Vec<Item>,
+    over: Vec<Item>,
+}
+
+#[derive(Clone, Copy)]
+struct Placed {
+    slot: usize,
+    w: f32,
+    h: f32,
+}
+
+/// Taille d'une image de `px_w` × `px_h` pixels réduite pour tenir dans `max_w` × `max_h`,
+/// proportions conservées.
+fn fit(px_w: usize, px_h: usize, max_w: f32, max_h: f32) -> (f32, f32) {
+    let (pw, ph) = (px_w.max(1) as f32, px_h.max(1) as f32);
+    let scale = (max_w / pw).min(max_h / ph);
+    (pw * scale, ph * scale)
+}
+
+// ═════════════════════════════════════════════════════════════════════════════════════════════
+// Pied de page
+// ═════════════════════════════════════════════════════════════════════════════════════════════
+
+struct Footer {
+    lines: Vec<Line>,
+    /// Limite basse du texte courant.
+    body_bottom: f32,
+    /// Filet au-dessus des mentions ; « Page N / M » est posé à son extrémité droite.
+    rule: f32,
+}
+
+impl Footer {
+    fn new(fonts: &Fonts, texts: &[String]) -> Footer {
+        let face = fonts.face(Style::Regular);
+        let lines: Vec<Line> = texts
+            .iter()
+            .map(|t| face.clean(t))
+            .filter(|t| !t.trim().is_empty())
+            .flat_map(|t| fonts.wrap(&t, Style::Regular, FOOTER_SIZE, CONTENT_W))
+            .filter(|l| !l.text.is_empty())
+            .collect();
+        let rule = if lines.is_empty() {
+            FOOTER_BASE - mm(1.0)
+        } else {
+            let n = lines.len() as f32;
+            FOOTER_BASE - (n - 1.0) * FOOTER_LH - fonts.ascent * FOOTER_SIZE - mm(2.8)
+        };
+        Footer {
+            lines,
+            body_bottom: rule - mm(6.0),
+            rule,
+        }
+    }
+
+    fn draw(&self, fonts: &Fonts, page: &mut Page, number: usize, total: usize) {
+        let label = format!("Page {number} / {total}");
+        let w = fonts.width(&label, Style::Regular, FOOTER_SIZE);
+        let label_x = PAGE_W - MARGIN_R - w;
+        // Le libellé est centré verticalement sur le filet, qui s'arrête juste avant lui.
+        let base = self.rule + 0.25 + FOOTER_SIZE * 0.36;
+        page.over.push(text_item(
+            label_x,
+            base,
+            Style::Regular,
+            FOOTER_SIZE,
+            GREY,
+            label,
+        ));
+        page.over.push(Item::Rect {
+            x: MARGIN_L,
+            top: self.rule,
+            w: label_x - mm(2.5) - MARGIN_L,
+            h: 0.5,
+            ink: RULE,
+            stroke: None,
+        });
+        let n = self.lines.len();
+        for (i, line) in self.lines.iter().enumerate() {
+            let base = FOOTER_BASE - (n - 1 - i) as f32 * FOOTER_LH;
+            let x = MARGIN_L + (CONTENT_W - line.width) / 2.0;
+            page.over.push(text_item(
+                x,
+                base,
+                Style::Regular,
+                FOOTER_SIZE,
+                GREY,
+                line.text.clone(),
+            ));
+        }
+    }
+}
+
+fn text_item(x: f32, base: f32, style: Style, size: f32, ink: Ink, text: String) -> Item {
+    Item::Text {
+        x,
+        base,
+        style,
+        size,
+        ink,
+        text,
+    }
+}
+
+// ═════════════════════════════════════════════════════════════════════════════════════════════
+// Composition
+// ═════════════════════════════════════════════════════════════════════════════════════════════
+
+/// Un bloc du corps, déjà coupé en lignes.
+struct Para {
+    lines: Vec<Line>,
+    style: Style,
+}
+
+struct Composer<'a> {
+    fonts: &'a Fonts,
+    pages: Vec<Page>,
+    /// Haut de la prochaine ligne, sur la page courante.
+    y: f32,
+    bottom: f32,
+    /// Rien n'a encore été placé dans le flux de la page courante.
+    at_top: bool,
+    /// Bandeau des pages suivantes : nom du cabinet, première référence.
+    header: (String, String),
+    used: [bool; 3],
+}
+
+impl<'a> Composer<'a> {
+    fn new(fonts: &'a Fonts, letter: &Letter, bottom: f32) -> Composer<'a> {
+        let regular = fonts.face(Style::Regular);
+        let reference = letter
+            .reference_lines
+            .first()
+            .map(|(k, v)| {
+                regular
+                    .clean(&format!("{} : {}", k.trim(), v.trim()))
+                    .replace('\n', " ")
+            })
+            .unwrap_or_default();
+        let firm = fonts
+            .face(Style::Bold)
+            .clean(letter.letterhead.name.trim())
+            .replace('\n', " ");
+        Composer {
+            fonts,
+            pages: vec![Page::default()],
+            y: 0.0,
+            bottom,
+            at_top: true,
+            header: (firm, reference),
+            used: [false; 3],
+        }
+    }
+
+    fn page(&mut self) -> &mut Page {
+        self.pages.last_mut().expect("au moins une page")
+    }
+
+    fn text(&mut self, x: f32, base: f32, style: Style, size: f32, ink: Ink, text: String) {
+        if text.is_empty() {
+            return;
+        }
+        self.used[style as usize] = true;
+        self.page()
+            .over
+            .push(text_item(x, base, style, size, ink, text));
+    }
+
+    fn clean(&self, s: &str, style: Style) -> String {
+        self.fonts.face(style).clean(s)
+    }
+
+    fn wrap(&self, s: &str, style: Style, size: f32, max_w: f32) -> Vec<Line> {
+        self.fonts.wrap(&self.clean(s, style), style, size, max_w)
+    }
+
+    /// Place des lignes à partir de `top`, hors flux ; rend le bas du bloc.
+    #[allow(clippy::too_many_arguments)]
+    fn put(
+        &mut self,
+        x: f32,
+        top: f32,
+        lines: Vec<Line>,
+        style: Style,
+        size: f32,
+        ink: Ink,
+        lh: f32,
+    ) -> f32 {
+        let base = self.fonts.baseline(size, lh);
+        let mut y = top;
+        for line in lines {
+            self.text(x, y + base, style, size, ink, line.text);
+            y += lh;
+        }
+        y
+    }
+
+    // ── Flux paginé ──────────────────────────────────────────────────────────────────────────
+
+    fn capacity(&self) -> f32 {
+        self.bottom - CONT_TOP
+    }
+
+    fn room(&self) -> f32 {
+        self.bottom - self.y
+    }
+
+    fn new_page(&mut self) {
+        self.pages.push(Page::default());
+        self.y = CONT_TOP;
+        self.at_top = true;
+        let (firm, reference) = self.header.clone();
+        self.text(
+            MARGIN_L,
+            CONT_HEADER_BASE,
+            Style::Bold,
+            HEAD_SMALL,
+            ACCENT,
+            firm,
+        );
+        if !reference.is_empty() {
+            let w = self.fonts.width(&reference, Style::Regular, HEAD_SMALL);
+            self.text(
+                PAGE_W - MARGIN_R - w,
+                CONT_HEADER_BASE,
+                Style::Regular,
+                HEAD_SMALL,
+                GREY,
+                reference,
+            );
+        }
+        self.page().over.push(Item::Rect {
+            x: MARGIN_L,
+            top: CONT_RULE,
+            w: CONTENT_W,
+            h: 0.5,
+            ink: RULE,
+            stroke: None,
+        });
+    }
+
+    /// Espace vertical entre deux blocs, supprimé en haut de page.
+    fn gap(&mut self, g: f32) {
+        if !self.at_top {
+            self.y += g;
+        }
+    }
+
+    /// Passe à la page suivante si `h` ne tient pas dans la place restante mais tiendrait sur
+    /// une page neuve.
+    fn keep(&mut self, h: f32) {
+        if h > self.room() + 0.01 && h <= self.capacity() && !self.at_top {
+            self.new_page();
+        }
+    }
+
+    /// Place des lignes dans le flux, sur autant de pages que nécessaire, sans ligne isolée en
+    /// bas (orpheline) ni en haut (veuve) de page.
+    #[allow(clippy::too_many_arguments)]
+    fn flow(&mut self, x: f32, lines: Vec<Line>, style: Style, size: f32, ink: Ink, lh: f32) {
+        let base = self.fonts.baseline(size, lh);
+        let mut left = lines.len();
+        let mut lines = lines.into_iter();
+        while left > 0 {
+            let fit = ((self.room() + 0.01) / lh).floor().max(0.0) as usize;
+            let mut take = if fit >= left {
+                left
+            } else {
+                let mut t = fit;
+                if left - t < 2 {
+                    t = left.saturating_sub(2);
+                }
+                if t < 2 {
+                    0
+                } else {
+                    t
+                }
+            };
+            if take == 0 {
+                if !self.at_top {
+                    self.new_page();
+                    continue;
+                }
+                take = fit.max(1).min(left);
+            }
+            for line in lines.by_ref().take(take) {
+                self.text(x, self.y + base, style, size, ink, line.text);
+                self.y += lh;
+            }
+            self.at_top = false;
+            left -= take;
+        }
+    }
+
+    // ── Page 1 ───────────────────────────────────────────────────────────────────────────────
+
+    fn first_page(&mut self, letter: &Letter, logo: Option<Placed>) {
+        let head = &letter.letterhead;
+
+        // En-tête : logo à gauche, texte à sa droite.
+        let mut text_x = MARGIN_L;
+        let mut head_bottom = LETTERHEAD_TOP;
+        if let Some(logo) = logo {
+            self.page().over.push(Item::Image {
+                slot: logo.slot,
+                x: MARGIN_L,
+                top: LETTERHEAD_TOP,
+                w: logo.w,
+                h: logo.h,
+            });
+            text_x = MARGIN_L + logo.w + mm(4.0);
+            head_bottom = LETTERHEAD_TOP + logo.h;
+        }
+        // Au-dessus de la zone du destinataire, l'en-tête peut aller jusqu'à la marge droite ;
+        // à hauteur de la fenêtre, il reste dans la colonne de gauche.
+        let wide_w = PAGE_W - MARGIN_R - text_x;
+        let narrow_w = COL_X - mm(6.0) - text_x;
+        let width_at = |y: f32, lines: f32, lh: f32| {
+            if y + lines * lh < RECIPIENT_TOP - mm(3.0) {
+                wide_w
+            } else {
+                narrow_w
+            }
+        };
+        // La capitale du nom s'aligne à peu près sur le haut du logo.
+        let name_lh = NAME_SIZE * 1.2;
+        let top = LETTERHEAD_TOP - self.fonts.baseline(NAME_SIZE, name_lh) + NAME_SIZE * 0.73;
+        let lines = self.wrap(
+            head.name.trim(),
+            Style::Bold,
+            NAME_SIZE,
+            width_at(top, 2.0, name_lh),
+        );
+        let mut y = self.put(text_x, top, lines, Style::Bold, NAME_SIZE, ACCENT, name_lh) + 1.5;
+        let head_lh = HEAD_SIZE * 1.32;
+        for line in head.address.iter().filter(|l| !l.trim().is_empty()) {
+            let lines = self.wrap(
+                line.trim(),
+                Style::Regular,
+                HEAD_SIZE,
+                width_at(y, 1.0, head_lh),
+            );
+            y = self.put(
+                text_x,
+                y,
+                lines,
+                Style::Regular,
+                HEAD_SIZE,
+                INK_SOFT,
+                head_lh,
+            );
+        }
+        let mut small = Vec::new();
+        let orias = head.orias.trim();
+        if !orias.is_empty() {
+            if orias.to_uppercase().starts_with("ORIAS") {
+                small.push(orias.to_string());
+            } else {
+                small.push(format!("ORIAS n°\u{A0}{orias}"));
+            }
+        }
+        if !head.phone.trim().is_empty() {
+            small.push(format!("Tél. {}", head.phone.trim()));
+        }
+        if !head.email.trim().is_empty() {
+            small.push(head.email.trim().to_string());
+        }
+        if !small.is_empty() {
+            y += 3.0;
+            let small_lh = HEAD_SMALL * 1.32;
+            for s in small {
+                let lines = self.wrap(&s, Style::Regular, HEAD_SMALL, width_at(y, 1.0, small_lh));
+                y = self.put(text_x, y, lines, Style::Regular, HEAD_SMALL, GREY, small_lh);
+            }
+        }
+        head_bottom = head_bottom.max(y);
+
+        // Destinataire, dans la fenêtre de l'enveloppe.
+        let rec_lh = BODY * 1.3;
+        let mut y = RECIPIENT_TOP;
+        for line in letter.recipient.iter().filter(|l| !l.trim().is_empty()) {
+            let lines = self.wrap(line.trim(), Style::Regular, BODY, COL_W);
+            y = self.put(COL_X, y, lines, Style::Regular, BODY, INK, rec_lh);
+        }
+        let recipient_bottom = y;
+
+        // Références à gauche, lieu et date à droite, sur la même hauteur.
+        let row = DATE_MIN_TOP
+            .max(recipient_bottom + mm(9.0))
+            .max(head_bottom + mm(8.0));
+        // La date partage la ligne de base de la première référence.
+        let ref_lh = REF_SIZE * 1.4;
+        let date_top =
+            row + self.fonts.baseline(REF_SIZE, ref_lh) - self.fonts.baseline(BODY, BODY_LH);
+        let date = self.wrap(letter.place_date.trim(), Style::Regular, BODY, COL_W);
+        let date_bottom = self.put(COL_X, date_top, date, Style::Regular, BODY, INK, BODY_LH);
+        let mut y = row;
+        for (label, value) in &letter.reference_lines {
+            let label = format!("{} : ", label.trim());
+            let lines = self.labeled(
+                &label,
+                Style::Regular,
+                value.trim(),
+                Style::Regular,
+                REF_SIZE,
+                LEFT_W,
+            );
+            y = self.put_labeled(
+                MARGIN_L,
+                y,
+                &label,
+                Style::Regular,
+                GREY,
+                lines,
+                Style::Regular,
+                INK,
+                REF_SIZE,
+                ref_lh,
+            );
+        }
+
+        // Objet (libellé en gras, texte en retrait suspendu), puis formule d'appel.
+        self.y = date_bottom.max(y) + mm(6.5);
+        self.at_top = false;
+        if !letter.subject.trim().is_empty() {
+            let label = "Objet : ";
+            let lines = self.labeled(
+                label,
+                Style::Bold,
+                letter.subject.trim(),
+                Style::Regular,
+                BODY,
+                CONTENT_W,
+            );
+            self.keep(lines.len() as f32 * BODY_LH);
+            let y = self.y;
+            self.y = self.put_labeled(
+                MARGIN_L,
+                y,
+                label,
+                Style::Bold,
+                INK,
+                lines,
+                Style::Regular,
+                INK,
+                BODY,
+                BODY_LH,
+            );
+            self.y += BODY_LH;
+        }
+        if !letter.salutation.trim().is_empty() {
+            let salutation = self.wrap(letter.salutation.trim(), Style::Regular, BODY, CONTENT_W);
+            self.flow(MARGIN_L, salutation, Style::Regular, BODY, INK, BODY_LH);
+        }
+    }
+
+    /// Lignes du texte d'un couple « libellé : valeur », la valeur en retrait suspendu.
+    fn labeled(
+        &self,
+        label: &str,
+        label_style: Style,
+        value: &str,
+        style: Style,
+        size: f32,
+        max_w: f32,
+    ) -> Vec<Line> {
+        let lw = self.fonts.width(label, label_style, size);
+        let avail = (max_w - lw).max(max_w * 0.4);
+        let mut lines = self.wrap(value, style, size, avail);
+        if lines.is_empty() {
+            lines.push(Line::default());
+        }
+        lines
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn put_labeled(
+        &mut self,
+        x: f32,
+        top: f32,
+        label: &str,
+        label_style: Style,
+        label_ink: Ink,
+        lines: Vec<Line>,
+        style: Style,
+        ink: Ink,
+        size: f32,
+        lh: f32,
+    ) -> f32 {
+        let base = self.fonts.baseline(size, lh);
+        let label = self.clean(label, label_style);
+        let lw = self.fonts.width(&label, label_style, size);
+        self.text(x, top + base, label_style, size, label_ink, label);
+        self.put(x + lw, top, lines, style, size, ink, lh)
+    }
+
+    // ── Corps, formule de politesse, signature ──────────────────────────────────────────────
+
+    fn body(&mut self, letter: &Letter, signature: Option<Placed>) {
+        // Tout est coupé d'abord (une mesure par caractère), puis placé.
+        enum Prepared {
+            Para(Para),
+            Notice {
+                title: Vec<Line>,
+                paragraphs: Vec<Vec<Line>>,
+            },
+        }
+        let notice_inner = CONTENT_W - NOTICE_BAR - 2.0 * NOTICE_PAD;
+        let prepared: Vec<Prepared> = letter
+            .body
+            .iter()
+            .filter_map(|block| {
+                let para = |text: &str, style| {
+                    let lines = self.wrap(text.trim(), style, BODY, CONTENT_W);
+                    (!lines.iter().all(|l| l.text.is_empty()))
+                        .then_some(Prepared::Para(Para { lines, style }))
+                };
+                match block {
+                    Block::Paragraph(t) => para(t, Style::Regular),
+                    Block::Bold(t) => para(t, Style::Bold),
+                    Block::Italic(t) => para(t, Style::Italic),
+                    Block::Notice { title, paragraphs } => Some(Prepared::Notice {
+                        title: if title.trim().is_empty() {
+                            Vec::new()
+                        } else {
+                            self.wrap(title.trim(), Style::Bold, BODY, notice_inner)
+                        },
+                        paragraphs: paragraphs
+                            .iter()
+                            .filter(|p| !p.trim().is_empty())
+                            .map(|p| self.wrap(p.trim(), Style::Regular, NOTICE_SIZE, notice_inner))
+                            .collect(),
+                    }),
+                }
+            })
+            .collect();
+
+        let mut prepared = prepared.into_iter().peekable();
+        while let Some(block) = prepared.next() {
+            match block {
+                Prepared::Para(p) => {
+                    self.gap(PARA_GAP);
+                    if p.style == Style::Bold {
+                        // Un intertitre reste avec les deux premières lignes de ce qui suit.
+                        let next = match prepared.peek() {
+                            Some(Prepared::Para(n)) => {
+                                n.lines.len().min(2) as f32 * BODY_LH + PARA_GAP
+                            }
+                            _ => 0.0,
+                        };
+                        self.keep(p.lines.len() as f32 * BODY_LH + next);
+                    }
+                    self.flow(MARGIN_L, p.lines, p.style, BODY, INK, BODY_LH);
+                }
+                Prepared::Notice { title, paragraphs } => {
+                    self.gap(PARA_GAP + 3.0);
+                    self.notice(title, paragraphs);
+                    self.gap(3.0);
+                }
+            }
+        }
+
+        // Formule de politesse et signature : ensemble.
+        let closing = self.wrap(letter.closing.trim(), Style::Regular, BODY, CONTENT_W);
+        let closing: Vec<Line> = if closing.iter().all(|l| l.text.is_empty()) {
+            Vec::new()
+        } else {
+            closing
+        };
+        let sig = &letter.signature;
+        let name = self.wrap(sig.name.trim(), Style::Bold, BODY, COL_W);
+        let title = self.wrap(sig.title.trim(), Style::Regular, 9.5, COL_W);
+        let title: Vec<Line> = if sig.title.trim().is_empty() {
+            Vec::new()
+        } else {
+            title
+        };
+        let title_lh = 9.5 * 1.35;
+        let space_above = match signature {
+            Some(img) => SIGNATURE_GAP + img.h + mm(1.5),
+            None => SIGNATURE_BLANK,
+        };
+        let sig_h = space_above + name.len() as f32 * BODY_LH + title.len() as f32 * title_lh;
+        let closing_h = closing.len() as f32 * BODY_LH;
+
+        self.gap(PARA_GAP);
+        self.keep(closing_h + sig_h);
+        self.flow(MARGIN_L, closing, Style::Regular, BODY, INK, BODY_LH);
+        if sig_h > self.room() + 0.01 && !self.at_top {
+            self.new_page();
+        }
+        let mut y = self.y;
+        match signature {
+            Some(img) => {
+                let top = y + SIGNATURE_GAP;
+                self.page().over.push(Item::Image {
+                    slot: img.slot,
+                    x: COL_X,
+                    top,
+                    w: img.w,
+                    h: img.h,
+                });
+                y = top + img.h + mm(1.5);
+            }
+            None => y += SIGNATURE_BLANK,
+        }
+        y = self.put(COL_X, y, name, Style::Bold, BODY, INK, BODY_LH);
+        y = self.put(COL_X, y, title, Style::Regular, 9.5, INK_SOFT, title_lh);
+        self.y = y;
+        self.at_top = false;
+    }
+
+    /// Encadré : fond grisé, filet fin, barre d'accent à gauche. Passe entier à la page suivante
+    /// s'il tient sur une page ; sinon (cas extrême) se poursuit sur la suivante, chaque morceau
+    /// ayant son propre cadre.
+    fn notice(&mut self, title: Vec<Line>, paragraphs: Vec<Vec<Line>>) {
+        let notice_lh = NOTICE_SIZE * 1.35;
+        let mut rows: Vec<(Line, Style, f32, f32, f32)> = Vec::new(); // ligne, style, taille, interligne, espace avant
+        for line in title {
+            rows.push((line, Style::Bold, BODY, BODY_LH, 0.0));
+        }
+        for (i, p) in paragraphs.into_iter().enumerate() {
+            let gap = if i == 0 {
+                if rows.is_empty() {
+                    0.0
+                } else {
+                    2.5
+                }
+            } else {
+                4.0
+            };
+            for (j, line) in p.into_iter().enumerate() {
+                rows.push((
+                    line,
+                    Style::Regular,
+                    NOTICE_SIZE,
+                    notice_lh,
+                    if j == 0 { gap } else { 0.0 },
+                ));
+            }
+        }
+        if rows.is_empty() {
+            return;
+        }
+        let h: f32 = 2.0 * NOTICE_PAD + rows.iter().map(|r| r.3 + r.4).sum::<f32>();
+        self.keep(h);
+
+        let x = MARGIN_L + NOTICE_BAR + NOTICE_PAD;
+        let mut seg_top = self.y;
+        self.y += NOTICE_PAD;
+        self.at_top = false;
+        let mut first_in_segment = true;
+        for (line, style, size, lh, gap) in rows {
+            let gap = if first_in_segment { 0.0 } else { gap };
+            if self.y + gap + lh > self.bottom - NOTICE_PAD {
+                self.notice_frame(seg_top, self.y + NOTICE_PAD);
+                self.new_page();
+                seg_top = self.y;
+                self.y += NOTICE_PAD;
+                self.at_top = false;
+            } else {
+                self.y += gap;
+            }
+            first_in_segment = false;
+            let base = self.fonts.baseline(size, lh);
+            let ink = if style == Style::Bold { ACCENT } else { INK };
+            self.text(x, self.y + base, style, size, ink, line.text);
+            self.y += lh;
+        }
+        self.y += NOTICE_PAD;
+        self.notice_frame(seg_top, self.y);
+    }
+
+    fn notice_frame(&mut self, top: f32, bottom: f32) {
+        let h = bottom - top;
+        let page = self.page();
+        page.under.push(Item::Rect {
+            x: MARGIN_L,
+            top,
+            w: CONTENT_W,
+            h,
+            ink: NOTICE_FILL,
+            stroke: None,
+        });
+        page.under.push(Item::Rect {
+            x: MARGIN_L,
+            top,
+            w: CONTENT_W,
+            h,
+            ink: NOTICE_BORDER,
+            stroke: Some(0.5),
+        });
+        page.under.push(Item::Rect {
+            x: MARGIN_L,
+            top,
+            w: NOTICE_BAR,
+            h,
+            ink: ACCENT,
+            stroke: None,
+        });
+    }
+}
+
+const NOTICE_PAD: f32 = mm(3.5);
+const NOTICE_BAR: f32 = mm(1.2);
+
+// ═════════════════════════════════════════════════════════════════════════════════════════════
+// Images : PNG → pixels 8 bits, réduits à 300 dpi à la taille d'affichage, compressés une fois
+// ═════════════════════════════════════════════════════════════════════════════════════════════
+
+/// Résolution au-delà de laquelle une image est réduite (à sa taille d'affichage).
+const IMAGE_DPI: f32 = 300.0;
+/// Nombre d'images préparées gardées en mémoire (logo du cabinet, signatures).
+const IMAGE_CACHE: usize = 8;
+
+/// Une image prête à embarquer : couleur (gris ou RVB) et éventuelle couche alpha, chacune déjà
+/// compressée en Flate. printpdf recompresserait sinon les pixels bruts au niveau 9 à chaque
+/// lettre, ce qui coûtait plus que toute la mise en page.
+#[derive(Debug)]
+struct PreparedImage {
+    width: usize,
+    height: usize,
+    grey: bool,
+    color: Vec<u8>,
+    alpha: Option<Vec<u8>>,
+}
+
+impl PreparedImage {
+    fn dict(&self, grey: bool) -> BTreeMap<String, DictItem> {
+        let name = |s: &str| DictItem::Name(s.as_bytes().to_vec());
+        BTreeMap::from([
+            ("Type".to_string(), name("XObject")),
+            ("Subtype".to_string(), name("Image")),
+            ("Width".to_string(), DictItem::Int(self.width as i64)),
+            ("Height".to_string(), DictItem::Int(self.height as i64)),
+            (
+                "ColorSpace".to_string(),
+                name(if grey { "DeviceGray" } else { "DeviceRGB" }),
+            ),
+            ("BitsPerComponent".to_string(), DictItem::Int(8)),
+            ("Filter".to_string(), name("FlateDecode")),
+        ])
+    }
+
+    fn xobject(&self) -> ExternalXObject {
+        let mut dict = self.dict(self.grey);
+        if let Some(alpha) = &self.alpha {
+            // Flux imbriqué : printpdf en fait un objet indirect.
+            let smask = ExternalStream {
+                dict: self.dict(true),
+                content: alpha.clone(),
+                compress: false,
+            };
+            dict.insert("SMask".to_string(), DictItem::Stream { stream: smask });
+        }
+        ExternalXObject {
+            stream: ExternalStream {
+                dict,
+                content: self.color.clone(),
+                compress: false,
+            },
+            width: Some(Px(self.width)),
+            height: Some(Px(self.height)),
+            dpi: None,
+        }
+    }
+}
+
+/// Taille d'affichage (points) et image préparée, depuis le cache si ce PNG a déjà servi.
+fn prepared_image(
+    what: &'static str,
+    png: &[u8],
+    max_w: f32,
+    max_h: f32,
+) -> Result<(f32, f32, Arc<PreparedImage>), PdfError> {
+    // Clé : les octets du PNG ; avec l'image, sa taille d'origine en pixels (la taille affichée
+    // en dépend seule, et se recalcule donc pour chaque emplacement).
+    type Cached = (Vec<u8>, usize, usize, Arc<PreparedImage>);
+    static CACHE: Mutex<Vec<Cached>> = Mutex::new(Vec::new());
+    let lock = || {
+        CACHE
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+    };
+    if let Some((_, px_w, px_h, img)) = lock().iter().find(|(bytes, ..)| bytes.as_slice() == png) {
+        let (w, h) = fit(*px_w, *px_h, max_w, max_h);
+        return Ok((w, h, img.clone()));
+    }
+    let bad = |detail: String| PdfError::Image { what, detail };
+    if !png.starts_with(b"\x89PNG\r\n\x1a\n") {
+        return Err(bad("signature PNG absente".into()));
+    }
+    let raw = RawImage::decode_from_bytes(png, &mut Vec::new()).map_err(bad)?;
+    let (mut w, mut h, mut rgba) =
+        to_rgba8(&raw).ok_or_else(|| bad("format de pixels non pris en charge".into()))?;
+    if w == 0 || h == 0 {
+        return Err(bad("image vide".into()));
+    }
+    let (px_w, px_h) = (w, h);
+    let (shown_w, shown_h) = fit(w, h, max_w, max_h);
+    let target_w = (shown_w / 72.0 * IMAGE_DPI).ceil().max(1.0) as usize;
+    if w as f32 > target_w as f32 * 1.5 {
+        let target_h = ((h * target_w) as f32 / w as f32).round().max(1.0) as usize;
+        rgba = downscale(&rgba, w, h, target_w, target_h);
+        (w, h) = (target_w, target_h);
+    }
+    let opaque = rgba.chunks_exact(4).all(|p| p[3] == 255);
+    let grey = rgba.chunks_exact(4).all(|p| p[0] == p[1] && p[1] == p[2]);
+    let color: Vec<u8> = if grey {
+        rgba.chunks_exact(4).map(|p| p[0]).collect()
+    } else {
+        rgba.chunks_exact(4)
+            .flat_map(|p| [p[0], p[1], p[2]])
+            .collect()
+    };
+    let alpha = (!opaque).then(|| zlib(&rgba.chunks_exact(4).map(|p| p[3]).collect::<Vec<u8>>()));
+    let img = Arc::new(PreparedImage {
+        width: w,
+        height: h,
+        grey,
+        color: zlib(&color),
+        alpha,
+    });
+
+    let mut cache = lock();
+    if cache.len() >= IMAGE_CACHE {
+        cache.remove(0);
+    }
+    cache.push((png.to_vec(), px_w, px_h, img.clone()));
+    Ok((shown_w, shown_h, img))
+}
+
+/// Pixels RGBA 8 bits, quel que soit le format décodé.
+fn to_rgba8(img: &RawImage) -> Option<(usize, usize, Vec<u8>)> {
+    use RawImageFormat as F;
+    let (w, h) = (img.width, img.height);
+    let n = w.checked_mul(h)?;
+    let bytes: Vec<u8> = match &img.pixels {
+        RawImageData::U8(v) => v.clone(),
+        RawImageData::U16(v) => v.iter().map(|x| (x >> 8) as u8).collect(),
+        RawImageData::F32(v) => v
+            .iter()
+            .map(|x| (x.clamp(0.0, 1.0) * 255.0).round() as u8)
+            .collect(),
+    };
+    let channels = match img.data_format {
+        F::R8 | F::R16 => 1,
+        F::RG8 | F::RG16 => 2,
+        F::RGB8 | F::RGB16 | F::BGR8 | F::RGBF32 => 3,
+        F::RGBA8 | F::RGBA16 | F::BGRA8 | F::RGBAF32 => 4,
+    };
+    if bytes.len() < n * channels {
+        return None;
+    }
+    let bgr = matches!(img.data_format, F::BGR8 | F::BGRA8);
+    let mut out = Vec::with_capacity(n * 4);
+    for p in bytes.chunks_exact(channels).take(n) {
+        out.extend_from_slice(&match (channels, bgr) {
+            (1, _) => [p[0], p[0], p[0], 255],
+            (2, _) => [p[0], p[0], p[0], p[1]],
+            (3, false) => [p[0], p[1], p[2], 255],
+            (3, true) => [p[2], p[1], p[0], 255],
+            (_, false) => [p[0], p[1], p[2], p[3]],
+            (_, true) => [p[2], p[1], p[0], p[3]],
+        });
+    }
+    Some((w, h, out))
+}
+
+/// Réduction par moyenne de zones (pondérée par l'alpha : pas de liseré sombre autour d'un
+/// logo détouré). Linéaire en nombre de pixels source.
+fn downscale(src: &[u8], sw: usize, sh: usize, tw: usize, th: usize) -> Vec<u8> {
+    let mut out = Vec::with_capacity(tw * th * 4);
+    for oy in 0..th {
+        let (y0, y1) = (oy * sh / th, ((oy + 1) * sh / th).max(oy * sh / th + 1));
+        for ox in 0..tw {
+            let (x0, x1) = (ox * sw / tw, ((ox + 1) * sw / tw).max(ox * sw / tw + 1));
+            let mut acc = [0u64; 4];
+            for y in y0..y1 {
+                for p in src[(y * sw + x0) * 4..(y * sw + x1) * 4].chunks_exact(4) {
+                    let a = u64::from(p[3]);
+                    acc[0] += u64::from(p[0]) * a;
+                    acc[1] += u64::from(p[1]) * a;
+                    acc[2] += u64::from(p[2]) * a;
+                    acc[3] += a;
+                }
+            }
+            let count = ((y1 - y0) * (x1 - x0)) as u64;
+            let a = acc[3];
+            let c = |v: u64| (v + a / 2).checked_div(a).unwrap_or(0) as u8;
+            out.extend_from_slice(&[
+                c(acc[0]),
+                c(acc[1]),
+                c(acc[2]),
+                ((a + count / 2) / count) as u8,
+            ]);
+        }
+    }
+    out
+}
+
+/// Flux zlib (RFC 1950/1951) : LZ77 glouton sur une fenêtre de 32 Kio, un seul bloc à codes de
+/// Huffman fixes. Suffisant pour des logos et signatures (aplats, fonds transparents).
+fn zlib(data: &[u8]) -> Vec<u8> {
+    struct Bits {
+        out: Vec<u8>,
+        acc: u64,
+        n: u32,
+    }
+    impl Bits {
+        fn put(&mut self, v: u32, len: u32) {
+            self.acc |= u64::from(v) << self.n;
+            self.n += len;
+            while self.n >= 8 {
+                self.out.push(self.acc as u8);
+                self.acc >>= 8;
+                self.n -= 8;
+            }
+        }
+        /// Code de Huffman (écrit bit de poids fort d'abord).
+        fn code(&mut self, code: u32, len: u32) {
+            self.put(code.reverse_bits() >> (32 - len), len);
+        }
+        fn symbol(&mut self, s: u32) {
+            match s {
+                0..=143 => self.code(0x30 + s, 8),
+                144..=255 => self.code(0x190 + s - 144, 9),
+                256..=279 => self.code(s - 256, 7),
+                _ => self.code(0xC0 + s - 280, 8),
+            }
+        }
+    }
+    const LEN_BASE: [u16; 29] = [
+        3, 4, 5, 6, 7, 8, 9, 10, 11, 13, 15, 17, 19, 23, 27, 31, 35, 43, 51, 59, 67, 83, 99, 115,
+        131, 163, 195, 227, 258,
+    ];
+    const LEN_EXTRA: [u8; 29] = [
+        0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 3, 4, 4, 4, 4, 5, 5, 5, 5, 0,
+    ];
+    const DIST_BASE: [u16; 30] = [
+        1, 2, 3, 4, 5, 7, 9, 13, 17, 25, 33, 49, 65, 97, 129, 193, 257, 385, 513, 769, 1025, 1537,
+        2049, 3073, 4097, 6145, 8193, 12289, 16385, 24577,
+    ];
+    const DIST_EXTRA: [u8; 30] = [
+        0, 0, 0, 0, 1, 1, 2, 2, 3, 3, 4, 4, 5, 5, 6, 6, 7, 7, 8, 8, 9, 9, 10, 10, 11, 11, 12, 12,
+        13, 13,
+    ];
+    const WINDOW: usize = 32 * 1024;
+    const HASH: usize = 1 << 15;
+    const MAX_CHAIN: usize = 24;
+    let hash = |d: &[u8]| {
+        (((u32::from(d[0]) << 16) | (u32::from(d[1]) << 8) | u32::from(d[2]))
+            .wrapping_mul(0x9E37_79B1)
+            >> 17) as usize
+    };
+
+    let mut w = Bits {
+        out: Vec::with_capacity(data.len() / 3 + 64),
+        acc: 0,
+        n: 0,
+    };
+    w.out.extend_from_slice(&[0x78, 0x01]);
+    w.put(0b011, 3); // BFINAL = 1, BTYPE = 01 (Huffman fixe)
+    let mut head = vec![usize::MAX; HASH];
+    let mut prev = vec![usize::MAX; WINDOW];
+    let insert = |i: usize, head: &mut Vec<usize>, prev: &mut Vec<usize>| {
+        if i + 3 <= data.len() {
+            let h = hash(&data[i..]);
+            prev[i % WINDOW] = head[h];
+            head[h] = i;
+        }
+    };
+    let mut i = 0;
+    while i < data.len() {
+        let (mut best_len, mut best_dist) = (0, 0);
+        if i + 3 <= data.len() {
+            let max = (data.len() - i).min(258);
+            let mut cand = head[hash(&data[i..])];
+            for _ in 0..MAX_CHAIN {
+                if cand == usize::MAX || cand >= i || i - cand > WINDOW {
+                    break;
+                }
+                let l = data[cand..]
+                    .iter()
+                    .zip(&data[i..i + max])
+                    .take_while(|(a, b)| a == b)
+                    .count();
+                if l > best_len {
+                    (best_len, best_dist) = (l, i - cand);
+                    if l == max {
+                        break;
+                    }
+                }
+                cand = prev[cand % WINDOW];
+            }
+        }
+        if best_len >= 3 {
+            let li = LEN_BASE
+                .iter()
+                .rposition(|&b| usize::from(b) <= best_len)
+                .unwrap_or(0);
+            w.symbol(257 + li as u32);
+            w.put(
+                (best_len - usize::from(LEN_BASE[li])) as u32,
+                u32::from(LEN_EXTRA[li]),
+            );
+            let di = DIST_BASE
+                .iter()
+                .rposition(|&b| usize::from(b) <= best_dist)
+                .unwrap_or(0);
+            w.code(di as u32, 5);
+            w.put(
+                (best_dist - usize::from(DIST_BASE[di])) as u32,
+                u32::from(DIST_EXTRA[di]),
+            );
+            for j in i..i + best_len {
+                insert(j, &mut head, &mut prev);
+            }
+            i += best_len;
+        } else {
+            insert(i, &mut head, &mut prev);
+            w.symbol(u32::from(data[i]));
+            i += 1;
+        }
+    }
+    w.symbol(256);
+    if w.n > 0 {
+        w.out.push(w.acc as u8); // dernier octet, complété par des zéros
+    }
+    let (mut a, mut b) = (1u32, 0u32);
+    for chunk in data.chunks(5552) {
+        for &d in chunk {
+            a += u32::from(d);
+            b += a;
+        }
+        a %= 65521;
+        b %= 65521;
+    }
+    w.out.extend_from_slice(&((b << 16) | a).to_be_bytes());
+    w.out
+}
+
+// ═════════════════════════════════════════════════════════════════════════════════════════════
+// Émission PDF
+// ═════════════════════════════════════════════════════════════════════════════════════════════
+
+fn color(ink: Ink) -> Color {
+    Color::Rgb(Rgb {
+        r: ink.0,
+        g: ink.1,
+        b: ink.2,
+        icc_profile: None,
+    })
+}
+
+fn emit(
+    letter: &Letter,
+    fonts: &Fonts,
+    pages: Vec<Page>,
+    used: [bool; 3],
+    images: Vec<Arc<PreparedImage>>,
+) -> Result<Vec<u8>, PdfError> {
+    let title = if letter.title.trim().is_empty() {
+        letter.subject.trim()
+    } else {
+        letter.title.trim()
+    };
+    let mut doc = PdfDocument::new(title);
+    let date = printpdf::OffsetDateTime::from_unix_timestamp(letter.created.timestamp())
+        .map_err(|e| PdfError::Render(format!("date de création invalide : {e}")))?;
+    let info = &mut doc.metadata.info;
+    info.creation_date = date;
+    info.modification_date = date;
+    info.metadata_date = date;
+    info.author = letter.letterhead.name.trim().to_string();
+    info.subject = letter.subject.trim().to_string();
+    info.creator = "Reclam".to_string();
+    info.producer = "Reclam (printpdf)".to_string();
+
+    // Identifiants de ressources fixes (au lieu des identifiants aléatoires de `add_font`) ;
+    // seules les polices réellement utilisées sont ajoutées.
+    let font_ids: [Option<FontId>; 3] = std::array::from_fn(|i| {
+        used[i].then(|| {
+            let id = FontId(format!("F{i}"));
+            doc.resources
+                .fonts
+                .map
+                .insert(id.clone(), PdfFont::new(fonts.faces[i].font.clone()));
+            id
+        })
+    });
+    let image_ids: Vec<(XObjectId, usize, usize)> = images
+        .iter()
+        .enumerate()
+        .map(|(i, img)| {
+            let id = XObjectId(format!("Im{i}"));
+            doc.resources
+                .xobjects
+                .map
+                .insert(id.clone(), XObject::External(img.xobject()));
+            (id, img.width, img.height)
+        })
+        .collect();
+
+    let pdf_pages = pages
+        .into_iter()
+        .map(|page| {
+            let mut ops = Vec::with_capacity(page.over.len() * 6 + page.under.len() * 3 + 4);
+            let mut fill: Option<Ink> = None;
+            let mut set_fill = |ops: &mut Vec<Op>, ink: Ink| {
+                if fill != Some(ink) {
+                    ops.push(Op::SetFillColor { col: color(ink) });
+                    fill = Some(ink);
+                }
+            };
+            for item in page.under.into_iter().chain(page.over) {
+                match item {
+                    Item::Rect {
+                        x,
+                        top,
+                        w,
+                        h,
+                        ink,
+                        stroke,
+                    } => {
+                        let mode = match stroke {
+                            None => {
+                                set_fill(&mut ops, ink);
+                                PaintMode::Fill
+                            }
+                            Some(width) => {
+                                ops.push(Op::SetOutlineColor { col: color(ink) });
+                                ops.push(Op::SetOutlineThickness { pt: Pt(width) });
+                                PaintMode::Stroke
+                            }
+                        };
+                        ops.push(Op::DrawRectangle {
+                            rectangle: Rect {
+                                x: Pt(x),
+                                y: Pt(PAGE_H - top - h),
+                                width: Pt(w),
+                                height: Pt(h),
+                                mode: Some(mode),
+                                winding_order: None,
+                            },
+                        });
+                    }
+                    Item::Image { slot, x, top, w, h } => {
+                        let (id, px_w, px_h) = &image_ids[slot];
+                        ops.push(Op::UseXobject {
+                            id: id.clone(),
+                            transform: XObjectTransform {
+                                translate_x: Some(Pt(x)),
+                                translate_y: Some(Pt(PAGE_H - top - h)),
+                                // À 72 dpi, un pixel vaut un point : l'échelle donne la taille.
+                                dpi: Some(72.0),
+                                scale_x: Some(w / *px_w as f32),
+                                scale_y: Some(h / *px_h as f32),
+                                ..Default::default()
+                            },
+                        });
+                    }
+                    Item::Text {
+                        x,
+                        base,
+                        style,
+                        size,
+                        ink,
+                        text,
+                    } => {
+                        let Some(font) = font_ids[style as usize].clone() else {
+                            continue;
+                        };
+                        set_fill(&mut ops, ink);
+                        // `SetTextCursor` est le `Td` relatif du PDF : un objet texte par ligne.
+                        ops.push(Op::StartTextSection);
+                        ops.push(Op::SetFont {
+                            font: PdfFontHandle::External(font),
+                            size: Pt(size),
+                        });
+                        ops.push(Op::SetTextCursor {
+                            pos: Point {
+                                x: Pt(x),
+                                y: Pt(PAGE_H - base),
+                            },
+                        });
+                        ops.push(Op::ShowText {
+                            items: vec![TextItem::Text(text)],
+                        });
+                        ops.push(Op::EndTextSection);
+                    }
+                }
+            }
+            PdfPage::new(Mm(210.0), Mm(297.0), ops)
+        })
+        .collect();
+    doc.with_pages(pdf_pages);
+
+    let opts = PdfSaveOptions {
+        optimize: true,
+        subset_fonts: true,
+        secure: true,
+        // Les images sont déjà préparées et compressées (voir `prepared_image`).
+        image_optimization: None,
+    };
+    let mut warnings = Vec::new();
+    let bytes = doc.save(&opts, &mut warnings);
+    if bytes.is_empty() {
+        let detail: Vec<String> = warnings.into_iter().map(|w| w.msg).collect();
+        return Err(PdfError::Render(detail.join(" ; ")));
+    }
+    Ok(bytes)
+}
+
+// ═════════════════════════════════════════════════════════════════════════════════════════════
+// Tests de la mise en page (sans PDF)
+// ═════════════════════════════════════════════════════════════════════════════════════════════
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wrap_respects_width_and_nbsp() {
+        let f = fonts().unwrap();
+        let text = "Le montant de 1\u{202F}234,56\u{A0}€ vous sera versé « rapidement » par virement bancaire sur votre compte habituel.";
+        let max = mm(60.0);
+        let lines = f.wrap(text, Style::Regular, BODY, max);
+        assert!(lines.len() > 1);
+        for l in &lines {
+            assert!(l.width <= max + 0.01, "{l:?}");
+            assert!(
+                (f.width(&l.text, Style::Regular, BODY) - l.width).abs() < 0.05,
+                "{l:?}"
+            );
+        }
+        assert!(lines
+            .iter()
+            .any(|l| l.text.contains("1\u{202F}234,56\u{A0}€")));
+        let joined: Vec<&str> = lines.iter().map(|l| l.text.as_str()).collect();
+        assert_eq!(joined.join(" "), text);
+    }
+
+    #[test]
+    fn long_word_is_broken_not_overflowing() {
+        let f = fonts().unwrap();
+        let word = "https://www.mediation-assurance.org/".to_string() + &"x".repeat(200);
+        let max = mm(50.0);
+        let lines = f.wrap(&word, Style::Regular, BODY, max);
+        assert!(lines.len() >= 3);
+        assert!(lines
+            .iter()
+            .all(|l| l.width <= max + 0.01 && !l.text.is_empty()));
+        assert_eq!(
+            lines.iter().map(|l| l.text.as_str()).collect::<String>(),
+            word
+        );
+        // Coupe de préférence après le dernier trait d'union ou la dernière barre oblique.
+        assert_eq!(lines[0].text, "https://www.mediation-");
+        assert_eq!(lines[1].text, "assurance.org/");
+    }
+
+    #[test]
+    fn hard_breaks_and_blank_lines_kept() {
+        let f = fonts().unwrap();
+        let lines = f.wrap("a\n\nb", Style::Regular, BODY, 100.0);
+        let t: Vec<&str> = lines.iter().map(|l| l.text.as_str()).collect();
+        assert_eq!(t, ["a", "", "b"]);
+    }
+
+    #[test]
+    fn clean_normalises() {
+        let f = fonts().unwrap().face(Style::Regular);
+        assert_eq!(f.clean("a\r\nb\tc\u{AD}d\u{7}"), "a\nb cd");
+        assert_eq!(f.clean("1\u{202F}234"), "1\u{202F}234");
+    }
+}

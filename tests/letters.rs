@@ -1,0 +1,480 @@
+//! Letters end to end through the store: composition rules, authority, approvals, issuing, and
+//! the text inside the generated PDFs (extracted with `pdftotext`, from poppler-utils).
+
+mod common;
+
+use common::{complaint, d, TestDb};
+use reclam::complaint::{ComplaintRef, Money, Outcome, Role, Status};
+use reclam::letters::{HoldingInfo, LetterKind};
+use reclam::store::file::NewUser;
+use reclam::store::letters::LetterRequest;
+use reclam::Store;
+use std::process::Command;
+
+const MEDIATOR: [(&str, &str); 3] = [
+    ("mediator.name", "La Médiation de l'Assurance"),
+    ("mediator.address", "TSA 50110\n75441 Paris Cedex 09"),
+    ("mediator.website", "www.mediation-assurance.org"),
+];
+
+/// The text of a PDF, as `pdftotext -layout` extracts it, with every kind of space made plain.
+fn pdf_text(pdf: &[u8]) -> String {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("lettre.pdf");
+    std::fs::write(&path, pdf).unwrap();
+    let out = Command::new("pdftotext")
+        .args(["-layout", "-enc", "UTF-8"])
+        .arg(&path)
+        .arg("-")
+        .output()
+        .expect("pdftotext (poppler-utils) is installed by make test");
+    assert!(out.status.success(), "pdftotext failed on the letter");
+    String::from_utf8(out.stdout)
+        .unwrap()
+        .replace(['\u{A0}', '\u{202F}'], " ")
+}
+
+/// Collapse runs of whitespace (the layout mode pads columns), for phrase searches.
+fn flat(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn firm(s: &mut Store) {
+    for (k, v) in [
+        ("firm.name", "Cabinet Durand Courtage"),
+        ("firm.address", "12 rue de la République\n69002 Lyon"),
+        ("firm.orias", "07000001"),
+        ("firm.email", "reclamations@durand-courtage.fr"),
+        ("firm.phone", "04 72 00 00 00"),
+    ] {
+        s.set_setting(k, v, "Claire Martin").unwrap();
+    }
+}
+
+fn mediator(s: &mut Store) {
+    for (k, v) in MEDIATOR {
+        s.set_setting(k, v, "Claire Martin").unwrap();
+    }
+}
+
+fn user(s: &mut Store, name: &str, role: Role, can_sign: bool) {
+    s.add_user(
+        &NewUser {
+            name: name.into(),
+            role,
+            can_sign,
+            max_gesture: None,
+        },
+        "Claire Martin",
+    )
+    .unwrap();
+}
+
+fn team(s: &mut Store) {
+    user(s, "Claire Martin", Role::Manager, true);
+    user(s, "Julien Bernard", Role::Supervisor, true);
+    user(s, "Sophie Leroy", Role::Advisor, true);
+    user(s, "Karim Benali", Role::Advisor, false);
+}
+
+fn request(kind: LetterKind, signatory: &str) -> LetterRequest {
+    LetterRequest {
+        kind,
+        signatory: signatory.into(),
+        holding: None,
+    }
+}
+
+fn setup(today: &str) -> (TestDb, Store, ComplaintRef) {
+    let db = TestDb::new();
+    let mut s = db.open(today);
+    firm(&mut s);
+    team(&mut s);
+    let c = s
+        .record(
+            &complaint("Mme Élodie Durand", "2026-03-02"),
+            "Sophie Leroy",
+        )
+        .unwrap();
+    (db, s, c.reference)
+}
+
+#[test]
+fn acknowledgement_letter_is_stored_hashed_and_acknowledges() {
+    let (_db, mut s, r) = setup("2026-03-05");
+    let meta = s
+        .issue_letter(
+            &r,
+            &request(LetterKind::Acknowledgement, "Sophie Leroy"),
+            "Sophie Leroy",
+        )
+        .unwrap();
+    let c = s.get(&r).unwrap();
+    assert_eq!(c.status, Status::Acknowledged);
+    assert_eq!(c.acknowledged_on, Some(d("2026-03-05")));
+
+    let (stored, pdf) = s.letter_pdf(meta.id).unwrap();
+    assert_eq!(stored, meta);
+    assert_eq!(reclam::store::journal::sha256_hex(&pdf), meta.sha256);
+    let text = flat(&pdf_text(&pdf));
+    for expected in [
+        "Cabinet Durand Courtage",
+        "ORIAS",
+        "07000001",
+        "Mme Élodie Durand",
+        "3 rue Pasteur",
+        "69003 Lyon",
+        "Lyon, le 5 mars 2026",
+        &r.to_string(),
+        "Objet : Accusé de réception de votre réclamation du 02/03/2026",
+        "Madame,",
+        // The latest date of the answer: received 2 March + 2 months.
+        "au plus tard le 2 mai 2026",
+        "Claire Martin", // the handler named in the letter
+        "Sophie Leroy",
+        "Conseiller",
+        "Page 1 / 1",
+    ] {
+        assert!(
+            text.contains(expected),
+            "« {expected} » missing from:\n{text}"
+        );
+    }
+    // An acknowledgement carries no recourse paragraph.
+    assert!(!text.contains("Médiation de l'Assurance"), "{text}");
+
+    // Journaled: the acknowledgement and the letter, with its hash and signatory.
+    let events = s.history(&r).unwrap();
+    let kinds: Vec<&str> = events.iter().map(|e| e.kind.as_str()).collect();
+    assert_eq!(kinds, ["recorded", "acknowledged", "letterIssued"]);
+    let issued = events.last().unwrap();
+    assert_eq!(issued.data["sha256"], meta.sha256.as_str());
+    assert_eq!(issued.data["signatory"], "Sophie Leroy");
+    assert_eq!(issued.data["letter"], "ack");
+    assert_eq!(s.view(&r).unwrap().letters, vec![meta]);
+}
+
+#[test]
+fn a_rejection_needs_a_mediator_and_always_names_it() {
+    let (_db, mut s, r) = setup("2026-04-10");
+    s.acknowledge(&r, d("2026-03-05"), "Sophie Leroy").unwrap();
+    s.answer(&r, d("2026-04-10"), Outcome::Rejected, "Le sinistre n'est pas couvert : la garantie dégâts des eaux exclut les infiltrations lentes (article 4.2 des conditions générales).", None, "Sophie Leroy").unwrap();
+    let err = s
+        .draft_letter(&r, &request(LetterKind::Answer, "Julien Bernard"))
+        .unwrap_err();
+    assert_eq!(err.field(), Some("mediator.name"), "{err}");
+    assert!(err.to_string().contains("voies de recours"), "{err}");
+    let err = s
+        .issue_letter(
+            &r,
+            &request(LetterKind::Answer, "Julien Bernard"),
+            "Julien Bernard",
+        )
+        .unwrap_err();
+    assert_eq!(err.field(), Some("mediator.name"));
+    assert!(
+        s.letters(&r).unwrap().is_empty(),
+        "nothing stored on refusal"
+    );
+
+    mediator(&mut s);
+    let draft = s
+        .draft_letter(&r, &request(LetterKind::Answer, "Julien Bernard"))
+        .unwrap();
+    assert!(draft.composed.has_recourse);
+    let text = flat(&pdf_text(&draft.pdf));
+    for expected in [
+        "Vos voies de recours",
+        "La Médiation de l'Assurance",
+        "TSA 50110, 75441 Paris Cedex 09",
+        "www.mediation-assurance.org",
+        "au plus tard un an après celle-ci, soit jusqu'au 2 mars 2027",
+        "juridictions compétentes",
+        "service réclamations de AXA France",
+        "article 4.2 des conditions générales",
+        "pas en mesure de donner une suite favorable",
+    ] {
+        assert!(
+            text.contains(expected),
+            "« {expected} » missing from:\n{text}"
+        );
+    }
+}
+
+/// Property: whatever the answer, a partial or total rejection carries the mediator's name,
+/// postal address and website in the PDF text; an upheld one does not, unless the firm asks.
+#[test]
+fn every_partial_or_rejected_answer_carries_the_recourse_mentions() {
+    let db = TestDb::new();
+    let mut s = db.open("2026-06-30");
+    firm(&mut s);
+    mediator(&mut s);
+    team(&mut s);
+    let mut rng = fastrand::Rng::with_seed(7);
+    let words = [
+        "garantie",
+        "franchise",
+        "expertise",
+        "sinistre",
+        "échéance",
+        "résiliation",
+        "prélèvement",
+        "indemnité",
+        "vétusté",
+        "cotisation",
+        "« dossier »",
+        "œuvre",
+        "délai",
+        "préjudice",
+    ];
+    let names = [
+        "Mme Zoé Lefèvre",
+        "M. François Noël",
+        "SARL Bâti-Œuvre",
+        "Mme Anaïs Müller",
+    ];
+    let mut counts = [0usize; 3];
+    for i in 0..36 {
+        let outcome = [Outcome::Upheld, Outcome::Partial, Outcome::Rejected][i % 3];
+        let every = i % 6 == 0;
+        s.set_setting(
+            "letters.mediatorInEveryAnswer",
+            if every { "true" } else { "false" },
+            "Claire Martin",
+        )
+        .unwrap();
+        let mut c = complaint(names[rng.usize(..names.len())], "2026-05-04");
+        c.contract.insurer = None;
+        let r = s.record(&c, "Sophie Leroy").unwrap().reference;
+        let n = rng.usize(5..400);
+        let summary: Vec<&str> = (0..n).map(|_| words[rng.usize(..words.len())]).collect();
+        let gesture = (rng.u8(..3) == 0)
+            .then(|| Money::new(rust_decimal::Decimal::new(rng.i64(100..9_999), 2)).unwrap());
+        s.acknowledge(&r, d("2026-05-05"), "Sophie Leroy").unwrap();
+        s.answer(
+            &r,
+            d("2026-06-30"),
+            outcome,
+            &summary.join(" "),
+            gesture,
+            "Claire Martin",
+        )
+        .unwrap();
+        let draft = s
+            .draft_letter(&r, &request(LetterKind::Answer, "Claire Martin"))
+            .unwrap();
+        let text = flat(&pdf_text(&draft.pdf));
+        let mentions = [
+            "La Médiation de l'Assurance",
+            "TSA 50110, 75441 Paris Cedex 09",
+            "www.mediation-assurance.org",
+        ];
+        let has = mentions.iter().all(|m| text.contains(m));
+        if outcome.requires_recourse() || every {
+            assert!(
+                has,
+                "answer {i} ({outcome:?}) lacks the recourse mentions:\n{text}"
+            );
+        } else {
+            assert!(
+                !mentions.iter().any(|m| text.contains(m)),
+                "answer {i} names the mediator:\n{text}"
+            );
+        }
+        if let Some(g) = gesture {
+            let amount = g.to_french().replace(['\u{A0}', '\u{202F}'], " ");
+            assert!(
+                text.contains(&amount),
+                "gesture {amount} missing in answer {i}:\n{text}"
+            );
+        }
+        counts[i % 3] += 1;
+    }
+    assert_eq!(counts, [12, 12, 12]);
+}
+
+#[test]
+fn a_gesture_above_authority_needs_an_approval_that_is_journaled() {
+    let (_db, mut s, r) = setup("2026-04-10");
+    mediator(&mut s);
+    let gesture: Money = "150".parse().unwrap();
+    s.acknowledge(&r, d("2026-03-05"), "Sophie Leroy").unwrap();
+    s.answer(
+        &r,
+        d("2026-04-10"),
+        Outcome::Partial,
+        "Nous prenons en charge la moitié des frais de relogement.",
+        Some(gesture),
+        "Sophie Leroy",
+    )
+    .unwrap();
+
+    // The advisor (20 € alone) and the supervisor (100 €) cannot send it alone.
+    for who in ["Sophie Leroy", "Julien Bernard"] {
+        let err = s
+            .issue_letter(&r, &request(LetterKind::Answer, who), who)
+            .unwrap_err();
+        assert_eq!(err.field(), Some("gesture"), "{err}");
+        assert!(err.to_string().contains("150,00"), "{err}");
+    }
+    // Someone who cannot sign cannot sign.
+    let err = s
+        .draft_letter(&r, &request(LetterKind::Answer, "Karim Benali"))
+        .unwrap_err();
+    assert_eq!(err.field(), Some("signatory"), "{err}");
+    // Neither can approve 150 €; the manager can.
+    let err = s
+        .approve_gesture(&r, gesture, "Julien Bernard")
+        .unwrap_err();
+    assert_eq!(err.field(), Some("amount"), "{err}");
+    let approval = s.approve_gesture(&r, gesture, "Claire Martin").unwrap();
+    assert_eq!(approval.approved_by, "Claire Martin");
+
+    let meta = s
+        .issue_letter(
+            &r,
+            &request(LetterKind::Answer, "Sophie Leroy"),
+            "Sophie Leroy",
+        )
+        .unwrap();
+    let text = flat(&pdf_text(&s.letter_pdf(meta.id).unwrap().1));
+    assert!(text.contains("somme de 150,00 €"), "{text}");
+    let events = s.history(&r).unwrap();
+    let approved = events.iter().find(|e| e.kind == "gestureApproved").unwrap();
+    assert_eq!(approved.actor, "Claire Martin");
+    assert_eq!(approved.data["amount"], "150.00");
+
+    // The thresholds are the manager's to change.
+    let err = s
+        .set_setting("authority.supervisor", "200", "Julien Bernard")
+        .unwrap_err();
+    assert_eq!(err.field(), Some("authority.supervisor"));
+    s.set_setting("authority.supervisor", "200", "Claire Martin")
+        .unwrap();
+    let (julien, _) = s.user("Julien Bernard").unwrap();
+    assert_eq!(s.authority(&julien).unwrap(), Some("200".parse().unwrap()));
+}
+
+#[test]
+fn a_holding_letter_announces_a_date_before_the_answer_is_due() {
+    let (_db, mut s, r) = setup("2026-04-20");
+    s.acknowledge(&r, d("2026-03-05"), "Sophie Leroy").unwrap();
+    let holding = |on: &str| LetterRequest {
+        kind: LetterKind::Holding,
+        signatory: "Sophie Leroy".into(),
+        holding: Some(HoldingInfo {
+            expected_on: d(on),
+            note: "l'expert mandaté par l'assureur doit rendre son rapport le 24 avril.".into(),
+        }),
+    };
+    let err = s
+        .issue_letter(&r, &holding("2026-05-04"), "Sophie Leroy")
+        .unwrap_err();
+    assert_eq!(err.field(), Some("expectedOn"), "{err}");
+    assert!(err.to_string().contains("02/05/2026"), "{err}");
+    let meta = s
+        .issue_letter(&r, &holding("2026-04-30"), "Sophie Leroy")
+        .unwrap();
+    let c = s.get(&r).unwrap();
+    assert_eq!(c.holdings.len(), 1);
+    assert_eq!(c.holdings[0].on, d("2026-04-20"));
+    let text = flat(&pdf_text(&s.letter_pdf(meta.id).unwrap().1));
+    assert!(text.contains("au plus tard le 30 avril 2026"), "{text}");
+    assert!(text.contains("l'expert mandaté par l'assureur"), "{text}");
+}
+
+#[test]
+fn templates_are_checked_editable_and_used() {
+    let (_db, mut s, r) = setup("2026-03-05");
+    let err = s
+        .set_template("template.ack", "Bonjour {client.nom},", "Claire Martin")
+        .unwrap_err();
+    assert_eq!(err.field(), Some("template.ack"));
+    assert!(
+        err.to_string().contains("champ inconnu « {client.nom} »"),
+        "{err}"
+    );
+    s.set_template(
+        "template.ack",
+        "Votre dossier {complaint.reference} est entre de bonnes mains.\n\nRéponse au plus tard le {deadlines.answerDue}.",
+        "Claire Martin",
+    )
+    .unwrap();
+    let entry = s
+        .templates()
+        .unwrap()
+        .into_iter()
+        .find(|t| t.key == "template.ack")
+        .unwrap();
+    assert!(!entry.is_default);
+    let draft = s
+        .draft_letter(&r, &request(LetterKind::Acknowledgement, "Sophie Leroy"))
+        .unwrap();
+    let text = flat(&pdf_text(&draft.pdf));
+    assert!(
+        text.contains(&format!("Votre dossier {r} est entre de bonnes mains.")),
+        "{text}"
+    );
+    // Empty: back to the shipped text.
+    s.set_template("template.ack", "", "Claire Martin").unwrap();
+    assert!(s.templates().unwrap()[0].is_default);
+}
+
+#[test]
+fn a_long_answer_flows_onto_further_pages() {
+    let (_db, mut s, r) = setup("2026-04-10");
+    mediator(&mut s);
+    let summary: Vec<String> = (1..=60)
+        .map(|i| {
+            format!("Point {i} : l'examen du dossier montre que la garantie ne s'applique pas.")
+        })
+        .collect();
+    s.acknowledge(&r, d("2026-03-05"), "Claire Martin").unwrap();
+    s.answer(
+        &r,
+        d("2026-04-10"),
+        Outcome::Rejected,
+        &summary.join("\n\n"),
+        None,
+        "Claire Martin",
+    )
+    .unwrap();
+    let draft = s
+        .draft_letter(&r, &request(LetterKind::Answer, "Claire Martin"))
+        .unwrap();
+    let text = flat(&pdf_text(&draft.pdf));
+    let pages = text.matches("Page ").count();
+    assert!(pages >= 2, "{pages} page(s):\n{text}");
+    assert!(text.contains(&format!("Page {pages} / {pages}")), "{text}");
+    for i in 1..=60 {
+        assert_eq!(
+            text.matches(&format!("Point {i} :")).count(),
+            1,
+            "point {i}"
+        );
+    }
+    assert!(text.contains("www.mediation-assurance.org"));
+}
+
+#[test]
+fn an_issued_letter_never_changes_and_tampering_is_reported() {
+    let (db, mut s, r) = setup("2026-03-05");
+    let meta = s
+        .issue_letter(
+            &r,
+            &request(LetterKind::Acknowledgement, "Claire Martin"),
+            "Claire Martin",
+        )
+        .unwrap();
+    let conn = rusqlite::Connection::open(&db.path).unwrap();
+    assert!(conn
+        .execute("UPDATE letters SET pdf = x'00', size = 1", [])
+        .is_err());
+    assert!(conn.execute("DELETE FROM letters", []).is_err());
+    conn.execute_batch("DROP TRIGGER letters_no_update")
+        .unwrap();
+    conn.execute("UPDATE letters SET pdf = x'2550', size = 2", [])
+        .unwrap();
+    let err = s.letter_pdf(meta.id).unwrap_err();
+    assert_eq!(err.code(), "tampered", "{err}");
+}
