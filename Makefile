@@ -88,7 +88,7 @@ ui-test: ui-deps
 
 # Benchmarks (not part of `make test`): criterion over demo databases.
 bench: ui
-	$(CARGO) bench --workspace --bench register
+	$(CARGO) bench --workspace --bench register --bench letters
 
 # A demo register of 10,000 complaints in a separate file, opened by the app.
 demo: deps ui

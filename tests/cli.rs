@@ -360,3 +360,200 @@ fn a_database_from_a_newer_version_is_refused_by_the_cli() {
     let err = cli.refused(&["list"], None);
     assert!(err.contains("version plus récente"), "{err}");
 }
+
+#[test]
+fn users_and_letters_from_the_command_line() {
+    let db = TestDb::new();
+    let cli = Cli {
+        db: &db,
+        today: "2026-06-20",
+    };
+    for (k, v) in [
+        ("firm.name", "Cabinet Durand Courtage"),
+        ("firm.address", "12 rue de la République\n69002 Lyon"),
+        ("firm.orias", "07000001"),
+    ] {
+        cli.ok(&["settings", "set", k, v], None);
+    }
+    cli.ok(
+        &[
+            "user",
+            "add",
+            "--name",
+            "Claire Martin",
+            "--role",
+            "manager",
+            "--can-sign",
+        ],
+        None,
+    );
+    let err = cli.refused(
+        &["user", "add", "--name", "Paul", "--role", "stagiaire"],
+        None,
+    );
+    assert!(err.contains("valeur inconnue « stagiaire »"), "{err}");
+    let err = cli.refused(
+        &[
+            "user",
+            "add",
+            "--name",
+            "Paul",
+            "--role",
+            "advisor",
+            "--max-gesture",
+            "-3",
+        ],
+        None,
+    );
+    assert!(err.contains("montant négatif"), "{err}");
+    cli.ok(
+        &[
+            "user",
+            "add",
+            "--name",
+            "Sophie Leroy",
+            "--role",
+            "advisor",
+            "--can-sign",
+        ],
+        None,
+    );
+    let users: Value = serde_json::from_str(&cli.ok(&["user", "list", "--json"], None)).unwrap();
+    assert_eq!(users.as_array().unwrap().len(), 2);
+    let listing = cli.ok(&["user", "list"], None);
+    assert!(
+        listing.contains("Conseiller") && listing.contains("20,00"),
+        "{listing}"
+    );
+
+    cli.ok(&["add"], Some(COMPLAINT));
+    cli.ok(&["ack", "REC-2026-0001", "--on", "2026-05-11"], None);
+    cli.ok(
+        &[
+            "answer",
+            "REC-2026-0001",
+            "--on",
+            "2026-06-19",
+            "--outcome",
+            "rejected",
+            "--summary",
+            "Le retard est imputable à l'expert.",
+            "--gesture",
+            "50",
+        ],
+        None,
+    );
+    let out = db.dir.path().join("reponse.pdf");
+    let out_s = out.to_str().unwrap();
+    // No mediator configured: a rejection cannot go out.
+    let err = cli.refused(
+        &[
+            "letter",
+            "REC-2026-0001",
+            "--kind",
+            "answer",
+            "--out",
+            out_s,
+        ],
+        None,
+    );
+    assert!(err.contains("médiateur"), "{err}");
+    assert!(!out.exists());
+    for (k, v) in [
+        ("mediator.name", "La Médiation de l'Assurance"),
+        ("mediator.address", "TSA 50110\n75441 Paris Cedex 09"),
+        ("mediator.website", "www.mediation-assurance.org"),
+    ] {
+        cli.ok(&["settings", "set", k, v], None);
+    }
+    // A 50 € gesture is above the advisor's 20 € authority.
+    let err = cli.refused(
+        &[
+            "letter",
+            "REC-2026-0001",
+            "--kind",
+            "answer",
+            "--out",
+            out_s,
+            "--issue",
+            "--by",
+            "Sophie Leroy",
+        ],
+        None,
+    );
+    assert!(
+        err.contains("dépasse l'habilitation de Sophie Leroy"),
+        "{err}"
+    );
+    // An advisor cannot approve it either; the manager can.
+    let err = cli.refused(
+        &[
+            "approve",
+            "REC-2026-0001",
+            "--amount",
+            "50",
+            "--by",
+            "Sophie Leroy",
+        ],
+        None,
+    );
+    assert!(
+        err.contains("ne peut valider un geste que jusqu'à"),
+        "{err}"
+    );
+    cli.ok(&["approve", "REC-2026-0001", "--amount", "50"], None);
+    let run = cli.run(
+        &[
+            "letter",
+            "REC-2026-0001",
+            "--kind",
+            "answer",
+            "--out",
+            out_s,
+            "--issue",
+            "--by",
+            "Sophie Leroy",
+        ],
+        None,
+    );
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    assert!(String::from_utf8_lossy(&run.stderr).contains("lettre n° 1 émise"));
+    let pdf = std::fs::read(&out).unwrap();
+    assert!(pdf.starts_with(b"%PDF-"));
+    let text = Command::new("pdftotext")
+        .args(["-enc", "UTF-8"])
+        .arg(&out)
+        .arg("-")
+        .output()
+        .unwrap();
+    let text = String::from_utf8(text.stdout)
+        .unwrap()
+        .replace(['\u{A0}', '\u{202F}'], " ");
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(text.contains("La Médiation de l'Assurance"), "{text}");
+    assert!(text.contains("www.mediation-assurance.org"), "{text}");
+    assert!(text.contains("somme de 50,00 €"), "{text}");
+    let shown: Value =
+        serde_json::from_str(&cli.ok(&["show", "REC-2026-0001", "--json"], None)).unwrap();
+    let kinds: Vec<&str> = shown["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["kind"].as_str().unwrap())
+        .collect();
+    assert!(
+        kinds.ends_with(&["gestureApproved", "letterIssued"]),
+        "{kinds:?}"
+    );
+
+    // Templates: an unknown placeholder is refused with the list of the known ones.
+    let err = cli.refused(
+        &["template", "set", "template.ack", "-"],
+        Some("Bonjour {client.prenom}"),
+    );
+    assert!(err.contains("champ inconnu « {client.prenom} »"), "{err}");
+}

@@ -11,6 +11,35 @@ use reclam::store::letters::LetterRequest;
 use reclam::Store;
 use std::process::Command;
 
+/// A 1×1 PNG (logo and signature stand-in).
+const PNG: &[u8] = &[
+    0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44, 0x52,
+    0x00, 0x00, 0x00, 0x01, 0x00, 0x00, 0x00, 0x01, 0x08, 0x06, 0x00, 0x00, 0x00, 0x1f, 0x15, 0xc4,
+    0x89, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x44, 0x41, 0x54, 0x78, 0xda, 0x63, 0xfc, 0xcf, 0xc0, 0x50,
+    0x0f, 0x00, 0x04, 0x85, 0x01, 0x80, 0x84, 0xa9, 0x8c, 0x21, 0x00, 0x00, 0x00, 0x00, 0x49, 0x45,
+    0x4e, 0x44, 0xae, 0x42, 0x60, 0x82,
+];
+
+/// How many images a PDF shows (`pdfimages -list`).
+fn pdf_images(pdf: &[u8]) -> usize {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("lettre.pdf");
+    std::fs::write(&path, pdf).unwrap();
+    let out = Command::new("pdfimages")
+        .arg("-list")
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    // An image with transparency also lists its soft mask ("smask"): count the images only.
+    String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .skip(2)
+        .filter(|l| l.split_whitespace().nth(2) == Some("image"))
+        .count()
+}
+
 const MEDIATOR: [(&str, &str); 3] = [
     ("mediator.name", "La Médiation de l'Assurance"),
     ("mediator.address", "TSA 50110\n75441 Paris Cedex 09"),
@@ -152,6 +181,19 @@ fn acknowledgement_letter_is_stored_hashed_and_acknowledges() {
     assert_eq!(issued.data["signatory"], "Sophie Leroy");
     assert_eq!(issued.data["letter"], "ack");
     assert_eq!(s.view(&r).unwrap().letters, vec![meta]);
+    assert_eq!(pdf_images(&pdf), 0, "no logo nor signature set yet");
+
+    // With the firm's logo and the signatory's signature, both are printed.
+    let err = s.set_logo(b"GIF89a", "Claire Martin").unwrap_err();
+    assert_eq!(err.field(), Some("logo"));
+    s.set_logo(PNG, "Claire Martin").unwrap();
+    s.set_signature("Sophie Leroy", PNG, "Sophie Leroy")
+        .unwrap();
+    // A corrected acknowledgement (the complaint is acknowledged already) is still possible.
+    let again = s
+        .draft_letter(&r, &request(LetterKind::Acknowledgement, "Sophie Leroy"))
+        .unwrap();
+    assert_eq!(pdf_images(&again.pdf), 2, "logo and signature");
 }
 
 #[test]

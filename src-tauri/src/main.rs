@@ -504,6 +504,13 @@ fn set_signature(
     })
 }
 
+/// Set the firm's logo from the PNG the user picked.
+#[tauri::command]
+fn set_logo(state: tauri::State<'_, AppState>, path: PathBuf, actor: &str) -> CmdResult<()> {
+    let png = std::fs::read(&path).map_err(wire)?;
+    state.with(|s| s.set_logo(&png, actor))
+}
+
 /// Write `bytes` to a private temporary folder and open the file in the system viewer.
 fn open_in_viewer(app: &tauri::AppHandle, name: &str, bytes: &[u8]) -> CmdResult<()> {
     let dir = std::env::temp_dir().join("reclam-pieces");
@@ -628,6 +635,7 @@ fn main() {
             save_letter,
             approve_gesture,
             set_signature,
+            set_logo,
         ])
         .run(tauri::generate_context!())
         .expect("la fenêtre de Reclam n'a pas pu s'ouvrir");

@@ -210,6 +210,10 @@ enum SettingsAction {
         key: String,
         value: String,
     },
+    /// The firm's logo (PNG) printed on the letterhead.
+    Logo {
+        file: PathBuf,
+    },
 }
 
 #[derive(Args)]
@@ -429,6 +433,10 @@ fn run(cli: Cli) -> Result<(), Error> {
             SettingsAction::Set { key, value } => {
                 store.set_setting(&key, &value, &by)?;
                 println!("{key} = {}", store.setting(&key)?.unwrap_or_default());
+            }
+            SettingsAction::Logo { file } => {
+                store.set_logo(&std::fs::read(&file)?, &by)?;
+                println!("logo enregistré");
             }
         },
         Command::User { action } => match action {

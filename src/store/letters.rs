@@ -193,6 +193,45 @@ impl Store {
         })
     }
 
+    /// Set the firm's logo (PNG) printed on the letterhead; journaled with its hash.
+    pub fn set_logo(&mut self, png: &[u8], actor: &str) -> Result<()> {
+        if !is_png(png) {
+            return Err(ValidationError::new("logo", "le logo doit être une image PNG").into());
+        }
+        if png.len() > MAX_SIGNATURE_BYTES {
+            return Err(ValidationError::new("logo", "logo trop lourd (2 Mo au plus)").into());
+        }
+        let actor = actor_name(actor)?;
+        let hash = sha256_hex(png);
+        self.write(|tx, w| {
+            tx.execute(
+                "INSERT INTO firm_logo (id, png, sha256, updated_at) VALUES (1, ?1, ?2, ?3)
+                 ON CONFLICT (id) DO UPDATE SET png = excluded.png, sha256 = excluded.sha256,
+                    updated_at = excluded.updated_at",
+                params![png, hash, w.now()],
+            )?;
+            journal::append(
+                tx,
+                None,
+                w.now(),
+                &actor,
+                "logo",
+                json!({ "sha256": hash }),
+                None,
+            )?;
+            Ok(())
+        })
+    }
+
+    /// The firm's logo, if one was set.
+    pub fn logo(&self) -> Result<Option<Vec<u8>>> {
+        Ok(self
+            .conn()
+            .prepare_cached("SELECT png FROM firm_logo WHERE id = 1")?
+            .query_row([], |r| r.get(0))
+            .optional()?)
+    }
+
     /// The largest gesture `user` may grant alone; `None`: no limit (the manager by default).
     pub fn authority(&self, user: &User) -> Result<Option<Money>> {
         if let Some(own) = user.max_gesture {
@@ -329,7 +368,7 @@ impl Store {
                 orias: get("firm.orias")?,
                 email: get("firm.email")?,
                 phone: get("firm.phone")?,
-                logo_png: None,
+                logo_png: self.logo()?,
             },
             Mediator {
                 name: get("mediator.name")?,

@@ -36,6 +36,7 @@ const MIGRATION_SQL: &[&str] = &[
     include_str!("migrations/0001_register.sql"),
     include_str!("migrations/0002_file.sql"),
     include_str!("migrations/0003_letters.sql"),
+    include_str!("migrations/0004_logo.sql"),
 ];
 
 static MIGRATIONS: LazyLock<Migrations<'static>> =

@@ -26,6 +26,7 @@
 mod common;
 
 use common::{days_ago, fr_date, is_iso_date, is_reference, iso_date, App, RegisterFile};
+use fantoccini::key::Key;
 use serde_json::{json, Value};
 use std::time::Duration;
 
@@ -317,6 +318,302 @@ async fn empty_register_offers_demo() {
     let rows = app.count("#register-table tr[data-ref]").await;
     assert!(rows > 1, "the demo register lists {rows} complaint(s)");
     app.wait_text("#register-total", "réclamations").await;
+
+    app.screenshot().await;
+    app.quit().await;
+}
+
+#[tokio::test]
+async fn settings_are_saved_and_users_added() {
+    let app = App::launch("06-settings", RegisterFile::fresh()).await;
+    // The first user of a register is created by "Qui êtes-vous ?": a manager who signs.
+    app.sign_in(USER).await;
+    app.click("#nav-settings").await;
+    app.wait_text("#content h1", "Paramètres").await;
+
+    // Each group is a form of its own, saved by its own button: only the changed fields are
+    // written, one by one, then a toast names the group.
+    let firm = [
+        ("#setting-firm-name", "Cabinet Durand Courtage"),
+        ("#setting-firm-address", "12 rue de la Paix\n75002 Paris"),
+        ("#setting-firm-orias", "07 000 001"),
+        ("#setting-firm-email", "reclamations@durand-courtage.fr"),
+        ("#setting-firm-phone", "01 23 45 67 89"),
+    ];
+    for (css, value) in firm {
+        // The addresses are textareas, typed line by line.
+        let lines: Vec<&str> = value.lines().collect();
+        app.type_lines(css, &lines).await;
+    }
+    app.click("#save-firm").await;
+    app.wait_text("#toast", "Identité du cabinet : modifications enregistrées")
+        .await;
+    assert_eq!(
+        app.count("#settings-firm .field-error").await,
+        0,
+        "the firm's identity was refused"
+    );
+
+    let mediator = [
+        ("#setting-mediator-name", "La Mediation de l'Assurance"),
+        (
+            "#setting-mediator-address",
+            "TSA 50110\n75441 Paris Cedex 09",
+        ),
+        ("#setting-mediator-website", "www.mediation-assurance.org"),
+    ];
+    for (css, value) in mediator {
+        let lines: Vec<&str> = value.lines().collect();
+        app.type_lines(css, &lines).await;
+    }
+    app.click("#save-mediator").await;
+    app.wait_text("#toast", "Médiateur : modifications enregistrées")
+        .await;
+    assert_eq!(
+        app.count("#settings-mediator .field-error").await,
+        0,
+        "the mediator was refused"
+    );
+
+    // A second user: an advisor who signs the letters.
+    let advisor = "Julien Bernard";
+    app.type_text("#user-name", advisor).await;
+    app.set_value("#user-role", "advisor").await;
+    app.click("#user-can-sign").await;
+    app.click("#user-add").await;
+    app.wait_text("#toast", &format!("Utilisateur {advisor} ajouté"))
+        .await;
+    let advisor_row = format!("#users-table tr[data-user=\"{advisor}\"]");
+    let text = app.wait_text(&advisor_row, advisor).await;
+    assert!(
+        text.contains("Conseiller") && text.contains("Oui") && text.contains("Actif"),
+        "the new user should be listed as an active advisor who signs: {text:?}"
+    );
+    let manager = app
+        .text(&format!("#users-table tr[data-user=\"{USER}\"]"))
+        .await;
+    assert!(
+        manager.contains("Dirigeant") && manager.contains("Oui"),
+        "the first user should be listed as a manager who signs: {manager:?}"
+    );
+    assert_eq!(
+        app.attrs("#users-table tbody tr", "data-user").await,
+        [USER, advisor],
+        "the users list"
+    );
+    // The form is emptied for the next user.
+    app.wait_value("#user-name", "").await;
+
+    // Leave the screen and come back: what shows now was read back from the register.
+    app.click("#nav-today").await;
+    app.wait_text("#content h1", "Aujourd'hui").await;
+    app.click("#nav-settings").await;
+    app.wait_text("#content h1", "Paramètres").await;
+    for (css, value) in firm.iter().chain(&mediator) {
+        // The ORIAS number is stored without its spaces (8 digits).
+        let stored = if *css == "#setting-firm-orias" {
+            "07000001"
+        } else {
+            *value
+        };
+        app.wait_value(css, stored).await;
+    }
+    app.wait_text(&advisor_row, "Conseiller").await;
+    assert_eq!(app.count("#users-table tbody tr").await, 2);
+
+    // And the register holds them: read back through the CLI.
+    let out = app.register().cli(&["settings", "show", "--json"], "");
+    let settings: Value = serde_json::from_str(&out)
+        .unwrap_or_else(|e| panic!("`reclam settings show --json` printed no JSON ({e}): {out}"));
+    for (key, expected) in [
+        ("firm.name", "Cabinet Durand Courtage"),
+        ("firm.address", "12 rue de la Paix\n75002 Paris"),
+        ("firm.orias", "07000001"),
+        ("firm.email", "reclamations@durand-courtage.fr"),
+        ("firm.phone", "01 23 45 67 89"),
+        ("mediator.name", "La Mediation de l'Assurance"),
+        ("mediator.address", "TSA 50110\n75441 Paris Cedex 09"),
+        ("mediator.website", "www.mediation-assurance.org"),
+    ] {
+        assert_eq!(
+            settings[key].as_str(),
+            Some(expected),
+            "setting {key} as stored: {out}"
+        );
+    }
+    let out = app.register().cli(&["user", "list", "--json"], "");
+    let users: Value = serde_json::from_str(&out)
+        .unwrap_or_else(|e| panic!("`reclam user list --json` printed no JSON ({e}): {out}"));
+    let stored = users
+        .as_array()
+        .and_then(|users| users.iter().find(|u| u["name"] == advisor))
+        .unwrap_or_else(|| panic!("{advisor} is not stored: {out}"));
+    assert_eq!(stored["role"], "advisor", "{out}");
+    assert_eq!(stored["canSign"], true, "{out}");
+    assert_eq!(stored["active"], true, "{out}");
+
+    app.client()
+        .execute("window.scrollTo(0, 0);", vec![])
+        .await
+        .expect("the page scrolls");
+    app.screenshot().await;
+    app.quit().await;
+}
+
+#[tokio::test]
+async fn editing_a_field_is_journaled() {
+    let register = RegisterFile::fresh();
+    let received = days_ago(6);
+    let mut seeded = complaint(
+        "Mme Rousseau",
+        &received,
+        "Indemnisation du degat des eaux jugee insuffisante",
+    );
+    seeded["contract"] = json!({ "number": "MRH-104422", "insurer": "Mutuelle Exemple" });
+    let reference = register.record(&seeded);
+    let app = App::launch("07-file-edited", register).await;
+    app.sign_in(USER).await;
+
+    app.click("#nav-register").await;
+    // Click a cell: WebKitWebDriver refuses a click on the <tr> itself.
+    app.click(&format!("{} td.client", row("#register-table", &reference)))
+        .await;
+    app.wait_text("#file-reference", &reference).await;
+    app.wait_text("#section-info", "MRH-104422").await;
+
+    // Edit mode: the recorded fields in the complaint form, focus on the client's name.
+    app.click("#edit-complaint").await;
+    app.wait_value("#client-name", "Mme Rousseau").await;
+    app.wait_value("#contract-number", "MRH-104422").await;
+    app.type_text("#client-name", "Mme Rousseau-Blanc").await;
+    app.type_text("#contract-number", "MRH-104433").await;
+    app.click("#save-edit").await;
+    app.wait_text("#toast", "Modifications enregistrées").await;
+    app.wait_gone("#save-edit").await;
+
+    // The file shows the new values.
+    app.wait_text(".file-header .client", "Mme Rousseau-Blanc")
+        .await;
+    let info = app.wait_text("#section-info", "MRH-104433").await;
+    assert!(
+        info.contains("Mme Rousseau-Blanc") && !info.contains("MRH-104422"),
+        "the information section should show only the new values: {info:?}"
+    );
+
+    // The history shows the edit, with each changed field before and after.
+    let edited = "#timeline > li[data-kind=\"edited\"]";
+    let text = app.wait_text(edited, "Informations modifiées").await;
+    assert!(
+        text.contains(&format!("par {USER}")),
+        "the edit event should name its author: {text:?}"
+    );
+    assert_eq!(
+        app.attrs("#timeline > li", "data-kind").await,
+        ["edited", "recorded"],
+        "timeline events, newest first"
+    );
+    let fields = app.texts(&format!("{edited} .changes .chg-field")).await;
+    let before = app.texts(&format!("{edited} .changes .before")).await;
+    let after = app.texts(&format!("{edited} .changes .after")).await;
+    let changes: Vec<(&str, &str, &str)> = fields
+        .iter()
+        .zip(&before)
+        .zip(&after)
+        .map(|((f, b), a)| (f.as_str(), b.as_str(), a.as_str()))
+        .collect();
+    assert_eq!(
+        changes,
+        [
+            ("Nom du client", "Mme Rousseau", "Mme Rousseau-Blanc"),
+            ("N° de contrat", "MRH-104422", "MRH-104433"),
+        ],
+        "the changes listed by the edit event (field, before, after)"
+    );
+
+    // An exchange with the client, outside the formal steps.
+    app.click("#exchange-new").await;
+    let on = days_ago(2);
+    app.type_date("#exchange-date", &on).await;
+    app.set_value("#exchange-direction", "outgoing").await;
+    app.set_value("#exchange-channel", "email").await;
+    let summary = "Demande du rapport d'expertise au client";
+    app.type_text("#exchange-summary", summary).await;
+    app.click("#exchange-submit").await;
+    app.wait_text("#toast", "Échange ajouté").await;
+    app.wait_gone("#exchange-submit").await;
+    let exchanges = "#section-exchanges tbody tr";
+    let text = app.wait_text(exchanges, summary).await;
+    for expected in [
+        fr_date(&on),
+        "Envoyé au client".into(),
+        "E-mail".into(),
+        USER.into(),
+    ] {
+        assert!(
+            text.contains(&expected),
+            "the exchange row should show {expected:?}: {text:?}"
+        );
+    }
+    assert_eq!(app.count(exchanges).await, 1, "one exchange listed");
+    assert_eq!(app.text("#exchanges-title .count").await, "1");
+    app.wait_for("#timeline > li[data-kind=\"exchange\"]").await;
+    assert_eq!(
+        app.attrs("#timeline > li", "data-kind").await,
+        ["exchange", "edited", "recorded"],
+        "timeline events, newest first"
+    );
+    let text = app.text("#timeline > li[data-kind=\"exchange\"]").await;
+    assert!(
+        text.contains("Échange avec le client") && text.contains(summary),
+        "the exchange event should show its summary: {text:?}"
+    );
+
+    app.scroll_into_view("#timeline").await;
+    app.screenshot().await;
+    app.quit().await;
+}
+
+#[tokio::test]
+async fn keyboard_shortcuts_navigate() {
+    let app = App::launch("08-shortcuts", RegisterFile::fresh()).await;
+    app.sign_in(USER).await;
+    let active = ".nav-btn[aria-current=\"page\"]";
+    app.wait_text("#content h1", "Aujourd'hui").await;
+
+    // Alt+R, Alt+N, Alt+T: each screen, and its item lit in the sidebar. The chords are real
+    // key events (WebDriver actions, see `App::press`): WebKitWebDriver delivers them to the
+    // WebView with `altKey` set, so no synthetic KeyboardEvent is needed.
+    for (letter, title, nav) in [
+        ('r', "Registre des réclamations", "nav-register"),
+        ('n', "Nouvelle réclamation", "nav-new"),
+        ('t', "Aujourd'hui", "nav-today"),
+    ] {
+        app.press(&[Key::Alt], letter).await;
+        app.wait_text("#content h1", title).await;
+        app.wait_attr(active, "id", nav).await;
+    }
+
+    // "/" from another screen opens the register with the focus in its search box.
+    app.press(&[], '/').await;
+    app.wait_text("#content h1", "Registre des réclamations")
+        .await;
+    app.wait_attr(active, "id", "nav-register").await;
+    app.wait_focused("search").await;
+    // Typed in a field, "/" is text, not a shortcut.
+    app.press(&[], '/').await;
+    app.wait_value("#search", "/").await;
+    assert_eq!(app.focused_id().await, "search");
+    app.press(&[], Key::Backspace.into()).await;
+    app.wait_value("#search", "").await;
+
+    // The Alt shortcuts work from a field too.
+    app.press(&[Key::Alt], 'n').await;
+    app.wait_text("#content h1", "Nouvelle réclamation").await;
+    app.wait_attr(active, "id", "nav-new").await;
+    app.press(&[Key::Alt], 'r').await;
+    app.wait_attr(active, "id", "nav-register").await;
+    app.press(&[], '/').await;
+    app.wait_focused("search").await;
 
     app.screenshot().await;
     app.quit().await;

@@ -109,7 +109,7 @@ export const BASIS_LABELS: Readonly<Record<Basis, string>> = {
 
 export const ROLE_LABELS: Readonly<Record<Role, string>> = {
   advisor: "Conseiller",
-  supervisor: "Superviseur",
+  supervisor: "Responsable",
   manager: "Dirigeant",
 };
 
@@ -140,6 +140,8 @@ export const EVENT_KIND_LABELS: Readonly<Record<string, string>> = {
   exchange: "Échange avec le client",
   attachment: "Pièce jointe ajoutée",
   disputeStep: "Suite du litige",
+  letterIssued: "Lettre émise",
+  gestureApproved: "Geste commercial validé",
 };
 
 /** The keys of a label map, in declaration order: what selects iterate. */

@@ -7,6 +7,7 @@
 
 #![allow(dead_code)]
 
+use fantoccini::actions::{InputSource, KeyAction, KeyActions};
 use fantoccini::elements::Element;
 use fantoccini::key::Key;
 use fantoccini::wd::Capabilities;
@@ -515,6 +516,12 @@ impl App {
         &self.client
     }
 
+    /// The register file the app runs on, e.g. to read back through the CLI what the UI
+    /// saved (the CLI opens it beside the app, as a second user of the firm would).
+    pub fn register(&self) -> &RegisterFile {
+        &self.register
+    }
+
     /// Close the session (the app quits), stop the drivers and let the next test run.
     pub async fn quit(self) {
         let Self {
@@ -731,6 +738,20 @@ impl App {
         self.wait_value(css, text).await;
     }
 
+    /// Type `lines` into the textarea `css`, replacing what it held, with Enter between them
+    /// (WebKitWebDriver does not type a "\n" in the text as a new line).
+    pub async fn type_lines(&self, css: &str, lines: &[&str]) {
+        let (first, rest) = lines.split_first().expect("at least one line");
+        self.type_text(css, first).await;
+        let element = self.wait_for(css).await;
+        for line in rest {
+            if let Err(e) = element.send_keys(&(Key::Enter + line)).await {
+                fail!(self, "cannot type into « {css} »: {e}");
+            }
+        }
+        self.wait_value(css, &lines.join("\n")).await;
+    }
+
     /// Type the date `iso` (`YYYY-MM-DD`) into the date field `css` as a user would: cleared,
     /// typed in French (`dd/mm/yyyy`), then left with Tab, which is when the field reads it.
     pub async fn type_date(&self, css: &str, iso: &str) {
@@ -776,6 +797,95 @@ impl App {
                 fail!(self, "« {css} » holds {value:?}, expected {expected:?}");
             }
             tokio::time::sleep(POLL).await;
+        }
+    }
+
+    /// The normalised text of every element matching `css` now, in document order.
+    pub async fn texts(&self, css: &str) -> Vec<String> {
+        let elements = match self.client.find_all(Locator::Css(css)).await {
+            Ok(elements) => elements,
+            Err(e) => fail!(self, "cannot look for « {css} »: {e}"),
+        };
+        let mut texts = Vec::with_capacity(elements.len());
+        for element in elements {
+            match element.text().await {
+                Ok(text) => texts.push(normalise(&text)),
+                Err(e) => fail!(self, "cannot read « {css} »: {e}"),
+            }
+        }
+        texts
+    }
+
+    /// Press `key` (a character, or a [`Key`] as `char`) with the modifiers held, as real
+    /// key events (WebDriver actions: modifiers down, key down and up, modifiers up), sent to
+    /// whatever has the focus, as a user's keyboard would.
+    pub async fn press(&self, modifiers: &[Key], key: char) {
+        let mut keys = KeyActions::new("keyboard".to_owned());
+        for &modifier in modifiers {
+            keys = keys.then(KeyAction::Down {
+                value: modifier.into(),
+            });
+        }
+        keys = keys
+            .then(KeyAction::Down { value: key })
+            .then(KeyAction::Up { value: key });
+        for &modifier in modifiers.iter().rev() {
+            keys = keys.then(KeyAction::Up {
+                value: modifier.into(),
+            });
+        }
+        if let Err(e) = self.client.perform_actions(keys).await {
+            fail!(self, "cannot press {key:?} with {modifiers:?}: {e}");
+        }
+        if let Err(e) = self.client.release_actions().await {
+            fail!(self, "cannot release the keys after {key:?}: {e}");
+        }
+    }
+
+    /// The id of the element that has the keyboard focus ("" for none, or one without id).
+    pub async fn focused_id(&self) -> String {
+        match self
+            .client
+            .execute(
+                "const el = document.activeElement; return el && el !== document.body ? el.id : '';",
+                vec![],
+            )
+            .await
+        {
+            Ok(Value::String(id)) => id,
+            Ok(other) => fail!(self, "the focused element's id reads {other}"),
+            Err(e) => fail!(self, "cannot read the focused element: {e}"),
+        }
+    }
+
+    /// Wait until the element with the keyboard focus is `#id`.
+    pub async fn wait_focused(&self, id: &str) {
+        let deadline = Instant::now() + STEP;
+        loop {
+            let focused = self.focused_id().await;
+            if focused == id {
+                return;
+            }
+            if Instant::now() >= deadline {
+                fail!(self, "the focus is on {focused:?}, expected it on #{id}");
+            }
+            tokio::time::sleep(POLL).await;
+        }
+    }
+
+    /// Scroll the page until `css` is in view (for a screenshot of it).
+    pub async fn scroll_into_view(&self, css: &str) {
+        let element = self.wait_for(css).await;
+        let arg = serde_json::to_value(&element).expect("a WebDriver element serialises");
+        if let Err(e) = self
+            .client
+            .execute(
+                "arguments[0].scrollIntoView({ block: 'center' });",
+                vec![arg],
+            )
+            .await
+        {
+            fail!(self, "cannot scroll to « {css} »: {e}");
         }
     }
 

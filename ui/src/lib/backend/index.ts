@@ -2,16 +2,18 @@
 // One typed wrapper per backend command; argument keys are exactly the camelCase
 // names the commands expect.
 import { invoke, isTauri } from "@tauri-apps/api/core";
-import { open as openDialog } from "@tauri-apps/plugin-dialog";
+import { open as openDialog, save as saveDialog } from "@tauri-apps/plugin-dialog";
 import { toAppError } from "./errors";
 import type {
   AppError,
   AppInfo,
   Complaint,
+  Composed,
   ComplaintView,
   Deadlines,
   DysfunctionCategory,
   Feedback,
+  LetterRequest,
   NewComplaint,
   NewDisputeStep,
   NewExchange,
@@ -21,6 +23,7 @@ import type {
   RegisterPage,
   RegisterQuery,
   Settings,
+  TemplateEntry,
   TodaySummary,
   User,
 } from "./types";
@@ -183,4 +186,87 @@ export function listUsers(): Promise<User[]> {
 
 export function addUser(input: NewUser, actor: string): Promise<User[]> {
   return call<User[]>("add_user", { input, actor });
+}
+
+/** Ask the user for a PNG image of a signature. Resolves to its path, or null if cancelled. */
+export async function pickSignatureFile(): Promise<string | null> {
+  if (!isTauri()) throw NO_BACKEND;
+  try {
+    const picked = await openDialog({
+      multiple: false,
+      directory: false,
+      title: "Choisir l'image de la signature (PNG)",
+      filters: [{ name: "Image PNG", extensions: ["png"] }],
+    });
+    return typeof picked === "string" ? picked : null;
+  } catch (e) {
+    throw toAppError(e);
+  }
+}
+
+/** Store a user's signature image (the backend reads the PNG at `path`). */
+export function setSignature(user: string, path: string, actor: string): Promise<User[]> {
+  return call<User[]>("set_signature", { user, path, actor });
+}
+
+// ---- Letters -------------------------------------------------------------
+
+/** The letter templates (the firm's text, or the shipped default). */
+export function listTemplates(): Promise<TemplateEntry[]> {
+  return call<TemplateEntry[]>("list_templates");
+}
+
+/** Replace a template; an empty text restores the default. */
+export function setTemplate(key: string, text: string, actor: string): Promise<TemplateEntry[]> {
+  return call<TemplateEntry[]>("set_template", { key, text, actor });
+}
+
+/** The placeholders a template may use: [key, French description]. */
+export function templatePlaceholders(): Promise<Array<[string, string]>> {
+  return call<Array<[string, string]>>("template_placeholders");
+}
+
+/** What the letter would say (nothing is stored). */
+export function previewLetter(reference: string, request: LetterRequest): Promise<Composed> {
+  return call<Composed>("preview_letter", { reference, request });
+}
+
+/** The backend renders the draft PDF and opens it in the system viewer (nothing is stored). */
+export function openDraftLetter(reference: string, request: LetterRequest): Promise<null> {
+  return call<null>("open_draft_letter", { reference, request });
+}
+
+/** Issue the letter: stored with its SHA-256 and journaled; the complaint's step moves. */
+export function issueLetter(reference: string, request: LetterRequest, actor: string): Promise<ComplaintView> {
+  return call<ComplaintView>("issue_letter", { reference, request, actor });
+}
+
+/** The backend opens an issued letter in the system viewer. */
+export function openLetter(id: number): Promise<null> {
+  return call<null>("open_letter", { id });
+}
+
+/** The backend writes a copy of an issued letter at `path`. */
+export function saveLetter(id: number, path: string): Promise<null> {
+  return call<null>("save_letter", { id, path });
+}
+
+/** Ask the user where to save a copy of a letter. Resolves to the path, or null if cancelled. */
+export async function pickLetterSavePath(defaultName: string): Promise<string | null> {
+  if (!isTauri()) throw NO_BACKEND;
+  try {
+    const picked = await saveDialog({
+      title: "Enregistrer une copie de la lettre",
+      defaultPath: defaultName,
+      filters: [{ name: "Document PDF", extensions: ["pdf"] }],
+    });
+    return typeof picked === "string" && picked !== "" ? picked : null;
+  } catch (e) {
+    throw toAppError(e);
+  }
+}
+
+/** The actor approves a goodwill gesture of `amount` (decimal string, e.g. "150.00"). */
+export function approveGesture(reference: string, amount: string, actor: string): Promise<ComplaintView> {
+  return call<ComplaintView>("approve_gesture", { reference, amount, actor });
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { editedChanges, eventDetails } from "./journal";
+import { editedChanges, eventDetails, eventTitle } from "./journal";
 
 describe("editedChanges", () => {
   it("reads {changes: {field: {before, after}}}", () => {
@@ -43,5 +43,67 @@ describe("eventDetails", () => {
     expect(eventDetails("recorded", null)).toBeNull();
     expect(eventDetails("recorded", { x: 1 })).toBeNull();
     expect(eventDetails("recorded", "text")).toBeNull();
+  });
+});
+
+describe("eventTitle", () => {
+  it("names the letter issued and who signed it", () => {
+    expect(eventTitle("letterIssued", { letterId: 3, letter: "ack", signatory: "Anne Leroy", sha256: "ab", size: 100 })).toBe(
+      "Lettre émise\u00A0: Accusé de réception (signée par Anne Leroy)",
+    );
+    expect(eventTitle("letterIssued", { letter: "holding", signatory: "Paul" })).toBe(
+      "Lettre émise\u00A0: Lettre d'attente (signée par Paul)",
+    );
+    expect(eventTitle("letterIssued", { letter: "answer" })).toBe("Lettre émise\u00A0: Lettre de réponse");
+    expect(eventTitle("letterIssued", null)).toBe("Lettre émise");
+  });
+
+  it("names the gesture approved, its amount and who approved it", () => {
+    expect(eventTitle("gestureApproved", { approvalId: 1, amount: "150.00", approvedBy: "Anne Leroy" })).toBe(
+      "Geste commercial validé\u00A0: 150,00\u00A0€ par Anne Leroy",
+    );
+    expect(eventTitle("gestureApproved", { amount: "1234.5", approvedBy: "Anne" })).toBe(
+      "Geste commercial validé\u00A0: 1\u202F234,50\u00A0€ par Anne",
+    );
+    expect(eventTitle("gestureApproved", {})).toBe("Geste commercial validé");
+  });
+
+  it("uses the kind's label for the other events", () => {
+    expect(eventTitle("edited", { changes: {} })).toBe("Informations modifiées");
+    expect(eventTitle("exchange", {})).toBe("Échange avec le client");
+    expect(eventTitle("attachment", {})).toBe("Pièce jointe ajoutée");
+    expect(eventTitle("disputeStep", {})).toBe("Suite du litige");
+    expect(eventTitle("somethingNew", {})).toBe("somethingNew");
+  });
+});
+
+describe("eventDetails of the newer events", () => {
+  it("letterIssued: announced date, size and hash of the PDF", () => {
+    expect(
+      eventDetails("letterIssued", {
+        letterId: 4,
+        letter: "holding",
+        signatory: "Paul",
+        sha256: "0123456789abcdef0123",
+        size: 2048,
+        expectedOn: "2026-06-20",
+      }),
+    ).toBe("réponse annoncée pour le 20/06/2026 · PDF 2,0\u00A0Ko · empreinte 0123456789ab");
+  });
+
+  it("gestureApproved: everything is in the title", () => {
+    expect(eventDetails("gestureApproved", { approvalId: 1, amount: "150.00", approvedBy: "Anne" })).toBeNull();
+  });
+
+  it("reads the dispute step's kind from the backend's 'step' key", () => {
+    expect(eventDetails("disputeStep", { stepId: 2, step: "insurerForwarded", on: "2026-06-01", summary: "Envoi" })).toBe(
+      "le 01/06/2026 · Transmise à l'assureur · « Envoi »",
+    );
+  });
+
+  it("attachment: name and size", () => {
+    expect(eventDetails("attachment", { attachmentId: 1, name: "courrier.pdf", mediaType: "application/pdf", size: 500, sha256: "x" })).toBe(
+      "courrier.pdf · 500\u00A0o",
+    );
   });
 });

@@ -6,11 +6,16 @@ import {
   DISPUTE_KIND_LABELS,
   DYSFUNCTION_CATEGORY_LABELS,
   FEEDBACK_LABELS,
+  NBSP,
   OUTCOME_LABELS,
+  eventKindLabel,
   formatDate,
+  formatFileSize,
   formatMoney,
+  shortHash,
 } from "../format";
 import { displayFieldValue, fieldLabel } from "./fields";
+import { letterKindLabel } from "./letters";
 
 export interface FieldChange {
   field: string;
@@ -47,15 +52,43 @@ function label(map: Readonly<Record<string, string>>, v: unknown): string | null
 }
 
 /**
+ * The heading of an event in the timeline: the kind's label, completed for the events
+ * whose payload says what happened ("Lettre émise : Accusé de réception (signée par X)",
+ * "Geste commercial validé : 150,00 € par X").
+ */
+export function eventTitle(kind: string, data: unknown): string {
+  const base = eventKindLabel(kind);
+  if (!isRecord(data)) return base;
+  if (kind === "letterIssued") {
+    const letter = str(data.letter);
+    const signatory = str(data.signatory);
+    let title = letter ? `${base}${NBSP}: ${letterKindLabel(letter)}` : base;
+    if (signatory) title += ` (signée par ${signatory})`;
+    return title;
+  }
+  if (kind === "gestureApproved") {
+    const amount = str(data.amount);
+    const by = str(data.approvedBy);
+    let title = amount ? `${base}${NBSP}: ${formatMoney(amount)}` : base;
+    if (by) title += ` par ${by}`;
+    return title;
+  }
+  return base;
+}
+
+/**
  * One-line French details of a non-"edited" event, from the keys it usually
  * carries; null when there is nothing readable.
  */
 export function eventDetails(kind: string, data: unknown): string | null {
   if (!isRecord(data)) return null;
+  if (kind === "letterIssued") return letterDetails(data);
+  if (kind === "gestureApproved") return null; // Everything is in the title.
   const parts: string[] = [];
   const on = str(data.on) ?? str(data.foundOn);
   if (on) parts.push(`le ${formatDate(on)}`);
-  const kindLabel = kind === "disputeStep" ? label(DISPUTE_KIND_LABELS, data.kind) : null;
+  // The backend writes the dispute step's kind under "step" (older payloads: "kind").
+  const kindLabel = kind === "disputeStep" ? label(DISPUTE_KIND_LABELS, data.step ?? data.kind) : null;
   if (kindLabel) parts.push(kindLabel);
   const outcome = label(OUTCOME_LABELS, data.outcome);
   if (outcome) parts.push(outcome);
@@ -71,7 +104,19 @@ export function eventDetails(kind: string, data: unknown): string | null {
   if (gesture) parts.push(`geste ${formatMoney(gesture)}`);
   const name = str(data.name);
   if (name) parts.push(name);
+  if (kind === "attachment" && typeof data.size === "number") parts.push(formatFileSize(data.size));
   const text = str(data.note) ?? str(data.summary) ?? str(data.description);
   if (text) parts.push(`« ${text} »`);
+  return parts.length > 0 ? parts.join(" · ") : null;
+}
+
+/** Details of a "letterIssued" event: the date a holding letter announces, the PDF's size and hash. */
+function letterDetails(data: Record<string, unknown>): string | null {
+  const parts: string[] = [];
+  const expectedOn = str(data.expectedOn);
+  if (expectedOn) parts.push(`réponse annoncée pour le ${formatDate(expectedOn)}`);
+  if (typeof data.size === "number") parts.push(`PDF ${formatFileSize(data.size)}`);
+  const sha = str(data.sha256);
+  if (sha) parts.push(`empreinte ${shortHash(sha)}`);
   return parts.length > 0 ? parts.join(" · ") : null;
 }

@@ -1,0 +1,130 @@
+//! Letter benchmarks: one answer letter composed and laid out as a PDF in-process (the target
+//! is under 5 ms), the same through the store (loading the complaint, the settings and the
+//! signatory), and 1,000 letters in a row.
+
+use criterion::{criterion_group, criterion_main, Criterion};
+use reclam::clock::FixedClock;
+use reclam::complaint::{parse_new_complaint, Money, Outcome, Role};
+use reclam::letters::LetterKind;
+use reclam::store::file::NewUser;
+use reclam::store::letters::LetterRequest;
+use reclam::Store;
+use std::hint::black_box;
+use std::sync::Arc;
+use std::time::Duration;
+
+const NEW: &str = r#"{"client":{"name":"Mme Élodie Durand","address":"3 rue Pasteur\n69003 Lyon"},
+  "channel":"letter","receivedOn":"2026-03-02","subject":"claimSettlement",
+  "description":"Indemnisation du dégât des eaux jugée insuffisante",
+  "contract":{"number":"MRH-4411","product":"Multirisque habitation","insurer":"AXA France"},
+  "handler":"Sophie Leroy"}"#;
+
+const SUMMARY: &str = "Après examen du rapport d'expertise du 28 mars, il apparaît que les \
+dommages au parquet résultent pour partie d'une infiltration ancienne, exclue par l'article 4.2 \
+des conditions générales de votre contrat « Multirisque habitation ». En revanche, les dommages \
+aux peintures de la chambre sont bien consécutifs au dégât des eaux du 12 février et seront \
+indemnisés par votre assureur.";
+
+fn store(dir: &tempfile::TempDir, letters: usize) -> (Store, Vec<reclam::complaint::ComplaintRef>) {
+    let clock = Arc::new(FixedClock::new(
+        chrono::NaiveDate::from_ymd_opt(2026, 4, 10).unwrap(),
+    ));
+    let mut s = Store::open(dir.path().join("letters.db"), clock).unwrap();
+    for (k, v) in [
+        ("firm.name", "Cabinet Durand Courtage"),
+        ("firm.address", "12 rue de la République\n69002 Lyon"),
+        ("firm.orias", "07000001"),
+        ("firm.email", "reclamations@durand-courtage.fr"),
+        ("firm.phone", "04 72 00 00 00"),
+        ("mediator.name", "La Médiation de l'Assurance"),
+        ("mediator.address", "TSA 50110\n75441 Paris Cedex 09"),
+        ("mediator.website", "www.mediation-assurance.org"),
+    ] {
+        s.set_setting(k, v, "bench").unwrap();
+    }
+    s.add_user(
+        &NewUser {
+            name: "Claire Martin".into(),
+            role: Role::Manager,
+            can_sign: true,
+            max_gesture: None,
+        },
+        "bench",
+    )
+    .unwrap();
+    let new = parse_new_complaint(NEW).unwrap();
+    let gesture: Money = "150".parse().unwrap();
+    let mut refs = Vec::new();
+    for _ in 0..letters {
+        let r = s.record(&new, "bench").unwrap().reference;
+        s.acknowledge(
+            &r,
+            chrono::NaiveDate::from_ymd_opt(2026, 3, 5).unwrap(),
+            "bench",
+        )
+        .unwrap();
+        s.answer(
+            &r,
+            chrono::NaiveDate::from_ymd_opt(2026, 4, 10).unwrap(),
+            Outcome::Partial,
+            SUMMARY,
+            Some(gesture),
+            "bench",
+        )
+        .unwrap();
+        refs.push(r);
+    }
+    (s, refs)
+}
+
+fn letters(c: &mut Criterion) {
+    let dir = tempfile::tempdir().unwrap();
+    let (s, refs) = store(&dir, 1_000);
+    let req = LetterRequest {
+        kind: LetterKind::Answer,
+        signatory: "Claire Martin".into(),
+        holding: None,
+    };
+    // The layout alone, from an already composed letter.
+    let draft = s.draft_letter(&refs[0], &req).unwrap();
+    let firm = reclam::letters::Firm {
+        name: "Cabinet Durand Courtage".into(),
+        address: "12 rue de la République\n69002 Lyon".into(),
+        orias: "07000001".into(),
+        ..Default::default()
+    };
+    let signatory = reclam::letters::Signatory {
+        name: "Claire Martin".into(),
+        title: "Dirigeant".into(),
+        signature_png: None,
+    };
+    let at = chrono::DateTime::parse_from_rfc3339("2026-04-10T09:00:00Z")
+        .unwrap()
+        .to_utc();
+    let mut g = c.benchmark_group("letters");
+    g.bench_function("answer letter: layout to PDF", |b| {
+        b.iter(|| {
+            black_box(reclam::letters::render(&draft.composed, &firm, &signatory, at).unwrap())
+        })
+    });
+    g.bench_function("answer letter: load, compose and render (store)", |b| {
+        b.iter(|| black_box(s.draft_letter(&refs[0], &req).unwrap()))
+    });
+    g.sample_size(10);
+    g.bench_function("1,000 answer letters (store)", |b| {
+        b.iter(|| {
+            for r in &refs {
+                black_box(s.draft_letter(r, &req).unwrap());
+            }
+        })
+    });
+    g.finish();
+    eprintln!("one answer letter: {} bytes", draft.pdf.len());
+}
+
+criterion_group! {
+    name = benches;
+    config = Criterion::default().sample_size(30).measurement_time(Duration::from_secs(4)).warm_up_time(Duration::from_secs(1));
+    targets = letters
+}
+criterion_main!(benches);
