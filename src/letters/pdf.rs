@@ -188,14 +188,15 @@ pub fn render(letter: &Letter) -> Result<Vec<u8>, PdfError> {
     c.first_page(letter, logo);
     c.body(letter, signature);
     let Composer {
-        mut pages, used, ..
+        mut pages,
+        mut used,
+        ..
     } = c;
 
     let total = pages.len();
     for (i, page) in pages.iter_mut().enumerate() {
         footer.draw(fonts, page, i + 1, total);
     }
-    let mut used = used;
     used[Style::Regular as usize] = true; // « Page N / M »
     emit(letter, fonts, pages, used, images)
 }
@@ -371,6 +372,27 @@ impl Fonts {
     /// au-dessus et au-dessous, comme en CSS).
     fn baseline(&self, size: f32, lh: f32) -> f32 {
         (lh - (self.ascent + self.descent) * size) / 2.0 + self.ascent * size
+    }
+
+    /// `text` (déjà nettoyé, sur une ligne) tronqué par « … » pour tenir dans `max_w` points.
+    fn ellipsize(&self, text: String, style: Style, size: f32, max_w: f32) -> String {
+        let face = self.face(style);
+        if face.width(&text, size) <= max_w {
+            return text;
+        }
+        let room = max_w - face.width("…", size);
+        let mut w = 0.0;
+        let mut out = String::new();
+        for c in text.chars() {
+            w += face.em(c).unwrap_or(0.0) * size;
+            if w > room {
+                break;
+            }
+            out.push(c);
+        }
+        out.truncate(out.trim_end().len());
+        out.push('…');
+        out
     }
 
     /// Coupe `text` (déjà nettoyé) en lignes d'au plus `max_w` points.
@@ -612,6 +634,14 @@ fn text_item(x: f32, base: f32, style: Style, size: f32, ink: Ink, text: String)
 // Composition
 // ═════════════════════════════════════════════════════════════════════════════════════════════
 
+/// Un couple « libellé : valeur » prêt à placer.
+struct Labeled {
+    label: String,
+    label_style: Style,
+    indent: f32,
+    lines: Vec<Line>,
+}
+
 /// Un bloc du corps, déjà coupé en lignes.
 struct Para {
     lines: Vec<Line>,
@@ -626,34 +656,35 @@ struct Composer<'a> {
     bottom: f32,
     /// Rien n'a encore été placé dans le flux de la page courante.
     at_top: bool,
-    /// Bandeau des pages suivantes : nom du cabinet, première référence.
-    header: (String, String),
+    /// Bandeau des pages suivantes : nom du cabinet, première référence et sa largeur.
+    header: (String, String, f32),
     used: [bool; 3],
 }
 
 impl<'a> Composer<'a> {
     fn new(fonts: &'a Fonts, letter: &Letter, bottom: f32) -> Composer<'a> {
-        let regular = fonts.face(Style::Regular);
+        let one_line = |s: &str, style| fonts.face(style).clean(s).replace('\n', " ");
         let reference = letter
             .reference_lines
             .first()
-            .map(|(k, v)| {
-                regular
-                    .clean(&format!("{} : {}", k.trim(), v.trim()))
-                    .replace('\n', " ")
-            })
+            .map(|(k, v)| one_line(&format!("{} : {}", k.trim(), v.trim()), Style::Regular))
             .unwrap_or_default();
-        let firm = fonts
-            .face(Style::Bold)
-            .clean(letter.letterhead.name.trim())
-            .replace('\n', " ");
+        let reference = fonts.ellipsize(reference, Style::Regular, HEAD_SMALL, CONTENT_W * 0.5);
+        let reference_w = fonts.width(&reference, Style::Regular, HEAD_SMALL);
+        let firm = one_line(letter.letterhead.name.trim(), Style::Bold);
+        let firm = fonts.ellipsize(
+            firm,
+            Style::Bold,
+            HEAD_SMALL,
+            CONTENT_W - reference_w - mm(6.0),
+        );
         Composer {
             fonts,
             pages: vec![Page::default()],
             y: 0.0,
             bottom,
             at_top: true,
-            header: (firm, reference),
+            header: (firm, reference, reference_w),
             used: [false; 3],
         }
     }
@@ -715,7 +746,7 @@ impl<'a> Composer<'a> {
         self.pages.push(Page::default());
         self.y = CONT_TOP;
         self.at_top = true;
-        let (firm, reference) = self.header.clone();
+        let (firm, reference, reference_w) = self.header.clone();
         self.text(
             MARGIN_L,
             CONT_HEADER_BASE,
@@ -725,9 +756,8 @@ impl<'a> Composer<'a> {
             firm,
         );
         if !reference.is_empty() {
-            let w = self.fonts.width(&reference, Style::Regular, HEAD_SMALL);
             self.text(
-                PAGE_W - MARGIN_R - w,
+                PAGE_W - MARGIN_R - reference_w,
                 CONT_HEADER_BASE,
                 Style::Regular,
                 HEAD_SMALL,
@@ -903,7 +933,7 @@ impl<'a> Composer<'a> {
         let mut y = row;
         for (label, value) in &letter.reference_lines {
             let label = format!("{} : ", label.trim());
-            let lines = self.labeled(
+            let labeled = self.labeled(
                 &label,
                 Style::Regular,
                 value.trim(),
@@ -914,10 +944,8 @@ impl<'a> Composer<'a> {
             y = self.put_labeled(
                 MARGIN_L,
                 y,
-                &label,
-                Style::Regular,
+                labeled,
                 GREY,
-                lines,
                 Style::Regular,
                 INK,
                 REF_SIZE,
@@ -929,24 +957,21 @@ impl<'a> Composer<'a> {
         self.y = date_bottom.max(y) + mm(6.5);
         self.at_top = false;
         if !letter.subject.trim().is_empty() {
-            let label = "Objet : ";
-            let lines = self.labeled(
-                label,
+            let labeled = self.labeled(
+                "Objet : ",
                 Style::Bold,
                 letter.subject.trim(),
                 Style::Regular,
                 BODY,
                 CONTENT_W,
             );
-            self.keep(lines.len() as f32 * BODY_LH);
+            self.keep(labeled.lines.len() as f32 * BODY_LH);
             let y = self.y;
             self.y = self.put_labeled(
                 MARGIN_L,
                 y,
-                label,
-                Style::Bold,
+                labeled,
                 INK,
-                lines,
                 Style::Regular,
                 INK,
                 BODY,
@@ -960,7 +985,8 @@ impl<'a> Composer<'a> {
         }
     }
 
-    /// Lignes du texte d'un couple « libellé : valeur », la valeur en retrait suspendu.
+    /// Un couple « libellé : valeur » : le libellé (au plus la moitié de la largeur), la valeur
+    /// coupée en lignes et en retrait suspendu derrière lui.
     fn labeled(
         &self,
         label: &str,
@@ -969,35 +995,44 @@ impl<'a> Composer<'a> {
         style: Style,
         size: f32,
         max_w: f32,
-    ) -> Vec<Line> {
-        let lw = self.fonts.width(label, label_style, size);
-        let avail = (max_w - lw).max(max_w * 0.4);
-        let mut lines = self.wrap(value, style, size, avail);
+    ) -> Labeled {
+        let label = self.clean(label, label_style).replace('\n', " ");
+        let label = self.fonts.ellipsize(label, label_style, size, max_w * 0.5);
+        let indent = self.fonts.width(&label, label_style, size);
+        let mut lines = self.wrap(value, style, size, max_w - indent);
         if lines.is_empty() {
             lines.push(Line::default());
         }
-        lines
+        Labeled {
+            label,
+            label_style,
+            indent,
+            lines,
+        }
     }
 
+    /// Place un couple préparé par [`Composer::labeled`] ; rend le bas du bloc.
     #[allow(clippy::too_many_arguments)]
     fn put_labeled(
         &mut self,
         x: f32,
         top: f32,
-        label: &str,
-        label_style: Style,
+        labeled: Labeled,
         label_ink: Ink,
-        lines: Vec<Line>,
         style: Style,
         ink: Ink,
         size: f32,
         lh: f32,
     ) -> f32 {
         let base = self.fonts.baseline(size, lh);
-        let label = self.clean(label, label_style);
-        let lw = self.fonts.width(&label, label_style, size);
+        let Labeled {
+            label,
+            label_style,
+            indent,
+            lines,
+        } = labeled;
         self.text(x, top + base, label_style, size, label_ink, label);
-        self.put(x + lw, top, lines, style, size, ink, lh)
+        self.put(x + indent, top, lines, style, size, ink, lh)
     }
 
     // ── Corps, formule de politesse, signature ──────────────────────────────────────────────
@@ -1281,8 +1316,8 @@ fn prepared_image(
 ) -> Result<(f32, f32, Arc<PreparedImage>), PdfError> {
     // Clé : les octets du PNG ; avec l'image, sa taille d'origine en pixels (la taille affichée
     // en dépend seule, et se recalcule donc pour chaque emplacement).
-    type Cached = (Vec<u8>, usize, usize, Arc<PreparedImage>);
-    static CACHE: Mutex<Vec<Cached>> = Mutex::new(Vec::new());
+    type Entry = (Vec<u8>, usize, usize, Arc<PreparedImage>);
+    static CACHE: Mutex<Vec<Entry>> = Mutex::new(Vec::new());
     let lock = || {
         CACHE
             .lock()
@@ -1294,7 +1329,7 @@ fn prepared_image(
     }
     let bad = |detail: String| PdfError::Image { what, detail };
     if !png.starts_with(b"\x89PNG\r\n\x1a\n") {
-        return Err(bad("signature PNG absente".into()));
+        return Err(bad("ce n'est pas un fichier PNG".into()));
     }
     let raw = RawImage::decode_from_bytes(png, &mut Vec::new()).map_err(bad)?;
     let (mut w, mut h, mut rgba) =

@@ -209,6 +209,27 @@ export function setSignature(user: string, path: string, actor: string): Promise
   return call<User[]>("set_signature", { user, path, actor });
 }
 
+/** Ask for the firm's logo (PNG). Resolves to its path, or null if cancelled. */
+export async function pickLogoFile(): Promise<string | null> {
+  if (!isTauri()) throw NO_BACKEND;
+  try {
+    const picked = await openDialog({
+      multiple: false,
+      directory: false,
+      title: "Choisir le logo du cabinet (PNG)",
+      filters: [{ name: "Image PNG", extensions: ["png"] }],
+    });
+    return typeof picked === "string" ? picked : null;
+  } catch (e) {
+    throw toAppError(e);
+  }
+}
+
+/** Store the firm's logo (printed on the letterhead of every letter). */
+export function setLogo(path: string, actor: string): Promise<null> {
+  return call<null>("set_logo", { path, actor });
+}
+
 // ---- Letters -------------------------------------------------------------
 
 /** The letter templates (the firm's text, or the shipped default). */
