@@ -16,18 +16,18 @@ pub const KEYS: &[(&str, &str)] = &[
     ("mediator.name", "Nom du médiateur"),
     ("mediator.address", "Adresse postale du médiateur"),
     ("mediator.website", "Site internet du médiateur"),
-    ("region", "Jours fériés (metropole ou alsace-moselle)"),
+    ("region", "Jours fériés"),
     (
         "letters.mediatorInEveryAnswer",
-        "Mentionner le médiateur dans toute réponse (true/false)",
+        "Mentionner le médiateur dans toute réponse",
     ),
     (
         "authority.advisor",
-        "Geste commercial qu'un conseiller accorde seul (€, 20 par défaut)",
+        "Geste commercial qu'un conseiller accorde seul",
     ),
     (
         "authority.supervisor",
-        "Geste commercial qu'un responsable accorde seul (€, 100 par défaut)",
+        "Geste commercial qu'un responsable accorde seul",
     ),
 ];
 

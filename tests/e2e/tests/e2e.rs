@@ -452,10 +452,6 @@ async fn settings_are_saved_and_users_added() {
     assert_eq!(stored["canSign"], true, "{out}");
     assert_eq!(stored["active"], true, "{out}");
 
-    app.client()
-        .execute("window.scrollTo(0, 0);", vec![])
-        .await
-        .expect("the page scrolls");
     app.screenshot().await;
     app.quit().await;
 }

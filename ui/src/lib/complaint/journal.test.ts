@@ -29,13 +29,13 @@ describe("editedChanges", () => {
 describe("eventDetails", () => {
   it("summarises usual payloads", () => {
     expect(eventDetails("answered", { on: "2026-05-20", outcome: "partial", summary: "Geste accordé", gesture: "50" })).toBe(
-      "le 20/05/2026 · Partiellement fondée · geste 50,00\u00A0€ · « Geste accordé »",
+      "le 20/05/2026 · Partiellement fondée · geste 50,00\u00A0€ · «\u00A0Geste accordé\u00A0»",
     );
     expect(eventDetails("disputeStep", { on: "2026-06-01", kind: "mediatorReferral", summary: "Saisine" })).toBe(
-      "le 01/06/2026 · Saisine du médiateur · « Saisine »",
+      "le 01/06/2026 · Saisine du médiateur · «\u00A0Saisine\u00A0»",
     );
     expect(eventDetails("exchange", { on: "2026-05-08", direction: "incoming", channel: "phone", summary: "Relance" })).toBe(
-      "le 08/05/2026 · Reçu du client · Téléphone · « Relance »",
+      "le 08/05/2026 · Reçu du client · Téléphone · «\u00A0Relance\u00A0»",
     );
   });
 
@@ -97,7 +97,7 @@ describe("eventDetails of the newer events", () => {
 
   it("reads the dispute step's kind from the backend's 'step' key", () => {
     expect(eventDetails("disputeStep", { stepId: 2, step: "insurerForwarded", on: "2026-06-01", summary: "Envoi" })).toBe(
-      "le 01/06/2026 · Transmise à l'assureur · « Envoi »",
+      "le 01/06/2026 · Transmise à l'assureur · «\u00A0Envoi\u00A0»",
     );
   });
 

@@ -106,7 +106,7 @@ export function eventDetails(kind: string, data: unknown): string | null {
   if (name) parts.push(name);
   if (kind === "attachment" && typeof data.size === "number") parts.push(formatFileSize(data.size));
   const text = str(data.note) ?? str(data.summary) ?? str(data.description);
-  if (text) parts.push(`« ${text} »`);
+  if (text) parts.push(`«\u00A0${text}\u00A0»`);
   return parts.length > 0 ? parts.join(" · ") : null;
 }
 
