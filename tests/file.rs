@@ -255,6 +255,10 @@ fn users_are_unique_validated_and_journaled() {
     let names: Vec<&str> = users.iter().map(|u| u.name.as_str()).collect();
     assert_eq!(names, ["Claire Martin", "Sophie Leroy"]);
     assert_eq!(users[1].max_gesture.unwrap().to_string(), "19.90");
+    // The authority once the role's default applies: a manager has no limit.
+    assert_eq!(users[0].authority, None);
+    assert_eq!(users[1].authority.unwrap().to_string(), "19.90");
+    assert!(!users[0].has_signature);
     let journaled: i64 = s
         .conn()
         .query_row(

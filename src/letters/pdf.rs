@@ -1,30 +1,29 @@
-//! Mise en page PDF des courriers : lettre d'affaires française, A4 portrait.
+//! PDF layout of letters: French business letter, A4 portrait.
 //!
-//! [`render`] prend une [`Letter`] déjà rédigée (textes définitifs, formules comprises) et rend
-//! les octets d'un PDF prêt à imprimer et à glisser dans une enveloppe à fenêtre (DL/C5,
-//! fenêtre à droite) :
+//! [`render`] takes an already written [`Letter`] (final texts, salutation and closing included)
+//! and returns the bytes of a PDF ready to print and slip into a window envelope (DL/C5, window
+//! on the right):
 //!
-//! * page 1 : en-tête du cabinet en haut à gauche (logo facultatif, nom, adresse, ORIAS,
-//!   téléphone, e-mail) ; bloc destinataire à 110 mm du bord gauche et 50 mm du haut ;
-//!   références à gauche et « lieu, le date » dans la colonne du destinataire ; « Objet : »,
-//!   appel, corps, formule de politesse, bloc signature dans la moitié droite ;
-//! * pages suivantes : simple bandeau (nom du cabinet, référence), le texte reprend à 25 mm ;
-//! * pied de page sur chaque page : mentions légales centrées et « Page N / M ».
+//! * page 1: firm letterhead at top left (optional logo, name, address, ORIAS, phone, e-mail);
+//!   recipient block 110 mm from the left edge and 50 mm from the top; references on the left
+//!   and "place, date" in the recipient column; "Objet :" (subject), salutation, body, closing,
+//!   signature block in the right half;
+//! * following pages: simple header band (firm name, reference), text resumes at 25 mm;
+//! * footer on every page: centred legal notices and "Page N / M".
 //!
-//! La mise en page se fait en deux temps : le texte est d'abord placé en éléments positionnés,
-//! page par page (mesures faites une seule fois, en temps linéaire), puis, le nombre total de
-//! pages étant connu, le pied de page est ajouté et les opérations PDF sont émises.
+//! Layout happens in two passes: the text is first laid out as positioned items, page by page
+//! (measured only once, in linear time); then, once the total page count is known, the footer
+//! is added and the PDF operations are emitted.
 //!
-//! Règles de coupure : les lignes ne se coupent qu'aux espaces ordinaires (U+0020) ; les espaces
-//! insécables (U+00A0, U+202F…) ne sont jamais des points de coupure ; `'\n'` force un retour à
-//! la ligne ; un mot plus long que la ligne est coupé (de préférence après un trait d'union ou
-//! une barre oblique) plutôt que de déborder. Un paragraphe ne laisse jamais une ligne seule en
-//! bas ou en haut de page ; un encadré ([`Block::Notice`]) n'est jamais coupé s'il tient sur une
-//! page ; la formule de politesse et la signature restent ensemble.
+//! Line-breaking rules: lines break only at ordinary spaces (U+0020); no-break spaces (U+00A0,
+//! U+202F…) are never break points; `'\n'` forces a line break; a word longer than the line is
+//! broken (preferably after a hyphen or a slash) rather than overflowing. A paragraph never
+//! leaves a single line at the bottom or top of a page; a notice box ([`Block::Notice`]) is
+//! never split if it fits on one page; the closing and the signature stay together.
 //!
-//! Dépendances : `printpdf` 0.12 (features `png`, `text_layout` : sous-ensemble des polices),
-//! `chrono`, `thiserror`. Les polices DejaVu sont embarquées dans le binaire (voir
-//! [`FONT_REGULAR`]) et analysées une seule fois par processus.
+//! Dependencies: `printpdf` 0.12 (features `png`, `text_layout`: font subsetting), `chrono`,
+//! `thiserror`. The DejaVu fonts are embedded in the binary (see [`FONT_REGULAR`]) and parsed
+//! only once per process.
 
 use std::collections::BTreeMap;
 use std::sync::{Arc, LazyLock, Mutex};
@@ -36,113 +35,112 @@ use printpdf::{
 };
 
 // ─────────────────────────────────────────────────────────────────────────────────────────────
-// POLICES EMBARQUÉES — le seul endroit à adapter en déplaçant ce fichier.
-// Les chemins de `include_bytes!` sont relatifs à ce fichier source : depuis
-// `src/letters/pdf.rs` dans la crate principale, ce sont `"../../assets/fonts/DejaVuSans.ttf"`,
-// etc.
+// EMBEDDED FONTS — the only place to adapt when moving this file.
+// `include_bytes!` paths are relative to this source file: from `src/letters/pdf.rs` in the
+// main crate, they are `"../../assets/fonts/DejaVuSans.ttf"`, etc.
 // ─────────────────────────────────────────────────────────────────────────────────────────────
-/// DejaVu Sans (texte courant).
+/// DejaVu Sans (body text).
 static FONT_REGULAR: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans.ttf");
-/// DejaVu Sans Bold (nom du cabinet, « Objet : », titres, signataire).
+/// DejaVu Sans Bold (firm name, "Objet :", headings, signatory).
 static FONT_BOLD: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans-Bold.ttf");
 /// DejaVu Sans Oblique ([`Block::Italic`]).
 static FONT_ITALIC: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans-Oblique.ttf");
 
 // ═════════════════════════════════════════════════════════════════════════════════════════════
-// API publique
+// Public API
 // ═════════════════════════════════════════════════════════════════════════════════════════════
 
-/// L'en-tête du cabinet (page 1, en haut à gauche).
+/// The firm's letterhead (page 1, top left).
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Letterhead {
-    /// Raison sociale, en gras.
+    /// Company name, in bold.
     pub name: String,
-    /// Lignes d'adresse (rue, code postal et ville…).
+    /// Address lines (street, postcode and town…).
     pub address: Vec<String>,
-    /// Numéro ORIAS, sans le libellé : « 12 345 678 » devient « ORIAS n° 12 345 678 ».
-    /// Un texte commençant déjà par « ORIAS » est repris tel quel. Vide : ligne omise.
+    /// ORIAS number, without the label: "12 345 678" becomes "ORIAS n° 12 345 678".
+    /// A text already starting with "ORIAS" is used as is. Empty: line omitted.
     pub orias: String,
-    /// Vide : omis.
+    /// Empty: omitted.
     pub email: String,
-    /// Vide : omis.
+    /// Empty: omitted.
     pub phone: String,
-    /// Logo PNG facultatif, à gauche du nom (18 mm de haut au plus, 45 mm de large au plus).
+    /// Optional PNG logo, left of the name (at most 18 mm high and 45 mm wide).
     pub logo_png: Option<Vec<u8>>,
 }
 
-/// Le signataire (bloc signature, moitié droite, après la formule de politesse).
+/// The signatory (signature block, right half, after the closing).
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Signature {
     pub name: String,
-    /// Fonction (« Gérant », « Responsable des réclamations »…). Vide : omise.
+    /// Job title ("Gérant", "Responsable des réclamations"…). Empty: omitted.
     pub title: String,
-    /// Image PNG de la signature manuscrite (20 mm de haut au plus), au-dessus du nom.
-    /// Absente : un espace est laissé pour signer à la main.
+    /// PNG image of the handwritten signature (at most 20 mm high), above the name.
+    /// Absent: a blank space is left for signing by hand.
     pub image_png: Option<Vec<u8>>,
 }
 
-/// Un bloc du corps de la lettre.
+/// A block of the letter body.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Block {
-    /// Paragraphe ordinaire ; `'\n'` force un retour à la ligne.
+    /// Ordinary paragraph; `'\n'` forces a line break.
     Paragraph(String),
-    /// Paragraphe en gras (intertitre, phrase à mettre en évidence) ; gardé avec le début du
-    /// paragraphe qui le suit.
+    /// Bold paragraph (subheading, sentence to highlight); kept with the start of the
+    /// paragraph that follows it.
     Bold(String),
-    /// Paragraphe en italique (mention, post-scriptum…).
+    /// Italic paragraph (notice, postscript…).
     Italic(String),
-    /// Encadré grisé : un titre en gras puis des paragraphes (voies de recours, médiateur…).
-    /// Jamais coupé entre deux pages s'il tient sur une page : il passe alors entier à la
-    /// page suivante.
+    /// Grey-shaded box: a bold title then paragraphs (means of redress, mediator…).
+    /// Never split across two pages if it fits on one page: it then moves whole to the next
+    /// page.
     Notice {
         title: String,
         paragraphs: Vec<String>,
     },
 }
 
-/// Une lettre complète, prête à mettre en page.
+/// A complete letter, ready for layout.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Letter {
     pub letterhead: Letterhead,
-    /// Nom puis adresse postale du destinataire (bloc placé dans la fenêtre de l'enveloppe).
+    /// Recipient's name then postal address (block placed in the envelope window).
     pub recipient: Vec<String>,
-    /// « Lyon, le 22 novembre 2026 ».
+    /// "Lyon, le 22 novembre 2026".
     pub place_date: String,
-    /// Références, par exemple `[("Réf.", "REC-2026-0001"), ("Contrat", "MRH-4411")]`,
-    /// rendues « Réf. : REC-2026-0001 ». La première est reprise en tête des pages suivantes.
+    /// References, e.g. `[("Réf.", "REC-2026-0001"), ("Contrat", "MRH-4411")]`, rendered as
+    /// "Réf. : REC-2026-0001". The first one is repeated in the header of the following pages.
     pub reference_lines: Vec<(String, String)>,
-    /// Le texte de l'objet ; le libellé « Objet : » (en gras) est ajouté ici.
+    /// The subject text; the "Objet : " label (in bold) is added here.
     pub subject: String,
-    /// Formule d'appel : « Madame, », « Monsieur, »…
+    /// Salutation: "Madame,", "Monsieur,"…
     pub salutation: String,
     pub body: Vec<Block>,
-    /// Formule de politesse (paragraphe final, gardé avec la signature).
+    /// Closing formula (final paragraph, kept with the signature).
     pub closing: String,
     pub signature: Signature,
-    /// Mentions légales du pied de page (1 à 3 lignes courtes), centrées, petites, en gris.
+    /// Footer legal notices (1 to 3 short lines), centred, small, in grey.
     pub footer: Vec<String>,
-    /// Titre du document (métadonnées PDF). Vide : l'objet est repris.
+    /// Document title (PDF metadata). Empty: the subject is used.
     pub title: String,
-    /// Date de création et de modification du document (métadonnées PDF).
+    /// Creation and modification date of the document (PDF metadata).
     pub created: chrono::DateTime<chrono::Utc>,
 }
 
-/// Échec de la mise en page.
+/// Layout failure.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum PdfError {
-    /// Une police embarquée n'a pas pu être lue (binaire mal construit).
+    /// An embedded font could not be read (badly built binary).
     #[error("la police de caractères « {0} » embarquée est illisible")]
     Font(&'static str),
-    /// Le logo ou l'image de signature n'est pas un PNG lisible.
+    /// The logo or the signature image is not a readable PNG.
     #[error("l'image « {what} » n'est pas un PNG lisible : {detail}")]
     Image { what: &'static str, detail: String },
-    /// printpdf a refusé le document.
+    /// printpdf rejected the document.
     #[error("la génération du PDF a échoué : {0}")]
     Render(String),
 }
 
 impl PdfError {
-    /// Code stable, pour l'interface et la ligne de commande.
+    /// Stable code, for the UI and the command line.
     pub fn code(&self) -> &'static str {
         match self {
             PdfError::Font(_) => "pdfFont",
@@ -152,13 +150,13 @@ impl PdfError {
     }
 }
 
-/// Analyse les polices embarquées tout de suite plutôt qu'au premier [`render`] (facultatif ;
-/// utile au démarrage de l'application pour que le premier courrier ne paie pas ce coût).
+/// Parses the embedded fonts right away rather than on the first [`render`] (optional; useful
+/// at application start-up so that the first letter does not pay this cost).
 pub fn preload_fonts() -> Result<(), PdfError> {
     fonts().map(|_| ())
 }
 
-/// Met la lettre en page et rend les octets du PDF.
+/// Lays out the letter and returns the PDF bytes.
 pub fn render(letter: &Letter) -> Result<Vec<u8>, PdfError> {
     let fonts = fonts()?;
     let mut images = Vec::new();
@@ -197,12 +195,12 @@ pub fn render(letter: &Letter) -> Result<Vec<u8>, PdfError> {
     for (i, page) in pages.iter_mut().enumerate() {
         footer.draw(fonts, page, i + 1, total);
     }
-    used[Style::Regular as usize] = true; // « Page N / M »
+    used[Style::Regular as usize] = true; // "Page N / M"
     emit(letter, fonts, pages, used, images)
 }
 
 // ═════════════════════════════════════════════════════════════════════════════════════════════
-// Géométrie (points PDF, y mesuré depuis le HAUT de la page ; converti à l'émission)
+// Geometry (PDF points, y measured from the TOP of the page; converted at emission)
 // ═════════════════════════════════════════════════════════════════════════════════════════════
 
 const PT_PER_MM: f32 = 72.0 / 25.4;
@@ -215,10 +213,10 @@ const PAGE_H: f32 = mm(297.0);
 const MARGIN_L: f32 = mm(20.0);
 const MARGIN_R: f32 = mm(20.0);
 const CONTENT_W: f32 = PAGE_W - MARGIN_L - MARGIN_R;
-/// Colonne de droite : destinataire (fenêtre), lieu et date, signature.
+/// Right column: recipient (window), place and date, signature.
 const COL_X: f32 = mm(110.0);
 const COL_W: f32 = mm(85.0);
-/// Largeur de la colonne de gauche de la page 1 (en-tête, références).
+/// Width of the left column on page 1 (letterhead, references).
 const LEFT_W: f32 = COL_X - MARGIN_L - mm(6.0);
 
 const LETTERHEAD_TOP: f32 = mm(15.0);
@@ -228,17 +226,17 @@ const RECIPIENT_TOP: f32 = mm(50.0);
 const DATE_MIN_TOP: f32 = mm(90.0);
 const SIGNATURE_MAX_H: f32 = mm(20.0);
 const SIGNATURE_MAX_W: f32 = mm(50.0);
-/// Espace au-dessus de l'image de signature.
+/// Space above the signature image.
 const SIGNATURE_GAP: f32 = mm(3.5);
-/// Espace laissé pour une signature manuscrite quand il n'y a pas d'image.
+/// Space left for a handwritten signature when there is no image.
 const SIGNATURE_BLANK: f32 = mm(15.0);
 
-/// Pages suivantes : bandeau puis reprise du texte.
+/// Following pages: header band, then the text resumes.
 const CONT_HEADER_BASE: f32 = mm(13.0);
 const CONT_RULE: f32 = mm(15.5);
 const CONT_TOP: f32 = mm(25.0);
 
-/// Ligne de base de la dernière ligne du pied de page.
+/// Baseline of the last footer line.
 const FOOTER_BASE: f32 = PAGE_H - mm(12.0);
 
 const BODY: f32 = 10.5;
@@ -257,14 +255,14 @@ struct Ink(f32, f32, f32);
 const INK: Ink = Ink(0.10, 0.11, 0.13);
 const INK_SOFT: Ink = Ink(0.27, 0.29, 0.33);
 const GREY: Ink = Ink(0.45, 0.47, 0.51);
-/// Couleur d'accent (nom du cabinet, filet de l'encadré) : bleu marine sobre.
+/// Accent colour (firm name, notice box rule): sober navy blue.
 const ACCENT: Ink = Ink(0.12, 0.23, 0.42);
 const RULE: Ink = Ink(0.80, 0.81, 0.84);
 const NOTICE_FILL: Ink = Ink(0.953, 0.958, 0.970);
 const NOTICE_BORDER: Ink = Ink(0.80, 0.82, 0.87);
 
 // ═════════════════════════════════════════════════════════════════════════════════════════════
-// Polices et mesure du texte
+// Fonts and text measurement
 // ═════════════════════════════════════════════════════════════════════════════════════════════
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -276,13 +274,13 @@ enum Style {
 
 const STYLE_NAMES: [&str; 3] = ["DejaVuSans", "DejaVuSans-Bold", "DejaVuSans-Oblique"];
 
-/// Caractères dont l'avance est précalculée (Latin de base, Latin-1, Latin étendu A et B).
+/// Characters whose advance is precomputed (Basic Latin, Latin-1, Latin Extended-A and -B).
 const TABLE_LEN: usize = 0x250;
 
 struct Face {
     font: ParsedFont,
     upm: f32,
-    /// Avance en em par caractère ; NaN : absent de la police.
+    /// Advance in em per character; NaN: missing from the font.
     table: Box<[f32]>,
 }
 
@@ -310,7 +308,7 @@ impl Face {
         }
     }
 
-    /// Avance en em, `None` si la police n'a pas ce caractère.
+    /// Advance in em, `None` if the font lacks this character.
     fn em(&self, c: char) -> Option<f32> {
         let u = c as u32;
         match self.table.get(u as usize) {
@@ -324,9 +322,9 @@ impl Face {
         s.chars().map(|c| self.em(c).unwrap_or(0.0)).sum::<f32>() * size
     }
 
-    /// Rend un texte affichable par cette police : sauts de ligne normalisés en `'\n'`,
-    /// tabulations en espaces, caractères de contrôle et invisibles supprimés, caractères absents
-    /// remplacés (espaces spéciales par une insécable, le reste par « ? »).
+    /// Makes a text displayable with this font: line breaks normalised to `'\n'`, tabs turned
+    /// into spaces, control and invisible characters removed, missing characters replaced
+    /// (special spaces by a no-break space, anything else by "?").
     fn clean(&self, s: &str) -> String {
         let mut out = String::with_capacity(s.len());
         let mut chars = s.chars().peekable();
@@ -354,7 +352,7 @@ impl Face {
 
 struct Fonts {
     faces: [Face; 3],
-    /// Jambages supérieur et inférieur, en em (communs aux trois DejaVu).
+    /// Ascent and descent, in em (shared by the three DejaVu faces).
     ascent: f32,
     descent: f32,
 }
@@ -368,13 +366,13 @@ impl Fonts {
         self.face(style).width(s, size)
     }
 
-    /// Position de la ligne de base dans une ligne de hauteur `lh` (demi-interlignage réparti
-    /// au-dessus et au-dessous, comme en CSS).
+    /// Position of the baseline within a line of height `lh` (half-leading split above and
+    /// below, as in CSS).
     fn baseline(&self, size: f32, lh: f32) -> f32 {
         (lh - (self.ascent + self.descent) * size) / 2.0 + self.ascent * size
     }
 
-    /// `text` (déjà nettoyé, sur une ligne) tronqué par « … » pour tenir dans `max_w` points.
+    /// `text` (already cleaned, on one line) truncated with "…" to fit in `max_w` points.
     fn ellipsize(&self, text: String, style: Style, size: f32, max_w: f32) -> String {
         let face = self.face(style);
         if face.width(&text, size) <= max_w {
@@ -395,7 +393,7 @@ impl Fonts {
         out
     }
 
-    /// Coupe `text` (déjà nettoyé) en lignes d'au plus `max_w` points.
+    /// Breaks `text` (already cleaned) into lines of at most `max_w` points.
     fn wrap(&self, text: &str, style: Style, size: f32, max_w: f32) -> Vec<Line> {
         let face = self.face(style);
         let space = face.em(' ').unwrap_or(0.3) * size;
@@ -428,9 +426,9 @@ impl Fonts {
     }
 }
 
-/// Coupe un mot trop long pour la ligne : après le dernier trait d'union ou la dernière barre
-/// oblique qui tient, sinon au caractère près. Pousse les morceaux pleins dans `out` et rend le
-/// dernier morceau, qui commence la ligne suivante.
+/// Breaks a word that is too long for the line: after the last hyphen or slash that fits,
+/// otherwise at any character. Pushes the full pieces into `out` and returns the last piece,
+/// which starts the next line.
 fn break_word(face: &Face, word: &str, size: f32, max_w: f32, out: &mut Vec<Line>) -> Line {
     let mut start = 0;
     let mut w = 0.0f32;
@@ -472,7 +470,7 @@ fn fonts() -> Result<&'static Fonts, PdfError> {
         let m = &faces[0].font.font_metrics;
         let upm = f32::from(m.units_per_em.max(1));
         let (ascent, descent) = (m.ascent / upm, (m.descent / upm).abs());
-        // Repli raisonnable si la table hhea était vide.
+        // Sensible fallback if the hhea table was empty.
         let (ascent, descent) = if ascent > 0.3 {
             (ascent, descent)
         } else {
@@ -494,7 +492,7 @@ struct Line {
 }
 
 // ═════════════════════════════════════════════════════════════════════════════════════════════
-// Éléments positionnés
+// Positioned items
 // ═════════════════════════════════════════════════════════════════════════════════════════════
 
 enum Item {
@@ -506,7 +504,7 @@ enum Item {
         ink: Ink,
         text: String,
     },
-    /// Rectangle plein (`stroke: None`) ou tracé (épaisseur du trait).
+    /// Filled rectangle (`stroke: None`) or stroked one (line width).
     Rect {
         x: f32,
         top: f32,
@@ -526,7 +524,7 @@ enum Item {
 
 #[derive(Default)]
 struct Page {
-    /// Fonds (encadrés), dessinés d'abord.
+    /// Backgrounds (notice boxes), drawn first.
     under: Vec<Item>,
     over: Vec<Item>,
 }
@@ -538,8 +536,8 @@ struct Placed {
     h: f32,
 }
 
-/// Taille d'une image de `px_w` × `px_h` pixels réduite pour tenir dans `max_w` × `max_h`,
-/// proportions conservées.
+/// Size of a `px_w` × `px_h` pixel image scaled to fit within `max_w` × `max_h`, aspect ratio
+/// preserved.
 fn fit(px_w: usize, px_h: usize, max_w: f32, max_h: f32) -> (f32, f32) {
     let (pw, ph) = (px_w.max(1) as f32, px_h.max(1) as f32);
     let scale = (max_w / pw).min(max_h / ph);
@@ -547,14 +545,14 @@ fn fit(px_w: usize, px_h: usize, max_w: f32, max_h: f32) -> (f32, f32) {
 }
 
 // ═════════════════════════════════════════════════════════════════════════════════════════════
-// Pied de page
+// Footer
 // ═════════════════════════════════════════════════════════════════════════════════════════════
 
 struct Footer {
     lines: Vec<Line>,
-    /// Limite basse du texte courant.
+    /// Lower limit of the body text.
     body_bottom: f32,
-    /// Filet au-dessus des mentions ; « Page N / M » est posé à son extrémité droite.
+    /// Rule above the notices; "Page N / M" sits at its right end.
     rule: f32,
 }
 
@@ -585,7 +583,7 @@ impl Footer {
         let label = format!("Page {number} / {total}");
         let w = fonts.width(&label, Style::Regular, FOOTER_SIZE);
         let label_x = PAGE_W - MARGIN_R - w;
-        // Le libellé est centré verticalement sur le filet, qui s'arrête juste avant lui.
+        // The label is vertically centred on the rule, which stops just before it.
         let base = self.rule + 0.25 + FOOTER_SIZE * 0.36;
         page.over.push(text_item(
             label_x,
@@ -634,7 +632,7 @@ fn text_item(x: f32, base: f32, style: Style, size: f32, ink: Ink, text: String)
 // Composition
 // ═════════════════════════════════════════════════════════════════════════════════════════════
 
-/// Un couple « libellé : valeur » prêt à placer.
+/// A "label: value" pair ready to be placed.
 struct Labeled {
     label: String,
     label_style: Style,
@@ -642,7 +640,7 @@ struct Labeled {
     lines: Vec<Line>,
 }
 
-/// Un bloc du corps, déjà coupé en lignes.
+/// A body block, already broken into lines.
 struct Para {
     lines: Vec<Line>,
     style: Style,
@@ -651,12 +649,12 @@ struct Para {
 struct Composer<'a> {
     fonts: &'a Fonts,
     pages: Vec<Page>,
-    /// Haut de la prochaine ligne, sur la page courante.
+    /// Top of the next line, on the current page.
     y: f32,
     bottom: f32,
-    /// Rien n'a encore été placé dans le flux de la page courante.
+    /// Nothing has been placed in the flow of the current page yet.
     at_top: bool,
-    /// Bandeau des pages suivantes : nom du cabinet, première référence et sa largeur.
+    /// Header band of the following pages: firm name, first reference and its width.
     header: (String, String, f32),
     used: [bool; 3],
 }
@@ -711,7 +709,7 @@ impl<'a> Composer<'a> {
         self.fonts.wrap(&self.clean(s, style), style, size, max_w)
     }
 
-    /// Place des lignes à partir de `top`, hors flux ; rend le bas du bloc.
+    /// Places lines from `top`, outside the flow; returns the bottom of the block.
     #[allow(clippy::too_many_arguments)]
     fn put(
         &mut self,
@@ -732,7 +730,7 @@ impl<'a> Composer<'a> {
         y
     }
 
-    // ── Flux paginé ──────────────────────────────────────────────────────────────────────────
+    // ── Paginated flow ───────────────────────────────────────────────────────────────────────
 
     fn capacity(&self) -> f32 {
         self.bottom - CONT_TOP
@@ -775,23 +773,23 @@ impl<'a> Composer<'a> {
         });
     }
 
-    /// Espace vertical entre deux blocs, supprimé en haut de page.
+    /// Vertical space between two blocks, dropped at the top of a page.
     fn gap(&mut self, g: f32) {
         if !self.at_top {
             self.y += g;
         }
     }
 
-    /// Passe à la page suivante si `h` ne tient pas dans la place restante mais tiendrait sur
-    /// une page neuve.
+    /// Moves to the next page if `h` does not fit in the remaining space but would fit on a
+    /// fresh page.
     fn keep(&mut self, h: f32) {
         if h > self.room() + 0.01 && h <= self.capacity() && !self.at_top {
             self.new_page();
         }
     }
 
-    /// Place des lignes dans le flux, sur autant de pages que nécessaire, sans ligne isolée en
-    /// bas (orpheline) ni en haut (veuve) de page.
+    /// Places lines in the flow, over as many pages as needed, never leaving a single line at
+    /// the bottom (orphan) or at the top (widow) of a page.
     #[allow(clippy::too_many_arguments)]
     fn flow(&mut self, x: f32, lines: Vec<Line>, style: Style, size: f32, ink: Ink, lh: f32) {
         let base = self.fonts.baseline(size, lh);
@@ -833,7 +831,7 @@ impl<'a> Composer<'a> {
     fn first_page(&mut self, letter: &Letter, logo: Option<Placed>) {
         let head = &letter.letterhead;
 
-        // En-tête : logo à gauche, texte à sa droite.
+        // Letterhead: logo on the left, text to its right.
         let mut text_x = MARGIN_L;
         let mut head_bottom = LETTERHEAD_TOP;
         if let Some(logo) = logo {
@@ -847,8 +845,8 @@ impl<'a> Composer<'a> {
             text_x = MARGIN_L + logo.w + mm(4.0);
             head_bottom = LETTERHEAD_TOP + logo.h;
         }
-        // Au-dessus de la zone du destinataire, l'en-tête peut aller jusqu'à la marge droite ;
-        // à hauteur de la fenêtre, il reste dans la colonne de gauche.
+        // Above the recipient area, the letterhead may extend to the right margin; level with
+        // the window, it stays in the left column.
         let wide_w = PAGE_W - MARGIN_R - text_x;
         let narrow_w = COL_X - mm(6.0) - text_x;
         let width_at = |y: f32, lines: f32, lh: f32| {
@@ -858,7 +856,7 @@ impl<'a> Composer<'a> {
                 narrow_w
             }
         };
-        // La capitale du nom s'aligne à peu près sur le haut du logo.
+        // The capitals of the name line up roughly with the top of the logo.
         let name_lh = NAME_SIZE * 1.2;
         let top = LETTERHEAD_TOP - self.fonts.baseline(NAME_SIZE, name_lh) + NAME_SIZE * 0.73;
         let lines = self.wrap(
@@ -911,7 +909,7 @@ impl<'a> Composer<'a> {
         }
         head_bottom = head_bottom.max(y);
 
-        // Destinataire, dans la fenêtre de l'enveloppe.
+        // Recipient, in the envelope window.
         let rec_lh = BODY * 1.3;
         let mut y = RECIPIENT_TOP;
         for line in letter.recipient.iter().filter(|l| !l.trim().is_empty()) {
@@ -920,11 +918,11 @@ impl<'a> Composer<'a> {
         }
         let recipient_bottom = y;
 
-        // Références à gauche, lieu et date à droite, sur la même hauteur.
+        // References on the left, place and date on the right, at the same height.
         let row = DATE_MIN_TOP
             .max(recipient_bottom + mm(9.0))
             .max(head_bottom + mm(8.0));
-        // La date partage la ligne de base de la première référence.
+        // The date shares the baseline of the first reference.
         let ref_lh = REF_SIZE * 1.4;
         let date_top =
             row + self.fonts.baseline(REF_SIZE, ref_lh) - self.fonts.baseline(BODY, BODY_LH);
@@ -953,7 +951,7 @@ impl<'a> Composer<'a> {
             );
         }
 
-        // Objet (libellé en gras, texte en retrait suspendu), puis formule d'appel.
+        // Subject (bold label, text with a hanging indent), then salutation.
         self.y = date_bottom.max(y) + mm(6.5);
         self.at_top = false;
         if !letter.subject.trim().is_empty() {
@@ -985,8 +983,8 @@ impl<'a> Composer<'a> {
         }
     }
 
-    /// Un couple « libellé : valeur » : le libellé (au plus la moitié de la largeur), la valeur
-    /// coupée en lignes et en retrait suspendu derrière lui.
+    /// A "label: value" pair: the label (at most half the width), then the value broken into
+    /// lines with a hanging indent after it.
     fn labeled(
         &self,
         label: &str,
@@ -1011,7 +1009,7 @@ impl<'a> Composer<'a> {
         }
     }
 
-    /// Place un couple préparé par [`Composer::labeled`] ; rend le bas du bloc.
+    /// Places a pair prepared by [`Composer::labeled`]; returns the bottom of the block.
     #[allow(clippy::too_many_arguments)]
     fn put_labeled(
         &mut self,
@@ -1035,10 +1033,10 @@ impl<'a> Composer<'a> {
         self.put(x + indent, top, lines, style, size, ink, lh)
     }
 
-    // ── Corps, formule de politesse, signature ──────────────────────────────────────────────
+    // ── Body, closing, signature ────────────────────────────────────────────────────────────
 
     fn body(&mut self, letter: &Letter, signature: Option<Placed>) {
-        // Tout est coupé d'abord (une mesure par caractère), puis placé.
+        // Everything is broken into lines first (one measurement per character), then placed.
         enum Prepared {
             Para(Para),
             Notice {
@@ -1082,7 +1080,7 @@ impl<'a> Composer<'a> {
                 Prepared::Para(p) => {
                     self.gap(PARA_GAP);
                     if p.style == Style::Bold {
-                        // Un intertitre reste avec les deux premières lignes de ce qui suit.
+                        // A subheading stays with the first two lines of what follows.
                         let next = match prepared.peek() {
                             Some(Prepared::Para(n)) => {
                                 n.lines.len().min(2) as f32 * BODY_LH + PARA_GAP
@@ -1101,7 +1099,7 @@ impl<'a> Composer<'a> {
             }
         }
 
-        // Formule de politesse et signature : ensemble.
+        // Closing and signature: kept together.
         let closing = self.wrap(letter.closing.trim(), Style::Regular, BODY, CONTENT_W);
         let closing: Vec<Line> = if closing.iter().all(|l| l.text.is_empty()) {
             Vec::new()
@@ -1151,12 +1149,13 @@ impl<'a> Composer<'a> {
         self.at_top = false;
     }
 
-    /// Encadré : fond grisé, filet fin, barre d'accent à gauche. Passe entier à la page suivante
-    /// s'il tient sur une page ; sinon (cas extrême) se poursuit sur la suivante, chaque morceau
-    /// ayant son propre cadre.
+    /// Notice box: grey background, thin border, accent bar on the left. Moves whole to the
+    /// next page if it fits on one page; otherwise (extreme case) continues on the next one,
+    /// each piece having its own frame.
     fn notice(&mut self, title: Vec<Line>, paragraphs: Vec<Vec<Line>>) {
         let notice_lh = NOTICE_SIZE * 1.35;
-        let mut rows: Vec<(Line, Style, f32, f32, f32)> = Vec::new(); // ligne, style, taille, interligne, espace avant
+        // Rows: (line, style, size, line height, space before).
+        let mut rows: Vec<(Line, Style, f32, f32, f32)> = Vec::new();
         for line in title {
             rows.push((line, Style::Bold, BODY, BODY_LH, 0.0));
         }
@@ -1246,17 +1245,17 @@ const NOTICE_PAD: f32 = mm(3.5);
 const NOTICE_BAR: f32 = mm(1.2);
 
 // ═════════════════════════════════════════════════════════════════════════════════════════════
-// Images : PNG → pixels 8 bits, réduits à 300 dpi à la taille d'affichage, compressés une fois
+// Images: PNG → 8-bit pixels, downscaled to 300 dpi at display size, compressed once
 // ═════════════════════════════════════════════════════════════════════════════════════════════
 
-/// Résolution au-delà de laquelle une image est réduite (à sa taille d'affichage).
+/// Resolution above which an image is downscaled (to its display size).
 const IMAGE_DPI: f32 = 300.0;
-/// Nombre d'images préparées gardées en mémoire (logo du cabinet, signatures).
+/// Number of prepared images kept in memory (firm logo, signatures).
 const IMAGE_CACHE: usize = 8;
 
-/// Une image prête à embarquer : couleur (gris ou RVB) et éventuelle couche alpha, chacune déjà
-/// compressée en Flate. printpdf recompresserait sinon les pixels bruts au niveau 9 à chaque
-/// lettre, ce qui coûtait plus que toute la mise en page.
+/// An image ready to embed: colour (grey or RGB) and optional alpha channel, each already
+/// Flate-compressed. Otherwise printpdf would recompress the raw pixels at level 9 for every
+/// letter, which cost more than the whole layout.
 #[derive(Debug)]
 struct PreparedImage {
     width: usize,
@@ -1286,7 +1285,7 @@ impl PreparedImage {
     fn xobject(&self) -> ExternalXObject {
         let mut dict = self.dict(self.grey);
         if let Some(alpha) = &self.alpha {
-            // Flux imbriqué : printpdf en fait un objet indirect.
+            // Nested stream: printpdf turns it into an indirect object.
             let smask = ExternalStream {
                 dict: self.dict(true),
                 content: alpha.clone(),
@@ -1307,15 +1306,15 @@ impl PreparedImage {
     }
 }
 
-/// Taille d'affichage (points) et image préparée, depuis le cache si ce PNG a déjà servi.
+/// Display size (points) and prepared image, from the cache if this PNG was used before.
 fn prepared_image(
     what: &'static str,
     png: &[u8],
     max_w: f32,
     max_h: f32,
 ) -> Result<(f32, f32, Arc<PreparedImage>), PdfError> {
-    // Clé : les octets du PNG ; avec l'image, sa taille d'origine en pixels (la taille affichée
-    // en dépend seule, et se recalcule donc pour chaque emplacement).
+    // Key: the PNG bytes; stored with the image, its original size in pixels (the displayed
+    // size depends only on it, and is therefore recomputed for each placement).
     type Entry = (Vec<u8>, usize, usize, Arc<PreparedImage>);
     static CACHE: Mutex<Vec<Entry>> = Mutex::new(Vec::new());
     let lock = || {
@@ -1371,7 +1370,7 @@ fn prepared_image(
     Ok((shown_w, shown_h, img))
 }
 
-/// Pixels RGBA 8 bits, quel que soit le format décodé.
+/// 8-bit RGBA pixels, whatever the decoded format.
 fn to_rgba8(img: &RawImage) -> Option<(usize, usize, Vec<u8>)> {
     use RawImageFormat as F;
     let (w, h) = (img.width, img.height);
@@ -1408,8 +1407,8 @@ fn to_rgba8(img: &RawImage) -> Option<(usize, usize, Vec<u8>)> {
     Some((w, h, out))
 }
 
-/// Réduction par moyenne de zones (pondérée par l'alpha : pas de liseré sombre autour d'un
-/// logo détouré). Linéaire en nombre de pixels source.
+/// Box-filter downscaling (alpha-weighted: no dark fringe around a logo with a transparent
+/// background). Linear in the number of source pixels.
 fn downscale(src: &[u8], sw: usize, sh: usize, tw: usize, th: usize) -> Vec<u8> {
     let mut out = Vec::with_capacity(tw * th * 4);
     for oy in 0..th {
@@ -1440,8 +1439,8 @@ fn downscale(src: &[u8], sw: usize, sh: usize, tw: usize, th: usize) -> Vec<u8> 
     out
 }
 
-/// Flux zlib (RFC 1950/1951) : LZ77 glouton sur une fenêtre de 32 Kio, un seul bloc à codes de
-/// Huffman fixes. Suffisant pour des logos et signatures (aplats, fonds transparents).
+/// zlib stream (RFC 1950/1951): greedy LZ77 over a 32 KiB window, a single block with fixed
+/// Huffman codes. Good enough for logos and signatures (flat colours, transparent backgrounds).
 fn zlib(data: &[u8]) -> Vec<u8> {
     struct Bits {
         out: Vec<u8>,
@@ -1458,7 +1457,7 @@ fn zlib(data: &[u8]) -> Vec<u8> {
                 self.n -= 8;
             }
         }
-        /// Code de Huffman (écrit bit de poids fort d'abord).
+        /// Huffman code (written most significant bit first).
         fn code(&mut self, code: u32, len: u32) {
             self.put(code.reverse_bits() >> (32 - len), len);
         }
@@ -1501,7 +1500,7 @@ fn zlib(data: &[u8]) -> Vec<u8> {
         n: 0,
     };
     w.out.extend_from_slice(&[0x78, 0x01]);
-    w.put(0b011, 3); // BFINAL = 1, BTYPE = 01 (Huffman fixe)
+    w.put(0b011, 3); // BFINAL = 1, BTYPE = 01 (fixed Huffman)
     let mut head = vec![usize::MAX; HASH];
     let mut prev = vec![usize::MAX; WINDOW];
     let insert = |i: usize, head: &mut Vec<usize>, prev: &mut Vec<usize>| {
@@ -1566,7 +1565,7 @@ fn zlib(data: &[u8]) -> Vec<u8> {
     }
     w.symbol(256);
     if w.n > 0 {
-        w.out.push(w.acc as u8); // dernier octet, complété par des zéros
+        w.out.push(w.acc as u8); // last byte, padded with zeros
     }
     let (mut a, mut b) = (1u32, 0u32);
     for chunk in data.chunks(5552) {
@@ -1582,7 +1581,7 @@ fn zlib(data: &[u8]) -> Vec<u8> {
 }
 
 // ═════════════════════════════════════════════════════════════════════════════════════════════
-// Émission PDF
+// PDF emission
 // ═════════════════════════════════════════════════════════════════════════════════════════════
 
 fn color(ink: Ink) -> Color {
@@ -1618,8 +1617,8 @@ fn emit(
     info.creator = "Reclam".to_string();
     info.producer = "Reclam (printpdf)".to_string();
 
-    // Identifiants de ressources fixes (au lieu des identifiants aléatoires de `add_font`) ;
-    // seules les polices réellement utilisées sont ajoutées.
+    // Fixed resource identifiers (instead of the random identifiers of `add_font`); only the
+    // fonts actually used are added.
     let font_ids: [Option<FontId>; 3] = std::array::from_fn(|i| {
         used[i].then(|| {
             let id = FontId(format!("F{i}"));
@@ -1693,7 +1692,7 @@ fn emit(
                             transform: XObjectTransform {
                                 translate_x: Some(Pt(x)),
                                 translate_y: Some(Pt(PAGE_H - top - h)),
-                                // À 72 dpi, un pixel vaut un point : l'échelle donne la taille.
+                                // At 72 dpi, one pixel is one point: the scale gives the size.
                                 dpi: Some(72.0),
                                 scale_x: Some(w / *px_w as f32),
                                 scale_y: Some(h / *px_h as f32),
@@ -1713,7 +1712,7 @@ fn emit(
                             continue;
                         };
                         set_fill(&mut ops, ink);
-                        // `SetTextCursor` est le `Td` relatif du PDF : un objet texte par ligne.
+                        // `SetTextCursor` is PDF's relative `Td`: one text object per line.
                         ops.push(Op::StartTextSection);
                         ops.push(Op::SetFont {
                             font: PdfFontHandle::External(font),
@@ -1741,7 +1740,7 @@ fn emit(
         optimize: true,
         subset_fonts: true,
         secure: true,
-        // Les images sont déjà préparées et compressées (voir `prepared_image`).
+        // The images are already prepared and compressed (see `prepared_image`).
         image_optimization: None,
     };
     let mut warnings = Vec::new();
@@ -1754,7 +1753,7 @@ fn emit(
 }
 
 // ═════════════════════════════════════════════════════════════════════════════════════════════
-// Tests de la mise en page (sans PDF)
+// Layout tests (no PDF)
 // ═════════════════════════════════════════════════════════════════════════════════════════════
 
 #[cfg(test)]
@@ -1796,7 +1795,7 @@ mod tests {
             lines.iter().map(|l| l.text.as_str()).collect::<String>(),
             word
         );
-        // Coupe de préférence après le dernier trait d'union ou la dernière barre oblique.
+        // Preferably broken after the last hyphen or the last slash.
         assert_eq!(lines[0].text, "https://www.mediation-");
         assert_eq!(lines[1].text, "assurance.org/");
     }

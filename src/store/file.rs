@@ -88,6 +88,11 @@ pub struct User {
     /// role (settings `authority.*`; no limit for a manager).
     pub max_gesture: Option<Money>,
     pub active: bool,
+    /// The gesture the user may grant alone once the role's default applies; `None`: no
+    /// limit.
+    pub authority: Option<Money>,
+    /// A signature image is stored for the user's letters.
+    pub has_signature: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
@@ -342,7 +347,11 @@ impl Store {
 
     /// The firm's users, active first, by name.
     pub fn users(&self) -> Result<Vec<User>> {
-        list_users(self.conn())
+        let mut users = list_users(self.conn())?;
+        for u in &mut users {
+            u.authority = self.authority(u)?;
+        }
+        Ok(users)
     }
 
     /// Add a user (journaled). Names are unique, whatever their case.
@@ -356,7 +365,7 @@ impl Store {
             ),
         };
         let actor = actor_name(actor)?;
-        self.write(|tx, w| {
+        let mut user = self.write(|tx, w| {
             let taken: bool = tx
                 .prepare_cached("SELECT EXISTS (SELECT 1 FROM users WHERE name = ?1)")?
                 .query_row([&name], |r| r.get(0))?;
@@ -385,6 +394,8 @@ impl Store {
                 can_sign: u.can_sign,
                 max_gesture,
                 active: true,
+                authority: None,
+                has_signature: false,
             };
             journal::append(
                 tx,
@@ -397,14 +408,17 @@ impl Store {
                 None,
             )?;
             Ok(user)
-        })
+        })?;
+        user.authority = self.authority(&user)?;
+        Ok(user)
     }
 }
 
 pub(crate) fn list_users(conn: &Connection) -> Result<Vec<User>> {
     let users = conn
         .prepare_cached(
-            "SELECT id, name, role, can_sign, max_gesture, active FROM users
+            "SELECT id, name, role, can_sign, max_gesture, active, signature_png IS NOT NULL
+             FROM users
              ORDER BY active DESC, name COLLATE NOCASE",
         )?
         .query_map([], |r| {
@@ -418,6 +432,8 @@ pub(crate) fn list_users(conn: &Connection) -> Result<Vec<User>> {
                     Some(_) => Some(complaints::vocab(r, 4)?),
                 },
                 active: r.get(5)?,
+                authority: None,
+                has_signature: r.get(6)?,
             })
         })?
         .collect::<rusqlite::Result<_>>()?;

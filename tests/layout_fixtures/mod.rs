@@ -82,7 +82,7 @@ pub fn one_page(logo: bool, sig_image: bool) -> Letter {
 
 pub const LOREM: &str = "Conformément aux conditions générales de votre contrat, l’assureur a examiné les pièces transmises, les constats établis par l’expert mandaté et les échanges intervenus avec votre bailleur ; il en ressort que la garantie est acquise pour la part des dommages décrite ci-dessous, déduction faite de la franchise contractuelle.";
 
-/// A long letter: `n` paragraphs, each with a distinctive token `¤Pnn¤`... (ASCII token `PARAnnnTOKEN`).
+/// A long letter: `n` paragraphs, each starting with a distinctive ASCII token `PARAnnnTOKEN`.
 pub fn long_letter(n: usize, notice_after: usize) -> Letter {
     let mut letter = one_page(true, true);
     letter.body.clear();

@@ -112,7 +112,16 @@ export type User = { id: number, name: string, role: Role, canSign: boolean,
  * The largest goodwill gesture the user may grant alone; `None`: the default of the
  * role (settings `authority.*`; no limit for a manager).
  */
-maxGesture: Money | null, active: boolean, };
+maxGesture: Money | null, active: boolean, 
+/**
+ * The gesture the user may grant alone once the role's default applies; `None`: no
+ * limit.
+ */
+authority: Money | null, 
+/**
+ * A signature image is stored for the user's letters.
+ */
+hasSignature: boolean, };
 
 export type SettingEntry = { key: string, label: string, value: string, };
 

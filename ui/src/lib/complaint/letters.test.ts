@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Answer, Approval, LetterMeta, Status, User } from "../backend/types";
 import {
+  authorityBlock,
   amountToCents,
   checkLetterForm,
   defaultSignatory,
@@ -34,7 +35,7 @@ function state(status: Status, answer: Answer | null, letters: LetterMeta[] = []
 }
 
 function user(id: number, name: string, role: User["role"], canSign: boolean, active = true): User {
-  return { id, name, role, canSign, maxGesture: null, active };
+  return { id, name, role, canSign, maxGesture: null, active, authority: null, hasSignature: false };
 }
 
 describe("offeredLetters", () => {
@@ -214,5 +215,43 @@ describe("gestureApproval", () => {
       covered: true,
     });
     expect(gestureApproval({ answer, approvals: approvals(["200.00", "Anne"]) })?.covered).toBe(true);
+  });
+});
+
+describe("authorityBlock", () => {
+  const users = [
+    { name: "Sophie Leroy", authority: "20.00" },
+    { name: "Julien Bernard", authority: "100.00" },
+    { name: "Claire Martin", authority: null },
+  ];
+  const answer = (gesture: string | null) => ({
+    on: "2026-04-10",
+    outcome: "partial" as const,
+    summary: "Motif",
+    gesture,
+  });
+
+  it("blocks a gesture above the signatory's authority until an approval covers it", () => {
+    const view = { answer: answer("150.00"), approvals: [] };
+    expect(authorityBlock(view, users, "Sophie Leroy")).toBe(
+      "Montant au-delà de l'habilitation de Sophie Leroy (20,00\u00A0€)\u00A0: validation requise avant d'émettre la réponse.",
+    );
+    expect(authorityBlock(view, users, "Julien Bernard")).toContain("Julien Bernard");
+    // A manager has no limit; an unknown signatory is left to the backend.
+    expect(authorityBlock(view, users, "Claire Martin")).toBeNull();
+    expect(authorityBlock(view, users, "")).toBeNull();
+    const approved = {
+      answer: answer("150.00"),
+      approvals: [{ id: 1, amount: "150.00", approvedBy: "Claire Martin", approvedAt: "2026-04-10T09:00:00Z" }],
+    };
+    expect(authorityBlock(approved, users, "Sophie Leroy")).toBeNull();
+    const tooSmall = { ...approved, approvals: [{ ...approved.approvals[0], amount: "149.99" }] };
+    expect(authorityBlock(tooSmall, users, "Sophie Leroy")).not.toBeNull();
+  });
+
+  it("does not block within the authority or without a gesture", () => {
+    expect(authorityBlock({ answer: answer("20.00"), approvals: [] }, users, "Sophie Leroy")).toBeNull();
+    expect(authorityBlock({ answer: answer(null), approvals: [] }, users, "Sophie Leroy")).toBeNull();
+    expect(authorityBlock({ answer: null, approvals: [] }, users, "Sophie Leroy")).toBeNull();
   });
 });

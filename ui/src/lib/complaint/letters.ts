@@ -10,7 +10,7 @@ import type {
   LetterRequest,
   User,
 } from "../backend/types";
-import { formatDate } from "../format";
+import { formatDate, formatMoney } from "../format";
 import { normalizeField } from "./fields";
 
 export const LETTER_KIND_LABELS: Readonly<Record<LetterKind, string>> = {
@@ -175,6 +175,29 @@ export function gestureApproval(view: Pick<ComplaintView, "answer"> & { approval
     return need !== null && got !== null && got >= need;
   });
   return { gesture, covered };
+}
+
+/**
+ * Why an answer letter cannot go out under this signatory: its gesture is above the
+ * signatory's authority and no approval covers it. Null when nothing blocks (the backend
+ * checks it again when the letter is issued).
+ */
+export function authorityBlock(
+  view: Pick<ComplaintView, "answer"> & { approvals: readonly Approval[] },
+  users: readonly Pick<User, "name" | "authority">[],
+  signatory: string,
+): string | null {
+  const state = gestureApproval(view);
+  if (state === null || state.covered) return null;
+  const user = users.find((u) => u.name === signatory);
+  if (!user || user.authority === null) return null;
+  const gesture = amountToCents(state.gesture);
+  const limit = amountToCents(user.authority);
+  if (gesture === null || limit === null || gesture <= limit) return null;
+  return (
+    `Montant au-delà de l'habilitation de ${user.name} (${formatMoney(user.authority)})\u00A0: ` +
+    `validation requise avant d'émettre la réponse.`
+  );
 }
 
 /**
