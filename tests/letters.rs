@@ -276,7 +276,7 @@ fn every_partial_or_rejected_answer_carries_the_recourse_mentions() {
         "Mme Anaïs Müller",
     ];
     let mut counts = [0usize; 3];
-    for i in 0..36 {
+    for i in 0..60 {
         let outcome = [Outcome::Upheld, Outcome::Partial, Outcome::Rejected][i % 3];
         let every = i % 6 == 0;
         s.set_setting(
@@ -332,7 +332,7 @@ fn every_partial_or_rejected_answer_carries_the_recourse_mentions() {
         }
         counts[i % 3] += 1;
     }
-    assert_eq!(counts, [12, 12, 12]);
+    assert_eq!(counts, [20, 20, 20]);
 }
 
 #[test]

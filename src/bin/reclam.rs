@@ -150,6 +150,9 @@ enum Command {
         /// Holding letter: where the handling stands.
         #[arg(long)]
         note: Option<String>,
+        /// Also print the composed letter (its texts, block by block) as JSON.
+        #[arg(long)]
+        json: bool,
     },
     /// Approve a goodwill gesture above the signatory's authority (as --by).
     Approve {
@@ -496,6 +499,7 @@ fn run(cli: Cli) -> Result<(), Error> {
             signatory,
             expected_on,
             note,
+            json,
         } => {
             let r = reference(&r)?;
             let holding = match expected_on {
@@ -510,6 +514,9 @@ fn run(cli: Cli) -> Result<(), Error> {
                 signatory: signatory.unwrap_or_else(|| by.clone()),
                 holding,
             };
+            if json {
+                print_json(&store.draft_letter(&r, &req)?.composed)?;
+            }
             let bytes = if issue {
                 let meta = store.issue_letter(&r, &req, &by)?;
                 eprintln!(
