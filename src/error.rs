@@ -29,7 +29,7 @@ pub enum Error {
     Io(#[from] std::io::Error),
     #[error("altération détectée : {0}")]
     Tampered(String),
-    #[error("mise en page de la lettre impossible : {0}")]
+    #[error("mise en page du PDF impossible : {0}")]
     Letter(String),
 }
 

@@ -10,6 +10,7 @@ pub mod clock;
 pub mod complaint;
 pub mod demo;
 pub mod error;
+pub mod extract;
 pub mod letters;
 pub mod settings;
 pub mod store;

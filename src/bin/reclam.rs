@@ -11,6 +11,7 @@ use reclam::complaint::{
     parse_new_complaint, ComplaintRef, DysfunctionCategory, Feedback, Money, Outcome, Status,
     Subject, ValidationError,
 };
+use reclam::extract::ExtractQuery;
 use reclam::letters::HoldingInfo;
 use reclam::store::file::NewUser;
 use reclam::store::letters::LetterRequest;
@@ -160,11 +161,77 @@ enum Command {
         #[arg(long, allow_hyphen_values = true)]
         amount: String,
     },
+    /// Register extract for a period: PDF for an inspection, CSV or XLSX for Excel.
+    Extract {
+        #[command(flatten)]
+        period: PeriodArgs,
+        /// pdf, csv or xlsx.
+        #[arg(long)]
+        format: String,
+        #[arg(long)]
+        out: PathBuf,
+    },
+    /// Statistics of the complaints received in a period.
+    Stats {
+        #[command(flatten)]
+        period: PeriodArgs,
+        #[arg(long)]
+        json: bool,
+    },
     /// Letter templates: show them, or replace one (empty file: back to the default).
     Template {
         #[command(subcommand)]
         action: TemplateAction,
     },
+}
+
+/// A period of reception and the extract's optional filters.
+#[derive(Args)]
+struct PeriodArgs {
+    #[arg(long)]
+    from: String,
+    #[arg(long)]
+    to: String,
+    #[arg(long)]
+    status: Option<String>,
+    #[arg(long)]
+    subject: Option<String>,
+    #[arg(long)]
+    channel: Option<String>,
+    #[arg(long)]
+    product: Option<String>,
+    #[arg(long)]
+    insurer: Option<String>,
+    #[arg(long)]
+    handler: Option<String>,
+}
+
+impl PeriodArgs {
+    fn query(&self) -> Result<ExtractQuery, ValidationError> {
+        use reclam::complaint::input::parse_vocab;
+        Ok(ExtractQuery {
+            from: date("from", &self.from)?,
+            to: date("to", &self.to)?,
+            status: self
+                .status
+                .as_deref()
+                .map(|s| parse_vocab("status", s))
+                .transpose()?,
+            subject: self
+                .subject
+                .as_deref()
+                .map(|s| parse_vocab("subject", s))
+                .transpose()?,
+            channel: self
+                .channel
+                .as_deref()
+                .map(|s| parse_vocab("channel", s))
+                .transpose()?,
+            product: self.product.clone(),
+            insurer: self.insurer.clone(),
+            handler: self.handler.clone(),
+        })
+    }
 }
 
 #[derive(Subcommand)]
@@ -299,6 +366,14 @@ fn read_input(source: Option<&str>) -> Result<String, Error> {
         }
     }
     Ok(text)
+}
+
+fn extract_title(q: &ExtractQuery) -> String {
+    format!(
+        "Réclamations reçues du {} au {}",
+        q.from.format("%d/%m/%Y"),
+        q.to.format("%d/%m/%Y")
+    )
 }
 
 fn print_json<T: serde::Serialize>(value: &T) -> Result<(), Error> {
@@ -529,6 +604,65 @@ fn run(cli: Cli) -> Result<(), Error> {
             };
             std::fs::write(&out, bytes)?;
             eprintln!("{}", out.display());
+        }
+        Command::Extract {
+            period,
+            format,
+            out,
+        } => {
+            let q = period.query()?;
+            let rows = reclam::extract::rows(&store, &q)?;
+            let bytes = match format.as_str() {
+                "csv" => {
+                    let mut buf = Vec::new();
+                    reclam::extract::table::write_csv(&rows, &mut buf)?;
+                    buf
+                }
+                "pdf" => {
+                    let stats = reclam::extract::stats::compute(&store, &q, &rows)?;
+                    let firm = store.setting("firm.name")?.unwrap_or_default();
+                    let orias = store.setting("firm.orias")?.unwrap_or_default();
+                    let meta = reclam::extract::ExtractMeta {
+                        firm: &firm,
+                        orias: &orias,
+                        actor: &by,
+                    };
+                    reclam::extract::pdf(&store, &q, &rows, &stats, &meta)?
+                }
+                "xlsx" => {
+                    let stats = reclam::extract::stats::compute(&store, &q, &rows)?;
+                    reclam::extract::table::write_xlsx(
+                        &rows,
+                        &extract_title(&q),
+                        &stats.sections(),
+                    )?
+                }
+                other => {
+                    return Err(ValidationError::new(
+                        "format",
+                        format!("format inconnu « {other} » (pdf, csv, xlsx)"),
+                    )
+                    .into())
+                }
+            };
+            std::fs::write(&out, bytes)?;
+            eprintln!("{} réclamation(s) → {}", rows.len(), out.display());
+        }
+        Command::Stats { period, json } => {
+            let q = period.query()?;
+            let rows = reclam::extract::rows(&store, &q)?;
+            let stats = reclam::extract::stats::compute(&store, &q, &rows)?;
+            if json {
+                print_json(&stats)?;
+            } else {
+                println!("{}", extract_title(&q));
+                for (section, lines) in stats.sections() {
+                    println!("\n{section}");
+                    for (label, value) in lines {
+                        println!("  {label:<45} {value}");
+                    }
+                }
+            }
         }
         Command::Approve {
             reference: r,

@@ -299,7 +299,14 @@ impl Money {
     /// French formatting: `1 234,56 €` with a narrow no-break space between thousands and a
     /// no-break space before the sign.
     pub fn to_french(self) -> String {
-        let s = format!("{:.2}", self.0);
+        french_amount(self.0)
+    }
+}
+
+/// Any amount in the French way (`1 234,56 €`), e.g. a total above what one gesture allows.
+pub fn french_amount(amount: Decimal) -> String {
+    let s = format!("{:.2}", amount);
+    {
         let (int, frac) = s.split_once('.').unwrap_or((&s, "00"));
         let mut grouped = String::new();
         for (i, ch) in int.chars().enumerate() {

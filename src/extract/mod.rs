@@ -1,0 +1,393 @@
+//! Register extracts: the complaints received in a period, with every register field of
+//! DOMAIN.md and the late steps marked, as rows shared by the CSV, XLSX and PDF outputs.
+
+pub mod pdf;
+pub mod stats;
+pub mod table;
+
+use crate::complaint::{
+    Channel, ComplaintRef, DysfunctionCategory, Feedback, Money, Outcome, Status, Subject,
+    ValidationError,
+};
+use crate::error::Result;
+use crate::store::complaints;
+use crate::Store;
+use chrono::NaiveDate;
+use rusqlite::types::Value as SqlValue;
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+
+/// Which complaints an extract holds: received between two dates, and optional filters.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[ts(optional_fields = nullable)]
+pub struct ExtractQuery {
+    pub from: NaiveDate,
+    pub to: NaiveDate,
+    #[serde(default)]
+    pub status: Option<Status>,
+    #[serde(default)]
+    pub subject: Option<Subject>,
+    #[serde(default)]
+    pub channel: Option<Channel>,
+    #[serde(default)]
+    pub product: Option<String>,
+    #[serde(default)]
+    pub insurer: Option<String>,
+    #[serde(default)]
+    pub handler: Option<String>,
+}
+
+impl ExtractQuery {
+    pub fn period(from: NaiveDate, to: NaiveDate) -> Self {
+        Self {
+            from,
+            to,
+            status: None,
+            subject: None,
+            channel: None,
+            product: None,
+            insurer: None,
+            handler: None,
+        }
+    }
+
+    /// Refuse a period that ends before it starts.
+    pub fn check(&self) -> Result<(), ValidationError> {
+        if self.to < self.from {
+            return Err(ValidationError::new(
+                "to",
+                format!(
+                    "la fin de la période ({}) précède son début ({})",
+                    self.to.format("%d/%m/%Y"),
+                    self.from.format("%d/%m/%Y")
+                ),
+            ));
+        }
+        Ok(())
+    }
+
+    /// The filters in French, for the extract's header ("" when none).
+    pub fn describe_filters(&self) -> String {
+        let mut parts = Vec::new();
+        if let Some(s) = self.status {
+            parts.push(format!("statut = {}", s.label()));
+        }
+        if let Some(s) = self.subject {
+            parts.push(format!("objet = {}", s.label()));
+        }
+        if let Some(c) = self.channel {
+            parts.push(format!("canal = {}", c.label()));
+        }
+        for (what, v) in [
+            ("produit", &self.product),
+            ("assureur", &self.insurer),
+            ("gestionnaire", &self.handler),
+        ] {
+            if let Some(v) = v.as_deref().filter(|v| !v.trim().is_empty()) {
+                parts.push(format!("{what} = {v}"));
+            }
+        }
+        parts.join(" ; ")
+    }
+
+    fn where_sql(&self) -> (String, Vec<SqlValue>) {
+        let mut clauses = vec!["received_on BETWEEN ?1 AND ?2".to_owned()];
+        let mut params = vec![
+            SqlValue::Text(self.from.to_string()),
+            SqlValue::Text(self.to.to_string()),
+        ];
+        let mut push = |clause: &str, v: String| {
+            params.push(SqlValue::Text(v));
+            clauses.push(clause.replace('?', &format!("?{}", params.len())));
+        };
+        if let Some(s) = self.status {
+            push("status = ?", s.as_str().into());
+        }
+        if let Some(s) = self.subject {
+            push("subject = ?", s.as_str().into());
+        }
+        if let Some(c) = self.channel {
+            push("channel = ?", c.as_str().into());
+        }
+        if let Some(p) = self.product.as_deref().filter(|v| !v.trim().is_empty()) {
+            push("product = ? COLLATE NOCASE", p.trim().into());
+        }
+        if let Some(i) = self.insurer.as_deref().filter(|v| !v.trim().is_empty()) {
+            push("insurer = ? COLLATE NOCASE", i.trim().into());
+        }
+        if let Some(h) = self.handler.as_deref().filter(|v| !v.trim().is_empty()) {
+            push("handler = ? COLLATE NOCASE", h.trim().into());
+        }
+        (format!("WHERE {}", clauses.join(" AND ")), params)
+    }
+}
+
+/// One complaint of the extract, every register field.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ExtractRow {
+    pub reference: ComplaintRef,
+    pub client: String,
+    pub received_on: NaiveDate,
+    pub sent_on: Option<NaiveDate>,
+    pub channel: Channel,
+    pub subject: Subject,
+    pub description: String,
+    pub contract: Option<String>,
+    pub product: Option<String>,
+    pub insurer: Option<String>,
+    pub other_parties: Vec<String>,
+    pub persons_concerned: Vec<String>,
+    pub handler: Option<String>,
+    pub ack_due: NaiveDate,
+    pub acknowledged_on: Option<NaiveDate>,
+    pub answer_due: NaiveDate,
+    pub answered_on: Option<NaiveDate>,
+    pub outcome: Option<Outcome>,
+    pub answer_summary: Option<String>,
+    pub gesture: Option<Money>,
+    pub dysfunctions: Vec<String>,
+    pub status: Status,
+    pub closed_on: Option<NaiveDate>,
+    pub feedback: Option<Feedback>,
+    /// The acknowledgement came (or is still missing) after its due date.
+    pub ack_late: bool,
+    /// The answer came (or is still missing) after its due date.
+    pub answer_late: bool,
+}
+
+/// A step is late when done after its due date, or not done and its due date is past. An
+/// answer within the acknowledgement period stands for the acknowledgement.
+fn late(done: Option<NaiveDate>, due: NaiveDate, today: NaiveDate) -> bool {
+    match done {
+        Some(d) => d > due,
+        None => due < today,
+    }
+}
+
+/// The rows of an extract, oldest reception first.
+pub fn rows(store: &Store, q: &ExtractQuery) -> Result<Vec<ExtractRow>> {
+    q.check()?;
+    let today = store.today();
+    let conn = store.conn();
+    let (where_sql, params) = q.where_sql();
+    // Dysfunctions of the selected complaints, in one query.
+    let mut dysfunctions: HashMap<i64, Vec<String>> = HashMap::new();
+    {
+        let sql = format!(
+            "SELECT d.complaint_id, d.category, d.description FROM dysfunctions d
+             WHERE d.complaint_id IN (SELECT id FROM complaints {where_sql}) ORDER BY d.id"
+        );
+        let mut stmt = conn.prepare(&sql)?;
+        let mut rs = stmt.query(rusqlite::params_from_iter(params.iter()))?;
+        while let Some(r) = rs.next()? {
+            let category: DysfunctionCategory = complaints::vocab(r, 1)?;
+            let description: String = r.get(2)?;
+            dysfunctions
+                .entry(r.get(0)?)
+                .or_default()
+                .push(format!("{} : {description}", category.label()));
+        }
+    }
+    let sql = format!(
+        "SELECT {} FROM complaints {where_sql} ORDER BY received_on, id",
+        complaints::COLUMNS
+    );
+    let mut stmt = conn.prepare(&sql)?;
+    let mut out = Vec::new();
+    let mut rs = stmt.query(rusqlite::params_from_iter(params.iter()))?;
+    while let Some(r) = rs.next()? {
+        let (id, c) = complaints::from_row(r)?;
+        let first_reply = c.acknowledged_on.or(c.answer.as_ref().map(|a| a.on));
+        out.push(ExtractRow {
+            ack_late: late(first_reply, c.deadlines.ack_due, today),
+            answer_late: late(
+                c.answer.as_ref().map(|a| a.on),
+                c.deadlines.answer_due,
+                today,
+            ),
+            reference: c.reference,
+            client: c.client.name,
+            received_on: c.received_on,
+            sent_on: c.sent_on,
+            channel: c.channel,
+            subject: c.subject,
+            description: c.description,
+            contract: c.contract.number,
+            product: c.contract.product,
+            insurer: c.contract.insurer,
+            other_parties: c.other_parties,
+            persons_concerned: c.persons_concerned,
+            handler: c.handler,
+            ack_due: c.deadlines.ack_due,
+            acknowledged_on: c.acknowledged_on,
+            answer_due: c.deadlines.answer_due,
+            answered_on: c.answer.as_ref().map(|a| a.on),
+            outcome: c.answer.as_ref().map(|a| a.outcome),
+            answer_summary: c.answer.as_ref().map(|a| a.summary.clone()),
+            gesture: c.answer.as_ref().and_then(|a| a.gesture),
+            dysfunctions: dysfunctions.remove(&id).unwrap_or_default(),
+            status: c.status,
+            closed_on: c.closure.as_ref().map(|x| x.on),
+            feedback: c.closure.as_ref().map(|x| x.feedback),
+        });
+    }
+    Ok(out)
+}
+
+fn fr(d: NaiveDate) -> String {
+    d.format("%d/%m/%Y").to_string()
+}
+
+fn fr_opt(d: Option<NaiveDate>) -> String {
+    d.map(fr).unwrap_or_else(|| "—".to_owned())
+}
+
+/// The PDF columns (A4 landscape): every register field, grouped so that a row stays legible.
+const PDF_COLUMNS: &[(&str, f32)] = &[
+    ("Référence", 23.0),
+    ("Client", 22.0),
+    ("Reçue (envoyée)", 17.0),
+    ("Canal", 16.0),
+    ("Objet", 19.0),
+    ("Contrat, produit, assureur", 22.0),
+    ("Description", 31.0),
+    ("Autres intervenants ; personnes visées", 23.0),
+    ("Accusé de réception (dû le)", 19.0),
+    ("Réponse (due le)", 19.0),
+    ("Décision, geste, contenu", 30.0),
+    ("Dysfonction-\nnements", 26.0),
+    ("Statut", 16.0),
+];
+
+fn pdf_row(r: &ExtractRow) -> Vec<pdf::Cell> {
+    let cell = |text: String| pdf::Cell { text, late: false };
+    let joined = |parts: Vec<Option<&str>>| {
+        parts
+            .into_iter()
+            .flatten()
+            .filter(|s| !s.trim().is_empty())
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    let mut received = fr(r.received_on);
+    if let Some(sent) = r.sent_on {
+        received.push_str(&format!("\n(env. {})", fr(sent)));
+    }
+    let mut decision = String::new();
+    if let Some(o) = r.outcome {
+        decision.push_str(o.label());
+        if let Some(g) = r.gesture {
+            decision.push_str(&format!(" ; geste {}", g.to_french()));
+        }
+        if let Some(s) = r.answer_summary.as_deref().filter(|s| !s.is_empty()) {
+            decision.push_str(&format!("\n{s}"));
+        }
+    }
+    let parties = [r.other_parties.join(", "), r.persons_concerned.join(", ")]
+        .into_iter()
+        .filter(|s| !s.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ; ");
+    let mut status = r.status.label().to_owned();
+    if let Some(c) = r.closed_on {
+        status.push_str(&format!("\nle {}", fr(c)));
+    }
+    vec![
+        cell(r.reference.to_string()),
+        cell(r.client.clone()),
+        cell(received),
+        cell(r.channel.label().to_owned()),
+        cell(r.subject.label().to_owned()),
+        cell(joined(vec![
+            r.contract.as_deref(),
+            r.product.as_deref(),
+            r.insurer.as_deref(),
+        ])),
+        cell(r.description.clone()),
+        cell(parties),
+        pdf::Cell {
+            text: format!(
+                "{}\n(dû {})",
+                fr_opt(r.acknowledged_on.or(r.answered_on)),
+                fr(r.ack_due)
+            ),
+            late: r.ack_late,
+        },
+        pdf::Cell {
+            text: format!("{}\n(due {})", fr_opt(r.answered_on), fr(r.answer_due)),
+            late: r.answer_late,
+        },
+        cell(decision),
+        cell(r.dysfunctions.join("\n")),
+        cell(status),
+    ]
+}
+
+/// Who made the extract and what it covers, for its header.
+pub struct ExtractMeta<'a> {
+    pub firm: &'a str,
+    pub orias: &'a str,
+    pub actor: &'a str,
+}
+
+/// The register extract as an A4 landscape PDF: header (firm, period, filters, who and when,
+/// the head of the journal's chain), one row per complaint with the late steps marked, and the
+/// statistics.
+pub fn pdf(
+    store: &Store,
+    q: &ExtractQuery,
+    rows: &[ExtractRow],
+    stats: &stats::Stats,
+    meta: &ExtractMeta<'_>,
+) -> Result<Vec<u8>> {
+    let now = store.clock().now();
+    let local = now.with_timezone(&chrono::Local);
+    let (events, head): (i64, Option<String>) = store.conn().query_row(
+        "SELECT count(*), (SELECT hash FROM events ORDER BY id DESC LIMIT 1) FROM events",
+        [],
+        |r| Ok((r.get(0)?, r.get(1)?)),
+    )?;
+    let filters = q.describe_filters();
+    let e = pdf::Extract {
+        title: "Registre des réclamations — extrait".to_owned(),
+        firm: if meta.orias.is_empty() {
+            meta.firm.to_owned()
+        } else {
+            format!("{} — ORIAS n°\u{A0}{}", meta.firm, meta.orias)
+        },
+        period: format!(
+            "Réclamations reçues du {} au {} ({})",
+            fr(q.from),
+            fr(q.to),
+            match rows.len() {
+                0 => "aucune".to_owned(),
+                1 => "1 réclamation".to_owned(),
+                n => format!("{n} réclamations"),
+            }
+        ),
+        filters: (!filters.is_empty()).then(|| format!("Filtres : {filters}")),
+        made: format!(
+            "Extrait du {} par {}",
+            local.format("%d/%m/%Y à %H:%M"),
+            meta.actor
+        ),
+        chain_head: head.map(|h| format!("Journal : {events} événements, tête de chaîne {h}")),
+        columns: PDF_COLUMNS
+            .iter()
+            .map(|(t, w)| pdf::Column {
+                title: (*t).to_owned(),
+                width_mm: *w,
+            })
+            .collect(),
+        rows: rows.iter().map(pdf_row).collect(),
+        summary: stats
+            .sections()
+            .into_iter()
+            .map(|(title, lines)| pdf::SummarySection { title, lines })
+            .collect(),
+        created: now,
+    };
+    pdf::render(&e).map_err(|err| crate::error::Error::Letter(err.to_string()))
+}

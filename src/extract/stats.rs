@@ -1,0 +1,316 @@
+//! The register's statistics for a period: what was received, by subject, product, insurer,
+//! channel and handler; how fast it was acknowledged and answered; the outcomes, gestures and
+//! customer feedback (the public platform's score); mediator referrals; and, as of today, what
+//! is open and overdue.
+
+use super::{ExtractQuery, ExtractRow};
+use crate::complaint::{Feedback, Outcome, Status};
+use crate::error::Result;
+use crate::Store;
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+/// A count under a label (a subject, an insurer...).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
+#[serde(rename_all = "camelCase")]
+pub struct Count {
+    pub label: String,
+    pub count: u64,
+}
+
+/// Median and 90th percentile of a number of days.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ts_rs::TS)]
+#[serde(rename_all = "camelCase")]
+pub struct Spread {
+    pub median: i64,
+    pub p90: i64,
+    /// How many complaints the figures are computed on.
+    pub of: u64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
+#[serde(rename_all = "camelCase")]
+pub struct Stats {
+    pub from: NaiveDate,
+    pub to: NaiveDate,
+    pub received: u64,
+    pub by_subject: Vec<Count>,
+    pub by_product: Vec<Count>,
+    pub by_insurer: Vec<Count>,
+    pub by_channel: Vec<Count>,
+    pub by_handler: Vec<Count>,
+    /// Of the acknowledgements due or done, the share done within the 10 jours ouvrables.
+    pub ack_on_time_pct: Option<f64>,
+    /// Of the answers due or given, the share given within 2 months.
+    pub answer_on_time_pct: Option<f64>,
+    /// Calendar days from reception to the acknowledgement (or to an answer that came first).
+    pub days_to_ack: Option<Spread>,
+    /// Calendar days from reception to the answer.
+    pub days_to_answer: Option<Spread>,
+    pub upheld: u64,
+    pub partial: u64,
+    pub rejected: u64,
+    pub gestures_count: u64,
+    /// Euros, a decimal string.
+    #[ts(type = "string")]
+    #[serde(with = "rust_decimal::serde::str")]
+    pub gestures_total: Decimal,
+    pub answered: u64,
+    /// Answered / received.
+    pub response_rate_pct: Option<f64>,
+    pub resolved: u64,
+    pub unresolved: u64,
+    pub no_feedback: u64,
+    pub mediator_referrals: u64,
+    /// Complaints not closed, today (whatever the period).
+    pub open_now: u64,
+    /// Complaints whose next step is overdue, today (whatever the period).
+    pub overdue_now: u64,
+}
+
+fn pct(part: u64, whole: u64) -> Option<f64> {
+    (whole > 0).then(|| (part as f64 * 1000.0 / whole as f64).round() / 10.0)
+}
+
+/// Nearest-rank percentile of sorted values.
+fn rank(sorted: &[i64], p: f64) -> i64 {
+    let n = sorted.len();
+    let i = ((p * n as f64).ceil() as usize).clamp(1, n) - 1;
+    sorted[i]
+}
+
+fn spread(mut days: Vec<i64>) -> Option<Spread> {
+    if days.is_empty() {
+        return None;
+    }
+    days.sort_unstable();
+    Some(Spread {
+        median: rank(&days, 0.5),
+        p90: rank(&days, 0.9),
+        of: days.len() as u64,
+    })
+}
+
+fn counts<'a>(labels: impl Iterator<Item = &'a str>) -> Vec<Count> {
+    let mut map: BTreeMap<&str, u64> = BTreeMap::new();
+    for l in labels {
+        *map.entry(l).or_default() += 1;
+    }
+    let mut v: Vec<Count> = map
+        .into_iter()
+        .map(|(label, count)| Count {
+            label: label.to_owned(),
+            count,
+        })
+        .collect();
+    v.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.label.cmp(&b.label)));
+    v
+}
+
+/// Statistics of the rows of an extract (plus, from the store, mediator referrals and what is
+/// open and overdue today).
+pub fn compute(store: &Store, q: &ExtractQuery, rows: &[ExtractRow]) -> Result<Stats> {
+    let today = store.today();
+    let none = "(non renseigné)";
+    let mut ack_base = 0;
+    let mut ack_ok = 0;
+    let mut ans_base = 0;
+    let mut ans_ok = 0;
+    let mut to_ack = Vec::new();
+    let mut to_answer = Vec::new();
+    let (mut upheld, mut partial, mut rejected) = (0, 0, 0);
+    let (mut resolved, mut unresolved, mut no_feedback) = (0, 0, 0);
+    let mut gestures = Decimal::ZERO;
+    let mut gestures_count = 0;
+    for r in rows {
+        let first = r.acknowledged_on.or(r.answered_on);
+        if first.is_some() || r.ack_due < today {
+            ack_base += 1;
+            if first.is_some() && !r.ack_late {
+                ack_ok += 1;
+            }
+        }
+        if let Some(f) = first {
+            to_ack.push((f - r.received_on).num_days());
+        }
+        if r.answered_on.is_some() || r.answer_due < today {
+            ans_base += 1;
+            if r.answered_on.is_some() && !r.answer_late {
+                ans_ok += 1;
+            }
+        }
+        if let Some(a) = r.answered_on {
+            to_answer.push((a - r.received_on).num_days());
+        }
+        match r.outcome {
+            Some(Outcome::Upheld) => upheld += 1,
+            Some(Outcome::Partial) => partial += 1,
+            Some(Outcome::Rejected) => rejected += 1,
+            None => {}
+        }
+        match r.feedback {
+            Some(Feedback::Resolved) => resolved += 1,
+            Some(Feedback::Unresolved) => unresolved += 1,
+            Some(Feedback::None) => no_feedback += 1,
+            None => {}
+        }
+        if let Some(g) = r.gesture {
+            gestures += g.amount();
+            gestures_count += 1;
+        }
+    }
+    let received = rows.len() as u64;
+    let answered = to_answer.len() as u64;
+    let conn = store.conn();
+    let (where_sql, params) = q.where_sql();
+    let mediator_referrals: i64 = conn
+        .prepare(&format!(
+            "SELECT count(DISTINCT complaint_id) FROM dispute_steps WHERE kind = 'mediatorReferral'
+             AND complaint_id IN (SELECT id FROM complaints {where_sql})"
+        ))?
+        .query_row(rusqlite::params_from_iter(params.iter()), |r| r.get(0))?;
+    let (open_now, overdue_now): (i64, i64) = conn.query_row(
+        "SELECT count(*) FILTER (WHERE status <> 'closed'), count(*) FILTER (WHERE next_due < ?1)
+         FROM complaints",
+        [today],
+        |r| Ok((r.get(0)?, r.get(1)?)),
+    )?;
+    Ok(Stats {
+        from: q.from,
+        to: q.to,
+        received,
+        by_subject: counts(rows.iter().map(|r| r.subject.label())),
+        by_product: counts(rows.iter().map(|r| r.product.as_deref().unwrap_or(none))),
+        by_insurer: counts(rows.iter().map(|r| r.insurer.as_deref().unwrap_or(none))),
+        by_channel: counts(rows.iter().map(|r| r.channel.label())),
+        by_handler: counts(rows.iter().map(|r| r.handler.as_deref().unwrap_or(none))),
+        ack_on_time_pct: pct(ack_ok, ack_base),
+        answer_on_time_pct: pct(ans_ok, ans_base),
+        days_to_ack: spread(to_ack),
+        days_to_answer: spread(to_answer),
+        upheld,
+        partial,
+        rejected,
+        gestures_count,
+        gestures_total: gestures,
+        answered,
+        response_rate_pct: pct(answered, received),
+        resolved,
+        unresolved,
+        no_feedback,
+        mediator_referrals: mediator_referrals as u64,
+        open_now: open_now as u64,
+        overdue_now: overdue_now as u64,
+    })
+}
+
+fn fr_pct(p: Option<f64>) -> String {
+    p.map(|p| format!("{}\u{A0}%", format!("{p:.1}").replace('.', ",")))
+        .unwrap_or_else(|| "—".to_owned())
+}
+
+fn fr_int(n: u64) -> String {
+    let s = n.to_string();
+    let mut out = String::new();
+    for (i, c) in s.chars().enumerate() {
+        if i > 0 && (s.len() - i).is_multiple_of(3) {
+            out.push('\u{202F}');
+        }
+        out.push(c);
+    }
+    out
+}
+
+fn fr_spread(s: Option<Spread>) -> String {
+    s.map(|s| {
+        format!(
+            "médiane {} j, 90e centile {} j (sur {})",
+            s.median,
+            s.p90,
+            fr_int(s.of)
+        )
+    })
+    .unwrap_or_else(|| "—".to_owned())
+}
+
+impl Stats {
+    /// The figures as French sections of label/value lines (PDF summary, XLSX sheet, CLI).
+    pub fn sections(&self) -> Vec<(String, Vec<(String, String)>)> {
+        let list = |v: &[Count]| -> Vec<(String, String)> {
+            v.iter()
+                .map(|c| (c.label.clone(), fr_int(c.count)))
+                .collect()
+        };
+        vec![
+            (
+                "Volume et délais".to_owned(),
+                vec![
+                    ("Réclamations reçues".into(), fr_int(self.received)),
+                    (
+                        "Accusées dans les 10 jours ouvrables".into(),
+                        fr_pct(self.ack_on_time_pct),
+                    ),
+                    (
+                        "Répondues dans les 2 mois".into(),
+                        fr_pct(self.answer_on_time_pct),
+                    ),
+                    (
+                        "Délai d'accusé de réception".into(),
+                        fr_spread(self.days_to_ack),
+                    ),
+                    ("Délai de réponse".into(), fr_spread(self.days_to_answer)),
+                    ("Taux de réponse".into(), fr_pct(self.response_rate_pct)),
+                ],
+            ),
+            (
+                "Décisions et gestes".to_owned(),
+                vec![
+                    ("Fondées".into(), fr_int(self.upheld)),
+                    ("Partiellement fondées".into(), fr_int(self.partial)),
+                    ("Rejetées".into(), fr_int(self.rejected)),
+                    (
+                        "Gestes commerciaux".into(),
+                        format!(
+                            "{} pour {}",
+                            fr_int(self.gestures_count),
+                            crate::complaint::french_amount(self.gestures_total)
+                        ),
+                    ),
+                ],
+            ),
+            (
+                "Retour des clients à la clôture".to_owned(),
+                vec![
+                    ("Résolue".into(), fr_int(self.resolved)),
+                    ("Non résolue".into(), fr_int(self.unresolved)),
+                    ("Sans retour".into(), fr_int(self.no_feedback)),
+                    (
+                        "Saisines du médiateur".into(),
+                        fr_int(self.mediator_referrals),
+                    ),
+                ],
+            ),
+            (
+                "Aujourd'hui (tout le registre)".to_owned(),
+                vec![
+                    ("Réclamations ouvertes".into(), fr_int(self.open_now)),
+                    ("Dont en retard".into(), fr_int(self.overdue_now)),
+                ],
+            ),
+            ("Par objet".to_owned(), list(&self.by_subject)),
+            ("Par canal".to_owned(), list(&self.by_channel)),
+            ("Par produit".to_owned(), list(&self.by_product)),
+            ("Par assureur".to_owned(), list(&self.by_insurer)),
+            ("Par gestionnaire".to_owned(), list(&self.by_handler)),
+        ]
+    }
+}
+
+impl ExtractRow {
+    /// Still open (not closed).
+    pub fn is_open(&self) -> bool {
+        self.status != Status::Closed
+    }
+}
