@@ -12,6 +12,8 @@ use crate::complaint::{
     NewComplaint, NewContract, NextDeadline, Outcome, Role, Status, Step, Subject,
 };
 use crate::error::WireError;
+use crate::extract::stats::{Count, Spread, Stats};
+use crate::extract::ExtractQuery;
 use crate::letters::{Block, Composed, HoldingInfo, LetterKind};
 use crate::settings::{SettingEntry, Settings};
 use crate::store::file::{
@@ -72,6 +74,8 @@ pub fn typescript() -> String {
         // Letters.
         LetterKind, HoldingInfo, Block, Composed, LetterMeta, LetterRequest, TemplateEntry,
         Approval,
+        // Extracts and statistics.
+        ExtractQuery, Count, Spread, Stats,
     ];
     let mut out = String::from(
         "// Generated from the Rust wire types by ts-rs (src/wire.rs). Do not edit by hand:\n\

@@ -10,6 +10,8 @@ use reclam::calendar::{self, Deadlines};
 use reclam::clock::SystemClock;
 use reclam::complaint::input::{from_json_value, parse_date, parse_vocab};
 use reclam::complaint::{Complaint, ComplaintRef, Money, NewComplaint, ValidationError};
+use reclam::extract::stats::Stats;
+use reclam::extract::ExtractQuery;
 use reclam::letters::Composed;
 use reclam::settings::Settings;
 use reclam::store::file::{NewDisputeStep, NewExchange, NewUser, User};
@@ -511,6 +513,30 @@ fn set_logo(state: tauri::State<'_, AppState>, path: PathBuf, actor: &str) -> Cm
     state.with(|s| s.set_logo(&png, actor))
 }
 
+/// Statistics of the complaints received in a period (with the extract's filters).
+#[tauri::command]
+fn extract_stats(state: tauri::State<'_, AppState>, query: Value) -> CmdResult<Stats> {
+    let q: ExtractQuery = self::input(query)?;
+    state.with(|s| {
+        let rows = reclam::extract::rows(s, &q)?;
+        reclam::extract::stats::compute(s, &q, &rows)
+    })
+}
+
+/// Write the register extract ("pdf", "csv" or "xlsx") where the user chose (save dialog).
+#[tauri::command]
+fn export_extract(
+    state: tauri::State<'_, AppState>,
+    query: Value,
+    format: &str,
+    path: PathBuf,
+    actor: &str,
+) -> CmdResult<()> {
+    let q: ExtractQuery = self::input(query)?;
+    let bytes = state.with(|s| reclam::extract::export(s, &q, format, actor))?;
+    std::fs::write(&path, bytes).map_err(wire)
+}
+
 /// Write `bytes` to a private temporary folder and open the file in the system viewer.
 fn open_in_viewer(app: &tauri::AppHandle, name: &str, bytes: &[u8]) -> CmdResult<()> {
     let dir = std::env::temp_dir().join("reclam-pieces");
@@ -636,6 +662,8 @@ fn main() {
             approve_gesture,
             set_signature,
             set_logo,
+            extract_stats,
+            export_extract,
         ])
         .run(tauri::generate_context!())
         .expect("la fenêtre de Reclam n'a pas pu s'ouvrir");

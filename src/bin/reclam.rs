@@ -611,42 +611,10 @@ fn run(cli: Cli) -> Result<(), Error> {
             out,
         } => {
             let q = period.query()?;
-            let rows = reclam::extract::rows(&store, &q)?;
-            let bytes = match format.as_str() {
-                "csv" => {
-                    let mut buf = Vec::new();
-                    reclam::extract::table::write_csv(&rows, &mut buf)?;
-                    buf
-                }
-                "pdf" => {
-                    let stats = reclam::extract::stats::compute(&store, &q, &rows)?;
-                    let firm = store.setting("firm.name")?.unwrap_or_default();
-                    let orias = store.setting("firm.orias")?.unwrap_or_default();
-                    let meta = reclam::extract::ExtractMeta {
-                        firm: &firm,
-                        orias: &orias,
-                        actor: &by,
-                    };
-                    reclam::extract::pdf(&store, &q, &rows, &stats, &meta)?
-                }
-                "xlsx" => {
-                    let stats = reclam::extract::stats::compute(&store, &q, &rows)?;
-                    reclam::extract::table::write_xlsx(
-                        &rows,
-                        &extract_title(&q),
-                        &stats.sections(),
-                    )?
-                }
-                other => {
-                    return Err(ValidationError::new(
-                        "format",
-                        format!("format inconnu « {other} » (pdf, csv, xlsx)"),
-                    )
-                    .into())
-                }
-            };
+            let count = reclam::extract::rows(&store, &q)?.len();
+            let bytes = reclam::extract::export(&store, &q, &format, &by)?;
             std::fs::write(&out, bytes)?;
-            eprintln!("{} réclamation(s) → {}", rows.len(), out.display());
+            eprintln!("{count} réclamation(s) → {}", out.display());
         }
         Command::Stats { period, json } => {
             let q = period.query()?;

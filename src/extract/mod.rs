@@ -325,6 +325,39 @@ fn pdf_row(r: &ExtractRow) -> Vec<pdf::Cell> {
     ]
 }
 
+/// The extract in one of its formats ("pdf", "csv", "xlsx"), as `actor` makes it.
+pub fn export(store: &Store, q: &ExtractQuery, format: &str, actor: &str) -> Result<Vec<u8>> {
+    let rows = rows(store, q)?;
+    let title = format!("Réclamations reçues du {} au {}", fr(q.from), fr(q.to));
+    match format {
+        "csv" => {
+            let mut buf = Vec::new();
+            table::write_csv(&rows, &mut buf)?;
+            Ok(buf)
+        }
+        "xlsx" => {
+            let st = stats::compute(store, q, &rows)?;
+            table::write_xlsx(&rows, &title, &st.sections())
+        }
+        "pdf" => {
+            let st = stats::compute(store, q, &rows)?;
+            let firm = store.setting("firm.name")?.unwrap_or_default();
+            let orias = store.setting("firm.orias")?.unwrap_or_default();
+            let meta = ExtractMeta {
+                firm: &firm,
+                orias: &orias,
+                actor,
+            };
+            pdf(store, q, &rows, &st, &meta)
+        }
+        other => Err(ValidationError::new(
+            "format",
+            format!("format inconnu « {other} » (pdf, csv, xlsx)"),
+        )
+        .into()),
+    }
+}
+
 /// Who made the extract and what it covers, for its header.
 pub struct ExtractMeta<'a> {
     pub firm: &'a str,

@@ -183,3 +183,47 @@ export type LetterRequest = { kind: LetterKind, signatory: string, holding?: Hol
 export type TemplateEntry = { key: string, label: string, text: string, isDefault: boolean, };
 
 export type Approval = { id: number, amount: Money, approvedBy: string, approvedAt: string, };
+
+export type ExtractQuery = { from: string, to: string, status?: Status | null, subject?: Subject | null, channel?: Channel | null, product?: string | null, insurer?: string | null, handler?: string | null, };
+
+export type Count = { label: string, count: number, };
+
+export type Spread = { median: number, p90: number, 
+/**
+ * How many complaints the figures are computed on.
+ */
+of: number, };
+
+export type Stats = { from: string, to: string, received: number, bySubject: Array<Count>, byProduct: Array<Count>, byInsurer: Array<Count>, byChannel: Array<Count>, byHandler: Array<Count>, 
+/**
+ * Of the acknowledgements due or done, the share done within the 10 jours ouvrables.
+ */
+ackOnTimePct: number | null, 
+/**
+ * Of the answers due or given, the share given within 2 months.
+ */
+answerOnTimePct: number | null, 
+/**
+ * Calendar days from reception to the acknowledgement (or to an answer that came first).
+ */
+daysToAck: Spread | null, 
+/**
+ * Calendar days from reception to the answer.
+ */
+daysToAnswer: Spread | null, upheld: number, partial: number, rejected: number, gesturesCount: number, 
+/**
+ * Euros, a decimal string.
+ */
+gesturesTotal: string, answered: number, 
+/**
+ * Answered / received.
+ */
+responseRatePct: number | null, resolved: number, unresolved: number, noFeedback: number, mediatorReferrals: number, 
+/**
+ * Complaints not closed, today (whatever the period).
+ */
+openNow: number, 
+/**
+ * Complaints whose next step is overdue, today (whatever the period).
+ */
+overdueNow: number, };
