@@ -21,7 +21,7 @@ APT_PACKAGES := libwebkit2gtk-4.1-dev build-essential pkg-config libssl-dev \
 	libayatana-appindicator3-dev librsvg2-dev libxdo-dev \
 	xvfb xauth webkit2gtk-driver poppler-utils fonts-dejavu-core unzip
 
-.PHONY: run test deps toolchain system-deps ui-deps ui build lint rust-test ui-test e2e e2e-bench bench bench-libreoffice demo clean-db
+.PHONY: run test deps toolchain system-deps ui-deps ui build lint rust-test ui-test e2e e2e-bench bench bench-libreoffice bench-libreoffice-extract demo clean-db
 
 run: deps ui
 	$(CARGO) build --workspace
@@ -94,6 +94,11 @@ bench: ui
 bench-libreoffice: deps
 	$(CARGO) build --release --bin reclam
 	python3 benches/libreoffice_letters.py $(CARGO_TARGET_DIR)/release/reclam
+
+# The 10,000-complaint register extract against LibreOffice converting the same CSV.
+bench-libreoffice-extract: deps
+	$(CARGO) build --release --bin reclam
+	python3 benches/libreoffice_extract.py $(CARGO_TARGET_DIR)/release/reclam
 
 # A demo register of 10,000 complaints in a separate file, opened by the app.
 demo: deps ui

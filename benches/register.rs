@@ -156,9 +156,30 @@ fn open(c: &mut Criterion) {
     g.finish();
 }
 
+fn extract(c: &mut Criterion) {
+    use reclam::extract::{export, ExtractQuery};
+    let mut g = c.benchmark_group("register extract");
+    g.sample_size(10);
+    for n in [1_000u32, 10_000] {
+        let store = Store::open(demo_db(n), clock()).unwrap();
+        let q = ExtractQuery::period(
+            chrono::NaiveDate::from_ymd_opt(2000, 1, 1).unwrap(),
+            chrono::NaiveDate::from_ymd_opt(2026, 6, 1).unwrap(),
+        );
+        for format in ["pdf", "csv", "xlsx"] {
+            g.bench_function(format!("{n} complaints, {format}"), |b| {
+                b.iter(|| black_box(export(&store, &q, format, "bench").unwrap()))
+            });
+        }
+        let pdf = export(&store, &q, "pdf", "bench").unwrap();
+        eprintln!("extract of {n} complaints: PDF {} bytes", pdf.len());
+    }
+    g.finish();
+}
+
 criterion_group! {
     name = benches;
     config = Criterion::default().sample_size(30).measurement_time(Duration::from_secs(3)).warm_up_time(Duration::from_secs(1));
-    targets = record, pages, search_and_overdue, open
+    targets = record, pages, search_and_overdue, open, extract
 }
 criterion_main!(benches);

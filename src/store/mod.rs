@@ -37,6 +37,7 @@ const MIGRATION_SQL: &[&str] = &[
     include_str!("migrations/0002_file.sql"),
     include_str!("migrations/0003_letters.sql"),
     include_str!("migrations/0004_logo.sql"),
+    include_str!("migrations/0005_indexes.sql"),
 ];
 
 static MIGRATIONS: LazyLock<Migrations<'static>> =

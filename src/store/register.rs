@@ -147,7 +147,7 @@ pub fn list(conn: &Connection, q: &RegisterQuery, today: NaiveDate) -> Result<Re
         RegisterSort::ReceivedDesc => "received_on DESC, id DESC",
         RegisterSort::ReceivedAsc => "received_on ASC, id ASC",
         RegisterSort::Reference => "reference ASC",
-        RegisterSort::NextDue => "next_due IS NULL, next_due ASC, id ASC",
+        RegisterSort::NextDue => "next_due NULLS LAST, id ASC",
     };
     let limit = q.limit.clamp(1, MAX_PAGE);
     let sql = format!(
