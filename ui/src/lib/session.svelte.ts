@@ -6,6 +6,7 @@ import type { ComplaintForm } from "./complaint/form";
 export type Screen =
   | { name: "today" }
   | { name: "register" }
+  | { name: "stats" }
   | { name: "new" }
   | { name: "settings" }
   | { name: "file"; reference: string };

@@ -15,6 +15,7 @@ describe("shortcutFor", () => {
     expect(shortcutFor(key({ key: "t", code: "KeyT", altKey: true }), false)).toBe("today");
     expect(shortcutFor(key({ key: "r", code: "KeyR", altKey: true }), true)).toBe("register");
     expect(shortcutFor(key({ key: "n", code: "KeyN", altKey: true }), true)).toBe("new");
+    expect(shortcutFor(key({ key: "s", code: "KeyS", altKey: true }), true)).toBe("stats");
   });
 
   it("uses the physical key when Alt types a symbol (macOS)", () => {

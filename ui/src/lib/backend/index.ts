@@ -12,6 +12,7 @@ import type {
   ComplaintView,
   Deadlines,
   DysfunctionCategory,
+  ExtractQuery,
   Feedback,
   LetterRequest,
   NewComplaint,
@@ -23,6 +24,7 @@ import type {
   RegisterPage,
   RegisterQuery,
   Settings,
+  Stats,
   TemplateEntry,
   TodaySummary,
   User,
@@ -290,4 +292,39 @@ export async function pickLetterSavePath(defaultName: string): Promise<string | 
 /** The actor approves a goodwill gesture of `amount` (decimal string, e.g. "150.00"). */
 export function approveGesture(reference: string, amount: string, actor: string): Promise<ComplaintView> {
   return call<ComplaintView>("approve_gesture", { reference, amount, actor });
+}
+
+// ---- Statistics and extracts ---------------------------------------------
+
+/** Figures of the register over a period (with optional filters). */
+export function extractStats(query: ExtractQuery): Promise<Stats> {
+  return call<Stats>("extract_stats", { query });
+}
+
+export type ExtractFormat = "pdf" | "csv" | "xlsx";
+
+/** The backend writes the register extract at `path` (journaled with the actor). */
+export function exportExtract(query: ExtractQuery, format: ExtractFormat, path: string, actor: string): Promise<null> {
+  return call<null>("export_extract", { query, format, path, actor });
+}
+
+const EXTRACT_FILTERS: Readonly<Record<ExtractFormat, { name: string; extensions: string[] }>> = {
+  pdf: { name: "Document PDF", extensions: ["pdf"] },
+  csv: { name: "Fichier CSV (Excel)", extensions: ["csv"] },
+  xlsx: { name: "Classeur Excel", extensions: ["xlsx"] },
+};
+
+/** Ask the user where to save an extract. Resolves to the path, or null if cancelled. */
+export async function pickExtractSavePath(defaultName: string, format: ExtractFormat): Promise<string | null> {
+  if (!isTauri()) throw NO_BACKEND;
+  try {
+    const picked = await saveDialog({
+      title: "Enregistrer l'extrait du registre",
+      defaultPath: defaultName,
+      filters: [EXTRACT_FILTERS[format]],
+    });
+    return typeof picked === "string" && picked !== "" ? picked : null;
+  } catch (e) {
+    throw toAppError(e);
+  }
 }
