@@ -178,6 +178,11 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Corrective actions decided from complaints and dysfunctions.
+    Action {
+        #[command(subcommand)]
+        action: ActionCmd,
+    },
     /// Letter templates: show them, or replace one (empty file: back to the default).
     Template {
         #[command(subcommand)]
@@ -232,6 +237,30 @@ impl PeriodArgs {
             handler: self.handler.clone(),
         })
     }
+}
+
+#[derive(Subcommand)]
+enum ActionCmd {
+    Add {
+        #[arg(long)]
+        description: String,
+        #[arg(long)]
+        owner: String,
+        #[arg(long)]
+        due: String,
+        /// A complaint that motivated it (repeatable).
+        #[arg(long = "complaint")]
+        complaints: Vec<String>,
+        /// A dysfunction id that motivated it (repeatable).
+        #[arg(long = "dysfunction")]
+        dysfunctions: Vec<i64>,
+    },
+    /// planned, inProgress, done or abandoned.
+    Status { id: i64, status: String },
+    List {
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 #[derive(Subcommand)]
@@ -616,6 +645,46 @@ fn run(cli: Cli) -> Result<(), Error> {
             std::fs::write(&out, bytes)?;
             eprintln!("{count} réclamation(s) → {}", out.display());
         }
+        Command::Action { action } => match action {
+            ActionCmd::Add {
+                description,
+                owner,
+                due,
+                complaints,
+                dysfunctions,
+            } => {
+                let new = reclam::store::actions::NewAction {
+                    description,
+                    owner,
+                    due_on: date("due", &due)?,
+                    complaints,
+                    dysfunctions,
+                };
+                print_json(&store.add_action(&new, &by)?)?;
+            }
+            ActionCmd::Status { id, status } => {
+                let status = reclam::complaint::input::parse_vocab("status", &status)?;
+                print_json(&store.set_action_status(id, status, &by)?)?;
+            }
+            ActionCmd::List { json } => {
+                let actions = store.actions()?;
+                if json {
+                    print_json(&actions)?;
+                } else {
+                    for a in actions {
+                        println!(
+                            "n° {:<4} {:<12} {} {:<20} {}{}",
+                            a.id,
+                            a.status.label(),
+                            a.due_on.format("%d/%m/%Y"),
+                            a.owner,
+                            a.description.replace('\n', " "),
+                            if a.late { "  (en retard)" } else { "" }
+                        );
+                    }
+                }
+            }
+        },
         Command::Stats { period, json } => {
             let q = period.query()?;
             let rows = reclam::extract::rows(&store, &q)?;

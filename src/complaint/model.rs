@@ -201,6 +201,16 @@ vocabulary!(
 );
 
 vocabulary!(
+    /// Where a corrective action stands.
+    ActionStatus {
+        Planned = "planned", "Prévue";
+        InProgress = "inProgress", "En cours";
+        Done = "done", "Réalisée";
+        Abandoned = "abandoned", "Abandonnée";
+    }
+);
+
+vocabulary!(
     /// The regulatory step a deadline belongs to.
     Step {
         Acknowledgement = "acknowledgement", "Accusé de réception";

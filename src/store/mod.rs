@@ -5,6 +5,7 @@
 //! triggers refuse it). Business rules live in `crate::complaint`; this module only applies
 //! them and persists the result.
 
+pub mod actions;
 pub mod complaints;
 pub mod file;
 pub mod journal;
@@ -38,6 +39,7 @@ const MIGRATION_SQL: &[&str] = &[
     include_str!("migrations/0003_letters.sql"),
     include_str!("migrations/0004_logo.sql"),
     include_str!("migrations/0005_indexes.sql"),
+    include_str!("migrations/0006_actions.sql"),
 ];
 
 static MIGRATIONS: LazyLock<Migrations<'static>> =

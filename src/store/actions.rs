@@ -1,0 +1,198 @@
+//! Corrective actions: decided from complaints and the dysfunctions found on them, with an
+//! owner, a due date and a status, every change journaled. Late ones come first.
+
+use super::{actor_name, complaints, journal, Store};
+use crate::complaint::input::{required, MAX_LINE, MAX_TEXT};
+use crate::complaint::{ActionStatus, ComplaintRef, ValidationError};
+use crate::error::{Error, Result};
+use chrono::NaiveDate;
+use rusqlite::params;
+use serde::{Deserialize, Serialize};
+use serde_json::json;
+
+/// A corrective action with what motivated it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[serde(rename_all = "camelCase")]
+pub struct CorrectiveAction {
+    pub id: i64,
+    pub description: String,
+    pub owner: String,
+    pub due_on: NaiveDate,
+    pub status: ActionStatus,
+    /// Not done nor abandoned, and its due date is past.
+    pub late: bool,
+    pub complaints: Vec<String>,
+    pub dysfunctions: Vec<i64>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct NewAction {
+    pub description: String,
+    pub owner: String,
+    pub due_on: NaiveDate,
+    #[serde(default)]
+    pub complaints: Vec<String>,
+    #[serde(default)]
+    pub dysfunctions: Vec<i64>,
+}
+
+fn is_open(s: ActionStatus) -> bool {
+    matches!(s, ActionStatus::Planned | ActionStatus::InProgress)
+}
+
+impl Store {
+    /// Record a corrective action and its links (journaled).
+    pub fn add_action(&mut self, a: &NewAction, actor: &str) -> Result<CorrectiveAction> {
+        let description = required("description", &a.description, MAX_TEXT, true)?;
+        let owner = required("owner", &a.owner, MAX_LINE, false)?;
+        crate::calendar::check_year(a.due_on)
+            .map_err(|e| ValidationError::new("dueOn", e.to_string()))?;
+        let actor = actor_name(actor)?;
+        let id = self.write(|tx, w| {
+            let mut complaint_ids = Vec::new();
+            for r in &a.complaints {
+                let reference: ComplaintRef =
+                    r.parse().map_err(|e: crate::complaint::BadRef| {
+                        ValidationError::new("complaints", e.to_string())
+                    })?;
+                complaint_ids.push(complaints::load(tx, &reference)?.0);
+            }
+            for d in &a.dysfunctions {
+                let exists: bool = tx.query_row(
+                    "SELECT EXISTS (SELECT 1 FROM dysfunctions WHERE id = ?1)",
+                    [d],
+                    |r| r.get(0),
+                )?;
+                if !exists {
+                    return Err(ValidationError::new(
+                        "dysfunctions",
+                        format!("dysfonctionnement n° {d} introuvable"),
+                    )
+                    .into());
+                }
+            }
+            tx.execute(
+                "INSERT INTO corrective_actions (description, owner, due_on, status, created_by,
+                    created_at) VALUES (?1, ?2, ?3, 'planned', ?4, ?5)",
+                params![description, owner, a.due_on, actor, w.now()],
+            )?;
+            let id = tx.last_insert_rowid();
+            for c in &complaint_ids {
+                tx.execute(
+                    "INSERT INTO action_links (action_id, complaint_id) VALUES (?1, ?2)",
+                    params![id, c],
+                )?;
+            }
+            for d in &a.dysfunctions {
+                tx.execute(
+                    "INSERT INTO action_links (action_id, dysfunction_id) VALUES (?1, ?2)",
+                    params![id, d],
+                )?;
+            }
+            journal::append(
+                tx,
+                None,
+                w.now(),
+                &actor,
+                "actionAdded",
+                json!({ "actionId": id, "description": description, "owner": owner,
+                        "dueOn": a.due_on, "complaints": a.complaints,
+                        "dysfunctions": a.dysfunctions }),
+                None,
+            )?;
+            Ok(id)
+        })?;
+        self.action(id)
+    }
+
+    /// Move an action to another status (journaled with before and after).
+    pub fn set_action_status(
+        &mut self,
+        id: i64,
+        status: ActionStatus,
+        actor: &str,
+    ) -> Result<CorrectiveAction> {
+        let before = self.action(id)?.status;
+        let actor = actor_name(actor)?;
+        if before == status {
+            return self.action(id);
+        }
+        if !is_open(before) {
+            return Err(ValidationError::new(
+                "status",
+                format!(
+                    "l'action est « {} » : elle ne change plus de statut",
+                    before.label()
+                ),
+            )
+            .into());
+        }
+        self.write(|tx, w| {
+            tx.execute(
+                "UPDATE corrective_actions SET status = ?2 WHERE id = ?1",
+                params![id, status.as_str()],
+            )?;
+            journal::append(
+                tx,
+                None,
+                w.now(),
+                &actor,
+                "actionStatus",
+                json!({ "actionId": id, "before": before, "after": status }),
+                None,
+            )?;
+            Ok(())
+        })?;
+        self.action(id)
+    }
+
+    /// One action.
+    pub fn action(&self, id: i64) -> Result<CorrectiveAction> {
+        self.actions()?
+            .into_iter()
+            .find(|a| a.id == id)
+            .ok_or_else(|| Error::NotFound(format!("action corrective n° {id}")))
+    }
+
+    /// Every corrective action: late ones first, then by due date.
+    pub fn actions(&self) -> Result<Vec<CorrectiveAction>> {
+        let today = self.today();
+        let conn = self.conn();
+        let mut out: Vec<CorrectiveAction> = conn
+            .prepare_cached(
+                "SELECT id, description, owner, due_on, status FROM corrective_actions ORDER BY id",
+            )?
+            .query_map([], |r| {
+                let status: ActionStatus = complaints::vocab(r, 4)?;
+                let due_on: NaiveDate = r.get(3)?;
+                Ok(CorrectiveAction {
+                    id: r.get(0)?,
+                    description: r.get(1)?,
+                    owner: r.get(2)?,
+                    due_on,
+                    late: is_open(status) && due_on < today,
+                    status,
+                    complaints: Vec::new(),
+                    dysfunctions: Vec::new(),
+                })
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        let mut links = conn.prepare_cached(
+            "SELECT l.action_id, c.reference, l.dysfunction_id FROM action_links l
+             LEFT JOIN complaints c ON c.id = l.complaint_id ORDER BY l.rowid",
+        )?;
+        let mut rows = links.query([])?;
+        while let Some(r) = rows.next()? {
+            let action: i64 = r.get(0)?;
+            let reference: Option<String> = r.get(1)?;
+            let dysfunction: Option<i64> = r.get(2)?;
+            if let Some(a) = out.iter_mut().find(|a| a.id == action) {
+                a.complaints.extend(reference);
+                a.dysfunctions.extend(dysfunction);
+            }
+        }
+        out.sort_by_key(|a| (!a.late, !is_open(a.status), a.due_on, a.id));
+        Ok(out)
+    }
+}
