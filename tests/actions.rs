@@ -113,6 +113,26 @@ fn actions_group_dysfunctions_follow_their_status_and_come_late_first() {
             "actionStatus:Julien Bernard"
         ]
     );
+    // The extract's summary carries the corrective-action log, late ones flagged.
+    let q = reclam::extract::ExtractQuery::period(d("2026-05-01"), d("2026-05-31"));
+    let rows = reclam::extract::rows(&s, &q).unwrap();
+    let st = reclam::extract::stats::compute(&s, &q, &rows).unwrap();
+    let sections = reclam::extract::summary_sections(&s, &st).unwrap();
+    let (title, lines) = sections.last().unwrap();
+    assert_eq!(title, "Actions correctives");
+    assert_eq!(lines.len(), 2);
+    assert!(
+        lines[0]
+            .0
+            .contains("Tableau de suivi des relances (Julien Bernard)"),
+        "{lines:?}"
+    );
+    assert!(lines[0].0.contains(&a.to_string()), "{lines:?}");
+    assert_eq!(lines[0].1, "Prévue, échéance 31/07/2026");
+    assert_eq!(
+        lines[1].1, "Réalisée, échéance 01/06/2026",
+        "done: open ones first"
+    );
     // Nothing is deleted.
     assert!(s
         .conn()

@@ -337,7 +337,7 @@ pub fn export(store: &Store, q: &ExtractQuery, format: &str, actor: &str) -> Res
         }
         "xlsx" => {
             let st = stats::compute(store, q, &rows)?;
-            table::write_xlsx(&rows, &title, &st.sections())
+            table::write_xlsx(&rows, &title, &summary_sections(store, &st)?)
         }
         "pdf" => {
             let st = stats::compute(store, q, &rows)?;
@@ -356,6 +356,44 @@ pub fn export(store: &Store, q: &ExtractQuery, format: &str, actor: &str) -> Res
         )
         .into()),
     }
+}
+
+/// The statistics, then the corrective-action log (late ones first), as titled sections.
+pub fn summary_sections(
+    store: &Store,
+    stats: &stats::Stats,
+) -> Result<Vec<(String, Vec<(String, String)>)>> {
+    let mut sections = stats.sections();
+    let actions = store.actions()?;
+    if !actions.is_empty() {
+        let lines = actions
+            .iter()
+            .map(|a| {
+                let mut label = format!(
+                    "n° {} — {} ({})",
+                    a.id,
+                    a.description.replace('\n', " "),
+                    a.owner
+                );
+                let links: Vec<String> = a
+                    .complaints
+                    .iter()
+                    .cloned()
+                    .chain(a.dysfunctions.iter().map(|d| format!("dysf. n° {d}")))
+                    .collect();
+                if !links.is_empty() {
+                    label.push_str(&format!(" — {}", links.join(", ")));
+                }
+                let mut value = format!("{}, échéance {}", a.status.label(), fr(a.due_on));
+                if a.late {
+                    value.push_str(" — en retard");
+                }
+                (label, value)
+            })
+            .collect();
+        sections.push(("Actions correctives".to_owned(), lines));
+    }
+    Ok(sections)
 }
 
 /// Who made the extract and what it covers, for its header.
@@ -415,8 +453,7 @@ pub fn pdf(
             })
             .collect(),
         rows: rows.iter().map(pdf_row).collect(),
-        summary: stats
-            .sections()
+        summary: summary_sections(store, stats)?
             .into_iter()
             .map(|(title, lines)| pdf::SummarySection { title, lines })
             .collect(),
