@@ -359,10 +359,7 @@ pub fn export(store: &Store, q: &ExtractQuery, format: &str, actor: &str) -> Res
 }
 
 /// The statistics, then the corrective-action log (late ones first), as titled sections.
-pub fn summary_sections(
-    store: &Store,
-    stats: &stats::Stats,
-) -> Result<Vec<(String, Vec<(String, String)>)>> {
+pub fn summary_sections(store: &Store, stats: &stats::Stats) -> Result<Vec<stats::Section>> {
     let mut sections = stats.sections();
     let actions = store.actions()?;
     if !actions.is_empty() {

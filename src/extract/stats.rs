@@ -12,6 +12,9 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 use std::collections::BTreeMap;
 
+/// A titled section of label/value lines (PDF summary, XLSX sheet, CLI).
+pub type Section = (String, Vec<(String, String)>);
+
 /// A count under a label (a subject, an insurer...).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
@@ -237,7 +240,7 @@ fn fr_spread(s: Option<Spread>) -> String {
 
 impl Stats {
     /// The figures as French sections of label/value lines (PDF summary, XLSX sheet, CLI).
-    pub fn sections(&self) -> Vec<(String, Vec<(String, String)>)> {
+    pub fn sections(&self) -> Vec<Section> {
         let list = |v: &[Count]| -> Vec<(String, String)> {
             v.iter()
                 .map(|c| (c.label.clone(), fr_int(c.count)))

@@ -123,7 +123,7 @@ fn xlsx_err(e: rust_xlsxwriter::XlsxError) -> Error {
 pub fn write_xlsx(
     rows: &[ExtractRow],
     title: &str,
-    stats: &[(String, Vec<(String, String)>)],
+    stats: &[super::stats::Section],
 ) -> Result<Vec<u8>> {
     use rust_xlsxwriter::{Color, ExcelDateTime, Format, FormatBorder, Workbook};
     let mut book = Workbook::new();
