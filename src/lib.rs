@@ -8,6 +8,7 @@
 pub mod calendar;
 pub mod clock;
 pub mod complaint;
+mod deflate;
 pub mod demo;
 pub mod error;
 pub mod extract;
