@@ -397,14 +397,6 @@ fn read_input(source: Option<&str>) -> Result<String, Error> {
     Ok(text)
 }
 
-fn extract_title(q: &ExtractQuery) -> String {
-    format!(
-        "Réclamations reçues du {} au {}",
-        q.from.format("%d/%m/%Y"),
-        q.to.format("%d/%m/%Y")
-    )
-}
-
 fn print_json<T: serde::Serialize>(value: &T) -> Result<(), Error> {
     let out = serde_json::to_string_pretty(value).expect("serialisable");
     println!("{out}");
@@ -692,7 +684,7 @@ fn run(cli: Cli) -> Result<(), Error> {
             if json {
                 print_json(&stats)?;
             } else {
-                println!("{}", extract_title(&q));
+                println!("{}", q.title());
                 for (section, lines) in stats.sections() {
                     println!("\n{section}");
                     for (label, value) in lines {

@@ -47,9 +47,7 @@ fn refuse(c: &Complaint, message: impl Into<String>) -> TransitionError {
     }
 }
 
-fn fr(date: NaiveDate) -> String {
-    date.format("%d/%m/%Y").to_string()
-}
+use crate::complaint::french_date as fr;
 
 /// `on` must not precede `after` (an earlier step of the same complaint).
 fn not_before(

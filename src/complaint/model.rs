@@ -316,17 +316,25 @@ impl Money {
 /// Any amount in the French way (`1 234,56 €`), e.g. a total above what one gesture allows.
 pub fn french_amount(amount: Decimal) -> String {
     let s = format!("{:.2}", amount);
-    {
-        let (int, frac) = s.split_once('.').unwrap_or((&s, "00"));
-        let mut grouped = String::new();
-        for (i, ch) in int.chars().enumerate() {
-            if i > 0 && (int.len() - i) % 3 == 0 {
-                grouped.push('\u{202F}');
-            }
-            grouped.push(ch);
+    let (int, frac) = s.split_once('.').unwrap_or((&s, "00"));
+    format!("{},{frac}\u{A0}€", group_thousands(int))
+}
+
+/// Digits grouped by three with a narrow no-break space: `12 345`.
+pub fn group_thousands(digits: &str) -> String {
+    let mut grouped = String::with_capacity(digits.len() + digits.len() / 3 * 3);
+    for (i, ch) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            grouped.push('\u{202F}');
         }
-        format!("{grouped},{frac}\u{A0}€")
+        grouped.push(ch);
     }
+    grouped
+}
+
+/// A date as French users read it: `07/05/2026`.
+pub fn french_date(d: NaiveDate) -> String {
+    d.format("%d/%m/%Y").to_string()
 }
 
 impl FromStr for Money {

@@ -67,6 +67,15 @@ impl ExtractQuery {
         Ok(())
     }
 
+    /// "Réclamations reçues du 01/01/2026 au 31/12/2026".
+    pub fn title(&self) -> String {
+        format!(
+            "Réclamations reçues du {} au {}",
+            fr(self.from),
+            fr(self.to)
+        )
+    }
+
     /// The filters in French, for the extract's header ("" when none).
     pub fn describe_filters(&self) -> String {
         let mut parts = Vec::new();
@@ -236,9 +245,7 @@ pub fn rows(store: &Store, q: &ExtractQuery) -> Result<Vec<ExtractRow>> {
     Ok(out)
 }
 
-fn fr(d: NaiveDate) -> String {
-    d.format("%d/%m/%Y").to_string()
-}
+use crate::complaint::french_date as fr;
 
 fn fr_opt(d: Option<NaiveDate>) -> String {
     d.map(fr).unwrap_or_else(|| "—".to_owned())
@@ -328,7 +335,7 @@ fn pdf_row(r: &ExtractRow) -> Vec<pdf::Cell> {
 /// The extract in one of its formats ("pdf", "csv", "xlsx"), as `actor` makes it.
 pub fn export(store: &Store, q: &ExtractQuery, format: &str, actor: &str) -> Result<Vec<u8>> {
     let rows = rows(store, q)?;
-    let title = format!("Réclamations reçues du {} au {}", fr(q.from), fr(q.to));
+    let title = q.title();
     match format {
         "csv" => {
             let mut buf = Vec::new();

@@ -215,15 +215,7 @@ fn fr_pct(p: Option<f64>) -> String {
 }
 
 fn fr_int(n: u64) -> String {
-    let s = n.to_string();
-    let mut out = String::new();
-    for (i, c) in s.chars().enumerate() {
-        if i > 0 && (s.len() - i).is_multiple_of(3) {
-            out.push('\u{202F}');
-        }
-        out.push(c);
-    }
-    out
+    crate::complaint::group_thousands(&n.to_string())
 }
 
 fn fr_spread(s: Option<Spread>) -> String {

@@ -108,9 +108,7 @@ pub struct NewUser {
     pub max_gesture: Option<String>,
 }
 
-fn fr(d: NaiveDate) -> String {
-    d.format("%d/%m/%Y").to_string()
-}
+use crate::complaint::french_date as fr;
 
 /// A date on the file: in the past, and not before the complaint was received.
 fn file_date(
