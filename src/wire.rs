@@ -7,7 +7,7 @@
 use crate::calendar::{Basis, Deadlines, Region};
 use crate::complaint::Direction;
 use crate::complaint::{
-    Action, Answer, Channel, Client, ClientKind, ClientRelation, Closure, Complaint, ComplaintRef,
+    Action, ActionStatus, Answer, Channel, Client, ClientKind, ClientRelation, Closure, Complaint, ComplaintRef,
     Contract, DisputeKind, Dysfunction, DysfunctionCategory, Feedback, Holding, Money, NewClient,
     NewComplaint, NewContract, NextDeadline, Outcome, Role, Status, Step, Subject,
 };
@@ -19,6 +19,7 @@ use crate::settings::{SettingEntry, Settings};
 use crate::store::file::{
     AttachmentMeta, DisputeStep, Exchange, NewDisputeStep, NewExchange, NewUser, User,
 };
+use crate::store::actions::{CorrectiveAction, DysfunctionEntry, NewAction};
 use crate::store::journal::Event;
 use crate::store::letters::{Approval, LetterMeta, LetterRequest, TemplateEntry};
 use crate::store::register::{RegisterPage, RegisterQuery, RegisterRow, RegisterSort};
@@ -76,6 +77,8 @@ pub fn typescript() -> String {
         Approval,
         // Extracts and statistics.
         ExtractQuery, Count, Spread, Stats,
+        // Corrective actions.
+        ActionStatus, CorrectiveAction, NewAction, DysfunctionEntry,
     ];
     let mut out = String::from(
         "// Generated from the Rust wire types by ts-rs (src/wire.rs). Do not edit by hand:\n\

@@ -14,6 +14,7 @@ use reclam::extract::stats::Stats;
 use reclam::extract::ExtractQuery;
 use reclam::letters::Composed;
 use reclam::settings::Settings;
+use reclam::store::actions::{CorrectiveAction, DysfunctionEntry, NewAction};
 use reclam::store::file::{NewDisputeStep, NewExchange, NewUser, User};
 use reclam::store::letters::{LetterRequest, TemplateEntry};
 use reclam::store::register::{RegisterPage, RegisterQuery};
@@ -537,6 +538,37 @@ fn export_extract(
     std::fs::write(&path, bytes).map_err(wire)
 }
 
+#[tauri::command]
+fn list_actions(state: tauri::State<'_, AppState>) -> CmdResult<Vec<CorrectiveAction>> {
+    state.with(|s| s.actions())
+}
+
+#[tauri::command]
+fn list_dysfunctions(state: tauri::State<'_, AppState>) -> CmdResult<Vec<DysfunctionEntry>> {
+    state.with(|s| s.dysfunction_log())
+}
+
+#[tauri::command]
+fn add_action(
+    state: tauri::State<'_, AppState>,
+    action: Value,
+    actor: &str,
+) -> CmdResult<CorrectiveAction> {
+    let a: NewAction = self::input(action)?;
+    state.with(|s| s.add_action(&a, actor))
+}
+
+#[tauri::command]
+fn set_action_status(
+    state: tauri::State<'_, AppState>,
+    id: i64,
+    status: &str,
+    actor: &str,
+) -> CmdResult<CorrectiveAction> {
+    let status = parse_vocab("status", status).map_err(wire)?;
+    state.with(|s| s.set_action_status(id, status, actor))
+}
+
 /// Write `bytes` to a private temporary folder and open the file in the system viewer.
 fn open_in_viewer(app: &tauri::AppHandle, name: &str, bytes: &[u8]) -> CmdResult<()> {
     let dir = std::env::temp_dir().join("reclam-pieces");
@@ -664,6 +696,10 @@ fn main() {
             set_logo,
             extract_stats,
             export_extract,
+            list_actions,
+            list_dysfunctions,
+            add_action,
+            set_action_status,
         ])
         .run(tauri::generate_context!())
         .expect("la fenêtre de Reclam n'a pas pu s'ouvrir");

@@ -3,7 +3,7 @@
 
 use super::{actor_name, complaints, journal, Store};
 use crate::complaint::input::{required, MAX_LINE, MAX_TEXT};
-use crate::complaint::{ActionStatus, ComplaintRef, ValidationError};
+use crate::complaint::{ActionStatus, ComplaintRef, DysfunctionCategory, ValidationError};
 use crate::error::{Error, Result};
 use chrono::NaiveDate;
 use rusqlite::params;
@@ -35,6 +35,19 @@ pub struct NewAction {
     pub complaints: Vec<String>,
     #[serde(default)]
     pub dysfunctions: Vec<i64>,
+}
+
+/// A dysfunction found on a complaint, with the corrective actions it is linked to: the
+/// list from which dysfunctions are grouped under an action.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[serde(rename_all = "camelCase")]
+pub struct DysfunctionEntry {
+    pub id: i64,
+    pub reference: String,
+    pub category: DysfunctionCategory,
+    pub description: String,
+    pub found_on: NaiveDate,
+    pub actions: Vec<i64>,
 }
 
 fn is_open(s: ActionStatus) -> bool {
@@ -193,6 +206,37 @@ impl Store {
             }
         }
         out.sort_by_key(|a| (!a.late, !is_open(a.status), a.due_on, a.id));
+        Ok(out)
+    }
+
+    /// Every dysfunction of the register, newest first, with the actions linked to it.
+    pub fn dysfunction_log(&self) -> Result<Vec<DysfunctionEntry>> {
+        let conn = self.conn();
+        let mut out: Vec<DysfunctionEntry> = conn
+            .prepare_cached(
+                "SELECT d.id, c.reference, d.category, d.description, d.found_on,
+                    (SELECT group_concat(l.action_id) FROM action_links l
+                     WHERE l.dysfunction_id = d.id)
+                 FROM dysfunctions d JOIN complaints c ON c.id = d.complaint_id
+                 ORDER BY d.found_on DESC, d.id DESC",
+            )?
+            .query_map([], |r| {
+                let actions: Option<String> = r.get(5)?;
+                Ok(DysfunctionEntry {
+                    id: r.get(0)?,
+                    reference: r.get(1)?,
+                    category: complaints::vocab(r, 2)?,
+                    description: r.get(3)?,
+                    found_on: r.get(4)?,
+                    actions: actions
+                        .unwrap_or_default()
+                        .split(',')
+                        .filter_map(|a| a.parse().ok())
+                        .collect(),
+                })
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        out.shrink_to_fit();
         Ok(out)
     }
 }

@@ -227,3 +227,15 @@ openNow: number,
  * Complaints whose next step is overdue, today (whatever the period).
  */
 overdueNow: number, };
+
+export type ActionStatus = "planned" | "inProgress" | "done" | "abandoned";
+
+export type CorrectiveAction = { id: number, description: string, owner: string, dueOn: string, status: ActionStatus, 
+/**
+ * Not done nor abandoned, and its due date is past.
+ */
+late: boolean, complaints: Array<string>, dysfunctions: Array<number>, };
+
+export type NewAction = { description: string, owner: string, dueOn: string, complaints: Array<string>, dysfunctions: Array<number>, };
+
+export type DysfunctionEntry = { id: number, reference: string, category: DysfunctionCategory, description: string, foundOn: string, actions: Array<number>, };
