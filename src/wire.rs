@@ -7,19 +7,23 @@
 use crate::calendar::{Basis, Deadlines, Region};
 use crate::complaint::Direction;
 use crate::complaint::{
-    Action, ActionStatus, Answer, Channel, Client, ClientKind, ClientRelation, Closure, Complaint, ComplaintRef,
-    Contract, DisputeKind, Dysfunction, DysfunctionCategory, Feedback, Holding, Money, NewClient,
-    NewComplaint, NewContract, NextDeadline, Outcome, Role, Status, Step, Subject,
+    Action, ActionStatus, Answer, Channel, Client, ClientKind, ClientRelation, Closure, Complaint,
+    ComplaintRef, Contract, DisputeKind, Dysfunction, DysfunctionCategory, Feedback, Holding,
+    Money, NewClient, NewComplaint, NewContract, NextDeadline, Outcome, Role, Status, Step,
+    Subject,
 };
 use crate::error::WireError;
 use crate::extract::stats::{Count, Spread, Stats};
 use crate::extract::ExtractQuery;
+use crate::import::mapping::{ImportField, Problem};
+use crate::import::source::SourceInfo;
+use crate::import::{FieldInfo, ImportReport, MappingInput, RowOutcome, RowStatus};
 use crate::letters::{Block, Composed, HoldingInfo, LetterKind};
 use crate::settings::{SettingEntry, Settings};
+use crate::store::actions::{CorrectiveAction, DysfunctionEntry, NewAction};
 use crate::store::file::{
     AttachmentMeta, DisputeStep, Exchange, NewDisputeStep, NewExchange, NewUser, User,
 };
-use crate::store::actions::{CorrectiveAction, DysfunctionEntry, NewAction};
 use crate::store::journal::Event;
 use crate::store::letters::{Approval, LetterMeta, LetterRequest, TemplateEntry};
 use crate::store::register::{RegisterPage, RegisterQuery, RegisterRow, RegisterSort};
@@ -79,6 +83,9 @@ pub fn typescript() -> String {
         ExtractQuery, Count, Spread, Stats,
         // Corrective actions.
         ActionStatus, CorrectiveAction, NewAction, DysfunctionEntry,
+        // Import.
+        ImportField, FieldInfo, SourceInfo, Problem, RowStatus, RowOutcome, ImportReport,
+        MappingInput,
     ];
     let mut out = String::from(
         "// Generated from the Rust wire types by ts-rs (src/wire.rs). Do not edit by hand:\n\

@@ -12,6 +12,7 @@ use reclam::complaint::input::{from_json_value, parse_date, parse_vocab};
 use reclam::complaint::{Complaint, ComplaintRef, Money, NewComplaint, ValidationError};
 use reclam::extract::stats::Stats;
 use reclam::extract::ExtractQuery;
+use reclam::import::{ImportReport, MappingInput, Policy};
 use reclam::letters::Composed;
 use reclam::settings::Settings;
 use reclam::store::actions::{CorrectiveAction, DysfunctionEntry, NewAction};
@@ -569,6 +570,33 @@ fn set_action_status(
     state.with(|s| s.set_action_status(id, status, actor))
 }
 
+/// Preview (`dryRun`) or import a register file chosen by the user. `mapping` is one field
+/// (or null) per column; null lets the core guess from the headers.
+#[tauri::command]
+fn import_register(
+    state: tauri::State<'_, AppState>,
+    path: PathBuf,
+    mapping: Option<Value>,
+    dry_run: bool,
+    all_or_nothing: bool,
+    actor: &str,
+) -> CmdResult<ImportReport> {
+    let mapping: Option<MappingInput> = mapping.map(self::input).transpose()?;
+    let bytes = std::fs::read(&path).map_err(wire)?;
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let policy = if all_or_nothing {
+        Policy::AllOrNothing
+    } else {
+        Policy::SkipRefused
+    };
+    state.with(|s| {
+        reclam::import::import(s, &bytes, &name, mapping.as_ref(), policy, dry_run, actor)
+    })
+}
+
 /// Write `bytes` to a private temporary folder and open the file in the system viewer.
 fn open_in_viewer(app: &tauri::AppHandle, name: &str, bytes: &[u8]) -> CmdResult<()> {
     let dir = std::env::temp_dir().join("reclam-pieces");
@@ -700,6 +728,7 @@ fn main() {
             list_dysfunctions,
             add_action,
             set_action_status,
+            import_register,
         ])
         .run(tauri::generate_context!())
         .expect("la fenêtre de Reclam n'a pas pu s'ouvrir");

@@ -171,6 +171,23 @@ enum Command {
         #[arg(long)]
         out: PathBuf,
     },
+    /// Import an existing register (XLSX, XLS, ODS or CSV). With --dry-run, print what would
+    /// be imported and refused, row by row, and change nothing.
+    Import {
+        file: PathBuf,
+        /// JSON object from the file's column titles to Reclam's fields
+        /// ({"Date": "receivedOn", "Nom": "clientName", "Colonne inutile": null}); without it
+        /// the columns are guessed from their titles.
+        #[arg(long)]
+        mapping: Option<PathBuf>,
+        #[arg(long)]
+        dry_run: bool,
+        /// Import nothing when a single row is refused.
+        #[arg(long)]
+        all_or_nothing: bool,
+        #[arg(long)]
+        json: bool,
+    },
     /// Statistics of the complaints received in a period.
     Stats {
         #[command(flatten)]
@@ -395,6 +412,75 @@ fn read_input(source: Option<&str>) -> Result<String, Error> {
         }
     }
     Ok(text)
+}
+
+fn print_import(r: &reclam::import::ImportReport) {
+    use reclam::import::RowStatus;
+    let src = &r.source;
+    println!(
+        "{} : {}{}{}{}",
+        r.file_name,
+        src.format.to_uppercase(),
+        src.sheet
+            .as_ref()
+            .map(|s| format!(", feuille « {s} »"))
+            .unwrap_or_default(),
+        src.encoding
+            .as_ref()
+            .map(|e| format!(", {e}"))
+            .unwrap_or_default(),
+        src.delimiter
+            .as_ref()
+            .map(|d| format!(", séparateur « {d} »"))
+            .unwrap_or_default(),
+    );
+    println!("Colonnes :");
+    for (h, f) in r.headers.iter().zip(&r.mapping) {
+        println!(
+            "  {h:<32} → {}",
+            f.map(|f| f.label()).unwrap_or("(non importée)")
+        );
+    }
+    println!();
+    for row in &r.rows {
+        let what = match row.status {
+            RowStatus::Accepted if r.dry_run => "sera importée",
+            RowStatus::Accepted => "importée",
+            RowStatus::Refused => "REFUSÉE",
+            RowStatus::Duplicate => "déjà présente",
+        };
+        println!(
+            "ligne {:>5}  {:<14} {:<14} {:<28} {}",
+            row.line,
+            what,
+            row.original_reference.as_deref().unwrap_or("—"),
+            truncate(row.client.as_deref().unwrap_or("—"), 28),
+            row.reference.as_deref().unwrap_or("")
+        );
+        for p in &row.problems {
+            println!("             ✗ {}", p.message);
+        }
+        for p in &row.warnings {
+            println!("             ! {}", p.message);
+        }
+    }
+    println!(
+        "\n{} ligne(s) : {} {}, {} refusée(s), {} déjà présente(s){}",
+        r.total,
+        r.accepted,
+        if r.dry_run {
+            "à importer"
+        } else {
+            "importée(s)"
+        },
+        r.refused,
+        r.duplicates,
+        if r.dry_run {
+            " — simulation : rien n'a été enregistré"
+        } else {
+            ""
+        }
+    );
 }
 
 fn print_json<T: serde::Serialize>(value: &T) -> Result<(), Error> {
@@ -636,6 +722,57 @@ fn run(cli: Cli) -> Result<(), Error> {
             let bytes = reclam::extract::export(&store, &q, &format, &by)?;
             std::fs::write(&out, bytes)?;
             eprintln!("{count} réclamation(s) → {}", out.display());
+        }
+        Command::Import {
+            file,
+            mapping,
+            dry_run,
+            all_or_nothing,
+            json,
+        } => {
+            let mapping = match mapping {
+                None => None,
+                Some(path) => {
+                    let text = read_input(path.to_str())?;
+                    Some(
+                        serde_json::from_str::<reclam::import::MappingInput>(&text).map_err(
+                            |e| {
+                                ValidationError::new(
+                                    "mapping",
+                                    format!(
+                                        "correspondance illisible : {e} (attendu un objet \
+                                         {{\"titre de colonne\": \"champ\"}})"
+                                    ),
+                                )
+                            },
+                        )?,
+                    )
+                }
+            };
+            let bytes = std::fs::read(&file)?;
+            let name = file
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            let policy = if all_or_nothing {
+                reclam::import::Policy::AllOrNothing
+            } else {
+                reclam::import::Policy::SkipRefused
+            };
+            let report = reclam::import::import(
+                &mut store,
+                &bytes,
+                &name,
+                mapping.as_ref(),
+                policy,
+                dry_run,
+                &by,
+            )?;
+            if json {
+                print_json(&report)?;
+            } else {
+                print_import(&report);
+            }
         }
         Command::Action { action } => match action {
             ActionCmd::Add {

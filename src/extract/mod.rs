@@ -138,6 +138,9 @@ impl ExtractQuery {
 pub struct ExtractRow {
     pub reference: ComplaintRef,
     pub client: String,
+    pub client_kind: crate::complaint::ClientKind,
+    /// The reference in the register it was imported from, if any.
+    pub original_reference: Option<String>,
     pub received_on: NaiveDate,
     pub sent_on: Option<NaiveDate>,
     pub channel: Channel,
@@ -199,6 +202,20 @@ pub fn rows(store: &Store, q: &ExtractQuery) -> Result<Vec<ExtractRow>> {
                 .push(format!("{} : {description}", category.label()));
         }
     }
+    // Original references of imported complaints.
+    let mut originals: HashMap<i64, String> = HashMap::new();
+    {
+        let sql = format!(
+            "SELECT complaint_id, original_reference FROM imported_rows
+             WHERE original_reference IS NOT NULL
+               AND complaint_id IN (SELECT id FROM complaints {where_sql})"
+        );
+        let mut stmt = conn.prepare(&sql)?;
+        let mut rs = stmt.query(rusqlite::params_from_iter(params.iter()))?;
+        while let Some(r) = rs.next()? {
+            originals.insert(r.get(0)?, r.get(1)?);
+        }
+    }
     let sql = format!(
         "SELECT {} FROM complaints {where_sql} ORDER BY received_on, id",
         complaints::COLUMNS
@@ -218,6 +235,8 @@ pub fn rows(store: &Store, q: &ExtractQuery) -> Result<Vec<ExtractRow>> {
             ),
             reference: c.reference,
             client: c.client.name,
+            client_kind: c.client.kind,
+            original_reference: originals.remove(&id),
             received_on: c.received_on,
             sent_on: c.sent_on,
             channel: c.channel,

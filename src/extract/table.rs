@@ -20,6 +20,7 @@ pub enum Cell {
 pub const COLUMNS: &[(&str, f64)] = &[
     ("Référence", 15.0),
     ("Client", 24.0),
+    ("Type de client", 11.0),
     ("Reçue le", 11.0),
     ("Envoyée le", 11.0),
     ("Canal", 14.0),
@@ -43,6 +44,8 @@ pub const COLUMNS: &[(&str, f64)] = &[
     ("Dysfonctionnements", 40.0),
     ("Statut", 16.0),
     ("Clôturée le", 12.0),
+    ("Retour client", 12.0),
+    ("Référence d'origine", 15.0),
 ];
 
 fn opt(s: &Option<String>) -> Cell {
@@ -58,6 +61,7 @@ pub fn cells(r: &ExtractRow) -> Vec<Cell> {
     vec![
         Cell::Text(r.reference.to_string()),
         Cell::Text(r.client.clone()),
+        Cell::Text(r.client_kind.label().to_owned()),
         Cell::Date(Some(r.received_on)),
         Cell::Date(r.sent_on),
         Cell::Text(r.channel.label().to_owned()),
@@ -81,6 +85,8 @@ pub fn cells(r: &ExtractRow) -> Vec<Cell> {
         Cell::Text(r.dysfunctions.join(" | ")),
         Cell::Text(r.status.label().to_owned()),
         Cell::Date(r.closed_on),
+        Cell::Text(r.feedback.map(|f| f.label().to_owned()).unwrap_or_default()),
+        opt(&r.original_reference),
     ]
 }
 

@@ -40,6 +40,7 @@ const MIGRATION_SQL: &[&str] = &[
     include_str!("migrations/0004_logo.sql"),
     include_str!("migrations/0005_indexes.sql"),
     include_str!("migrations/0006_actions.sql"),
+    include_str!("migrations/0007_import.sql"),
 ];
 
 static MIGRATIONS: LazyLock<Migrations<'static>> =
@@ -241,6 +242,25 @@ impl Store {
             .map_err(|e| classify_write_error(e.into()))?;
         let out = f(&tx, &writer)?;
         tx.commit().map_err(|e| classify_write_error(e.into()))?;
+        Ok(out)
+    }
+
+    /// Run `f` exactly as [`Store::write`] would, then roll everything back: a dry run that
+    /// goes through every rule of a real write (used by the import preview).
+    pub fn dry_run<T>(
+        &mut self,
+        f: impl FnOnce(&Transaction<'_>, &Writer) -> Result<T>,
+    ) -> Result<T> {
+        let writer = Writer {
+            clock: self.clock.clone(),
+            region: self.region,
+        };
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(|e| classify_write_error(e.into()))?;
+        let out = f(&tx, &writer)?;
+        tx.rollback()?;
         Ok(out)
     }
 

@@ -2,6 +2,7 @@
 // identical on every WebView and in Node tests.
 import type {
   Action,
+  ActionStatus,
   Basis,
   Channel,
   ClientKind,
@@ -102,6 +103,14 @@ export const ACTION_LABELS: Readonly<Record<Action, string>> = {
   addDysfunction: "Ajouter un dysfonctionnement",
 };
 
+/** Status of a corrective action (the same words as the core's vocabulary). */
+export const ACTION_STATUS_LABELS: Readonly<Record<ActionStatus, string>> = {
+  planned: "Prévue",
+  inProgress: "En cours",
+  done: "Réalisée",
+  abandoned: "Abandonnée",
+};
+
 export const BASIS_LABELS: Readonly<Record<Basis, string>> = {
   sent: "à partir de la date d'envoi",
   received: "à partir de la date de réception",
@@ -161,6 +170,7 @@ export const DYSFUNCTION_CATEGORIES = keysOf(DYSFUNCTION_CATEGORY_LABELS);
 export const ROLES = keysOf(ROLE_LABELS);
 export const DIRECTIONS = keysOf(DIRECTION_LABELS);
 export const DISPUTE_KINDS = keysOf(DISPUTE_KIND_LABELS);
+export const ACTION_STATUSES = keysOf(ACTION_STATUS_LABELS);
 
 export function eventKindLabel(kind: string): string {
   return EVENT_KIND_LABELS[kind] ?? kind;
@@ -177,6 +187,9 @@ export function channelLabel(c: Channel): string {
 }
 export function stepLabel(s: Step): string {
   return STEP_LABELS[s] ?? s;
+}
+export function actionStatusLabel(s: ActionStatus): string {
+  return ACTION_STATUS_LABELS[s] ?? s;
 }
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})/;

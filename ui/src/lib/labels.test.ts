@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import {
   ACTION_LABELS,
+  ACTION_STATUSES,
+  ACTION_STATUS_LABELS,
   BASIS_LABELS,
   CHANNELS,
   CHANNEL_LABELS,
@@ -60,6 +62,7 @@ const ENUMS: [string, Readonly<Record<string, string>>, string[]][] = [
   ],
   ["Step", STEP_LABELS, ["acknowledgement", "answer"]],
   ["Action", ACTION_LABELS, ["acknowledge", "hold", "answer", "close", "addDysfunction"]],
+  ["ActionStatus", ACTION_STATUS_LABELS, ["planned", "inProgress", "done", "abandoned"]],
   ["Basis", BASIS_LABELS, ["sent", "received"]],
   ["Role", ROLE_LABELS, ["advisor", "supervisor", "manager"]],
   ["Direction", DIRECTION_LABELS, ["incoming", "outgoing"]],
@@ -98,6 +101,7 @@ describe("label maps are complete", () => {
     expect(ROLES).toEqual(["advisor", "supervisor", "manager"]);
     expect(DIRECTIONS).toEqual(["incoming", "outgoing"]);
     expect(DISPUTE_KINDS).toHaveLength(7);
+    expect(ACTION_STATUSES).toEqual(["planned", "inProgress", "done", "abandoned"]);
   });
 
   it("uses the French vocabulary of the register", () => {
@@ -110,6 +114,13 @@ describe("label maps are complete", () => {
     expect(DIRECTION_LABELS.outgoing).toBe("Envoyé au client");
     expect(DISPUTE_KIND_LABELS.piDeclaration).toBe("Déclaration à l'assureur RC pro du cabinet");
     expect(BASIS_LABELS.sent).toBe("à partir de la date d'envoi");
+    // The core's labels (src/complaint/model.rs, ActionStatus).
+    expect(ACTION_STATUS_LABELS).toEqual({
+      planned: "Prévue",
+      inProgress: "En cours",
+      done: "Réalisée",
+      abandoned: "Abandonnée",
+    });
   });
 
   it("falls back to the raw kind for unknown journal events", () => {

@@ -1,11 +1,14 @@
 // Session-wide UI state: which register is open, who is working, which screen is
 // shown, the toast, and drafts that must survive navigating away.
 import type { AppInfo, RegisterSort, Status, Subject, User } from "./backend";
+import type { ActionFilter } from "./actions/actions";
+import type { ActionForm } from "./actions/form";
 import type { ComplaintForm } from "./complaint/form";
 
 export type Screen =
   | { name: "today" }
   | { name: "register" }
+  | { name: "actions" }
   | { name: "stats" }
   | { name: "new" }
   | { name: "settings" }
@@ -58,6 +61,10 @@ class Session {
   registerFilters = $state<RegisterFilters>(defaultRegisterFilters());
   /** Complaint being typed on "Nouvelle réclamation" (kept when the user navigates away). */
   draft = $state<ComplaintForm | null>(null);
+  /** Corrective action being typed (kept when the user opens a complaint and comes back). */
+  actionDraft = $state<ActionForm | null>(null);
+  /** The filter of the corrective actions table. */
+  actionFilter = $state<ActionFilter>("all");
   /** Bumped to ask the register screen to focus its search box. */
   searchFocusRequest = $state(0);
 

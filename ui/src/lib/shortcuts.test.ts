@@ -11,16 +11,19 @@ const key = (k: Partial<KeyLike>): KeyLike => ({
 });
 
 describe("shortcutFor", () => {
-  it("Alt+T / Alt+R / Alt+N navigate, even while typing", () => {
+  it("Alt+T / Alt+R / Alt+C / Alt+S / Alt+N navigate, even while typing", () => {
     expect(shortcutFor(key({ key: "t", code: "KeyT", altKey: true }), false)).toBe("today");
     expect(shortcutFor(key({ key: "r", code: "KeyR", altKey: true }), true)).toBe("register");
     expect(shortcutFor(key({ key: "n", code: "KeyN", altKey: true }), true)).toBe("new");
     expect(shortcutFor(key({ key: "s", code: "KeyS", altKey: true }), true)).toBe("stats");
+    expect(shortcutFor(key({ key: "c", code: "KeyC", altKey: true }), true)).toBe("actions");
   });
 
   it("uses the physical key when Alt types a symbol (macOS)", () => {
     expect(shortcutFor(key({ key: "˜", code: "KeyN", altKey: true }), false)).toBe("new");
     expect(shortcutFor(key({ key: "N", altKey: true }), false)).toBe("new");
+    // Alt+C types "ç" on a French macOS keyboard.
+    expect(shortcutFor(key({ key: "ç", code: "KeyC", altKey: true }), false)).toBe("actions");
   });
 
   it("ignores other chords", () => {

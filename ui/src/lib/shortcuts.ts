@@ -1,6 +1,6 @@
 // Global keyboard shortcuts, as a pure function of the key event so it can be tested.
 
-export type ShortcutCommand = "today" | "register" | "stats" | "new" | "search";
+export type ShortcutCommand = "today" | "register" | "actions" | "stats" | "new" | "search";
 
 export interface KeyLike {
   key: string;
@@ -15,12 +15,13 @@ export interface KeyLike {
 const ALT_LETTERS: Readonly<Record<string, ShortcutCommand>> = {
   t: "today",
   r: "register",
+  c: "actions",
   s: "stats",
   n: "new",
 };
 
 /**
- * Alt+T / Alt+R / Alt+S / Alt+N navigate from anywhere; "/" focuses the register search
+ * Alt+T / Alt+R / Alt+C / Alt+S / Alt+N navigate from anywhere; "/" focuses the register search
  * unless the user is typing in a field.
  */
 export function shortcutFor(e: KeyLike, typingInField: boolean): ShortcutCommand | null {

@@ -239,3 +239,51 @@ late: boolean, complaints: Array<string>, dysfunctions: Array<number>, };
 export type NewAction = { description: string, owner: string, dueOn: string, complaints: Array<string>, dysfunctions: Array<number>, };
 
 export type DysfunctionEntry = { id: number, reference: string, category: DysfunctionCategory, description: string, foundOn: string, actions: Array<number>, };
+
+export type ImportField = "reference" | "clientName" | "clientKind" | "clientAddress" | "clientEmail" | "clientPhone" | "clientNumber" | "receivedOn" | "sentOn" | "channel" | "subject" | "description" | "contract" | "product" | "insurer" | "otherParties" | "personsConcerned" | "receivedBy" | "handler" | "acknowledgedOn" | "answeredOn" | "outcome" | "answerSummary" | "gesture" | "dysfunctions" | "closedOn" | "feedback";
+
+export type FieldInfo = { field: ImportField, label: string, required: boolean, };
+
+export type SourceInfo = { 
+/**
+ * "xlsx", "xls", "ods" or "csv".
+ */
+format: string, 
+/**
+ * The sheet read (workbooks), or `None`.
+ */
+sheet: string | null, 
+/**
+ * "UTF-8", "UTF-16" or "Windows-1252 (Latin-1)" (text files).
+ */
+encoding: string | null, 
+/**
+ * ";", "," or "tab" (text files).
+ */
+delimiter: string | null, };
+
+export type Problem = { field: string, message: string, };
+
+export type RowStatus = "accepted" | "refused" | "duplicate";
+
+export type RowOutcome = { 
+/**
+ * Its line in the file (1-based, the header being line 1 when it is the first).
+ */
+line: number, status: RowStatus, originalReference: string | null, client: string | null, 
+/**
+ * The reference the register gave (or, in a preview, would give).
+ */
+reference: string | null, problems: Array<Problem>, warnings: Array<Problem>, };
+
+export type ImportReport = { fileName: string, source: SourceInfo, headers: Array<string>, 
+/**
+ * The field of each column (`null`: not imported).
+ */
+mapping: Array<ImportField | null>, 
+/**
+ * The first rows of the file, as text, to check the mapping against.
+ */
+sample: Array<Array<string>>, fields: Array<FieldInfo>, dryRun: boolean, total: number, accepted: number, refused: number, duplicates: number, rows: Array<RowOutcome>, };
+
+export type MappingInput = Array<ImportField | null> | { [key in string]: ImportField | null };

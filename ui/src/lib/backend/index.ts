@@ -5,16 +5,20 @@ import { invoke, isTauri } from "@tauri-apps/api/core";
 import { open as openDialog, save as saveDialog } from "@tauri-apps/plugin-dialog";
 import { toAppError } from "./errors";
 import type {
+  ActionStatus,
   AppError,
   AppInfo,
   Complaint,
   Composed,
   ComplaintView,
+  CorrectiveAction,
   Deadlines,
   DysfunctionCategory,
+  DysfunctionEntry,
   ExtractQuery,
   Feedback,
   LetterRequest,
+  NewAction,
   NewComplaint,
   NewDisputeStep,
   NewExchange,
@@ -141,6 +145,28 @@ export function addExchange(reference: string, input: NewExchange, actor: string
 
 export function addDisputeStep(reference: string, input: NewDisputeStep, actor: string): Promise<ComplaintView> {
   return call<ComplaintView>("add_dispute_step", { reference, input, actor });
+}
+
+// ---- Corrective actions --------------------------------------------------
+
+/** Every corrective action: late ones first, then open ones by due date, then done / abandoned. */
+export function listActions(): Promise<CorrectiveAction[]> {
+  return call<CorrectiveAction[]>("list_actions");
+}
+
+/** Every dysfunction of the register, newest first, with the actions it is linked to. */
+export function listDysfunctions(): Promise<DysfunctionEntry[]> {
+  return call<DysfunctionEntry[]>("list_dysfunctions");
+}
+
+/** Record a corrective action and its links to complaints and dysfunctions (journaled). */
+export function addAction(action: NewAction, actor: string): Promise<CorrectiveAction> {
+  return call<CorrectiveAction>("add_action", { action, actor });
+}
+
+/** Move an open action (planned, in progress) to another status; done and abandoned are final. */
+export function setActionStatus(id: number, status: ActionStatus, actor: string): Promise<CorrectiveAction> {
+  return call<CorrectiveAction>("set_action_status", { id, status, actor });
 }
 
 // ---- Attachments ---------------------------------------------------------

@@ -1,0 +1,453 @@
+//! Import of an existing register (XLSX, XLS, ODS or CSV): the file's columns are mapped to
+//! the register's fields (guessed from the headers, French or English, or given by the
+//! user), every row goes through the same rules as a complaint typed in the app, and the
+//! accepted rows are recorded in one transaction with their original reference.
+//!
+//! The preview is the import itself, run in a transaction that is rolled back: what it
+//! announces is exactly what the import will do. A row already imported (same original
+//! reference, or without one the same client, date and description) is skipped, so that a
+//! file imported twice is not duplicated.
+
+pub mod mapping;
+pub mod source;
+
+use crate::complaint::lifecycle;
+use crate::error::{Error, Result};
+use crate::store::{journal, Store, Writer};
+use mapping::{ImportField, Planned, Problem};
+use rusqlite::{params, OptionalExtension, Transaction};
+use serde::{Deserialize, Serialize};
+use serde_json::json;
+use source::Table;
+use std::collections::{HashMap, HashSet};
+
+pub use mapping::{guess, FIELDS};
+
+/// How many rows of the file the preview shows cell by cell.
+pub const SAMPLE_ROWS: usize = 20;
+
+/// A field offered by the mapping screen.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
+#[serde(rename_all = "camelCase")]
+pub struct FieldInfo {
+    pub field: ImportField,
+    pub label: String,
+    pub required: bool,
+}
+
+/// What happens to one row.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ts_rs::TS)]
+#[serde(rename_all = "camelCase")]
+pub enum RowStatus {
+    /// Recorded (or, in a preview, would be).
+    Accepted,
+    /// Refused: see its problems.
+    Refused,
+    /// Already in the register from an earlier import, or twice in the file.
+    Duplicate,
+}
+
+/// One row's outcome.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
+#[serde(rename_all = "camelCase")]
+pub struct RowOutcome {
+    /// Its line in the file (1-based, the header being line 1 when it is the first).
+    pub line: u32,
+    pub status: RowStatus,
+    pub original_reference: Option<String>,
+    pub client: Option<String>,
+    /// The reference the register gave (or, in a preview, would give).
+    pub reference: Option<String>,
+    pub problems: Vec<Problem>,
+    pub warnings: Vec<Problem>,
+}
+
+/// The result of a preview or an import.
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ImportReport {
+    pub file_name: String,
+    pub source: source::SourceInfo,
+    pub headers: Vec<String>,
+    /// The field of each column (`null`: not imported).
+    pub mapping: Vec<Option<ImportField>>,
+    /// The first rows of the file, as text, to check the mapping against.
+    pub sample: Vec<Vec<String>>,
+    pub fields: Vec<FieldInfo>,
+    pub dry_run: bool,
+    pub total: u32,
+    pub accepted: u32,
+    pub refused: u32,
+    pub duplicates: u32,
+    pub rows: Vec<RowOutcome>,
+}
+
+/// A mapping given by the user: for each column, a field or nothing; or, in a mapping file,
+/// an object from header names to field identifiers (`{"Date": "receivedOn"}`).
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, ts_rs::TS)]
+#[serde(untagged)]
+pub enum MappingInput {
+    Columns(Vec<Option<ImportField>>),
+    ByHeader(HashMap<String, Option<ImportField>>),
+}
+
+/// Whether refused rows stop the whole import.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Policy {
+    /// Import the accepted rows and report the refused ones.
+    #[default]
+    SkipRefused,
+    /// Import nothing if a single row is refused.
+    AllOrNothing,
+}
+
+/// Resolve the mapping to one optional field per column, checking it.
+pub fn resolve(
+    headers: &[String],
+    input: Option<&MappingInput>,
+) -> Result<Vec<Option<ImportField>>> {
+    let bad = |m: String| Error::Validation(crate::complaint::ValidationError::new("mapping", m));
+    let mapping = match input {
+        None => mapping::guess(headers),
+        Some(MappingInput::Columns(c)) => {
+            if c.len() != headers.len() {
+                return Err(bad(format!(
+                    "la correspondance a {} colonnes, le fichier en a {}",
+                    c.len(),
+                    headers.len()
+                )));
+            }
+            c.clone()
+        }
+        Some(MappingInput::ByHeader(by)) => {
+            let norm: Vec<String> = headers.iter().map(|h| mapping::normalise(h)).collect();
+            let mut out = vec![None; headers.len()];
+            for (h, f) in by {
+                let i = norm
+                    .iter()
+                    .position(|n| *n == mapping::normalise(h))
+                    .ok_or_else(|| {
+                        bad(format!(
+                            "la colonne « {h} » n'existe pas dans le fichier (colonnes : {})",
+                            headers.join(", ")
+                        ))
+                    })?;
+                out[i] = *f;
+            }
+            out
+        }
+    };
+    let mut seen = HashSet::new();
+    for f in mapping.iter().flatten() {
+        if !seen.insert(*f) {
+            return Err(bad(format!(
+                "le champ « {} » est associé à plusieurs colonnes",
+                f.label()
+            )));
+        }
+    }
+    for spec in FIELDS.iter().filter(|s| s.required) {
+        if !seen.contains(&spec.field) {
+            return Err(bad(format!(
+                "aucune colonne n'est associée au champ obligatoire « {} »",
+                spec.label
+            )));
+        }
+    }
+    Ok(mapping)
+}
+
+/// The key that recognises a row already imported.
+fn source_key(p: &Planned) -> String {
+    match &p.original_reference {
+        Some(r) => format!("ref:{}", r.trim().to_uppercase()),
+        None => {
+            let c = &p.complaint;
+            let identity = json!([
+                mapping::normalise(&c.client.name),
+                c.received_on,
+                mapping::normalise(&c.description),
+                c.contract.number
+            ]);
+            format!(
+                "row:{}",
+                journal::sha256_hex(journal::canonical_json(&identity).as_bytes())
+            )
+        }
+    }
+}
+
+fn problems_of(e: Error) -> Result<Vec<Problem>> {
+    match e {
+        Error::Validation(v) => Ok(vec![Problem {
+            message: v.message,
+            field: v.field,
+        }]),
+        Error::Transition(t) => Ok(vec![Problem {
+            field: "status".to_owned(),
+            message: t.to_string(),
+        }]),
+        // Anything else (disk, database) stops the import: nothing is kept.
+        other => Err(other),
+    }
+}
+
+/// Record one planned row inside the caller's transaction (a savepoint of it).
+fn record_row(
+    tx: &Transaction<'_>,
+    w: &Writer,
+    p: &Planned,
+    actor: &str,
+) -> Result<crate::complaint::Complaint> {
+    let today = w.today();
+    let valid = p.complaint.validate(today)?;
+    let c = w.record(tx, &valid, actor)?;
+    let r = c.reference.clone();
+    let mut last = c;
+    if let Some(on) = p.acknowledged_on {
+        last = w.apply(tx, &r, actor, |_, _, c, t| {
+            Ok(lifecycle::acknowledge(c, on, t)?)
+        })?;
+    }
+    if let Some((on, outcome, summary, gesture)) = &p.answer {
+        last = w.apply(tx, &r, actor, |_, _, c, t| {
+            Ok(lifecycle::answer(c, *on, *outcome, summary, *gesture, t)?)
+        })?;
+    }
+    for (category, text) in &p.dysfunctions {
+        let on = p
+            .answer
+            .as_ref()
+            .map(|a| a.0)
+            .unwrap_or(p.complaint.received_on);
+        last = w.apply(tx, &r, actor, |tx, id, c, t| {
+            let dys_id = crate::store::complaints::next_dysfunction_id(tx)?;
+            let change = lifecycle::add_dysfunction(c, dys_id, *category, text, on, t)?;
+            crate::store::complaints::insert_dysfunction(
+                tx,
+                id,
+                c.dysfunctions.last().expect("just pushed"),
+            )?;
+            Ok(change)
+        })?;
+    }
+    if let Some((on, feedback)) = p.closure {
+        last = w.apply(tx, &r, actor, |_, _, c, t| {
+            Ok(lifecycle::close(c, on, feedback, t)?)
+        })?;
+    }
+    Ok(last)
+}
+
+/// Preview (`dry_run`) or import a register file.
+pub fn import(
+    store: &mut Store,
+    bytes: &[u8],
+    file_name: &str,
+    mapping: Option<&MappingInput>,
+    policy: Policy,
+    dry_run: bool,
+    actor: &str,
+) -> Result<ImportReport> {
+    let table = source::read(bytes, file_name)?;
+    let mapping = resolve(&table.headers, mapping)?;
+    let actor = crate::store::actor_name(actor)?;
+    let file_sha = journal::sha256_hex(bytes);
+    let run = |tx: &Transaction<'_>, w: &Writer| -> Result<ImportReport> {
+        run_rows(
+            tx, w, &table, &mapping, file_name, &file_sha, &actor, dry_run,
+        )
+    };
+    let report = if dry_run {
+        store.dry_run(run)?
+    } else {
+        store.write(|tx, w| {
+            let report = run(tx, w)?;
+            if policy == Policy::AllOrNothing && report.refused > 0 {
+                return Err(crate::complaint::ValidationError::new(
+                    "file",
+                    format!(
+                        "{} ligne(s) refusée(s) : rien n'a été importé (corrigez le fichier \
+                         ou importez sans l'option « tout ou rien »)",
+                        report.refused
+                    ),
+                )
+                .into());
+            }
+            Ok(report)
+        })?
+    };
+    Ok(report)
+}
+
+#[allow(clippy::too_many_arguments)]
+fn run_rows(
+    tx: &Transaction<'_>,
+    w: &Writer,
+    table: &Table,
+    mapping: &[Option<ImportField>],
+    file_name: &str,
+    file_sha: &str,
+    actor: &str,
+    dry_run: bool,
+) -> Result<ImportReport> {
+    let now = w.now();
+    // The import's own row is written last, with its counts; the write transaction is
+    // IMMEDIATE, so no other writer can take this id meanwhile.
+    let import_id: i64 = tx.query_row("SELECT coalesce(max(id), 0) + 1 FROM imports", [], |r| {
+        r.get(0)
+    })?;
+    let mut rows = Vec::with_capacity(table.rows.len());
+    let mut keys_in_file = HashSet::new();
+    let (mut accepted, mut refused, mut duplicates) = (0u32, 0u32, 0u32);
+    for (line, cells) in &table.rows {
+        let line = *line as u32;
+        let client = mapping
+            .iter()
+            .position(|m| *m == Some(ImportField::ClientName))
+            .and_then(|i| cells.get(i))
+            .map(|c| c.display().trim().to_owned())
+            .filter(|s| !s.is_empty());
+        let mut outcome = RowOutcome {
+            line,
+            status: RowStatus::Refused,
+            original_reference: None,
+            client,
+            reference: None,
+            problems: Vec::new(),
+            warnings: Vec::new(),
+        };
+        let planned = match mapping::plan(cells, mapping) {
+            Ok(p) => p,
+            Err(problems) => {
+                outcome.problems = problems;
+                refused += 1;
+                rows.push(outcome);
+                continue;
+            }
+        };
+        outcome.original_reference = planned.original_reference.clone();
+        outcome.warnings = planned.warnings.clone();
+        let key = source_key(&planned);
+        let earlier: Option<String> = tx
+            .query_row(
+                "SELECT c.reference FROM imported_rows i JOIN complaints c ON c.id = i.complaint_id
+                 WHERE i.source_key = ?1",
+                [&key],
+                |r| r.get(0),
+            )
+            .optional()?;
+        if let Some(reference) = earlier {
+            outcome.status = RowStatus::Duplicate;
+            outcome.reference = Some(reference);
+            duplicates += 1;
+            rows.push(outcome);
+            continue;
+        }
+        if !keys_in_file.insert(key.clone()) {
+            outcome.status = RowStatus::Duplicate;
+            outcome.warnings.push(Problem {
+                field: "reference".to_owned(),
+                message: "ligne en double dans le fichier : seule la première est importée"
+                    .to_owned(),
+            });
+            duplicates += 1;
+            rows.push(outcome);
+            continue;
+        }
+        // Each row in its own savepoint: a row refused half-way leaves nothing behind.
+        tx.execute_batch("SAVEPOINT import_row")?;
+        let sp = tx;
+        let recorded = record_row(sp, w, &planned, actor).and_then(|c| {
+            let id: i64 = sp.query_row(
+                "SELECT id FROM complaints WHERE reference = ?1",
+                [c.reference.as_str()],
+                |r| r.get(0),
+            )?;
+            sp.execute(
+                "INSERT INTO imported_rows (complaint_id, import_id, line, source_key,
+                    original_reference) VALUES (?1, ?2, ?3, ?4, ?5)",
+                params![id, import_id, line, key, planned.original_reference],
+            )?;
+            journal::append(
+                sp,
+                Some((id, c.reference.as_str())),
+                now,
+                actor,
+                "imported",
+                json!({ "file": file_name, "sha256": file_sha, "line": line,
+                        "originalReference": planned.original_reference }),
+                Some(journal::complaint_state_hash(&c)),
+            )?;
+            Ok(c)
+        });
+        match recorded {
+            Ok(c) => {
+                tx.execute_batch("RELEASE import_row")?;
+                outcome.status = RowStatus::Accepted;
+                outcome.reference = Some(c.reference.to_string());
+                accepted += 1;
+            }
+            Err(e) => {
+                tx.execute_batch("ROLLBACK TO import_row; RELEASE import_row")?;
+                outcome.problems = problems_of(e)?;
+                refused += 1;
+            }
+        }
+        rows.push(outcome);
+    }
+    tx.execute(
+        "INSERT INTO imports (id, at, actor, file_name, file_sha256, imported, refused,
+            duplicates) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+        params![
+            import_id,
+            journal::format_instant(now),
+            actor,
+            file_name,
+            file_sha,
+            accepted,
+            refused,
+            duplicates
+        ],
+    )?;
+    journal::append(
+        tx,
+        None,
+        now,
+        actor,
+        "registerImported",
+        json!({ "file": file_name, "sha256": file_sha, "importId": import_id,
+                "imported": accepted, "refused": refused, "duplicates": duplicates }),
+        None,
+    )?;
+    Ok(ImportReport {
+        file_name: file_name.to_owned(),
+        source: table.info.clone(),
+        headers: table.headers.clone(),
+        mapping: mapping.to_vec(),
+        sample: table
+            .rows
+            .iter()
+            .take(SAMPLE_ROWS)
+            .map(|(_, cells)| {
+                (0..table.headers.len())
+                    .map(|i| cells.get(i).map(|c| c.display()).unwrap_or_default())
+                    .collect()
+            })
+            .collect(),
+        fields: FIELDS
+            .iter()
+            .map(|f| FieldInfo {
+                field: f.field,
+                label: f.label.to_owned(),
+                required: f.required,
+            })
+            .collect(),
+        dry_run,
+        total: table.rows.len() as u32,
+        accepted,
+        refused,
+        duplicates,
+        rows,
+    })
+}

@@ -1,0 +1,340 @@
+//! Reading the file of an existing register into a table of typed cells: XLSX, XLS and ODS
+//! through calamine; CSV or tab-separated text in UTF-8 (with or without BOM), UTF-16 (Excel's
+//! "Unicode text") or Windows-1252 / Latin-1 (Excel's "CSV (séparateur : point-virgule)"),
+//! separated by `;`, `,` or tabulations.
+
+use crate::error::{Error, Result};
+use chrono::NaiveDate;
+use serde::Serialize;
+use std::io::Cursor;
+
+/// The largest file accepted: far above any real register, low enough to stay responsive.
+pub const MAX_BYTES: usize = 64 * 1024 * 1024;
+/// The most rows one import reads.
+pub const MAX_ROWS: usize = 200_000;
+/// The most columns one row may have.
+pub const MAX_COLUMNS: usize = 200;
+
+/// One cell, as the file typed it.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Cell {
+    Empty,
+    Text(String),
+    Number(f64),
+    Date(NaiveDate),
+}
+
+impl Cell {
+    /// The cell as the user sees it in a preview.
+    pub fn display(&self) -> String {
+        match self {
+            Cell::Empty => String::new(),
+            Cell::Text(t) => t.clone(),
+            Cell::Number(n) if n.fract() == 0.0 && n.abs() < 1e15 => format!("{n:.0}"),
+            Cell::Number(n) => n.to_string().replace('.', ","),
+            Cell::Date(d) => d.format("%d/%m/%Y").to_string(),
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        match self {
+            Cell::Empty => true,
+            Cell::Text(t) => t.trim().is_empty(),
+            _ => false,
+        }
+    }
+}
+
+/// How the file was read, shown to the user so that a wrong guess is visible.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
+#[serde(rename_all = "camelCase")]
+pub struct SourceInfo {
+    /// "xlsx", "xls", "ods" or "csv".
+    pub format: String,
+    /// The sheet read (workbooks), or `None`.
+    pub sheet: Option<String>,
+    /// "UTF-8", "UTF-16" or "Windows-1252 (Latin-1)" (text files).
+    pub encoding: Option<String>,
+    /// ";", "," or "tab" (text files).
+    pub delimiter: Option<String>,
+}
+
+/// The file as a table: its header row and the rows under it, each with its line number in
+/// the file (1-based, as the spreadsheet shows it).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Table {
+    pub info: SourceInfo,
+    pub headers: Vec<String>,
+    pub rows: Vec<(usize, Vec<Cell>)>,
+}
+
+fn unreadable(detail: impl std::fmt::Display) -> Error {
+    Error::Validation(crate::complaint::ValidationError::new(
+        "file",
+        format!("fichier illisible : {detail}"),
+    ))
+}
+
+/// Read a register file from its bytes (the name only helps to tell the format).
+pub fn read(bytes: &[u8], file_name: &str) -> Result<Table> {
+    if bytes.len() > MAX_BYTES {
+        return Err(unreadable(format!(
+            "{} Mo, au-delà de la limite de {} Mo",
+            bytes.len() / (1024 * 1024),
+            MAX_BYTES / (1024 * 1024)
+        )));
+    }
+    let lower = file_name.to_lowercase();
+    let zip = bytes.starts_with(b"PK\x03\x04");
+    let ole = bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]);
+    if zip || ole {
+        return read_workbook(bytes);
+    }
+    if [".xlsx", ".xlsm", ".xls", ".ods"]
+        .iter()
+        .any(|e| lower.ends_with(e))
+    {
+        return Err(unreadable(
+            "ce n'est pas un classeur Excel ou OpenDocument valide",
+        ));
+    }
+    read_text(bytes)
+}
+
+fn read_workbook(bytes: &[u8]) -> Result<Table> {
+    use calamine::{Data, DataType, Reader};
+    let mut book = calamine::open_workbook_auto_from_rs(Cursor::new(bytes))
+        .map_err(|e| unreadable(format!("classeur : {e}")))?;
+    let format = match &book {
+        calamine::Sheets::Xls(_) => "xls",
+        calamine::Sheets::Xlsx(_) => "xlsx",
+        calamine::Sheets::Xlsb(_) => "xlsb",
+        calamine::Sheets::Ods(_) => "ods",
+    };
+    let names = book.sheet_names();
+    // The register's sheet: one named like a register, otherwise the first one.
+    let sheet = names
+        .iter()
+        .find(|n| {
+            let n = n.to_lowercase();
+            n.contains("registre") || n.contains("réclamation") || n.contains("reclamation")
+        })
+        .or(names.first())
+        .cloned()
+        .ok_or_else(|| unreadable("le classeur ne contient aucune feuille"))?;
+    let range = book
+        .worksheet_range(&sheet)
+        .map_err(|e| unreadable(format!("feuille « {sheet} » : {e}")))?;
+    let (top, _) = range.start().unwrap_or((0, 0));
+    let mut rows = Vec::new();
+    for (i, row) in range.rows().enumerate() {
+        if rows.len() > MAX_ROWS {
+            return Err(unreadable(format!("plus de {MAX_ROWS} lignes")));
+        }
+        let cells: Vec<Cell> = row
+            .iter()
+            .take(MAX_COLUMNS)
+            .map(|d| match d {
+                Data::Empty | Data::Error(_) => Cell::Empty,
+                Data::String(s) => Cell::Text(s.clone()),
+                Data::Int(n) => Cell::Number(*n as f64),
+                Data::Float(f) => Cell::Number(*f),
+                Data::Bool(b) => Cell::Text(if *b { "oui" } else { "non" }.to_owned()),
+                Data::DateTime(dt) if dt.is_datetime() => d
+                    .as_date()
+                    .map(Cell::Date)
+                    .unwrap_or(Cell::Number(dt.as_f64())),
+                Data::DateTime(dt) => Cell::Number(dt.as_f64()),
+                Data::DateTimeIso(s) => d
+                    .as_date()
+                    .map(Cell::Date)
+                    .unwrap_or_else(|| Cell::Text(s.clone())),
+                Data::DurationIso(s) => Cell::Text(s.clone()),
+            })
+            .collect();
+        rows.push((top as usize + i + 1, cells));
+    }
+    finish(
+        SourceInfo {
+            format: format.to_owned(),
+            sheet: Some(sheet),
+            encoding: None,
+            delimiter: None,
+        },
+        rows,
+    )
+}
+
+/// Decode a text file: BOM first, then strict UTF-8, else Windows-1252 (a superset of
+/// Latin-1 for printable text, and what Excel writes on a French Windows).
+fn decode(bytes: &[u8]) -> (String, &'static str) {
+    if let Some((enc, _)) = encoding_rs::Encoding::for_bom(bytes) {
+        let (text, _, _) = enc.decode(bytes);
+        let name = if enc == encoding_rs::UTF_8 {
+            "UTF-8"
+        } else {
+            "UTF-16"
+        };
+        return (text.into_owned(), name);
+    }
+    match std::str::from_utf8(bytes) {
+        Ok(s) => (s.to_owned(), "UTF-8"),
+        Err(_) => {
+            let (text, _, _) = encoding_rs::WINDOWS_1252.decode(bytes);
+            (text.into_owned(), "Windows-1252 (Latin-1)")
+        }
+    }
+}
+
+/// The separator of the header line: the most frequent of `;`, tab and `,` outside quotes.
+fn sniff_delimiter(text: &str) -> u8 {
+    let first = text.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
+    let mut counts = [(b';', 0usize), (b'\t', 0), (b',', 0)];
+    let mut quoted = false;
+    for c in first.bytes() {
+        if c == b'"' {
+            quoted = !quoted;
+        } else if !quoted {
+            for (d, n) in counts.iter_mut() {
+                if c == *d {
+                    *n += 1;
+                }
+            }
+        }
+    }
+    // Ties go to ';' (listed first), what French Excel writes.
+    counts
+        .iter()
+        .fold(
+            (b';', 0),
+            |best, &(d, n)| if n > best.1 { (d, n) } else { best },
+        )
+        .0
+}
+
+fn read_text(bytes: &[u8]) -> Result<Table> {
+    let (text, encoding) = decode(bytes);
+    if text.contains('\0') {
+        return Err(unreadable(
+            "fichier binaire : choisissez un fichier CSV, XLSX, XLS ou ODS",
+        ));
+    }
+    let delimiter = sniff_delimiter(&text);
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(delimiter)
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(text.as_bytes());
+    let mut rows = Vec::new();
+    let mut record = csv::StringRecord::new();
+    // The line where each record starts (a quoted cell may span several lines), counted from
+    // byte offsets: the reader's own line counter lags by one after a CRLF.
+    let bytes = text.as_bytes();
+    let (mut counted_to, mut newlines) = (0usize, 0usize);
+    loop {
+        if !reader
+            .read_record(&mut record)
+            .map_err(|e| unreadable(format!("CSV : {e}")))?
+        {
+            break;
+        }
+        if rows.len() > MAX_ROWS {
+            return Err(unreadable(format!("plus de {MAX_ROWS} lignes")));
+        }
+        let mut start = record.position().map(|p| p.byte() as usize).unwrap_or(0);
+        while start < bytes.len() && matches!(bytes[start], b'\r' | b'\n') {
+            start += 1;
+        }
+        newlines += bytes[counted_to..start.max(counted_to)]
+            .iter()
+            .filter(|b| **b == b'\n')
+            .count();
+        counted_to = counted_to.max(start);
+        let line = newlines + 1;
+        let cells = record
+            .iter()
+            .take(MAX_COLUMNS)
+            .map(|s| {
+                if s.trim().is_empty() {
+                    Cell::Empty
+                } else {
+                    Cell::Text(s.to_owned())
+                }
+            })
+            .collect();
+        rows.push((line, cells));
+    }
+    finish(
+        SourceInfo {
+            format: "csv".to_owned(),
+            sheet: None,
+            encoding: Some(encoding.to_owned()),
+            delimiter: Some(
+                match delimiter {
+                    b'\t' => "tab",
+                    b',' => ",",
+                    _ => ";",
+                }
+                .to_owned(),
+            ),
+        },
+        rows,
+    )
+}
+
+/// Split off the header row (the first non-empty one) and drop empty rows.
+fn finish(info: SourceInfo, rows: Vec<(usize, Vec<Cell>)>) -> Result<Table> {
+    let mut rows = rows
+        .into_iter()
+        .filter(|(_, cells)| cells.iter().any(|c| !c.is_empty()));
+    let (_, header) = rows
+        .next()
+        .ok_or_else(|| unreadable("le fichier est vide"))?;
+    let headers: Vec<String> = header
+        .iter()
+        .map(|c| c.display().trim().to_owned())
+        .collect();
+    let rows = rows.collect();
+    Ok(Table {
+        info,
+        headers,
+        rows,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn latin1_semicolon_file_is_decoded() {
+        let bytes = b"R\xe9f\xe9rence;Client;Re\xe7ue le\r\nA1;H\xe9l\xe8ne;03/02/2026\r\n";
+        let t = read(bytes, "registre.csv").unwrap();
+        assert_eq!(t.headers, ["Référence", "Client", "Reçue le"]);
+        assert_eq!(t.info.encoding.as_deref(), Some("Windows-1252 (Latin-1)"));
+        assert_eq!(t.info.delimiter.as_deref(), Some(";"));
+        assert_eq!(t.rows[0].0, 2);
+        assert_eq!(t.rows[0].1[1], Cell::Text("Hélène".into()));
+    }
+
+    #[test]
+    fn comma_file_with_quotes_and_bom() {
+        let bytes =
+            "\u{FEFF}Ref,Client,Description\n1,\"Martin; Paul\",\"ligne 1\nligne 2\"\n\n2,B,\n"
+                .as_bytes();
+        let t = read(bytes, "x.csv").unwrap();
+        assert_eq!(t.info.delimiter.as_deref(), Some(","));
+        assert_eq!(t.info.encoding.as_deref(), Some("UTF-8"));
+        assert_eq!(t.rows.len(), 2);
+        assert_eq!(t.rows[0].1[1], Cell::Text("Martin; Paul".into()));
+        assert_eq!(t.rows[0].1[2], Cell::Text("ligne 1\nligne 2".into()));
+        assert_eq!(t.rows[1].0, 5);
+    }
+
+    #[test]
+    fn binary_and_fake_workbooks_are_refused() {
+        assert!(read(b"\x00\x01\x02abc", "x.csv").is_err());
+        assert!(read(b"hello", "x.xlsx").is_err());
+        assert!(read(b"", "x.csv").is_err());
+    }
+}
