@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
 import {
-  barWidth,
   baseName,
   buildExtractQuery,
   defaultPeriod,
@@ -91,18 +90,8 @@ describe("export file names", () => {
   });
 });
 
-describe("bars", () => {
-  it("width is the share of the max", () => {
-    expect(barWidth(10, 10)).toBe(100);
-    expect(barWidth(5, 10)).toBe(50);
-    expect(barWidth(1, 3)).toBe(33.3);
-    expect(barWidth(0, 10)).toBe(0);
-    expect(barWidth(3, 0)).toBe(0);
-    expect(barWidth(12, 10)).toBe(100);
-    expect(barWidth(Number.NaN, 10)).toBe(0);
-  });
-
-  it("shareOf", () => {
+describe("shares", () => {
+  it("shareOf is a percentage, null without a total", () => {
     expect(shareOf(1, 4)).toBe(25);
     expect(shareOf(1, 0)).toBeNull();
   });

@@ -1,5 +1,5 @@
 // Pure logic of the "Statistiques" screen: period presets, the extract query,
-// export file names and bar widths. No Tauri, no DOM: tested in Node.
+// export file names and shares. No Tauri, no DOM: tested in Node.
 import type { Channel, ExtractQuery, Status, Subject } from "../backend/types";
 import { addDays, isIsoDate } from "../calendar/dates";
 
@@ -94,12 +94,6 @@ export function extractFileName(period: Period, format: ExportFormat): string {
 export function baseName(path: string): string {
   const parts = path.split(/[\\/]/);
   return parts[parts.length - 1] || path;
-}
-
-/** Width of a bar, in % of the widest row (0–100, one decimal). */
-export function barWidth(count: number, max: number): number {
-  if (!Number.isFinite(count) || !Number.isFinite(max) || count <= 0 || max <= 0) return 0;
-  return Math.round(Math.min(1, count / max) * 1000) / 10;
 }
 
 /** Share of `total` in % (null when there is nothing to divide). */
