@@ -434,12 +434,18 @@ fn print_import(r: &reclam::import::ImportReport) {
             .map(|d| format!(", séparateur « {d} »"))
             .unwrap_or_default(),
     );
+    for n in &src.notes {
+        println!("Note : {n}");
+    }
     println!("Colonnes :");
     for (h, f) in r.headers.iter().zip(&r.mapping) {
         println!(
             "  {h:<32} → {}",
             f.map(|f| f.label()).unwrap_or("(non importée)")
         );
+    }
+    if r.mapping_error.is_some() {
+        return;
     }
     println!();
     for row in &r.rows {
@@ -772,6 +778,9 @@ fn run(cli: Cli) -> Result<(), Error> {
                 print_json(&report)?;
             } else {
                 print_import(&report);
+            }
+            if let Some(m) = report.mapping_error {
+                return Err(ValidationError::new("mapping", m).into());
             }
         }
         Command::Action { action } => match action {

@@ -647,6 +647,41 @@ pub fn parse_date(cell: &Cell) -> Result<Option<NaiveDate>, String> {
     }
 }
 
+/// The two first numbers of a text date "a/b/yyyy" (or with `-` or `.`).
+fn day_month(t: &str) -> Option<(u32, u32)> {
+    let day = t.trim().split([' ', 'T']).next()?;
+    let mut parts = day.split(['/', '-', '.']);
+    let a = parts.next()?.parse().ok()?;
+    let b = parts.next()?.parse().ok()?;
+    let y = parts.next()?;
+    (parts.next().is_none() && (y.len() == 2 || y.len() == 4) && a <= 31 && b <= 31)
+        .then_some((a, b))
+}
+
+/// Whether a column of text dates is written month first (an English-language spreadsheet):
+/// no first number above 12 and at least one second number above 12.
+pub fn month_first(cells: impl Iterator<Item = impl AsRef<str>>) -> bool {
+    let (mut first_big, mut second_big) = (false, false);
+    for c in cells {
+        if let Some((a, b)) = day_month(c.as_ref()) {
+            first_big |= a > 12;
+            second_big |= b > 12;
+        }
+    }
+    second_big && !first_big
+}
+
+/// "02/20/2026" → "20/02/2026".
+pub fn swap_day_month(t: &str) -> String {
+    let t = t.trim();
+    let sep = t.chars().find(|c| matches!(c, '/' | '-' | '.')).unwrap_or('/');
+    let mut parts: Vec<&str> = t.splitn(3, sep).collect();
+    if parts.len() == 3 {
+        parts.swap(0, 1);
+    }
+    parts.join(&sep.to_string())
+}
+
 /// An amount: a number cell, or a text such as "1 234,56 €", "1234.56" or "1.234,56".
 pub fn parse_money(cell: &Cell) -> Result<Option<Money>, String> {
     let amount = match cell {

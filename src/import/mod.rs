@@ -75,6 +75,9 @@ pub struct ImportReport {
     pub sample: Vec<Vec<String>>,
     pub fields: Vec<FieldInfo>,
     pub dry_run: bool,
+    /// Why the mapping cannot be used (a required field without a column, a field on two
+    /// columns): nothing was run, fix the mapping and try again.
+    pub mapping_error: Option<String>,
     pub total: u32,
     pub accepted: u32,
     pub refused: u32,
@@ -239,6 +242,41 @@ fn record_row(
     Ok(last)
 }
 
+const DATE_FIELDS: &[ImportField] = &[
+    ImportField::ReceivedOn,
+    ImportField::SentOn,
+    ImportField::AcknowledgedOn,
+    ImportField::AnsweredOn,
+    ImportField::ClosedOn,
+];
+
+/// Text dates written month first (a spreadsheet in English) are turned day first, column by
+/// column, and the preview says so; ambiguous columns (every number ≤ 12) stay day first.
+fn fix_month_first_dates(table: &mut Table, mapping: &[Option<ImportField>]) {
+    for (col, field) in mapping.iter().enumerate() {
+        let Some(field) = field.filter(|f| DATE_FIELDS.contains(f)) else {
+            continue;
+        };
+        let texts = table.rows.iter().filter_map(|(_, cells)| match cells.get(col) {
+            Some(source::Cell::Text(t)) => Some(t.as_str()),
+            _ => None,
+        });
+        if !mapping::month_first(texts) {
+            continue;
+        }
+        for (_, cells) in table.rows.iter_mut() {
+            if let Some(source::Cell::Text(t)) = cells.get_mut(col) {
+                *t = mapping::swap_day_month(t);
+            }
+        }
+        table.info.notes.push(format!(
+            "colonne « {} » ({}) : dates écrites mois/jour/année, lues comme telles",
+            table.headers[col],
+            field.label()
+        ));
+    }
+}
+
 /// Preview (`dry_run`) or import a register file.
 pub fn import(
     store: &mut Store,
@@ -249,8 +287,22 @@ pub fn import(
     dry_run: bool,
     actor: &str,
 ) -> Result<ImportReport> {
-    let table = source::read(bytes, file_name)?;
-    let mapping = resolve(&table.headers, mapping)?;
+    let mut table = source::read(bytes, file_name)?;
+    let mapping = match resolve(&table.headers, mapping) {
+        Ok(m) => m,
+        // The user fixes the mapping on the report's headers and sample: send them.
+        Err(Error::Validation(v)) if v.field == "mapping" => {
+            let columns = match mapping {
+                Some(MappingInput::Columns(c)) if c.len() == table.headers.len() => c.clone(),
+                _ => mapping::guess(&table.headers),
+            };
+            let mut report = report(&table, &columns, file_name, dry_run);
+            report.mapping_error = Some(v.message);
+            return Ok(report);
+        }
+        Err(e) => return Err(e),
+    };
+    fix_month_first_dates(&mut table, &mapping);
     let actor = crate::store::actor_name(actor)?;
     let file_sha = journal::sha256_hex(bytes);
     let run = |tx: &Transaction<'_>, w: &Writer| -> Result<ImportReport> {
@@ -420,7 +472,22 @@ fn run_rows(
                 "imported": accepted, "refused": refused, "duplicates": duplicates }),
         None,
     )?;
-    Ok(ImportReport {
+    let mut out = report(table, mapping, file_name, dry_run);
+    out.accepted = accepted;
+    out.refused = refused;
+    out.duplicates = duplicates;
+    out.rows = rows;
+    Ok(out)
+}
+
+/// A report on the file, before any row is run.
+fn report(
+    table: &Table,
+    mapping: &[Option<ImportField>],
+    file_name: &str,
+    dry_run: bool,
+) -> ImportReport {
+    ImportReport {
         file_name: file_name.to_owned(),
         source: table.info.clone(),
         headers: table.headers.clone(),
@@ -444,10 +511,11 @@ fn run_rows(
             })
             .collect(),
         dry_run,
+        mapping_error: None,
         total: table.rows.len() as u32,
-        accepted,
-        refused,
-        duplicates,
-        rows,
-    })
+        accepted: 0,
+        refused: 0,
+        duplicates: 0,
+        rows: Vec::new(),
+    }
 }

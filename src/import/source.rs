@@ -57,6 +57,8 @@ pub struct SourceInfo {
     pub encoding: Option<String>,
     /// ";", "," or "tab" (text files).
     pub delimiter: Option<String>,
+    /// What the reading adjusted, in French ("dates au format mois/jour/année…").
+    pub notes: Vec<String>,
 }
 
 /// The file as a table: its header row and the rows under it, each with its line number in
@@ -160,6 +162,7 @@ fn read_workbook(bytes: &[u8]) -> Result<Table> {
             sheet: Some(sheet),
             encoding: None,
             delimiter: None,
+            notes: Vec::new(),
         },
         rows,
     )
@@ -277,6 +280,7 @@ fn read_text(bytes: &[u8]) -> Result<Table> {
                 }
                 .to_owned(),
             ),
+            notes: Vec::new(),
         },
         rows,
     )

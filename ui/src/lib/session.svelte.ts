@@ -12,6 +12,7 @@ export type Screen =
   | { name: "stats" }
   | { name: "new" }
   | { name: "settings" }
+  | { name: "import" }
   | { name: "file"; reference: string };
 
 export type ToastTone = "success" | "info" | "error";

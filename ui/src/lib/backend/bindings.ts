@@ -260,7 +260,11 @@ encoding: string | null,
 /**
  * ";", "," or "tab" (text files).
  */
-delimiter: string | null, };
+delimiter: string | null, 
+/**
+ * What the reading adjusted, in French ("dates au format mois/jour/année…").
+ */
+notes: Array<string>, };
 
 export type Problem = { field: string, message: string, };
 
@@ -284,6 +288,11 @@ mapping: Array<ImportField | null>,
 /**
  * The first rows of the file, as text, to check the mapping against.
  */
-sample: Array<Array<string>>, fields: Array<FieldInfo>, dryRun: boolean, total: number, accepted: number, refused: number, duplicates: number, rows: Array<RowOutcome>, };
+sample: Array<Array<string>>, fields: Array<FieldInfo>, dryRun: boolean, 
+/**
+ * Why the mapping cannot be used (a required field without a column, a field on two
+ * columns): nothing was run, fix the mapping and try again.
+ */
+mappingError: string | null, total: number, accepted: number, refused: number, duplicates: number, rows: Array<RowOutcome>, };
 
 export type MappingInput = Array<ImportField | null> | { [key in string]: ImportField | null };

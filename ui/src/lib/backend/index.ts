@@ -17,6 +17,8 @@ import type {
   DysfunctionEntry,
   ExtractQuery,
   Feedback,
+  ImportField,
+  ImportReport,
   LetterRequest,
   NewAction,
   NewComplaint,
@@ -353,4 +355,38 @@ export async function pickExtractSavePath(defaultName: string, format: ExtractFo
   } catch (e) {
     throw toAppError(e);
   }
+}
+
+// ---- Import of an existing register --------------------------------------
+
+/** Ask the user for the register file to import. Resolves to its path, or null if cancelled. */
+export async function pickImportFile(): Promise<string | null> {
+  if (!isTauri()) throw NO_BACKEND;
+  try {
+    const picked = await openDialog({
+      multiple: false,
+      directory: false,
+      title: "Importer un registre",
+      filters: [{ name: "Registre (Excel, LibreOffice, CSV)", extensions: ["xlsx", "xls", "ods", "csv", "txt"] }],
+    });
+    return typeof picked === "string" ? picked : null;
+  } catch (e) {
+    throw toAppError(e);
+  }
+}
+
+/**
+ * Read the register file at `path` and run every row through the register's rules.
+ * `mapping`: one field (or null: not imported) per column; null lets the backend guess it
+ * from the headers. `dryRun`: the same import in a transaction that is rolled back (the
+ * exact preview). `allOrNothing`: record nothing if a single row is refused.
+ */
+export function importRegister(
+  path: string,
+  mapping: (ImportField | null)[] | null,
+  dryRun: boolean,
+  allOrNothing: boolean,
+  actor: string,
+): Promise<ImportReport> {
+  return call<ImportReport>("import_register", { path, mapping, dryRun, allOrNothing, actor });
 }
