@@ -674,7 +674,10 @@ pub fn month_first(cells: impl Iterator<Item = impl AsRef<str>>) -> bool {
 /// "02/20/2026" → "20/02/2026".
 pub fn swap_day_month(t: &str) -> String {
     let t = t.trim();
-    let sep = t.chars().find(|c| matches!(c, '/' | '-' | '.')).unwrap_or('/');
+    let sep = t
+        .chars()
+        .find(|c| matches!(c, '/' | '-' | '.'))
+        .unwrap_or('/');
     let mut parts: Vec<&str> = t.splitn(3, sep).collect();
     if parts.len() == 3 {
         parts.swap(0, 1);

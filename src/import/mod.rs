@@ -257,10 +257,13 @@ fn fix_month_first_dates(table: &mut Table, mapping: &[Option<ImportField>]) {
         let Some(field) = field.filter(|f| DATE_FIELDS.contains(f)) else {
             continue;
         };
-        let texts = table.rows.iter().filter_map(|(_, cells)| match cells.get(col) {
-            Some(source::Cell::Text(t)) => Some(t.as_str()),
-            _ => None,
-        });
+        let texts = table
+            .rows
+            .iter()
+            .filter_map(|(_, cells)| match cells.get(col) {
+                Some(source::Cell::Text(t)) => Some(t.as_str()),
+                _ => None,
+            });
         if !mapping::month_first(texts) {
             continue;
         }
