@@ -355,7 +355,7 @@ fn a_database_from_a_newer_version_is_refused_by_the_cli() {
     cli.ok(&["init"], None);
     rusqlite::Connection::open(&db.path)
         .unwrap()
-        .pragma_update(None, "user_version", 7)
+        .pragma_update(None, "user_version", reclam::store::SCHEMA_VERSION + 1)
         .unwrap();
     let err = cli.refused(&["list"], None);
     assert!(err.contains("version plus récente"), "{err}");

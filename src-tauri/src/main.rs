@@ -396,10 +396,11 @@ fn list_templates(state: tauri::State<'_, AppState>) -> CmdResult<Vec<TemplateEn
     state.with(|s| s.templates())
 }
 
-/// The placeholders a template may use, with their French descriptions.
+/// The placeholders a template may use (the letters', or those of the template `key`), with
+/// their French descriptions.
 #[tauri::command]
-fn template_placeholders() -> Vec<(&'static str, &'static str)> {
-    reclam::letters::template::PLACEHOLDERS.to_vec()
+fn template_placeholders(key: Option<String>) -> Vec<(&'static str, &'static str)> {
+    reclam::letters::placeholders_for(key.as_deref().unwrap_or_default()).to_vec()
 }
 
 #[tauri::command]
@@ -597,6 +598,33 @@ fn import_register(
     })
 }
 
+/// Write the inspection pack (one PDF and its parts) into the folder the user chose; returns
+/// the paths written, the whole PDF first.
+#[tauri::command]
+fn export_pack(
+    state: tauri::State<'_, AppState>,
+    query: Value,
+    dir: PathBuf,
+    actor: &str,
+) -> CmdResult<Vec<String>> {
+    let q: ExtractQuery = self::input(query)?;
+    let pack = state.with(|s| reclam::extract::pack::inspection_pack(s, &q, actor))?;
+    let name = format!(
+        "dossier-inspection_{}_{}.pdf",
+        q.from.format("%Y-%m-%d"),
+        q.to.format("%Y-%m-%d")
+    );
+    let mut written = Vec::new();
+    for (file, bytes) in
+        std::iter::once((&name, &pack.pdf)).chain(pack.parts.iter().map(|(f, b)| (f, b)))
+    {
+        let path = dir.join(file);
+        std::fs::write(&path, bytes).map_err(wire)?;
+        written.push(path.display().to_string());
+    }
+    Ok(written)
+}
+
 /// Write `bytes` to a private temporary folder and open the file in the system viewer.
 fn open_in_viewer(app: &tauri::AppHandle, name: &str, bytes: &[u8]) -> CmdResult<()> {
     let dir = std::env::temp_dir().join("reclam-pieces");
@@ -729,6 +757,7 @@ fn main() {
             add_action,
             set_action_status,
             import_register,
+            export_pack,
         ])
         .run(tauri::generate_context!())
         .expect("la fenêtre de Reclam n'a pas pu s'ouvrir");

@@ -188,6 +188,15 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Inspection pack for a period: cover with the journal's chain head, the firm's
+    /// procedure, the register extract with statistics and corrective actions; written as one
+    /// PDF and as separate files in the --out folder.
+    Pack {
+        #[command(flatten)]
+        period: PeriodArgs,
+        #[arg(long)]
+        out: PathBuf,
+    },
     /// Statistics of the complaints received in a period.
     Stats {
         #[command(flatten)]
@@ -728,6 +737,22 @@ fn run(cli: Cli) -> Result<(), Error> {
             let bytes = reclam::extract::export(&store, &q, &format, &by)?;
             std::fs::write(&out, bytes)?;
             eprintln!("{count} réclamation(s) → {}", out.display());
+        }
+        Command::Pack { period, out } => {
+            let q = period.query()?;
+            let pack = reclam::extract::pack::inspection_pack(&store, &q, &by)?;
+            std::fs::create_dir_all(&out)?;
+            let name = format!(
+                "dossier-inspection_{}_{}.pdf",
+                q.from.format("%Y-%m-%d"),
+                q.to.format("%Y-%m-%d")
+            );
+            std::fs::write(out.join(&name), &pack.pdf)?;
+            println!("{} ({} pages)", out.join(&name).display(), pack.pages);
+            for (file, bytes) in &pack.parts {
+                std::fs::write(out.join(file), bytes)?;
+                println!("{}", out.join(file).display());
+            }
         }
         Command::Import {
             file,

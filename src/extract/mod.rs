@@ -1,6 +1,7 @@
 //! Register extracts: the complaints received in a period, with every register field of
 //! DOMAIN.md and the late steps marked, as rows shared by the CSV, XLSX and PDF outputs.
 
+pub mod pack;
 pub mod pdf;
 pub mod stats;
 pub mod table;

@@ -85,6 +85,11 @@ pub const TEMPLATES: &[(&str, &str, &str)] = &[
         "Réponse : réclamation rejetée",
         DEFAULT_REJECTED,
     ),
+    (
+        crate::extract::pack::PROCEDURE_KEY,
+        "Procédure de traitement des réclamations (dossier d'inspection)",
+        crate::extract::pack::DEFAULT_PROCEDURE,
+    ),
 ];
 
 const DEFAULT_ACK: &str = "Nous avons bien reçu, le {complaint.receivedOn}, votre réclamation \
@@ -140,6 +145,15 @@ pub fn default_template(key: &str) -> Option<&'static str> {
         .iter()
         .find(|(k, _, _)| *k == key)
         .map(|(_, _, t)| *t)
+}
+
+/// The placeholders a template may use: the procedure has its own.
+pub fn placeholders_for(key: &str) -> &'static [(&'static str, &'static str)] {
+    if key == crate::extract::pack::PROCEDURE_KEY {
+        crate::extract::pack::PROCEDURE_PLACEHOLDERS
+    } else {
+        template::PLACEHOLDERS
+    }
 }
 
 /// The template key a letter uses.
@@ -294,14 +308,16 @@ pub fn salutation(c: &Complaint) -> &'static str {
 }
 
 /// "Lyon" from an address whose last line is "69002 Lyon" (else none).
-fn city(address: &str) -> Option<String> {
+/// The town of an address: its last line without the postcode ("69003 Lyon" → "Lyon").
+pub fn city(address: &str) -> Option<String> {
     let last = address.lines().map(str::trim).rfind(|l| !l.is_empty())?;
     let rest = last.trim_start_matches(|c: char| c.is_ascii_digit() || c == ' ');
     let rest = rest.trim_end_matches(" Cedex").trim();
     (!rest.is_empty() && rest.len() < last.len()).then(|| rest.to_owned())
 }
 
-fn one_line(address: &str) -> String {
+/// An address on one line, its lines joined by commas.
+pub fn one_line(address: &str) -> String {
     address
         .lines()
         .map(str::trim)

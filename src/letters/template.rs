@@ -63,11 +63,8 @@ pub struct Template {
     pieces: Vec<Piece>,
 }
 
-fn known(name: &str) -> Option<&'static str> {
-    PLACEHOLDERS
-        .iter()
-        .find(|(k, _)| *k == name)
-        .map(|(k, _)| *k)
+fn known(list: &'static [(&'static str, &'static str)], name: &str) -> Option<&'static str> {
+    list.iter().find(|(k, _)| *k == name).map(|(k, _)| *k)
 }
 
 fn line_of(text: &str, byte: usize) -> usize {
@@ -77,6 +74,16 @@ fn line_of(text: &str, byte: usize) -> usize {
 impl Template {
     /// Parse and check a template. `field` names the template in the error.
     pub fn parse(field: &str, text: &str) -> Result<Template, ValidationError> {
+        Self::parse_with(field, text, PLACEHOLDERS)
+    }
+
+    /// Parse and check a template against another list of placeholders (the procedure of
+    /// the inspection pack has its own).
+    pub fn parse_with(
+        field: &str,
+        text: &str,
+        placeholders: &'static [(&'static str, &'static str)],
+    ) -> Result<Template, ValidationError> {
         let mut pieces = Vec::new();
         let mut literal = String::new();
         let mut chars = text.char_indices().peekable();
@@ -105,8 +112,8 @@ impl Template {
                         ));
                     };
                     let name = rest[..end].trim();
-                    let Some(name) = known(name) else {
-                        let list: Vec<String> = PLACEHOLDERS
+                    let Some(name) = known(placeholders, name) else {
+                        let list: Vec<String> = placeholders
                             .iter()
                             .map(|(k, _)| format!("{{{k}}}"))
                             .collect();

@@ -108,7 +108,7 @@ impl Store {
         } else {
             text
         };
-        Template::parse(key, &text)?;
+        Template::parse_with(key, &text, crate::letters::placeholders_for(key))?;
         let actor = actor_name(actor)?;
         let before = self.setting(key)?;
         if before.as_deref().unwrap_or(default) == text {
@@ -359,7 +359,7 @@ impl Store {
         Ok(rows)
     }
 
-    fn firm(&self) -> Result<(Firm, Mediator, bool)> {
+    pub(crate) fn firm(&self) -> Result<(Firm, Mediator, bool)> {
         let get = |k: &str| -> Result<String> { Ok(self.setting(k)?.unwrap_or_default()) };
         Ok((
             Firm {

@@ -131,11 +131,24 @@ pub fn normalise(text: &str) -> String {
 /// With `days >= 1` the result is never after the local date, whatever the time zone, so the
 /// app never sees it as a date in the future.
 pub fn days_ago(days: u32) -> String {
+    utc_date_from_today(-i64::from(days))
+}
+
+/// The date `days` days after today, as `YYYY-MM-DD` (a due date that is not past yet).
+///
+/// The UTC date, as for [`days_ago`]: with `days >= 2` the result is after the app's local
+/// date, whatever the time zone.
+pub fn days_ahead(days: u32) -> String {
+    utc_date_from_today(i64::from(days))
+}
+
+/// Today's UTC date moved by `offset` days, as `YYYY-MM-DD`.
+fn utc_date_from_today(offset: i64) -> String {
     let since_epoch = SystemTime::now()
         .duration_since(UNIX_EPOCH)
         .expect("the system clock is after 1970");
     let today = i64::try_from(since_epoch.as_secs() / 86_400).expect("a realistic date");
-    let (year, month, day) = civil_from_days(today - i64::from(days));
+    let (year, month, day) = civil_from_days(today + offset);
     format!("{year:04}-{month:02}-{day:02}")
 }
 
@@ -544,6 +557,12 @@ impl App {
 
     /// Save the window as `<name>.png` in the screenshot directory.
     pub async fn screenshot(&self) {
+        self.screenshot_named(self.name).await;
+    }
+
+    /// Save the window as `<name>.png` in the screenshot directory, for a test that records
+    /// more than one screen (the first one can take the test's own name, [`App::screenshot`]).
+    pub async fn screenshot_named(&self, name: &str) {
         // Under Xvfb painting lags behind the DOM the assertions have just read.
         tokio::time::sleep(Duration::from_secs(1)).await;
         let png = match self.client.screenshot().await {
@@ -554,7 +573,7 @@ impl App {
             png.starts_with(b"\x89PNG"),
             "the screenshot is not a PNG image"
         );
-        let path = save_screenshot(self.name, &png);
+        let path = save_screenshot(name, &png);
         eprintln!("screenshot: {}", path.display());
     }
 

@@ -273,8 +273,9 @@ export function setTemplate(key: string, text: string, actor: string): Promise<T
 }
 
 /** The placeholders a template may use: [key, French description]. */
-export function templatePlaceholders(): Promise<Array<[string, string]>> {
-  return call<Array<[string, string]>>("template_placeholders");
+/** The placeholders of the letter templates, or of the template `key` (the procedure has its own). */
+export function templatePlaceholders(key?: string): Promise<Array<[string, string]>> {
+  return call<Array<[string, string]>>("template_placeholders", { key: key ?? null });
 }
 
 /** What the letter would say (nothing is stored). */
@@ -341,6 +342,22 @@ const EXTRACT_FILTERS: Readonly<Record<ExtractFormat, { name: string; extensions
   csv: { name: "Fichier CSV (Excel)", extensions: ["csv"] },
   xlsx: { name: "Classeur Excel", extensions: ["xlsx"] },
 };
+
+/** Write the inspection pack (one PDF and its parts) into `dir`; resolves to the paths written. */
+export function exportPack(query: ExtractQuery, dir: string, actor: string): Promise<string[]> {
+  return call<string[]>("export_pack", { query, dir, actor });
+}
+
+/** Ask the user for the folder of the inspection pack. Resolves to the folder, or null if cancelled. */
+export async function pickPackFolder(): Promise<string | null> {
+  if (!isTauri()) throw NO_BACKEND;
+  try {
+    const picked = await openDialog({ title: "Dossier où enregistrer le dossier d'inspection", directory: true });
+    return typeof picked === "string" && picked !== "" ? picked : null;
+  } catch (e) {
+    throw toAppError(e);
+  }
+}
 
 /** Ask the user where to save an extract. Resolves to the path, or null if cancelled. */
 export async function pickExtractSavePath(defaultName: string, format: ExtractFormat): Promise<string | null> {

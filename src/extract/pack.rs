@@ -1,0 +1,462 @@
+//! The inspection pack: what an ACPR inspector or the professional association asks for, in one
+//! PDF and as separate files.
+//!
+//! 1. a cover page: firm, period, who made it and when, the contents, and the head of the
+//!    journal's hash chain (so that the printed pack can later be checked against the register);
+//! 2. the firm's complaint-handling procedure: a template the firm edits (Settings → modèles),
+//!    filled with its deadlines, its mediator and the people who answer;
+//! 3. the register extract of the period (A4 landscape), followed by the period's statistics
+//!    and the corrective-action log.
+//!
+//! The parts are laid out by the letter engine (cover, procedure) and the extract engine, then
+//! joined into one PDF with lopdf (already in the build through printpdf).
+
+use super::{export, ExtractQuery};
+use crate::complaint::{french_date, Role};
+use crate::error::{Error, Result};
+use crate::letters::template::Template;
+use crate::letters::{long_date, one_line, pdf as letter_pdf};
+use crate::store::Store;
+use lopdf::{Document, Object, ObjectId};
+use std::collections::BTreeMap;
+
+/// The settings key of the procedure template.
+pub const PROCEDURE_KEY: &str = "template.procedure";
+
+/// The placeholders of the procedure template.
+pub const PROCEDURE_PLACEHOLDERS: &[(&str, &str)] = &[
+    ("firm.name", "Nom du cabinet"),
+    ("firm.address", "Adresse du cabinet (sur une ligne)"),
+    ("firm.orias", "Numéro ORIAS"),
+    ("firm.phone", "Téléphone du cabinet"),
+    ("firm.email", "E-mail du cabinet"),
+    (
+        "firm.managers",
+        "Dirigeants et responsables (utilisateurs actifs)",
+    ),
+    (
+        "firm.signatories",
+        "Personnes habilitées à signer les réponses",
+    ),
+    (
+        "deadlines.ack",
+        "Délai d'accusé de réception (10 jours ouvrables)",
+    ),
+    ("deadlines.answer", "Délai de réponse (2 mois)"),
+    (
+        "deadlines.holidays",
+        "Jours fériés retenus (nationaux, Alsace-Moselle)",
+    ),
+    (
+        "authority.advisor",
+        "Geste commercial qu'un conseiller accorde seul",
+    ),
+    (
+        "authority.supervisor",
+        "Geste commercial qu'un responsable accorde seul",
+    ),
+    ("mediator.name", "Nom du médiateur"),
+    ("mediator.address", "Adresse postale du médiateur"),
+    ("mediator.website", "Site internet du médiateur"),
+    ("procedure.date", "Date d'édition de la procédure"),
+];
+
+/// The procedure shipped with Reclam (ACPR recommendation 2024-R-02). Lines starting with "# "
+/// are headings; paragraphs are separated by a blank line; "- " starts a list item.
+pub const DEFAULT_PROCEDURE: &str = "\
+# 1. Objet
+
+La présente procédure décrit le traitement des réclamations reçues par {firm.name} (ORIAS \
+n° {firm.orias}), conformément à la recommandation de l'ACPR 2024-R-02 sur le traitement des \
+réclamations.
+
+Une réclamation est l'expression d'un mécontentement envers le cabinet, quel que soit le canal \
+(courrier, e-mail, téléphone, en agence, formulaire, plateforme tierce, réseau social) et quelle \
+que soit la personne qui l'exprime (client, ancien client, bénéficiaire, prospect, leur \
+mandataire ou ayant droit). Une demande de prestation, d'information, de précision ou d'avis \
+n'est pas une réclamation.
+
+# 2. Réception et enregistrement
+
+Toute réclamation est enregistrée sans délai dans le registre des réclamations, avec sa date \
+d'envoi lorsqu'elle est connue et sa date de réception. Une réclamation orale qui ne peut être \
+réglée immédiatement donne lieu à une invitation à la confirmer par écrit. La personne qui la \
+reçoit, si elle n'est pas habilitée à la traiter, transmet sans délai le dossier à la personne \
+compétente.
+
+# 3. Accusé de réception
+
+Un accusé de réception est adressé au client dans un délai de {deadlines.ack} à compter de \
+l'envoi de la réclamation (ou de sa réception si la date d'envoi est inconnue), sauf si la \
+réponse elle-même lui est apportée dans ce délai. Les jours ouvrables vont du lundi au samedi, \
+{deadlines.holidays} exclus. L'accusé de réception indique la manière dont la réclamation sera \
+traitée et la date au plus tard de la réponse.
+
+# 4. Réponse
+
+Une réponse est apportée au client dans un délai de {deadlines.answer} au plus à compter de \
+l'envoi de la réclamation. Le client est tenu informé du déroulement du traitement : lorsque \
+l'examen demande davantage de temps, une lettre d'attente lui en donne les raisons et la date \
+prévue de la réponse.
+
+Les réponses sont signées par une personne habilitée : {firm.signatories}. Un geste commercial \
+est accordé dans la limite des habilitations : jusqu'à {authority.advisor} par un conseiller \
+seul, jusqu'à {authority.supervisor} par un responsable, au-delà par la direction \
+({firm.managers}) ; toute validation est enregistrée dans le registre.
+
+# 5. Voies de recours
+
+Toute réponse qui rejette la réclamation, en tout ou partie, mentionne les voies de recours, \
+notamment le médiateur compétent :
+
+- {mediator.name}, {mediator.address}, {mediator.website} ;
+- le client peut le saisir lorsqu'il n'a pas obtenu de réponse à sa réclamation écrite dans un \
+délai de deux mois, ou lorsque la réponse ne le satisfait pas, et au plus tard un an après sa \
+réclamation écrite ;
+- le recours au médiateur est gratuit pour le client et ne le prive pas de la possibilité de \
+saisir les tribunaux.
+
+# 6. Registre, suivi et actions correctives
+
+Le registre des réclamations est tenu dans le logiciel Reclam. Il conserve pour chaque \
+réclamation le nom du client, les dates d'envoi et de réception, l'objet, le contrat ou le \
+produit concerné, les autres intervenants, les personnes visées, les dates de l'accusé de \
+réception et de la réponse, le contenu de la réponse et les dysfonctionnements identifiés. \
+Aucune donnée n'en est supprimée : chaque modification est tracée dans un journal chaîné.
+
+La direction ({firm.managers}) examine au moins une fois par an les statistiques des \
+réclamations et les dysfonctionnements relevés, décide des actions correctives, en désigne les \
+responsables et les échéances, et en suit la réalisation.
+
+# 7. Gratuité et données personnelles
+
+Le traitement des réclamations est gratuit pour le client. Les données personnelles des \
+réclamations sont conservées cinq ans après la clôture du dossier, puis anonymisées ; les \
+statistiques sont conservées.
+
+Procédure éditée le {procedure.date}. Contact : {firm.phone} — {firm.email}.";
+
+/// The inspection pack: the whole PDF and its parts as separate files.
+pub struct Pack {
+    /// Cover, procedure, extract with statistics and corrective actions.
+    pub pdf: Vec<u8>,
+    /// (file name, bytes) of each part: the procedure, the extract in PDF and XLSX.
+    pub parts: Vec<(String, Vec<u8>)>,
+    /// Pages of the whole PDF.
+    pub pages: usize,
+}
+
+fn names(store: &Store, keep: impl Fn(&crate::store::file::User) -> bool) -> Result<String> {
+    let list: Vec<String> = store
+        .users()?
+        .into_iter()
+        .filter(|u| u.active && keep(u))
+        .map(|u| format!("{} ({})", u.name, u.role.label().to_lowercase()))
+        .collect();
+    Ok(if list.is_empty() {
+        "voir l'organigramme du cabinet".to_owned()
+    } else {
+        list.join(", ")
+    })
+}
+
+/// The procedure template's text (the firm's, or the shipped one) filled for today.
+pub fn procedure_text(store: &Store) -> Result<String> {
+    let text = store
+        .setting(PROCEDURE_KEY)?
+        .unwrap_or_else(|| DEFAULT_PROCEDURE.to_owned());
+    let template = Template::parse_with(PROCEDURE_KEY, &text, PROCEDURE_PLACEHOLDERS)?;
+    let get = |k: &str| -> Result<String> { Ok(store.setting(k)?.unwrap_or_default()) };
+    let money = |k: &str| -> Result<String> {
+        let default = crate::settings::DEFAULT_AUTHORITY
+            .iter()
+            .find(|(key, _)| *key == k)
+            .map(|(_, v)| (*v).to_owned())
+            .unwrap_or_default();
+        let v = store.setting(k)?.unwrap_or(default);
+        Ok(v.parse::<crate::complaint::Money>()
+            .map(|m| m.to_french())
+            .unwrap_or(v))
+    };
+    let mut values: BTreeMap<&'static str, String> = BTreeMap::new();
+    values.insert("firm.name", get("firm.name")?);
+    values.insert("firm.address", one_line(&get("firm.address")?));
+    values.insert("firm.orias", get("firm.orias")?);
+    values.insert("firm.phone", get("firm.phone")?);
+    values.insert("firm.email", get("firm.email")?);
+    values.insert(
+        "firm.managers",
+        names(store, |u| {
+            matches!(u.role, Role::Manager | Role::Supervisor)
+        })?,
+    );
+    values.insert("firm.signatories", names(store, |u| u.can_sign)?);
+    values.insert("deadlines.ack", "10 jours ouvrables".to_owned());
+    values.insert("deadlines.answer", "2 mois".to_owned());
+    values.insert(
+        "deadlines.holidays",
+        match store.region() {
+            crate::calendar::Region::Metropole => "les jours fériés nationaux".to_owned(),
+            crate::calendar::Region::AlsaceMoselle => {
+                "les jours fériés nationaux, le Vendredi saint et le 26 décembre (Alsace-Moselle)"
+                    .to_owned()
+            }
+        },
+    );
+    values.insert("authority.advisor", money("authority.advisor")?);
+    values.insert("authority.supervisor", money("authority.supervisor")?);
+    values.insert("mediator.name", get("mediator.name")?);
+    values.insert("mediator.address", one_line(&get("mediator.address")?));
+    values.insert("mediator.website", get("mediator.website")?);
+    values.insert("procedure.date", long_date(store.today()));
+    Ok(template.fill(&values))
+}
+
+/// Blocks of a text: "# " headings in bold, "- " list items with a bullet, paragraphs.
+fn blocks(text: &str) -> Vec<letter_pdf::Block> {
+    let mut out = Vec::new();
+    for para in crate::letters::template::paragraphs(text) {
+        let mut lines = para.lines().peekable();
+        if let Some(first) = lines.peek().copied() {
+            if let Some(h) = first.strip_prefix("# ") {
+                out.push(letter_pdf::Block::Bold(h.trim().to_owned()));
+                lines.next();
+            }
+        }
+        let rest: Vec<&str> = lines.collect();
+        if rest.is_empty() {
+            continue;
+        }
+        if rest.iter().any(|l| l.starts_with("- ")) {
+            // A list: one item per "- " line (continuation lines join the item).
+            let mut items: Vec<String> = Vec::new();
+            for l in rest {
+                match l.strip_prefix("- ") {
+                    Some(item) => items.push(format!("•\u{A0}{}", item.trim())),
+                    None => match items.last_mut() {
+                        Some(last) => {
+                            last.push(' ');
+                            last.push_str(l.trim());
+                        }
+                        None => items.push(l.trim().to_owned()),
+                    },
+                }
+            }
+            out.push(letter_pdf::Block::Paragraph(items.join("\n")));
+        } else {
+            out.push(letter_pdf::Block::Paragraph(rest.join(" ")));
+        }
+    }
+    out
+}
+
+fn document(
+    store: &Store,
+    subject: &str,
+    references: Vec<(String, String)>,
+    body: Vec<letter_pdf::Block>,
+    signature: letter_pdf::Signature,
+) -> Result<Vec<u8>> {
+    let (firm, _, _) = store.firm()?;
+    let town = crate::letters::city(&firm.address);
+    let today = long_date(store.today());
+    let letter = letter_pdf::Letter {
+        letterhead: letter_pdf::Letterhead {
+            name: firm.name.trim().to_owned(),
+            address: firm
+                .address
+                .lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty())
+                .map(str::to_owned)
+                .collect(),
+            orias: firm.orias.trim().to_owned(),
+            email: firm.email.trim().to_owned(),
+            phone: firm.phone.trim().to_owned(),
+            logo_png: firm.logo_png.clone(),
+        },
+        recipient: Vec::new(),
+        place_date: match town {
+            Some(t) => format!("{t}, le {today}"),
+            None => format!("Le {today}"),
+        },
+        reference_lines: references,
+        subject: subject.to_owned(),
+        salutation: String::new(),
+        body,
+        closing: String::new(),
+        signature,
+        footer: vec![format!(
+            "{} — document établi avec Reclam, registre des réclamations",
+            firm.name.trim()
+        )],
+        title: subject.to_owned(),
+        created: store.clock().now(),
+    };
+    letter_pdf::render(&letter).map_err(|e| Error::Letter(e.to_string()))
+}
+
+fn page_count(pdf: &[u8]) -> Result<usize> {
+    Document::load_mem(pdf)
+        .map(|d| d.get_pages().len())
+        .map_err(|e| Error::Letter(format!("relecture du PDF : {e}")))
+}
+
+fn plural(n: usize, one: &str, many: &str) -> String {
+    if n == 1 {
+        format!("1 {one}")
+    } else {
+        format!("{n} {many}")
+    }
+}
+
+/// Build the inspection pack for a period (and the extract's filters), as `actor` makes it.
+pub fn inspection_pack(store: &Store, q: &ExtractQuery, actor: &str) -> Result<Pack> {
+    let actor = crate::store::actor_name(actor)?;
+    let procedure_pdf = document(
+        store,
+        "Procédure de traitement des réclamations",
+        vec![("Version".to_owned(), french_date(store.today()))],
+        blocks(&procedure_text(store)?),
+        letter_pdf::Signature::default(),
+    )?;
+    let extract_pdf = export(store, q, "pdf", &actor)?;
+    let extract_xlsx = export(store, q, "xlsx", &actor)?;
+    let count = super::rows(store, q)?.len();
+    let (events, head): (i64, Option<String>) = store.conn().query_row(
+        "SELECT count(*), (SELECT hash FROM events ORDER BY id DESC LIMIT 1) FROM events",
+        [],
+        |r| Ok((r.get(0)?, r.get(1)?)),
+    )?;
+    let now = store
+        .clock()
+        .now()
+        .with_timezone(&chrono::Local)
+        .format("%d/%m/%Y à %H:%M")
+        .to_string();
+    let filters = q.describe_filters();
+    let mut body = vec![
+        letter_pdf::Block::Paragraph(format!(
+            "Ce dossier rassemble les pièces du dispositif de traitement des réclamations du \
+             cabinet pour les réclamations reçues du {} au {} ({}){}.",
+            french_date(q.from),
+            french_date(q.to),
+            plural(count, "réclamation", "réclamations"),
+            if filters.is_empty() {
+                String::new()
+            } else {
+                format!(", filtres : {filters}")
+            }
+        )),
+        letter_pdf::Block::Bold("Contenu".to_owned()),
+        letter_pdf::Block::Paragraph(format!(
+            "1.\u{A0}Procédure de traitement des réclamations ({}).\n\
+             2.\u{A0}Registre des réclamations : extrait de la période ({}), suivi des \
+             statistiques de la période et du journal des actions correctives.",
+            plural(page_count(&procedure_pdf)?, "page", "pages"),
+            plural(page_count(&extract_pdf)?, "page", "pages"),
+        )),
+        letter_pdf::Block::Paragraph(format!("Dossier établi le {now} par {actor}.")),
+    ];
+    body.push(letter_pdf::Block::Notice {
+        title: "Intégrité du registre".to_owned(),
+        paragraphs: vec![match &head {
+            Some(h) => format!(
+                "Au moment de l'édition, le journal du registre compte {events} événements ; \
+                 sa tête de chaîne (SHA-256) est :\n{h}\nLa commande « reclam verify » \
+                 recalcule la chaîne et permet de vérifier que le registre n'a pas été modifié \
+                 depuis ce dossier."
+            ),
+            None => "Le journal du registre est vide.".to_owned(),
+        }],
+    });
+    let cover = document(
+        store,
+        "Dossier d'inspection — registre des réclamations",
+        vec![(
+            "Période".to_owned(),
+            format!("{} – {}", french_date(q.from), french_date(q.to)),
+        )],
+        body,
+        letter_pdf::Signature::default(),
+    )?;
+    let pdf = merge(&[&cover, &procedure_pdf, &extract_pdf])?;
+    let pages = page_count(&pdf)?;
+    let stem = format!("{}_{}", q.from.format("%Y-%m-%d"), q.to.format("%Y-%m-%d"));
+    Ok(Pack {
+        pdf,
+        pages,
+        parts: vec![
+            ("1-procedure-reclamations.pdf".to_owned(), procedure_pdf),
+            (format!("2-registre-reclamations_{stem}.pdf"), extract_pdf),
+            (format!("2-registre-reclamations_{stem}.xlsx"), extract_xlsx),
+        ],
+    })
+}
+
+/// Join PDFs, in order, into one (pages keep their own size and orientation).
+pub fn merge(pdfs: &[&[u8]]) -> Result<Vec<u8>> {
+    let bad = |e: lopdf::Error| Error::Letter(format!("assemblage du PDF : {e}"));
+    let mut out = Document::with_version("1.7");
+    let mut max_id = 1;
+    let mut pages: Vec<(ObjectId, Object)> = Vec::new();
+    let mut objects: BTreeMap<ObjectId, Object> = BTreeMap::new();
+    for bytes in pdfs {
+        let mut doc = Document::load_mem(bytes).map_err(bad)?;
+        doc.renumber_objects_with(max_id);
+        max_id = doc.max_id + 1;
+        for (_, id) in doc.get_pages() {
+            let page = doc.get_object(id).map_err(bad)?.to_owned();
+            pages.push((id, page));
+        }
+        objects.extend(doc.objects);
+    }
+    let mut catalog: Option<(ObjectId, Object)> = None;
+    let mut root_pages: Option<(ObjectId, Object)> = None;
+    for (id, object) in objects {
+        match object.type_name().unwrap_or(b"") {
+            b"Catalog" => {
+                if catalog.is_none() {
+                    catalog = Some((id, object));
+                }
+            }
+            b"Pages" => {
+                // Keep the first page tree root; the others' attributes are on their pages.
+                if root_pages.is_none() {
+                    root_pages = Some((id, object));
+                }
+            }
+            b"Page" | b"Outlines" | b"Outline" => {}
+            _ => {
+                out.objects.insert(id, object);
+            }
+        }
+    }
+    let (pages_id, pages_obj) =
+        root_pages.ok_or_else(|| Error::Letter("assemblage du PDF : aucune page".to_owned()))?;
+    let (catalog_id, catalog_obj) =
+        catalog.ok_or_else(|| Error::Letter("assemblage du PDF : aucun catalogue".to_owned()))?;
+    let mut kids = Vec::with_capacity(pages.len());
+    for (id, page) in &pages {
+        let mut dict = page.as_dict().map_err(bad)?.clone();
+        dict.set("Parent", pages_id);
+        out.objects.insert(*id, Object::Dictionary(dict));
+        kids.push(Object::Reference(*id));
+    }
+    let mut dict = pages_obj.as_dict().map_err(bad)?.clone();
+    dict.set("Count", pages.len() as u32);
+    dict.set("Kids", kids);
+    out.objects.insert(pages_id, Object::Dictionary(dict));
+    let mut dict = catalog_obj.as_dict().map_err(bad)?.clone();
+    dict.set("Pages", pages_id);
+    dict.remove(b"Outlines");
+    out.objects.insert(catalog_id, Object::Dictionary(dict));
+    out.trailer.set("Root", catalog_id);
+    out.max_id = out.objects.keys().map(|(n, _)| *n).max().unwrap_or(0);
+    out.renumber_objects();
+    out.compress();
+    let mut buf = Vec::new();
+    out.save_to(&mut buf)
+        .map_err(|e| Error::Letter(format!("assemblage du PDF : {e}")))?;
+    Ok(buf)
+}
