@@ -197,6 +197,13 @@ enum Command {
         #[arg(long)]
         out: PathBuf,
     },
+    /// Check the register's proof: the journal's hash chain, every complaint against its last
+    /// event, the letters and attachments against their journaled hashes. Exit code 3 when
+    /// something does not hold.
+    Verify {
+        #[arg(long)]
+        json: bool,
+    },
     /// Statistics of the complaints received in a period.
     Stats {
         #[command(flatten)]
@@ -369,7 +376,12 @@ fn main() -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("erreur : {e}");
-            ExitCode::from(1)
+            // 3: the register's proof does not hold (verify); 1: anything else.
+            ExitCode::from(if matches!(e, Error::Tampered(_)) {
+                3
+            } else {
+                1
+            })
         }
     }
 }
@@ -737,6 +749,38 @@ fn run(cli: Cli) -> Result<(), Error> {
             let bytes = reclam::extract::export(&store, &q, &format, &by)?;
             std::fs::write(&out, bytes)?;
             eprintln!("{count} réclamation(s) → {}", out.display());
+        }
+        Command::Verify { json } => {
+            let report = store.verify()?;
+            if json {
+                print_json(&report)?;
+            } else {
+                println!(
+                    "{} événements, {} réclamations, {} lettres, {} pièces jointes vérifiés",
+                    report.events, report.complaints, report.letters, report.attachments
+                );
+                if let Some(h) = &report.head {
+                    println!("Tête de chaîne : {h}");
+                }
+                if report.ok {
+                    println!("Registre intègre : aucune altération détectée.");
+                } else {
+                    println!(
+                        "ALTÉRATION DÉTECTÉE ({} problème(s)) ; le premier :",
+                        report.findings.len()
+                    );
+                    for f in &report.findings {
+                        println!("  ✗ {}", f.message);
+                    }
+                }
+            }
+            if !report.ok {
+                return Err(Error::Tampered(format!(
+                    "{} problème(s) ; premier : {}",
+                    report.findings.len(),
+                    report.findings[0].message
+                )));
+            }
         }
         Command::Pack { period, out } => {
             let q = period.query()?;

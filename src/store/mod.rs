@@ -12,6 +12,7 @@ pub mod journal;
 pub mod letters;
 pub mod register;
 pub mod today;
+pub mod verify;
 
 use crate::calendar::{self, Region};
 use crate::clock::Clock;
@@ -41,6 +42,7 @@ const MIGRATION_SQL: &[&str] = &[
     include_str!("migrations/0005_indexes.sql"),
     include_str!("migrations/0006_actions.sql"),
     include_str!("migrations/0007_import.sql"),
+    include_str!("migrations/0008_redaction.sql"),
 ];
 
 static MIGRATIONS: LazyLock<Migrations<'static>> =
