@@ -1,0 +1,245 @@
+//! Tampering with the SQLite file behind the app's back, the way someone with the file and a
+//! SQLite shell would (dropping the guard triggers first), and `verify` catching each change:
+//! an edited field, an edited, deleted or reordered event, a replaced letter or attachment, a
+//! complaint inserted by hand.
+
+mod common;
+
+use common::{complaint, d, TestDb};
+use reclam::complaint::Role;
+use reclam::letters::LetterKind;
+use reclam::store::file::NewUser;
+use reclam::store::letters::LetterRequest;
+use reclam::store::verify::VerifyReport;
+use reclam::Store;
+use rusqlite::Connection;
+use std::path::Path;
+use std::process::Command;
+
+const TODAY: &str = "2026-03-05";
+
+/// A register with three complaints, an acknowledgement letter and an attachment.
+fn register() -> TestDb {
+    let db = TestDb::new();
+    let mut s = db.open(TODAY);
+    for (k, v) in [
+        ("firm.name", "Cabinet Durand Courtage"),
+        ("firm.address", "12 rue de la République\n69002 Lyon"),
+        ("firm.orias", "07000001"),
+    ] {
+        s.set_setting(k, v, "Claire Martin").unwrap();
+    }
+    s.add_user(
+        &NewUser {
+            name: "Claire Martin".into(),
+            role: Role::Manager,
+            can_sign: true,
+            max_gesture: None,
+        },
+        "Claire Martin",
+    )
+    .unwrap();
+    let mut refs = Vec::new();
+    for name in ["Mme Alpha", "M. Bravo", "Mme Charlie"] {
+        refs.push(s.record(&complaint(name, "2026-03-02"), "x").unwrap().reference);
+    }
+    s.acknowledge(&refs[1], d("2026-03-04"), "x").unwrap();
+    s.issue_letter(
+        &refs[0],
+        &LetterRequest {
+            kind: LetterKind::Acknowledgement,
+            signatory: "Claire Martin".into(),
+            holding: None,
+        },
+        "Claire Martin",
+    )
+    .unwrap();
+    s.add_attachment(&refs[2], "courrier.txt", b"Courrier du client", "x")
+        .unwrap();
+    assert!(s.verify().unwrap().ok, "a register written by the app verifies");
+    db
+}
+
+/// Run raw SQL on the file as an attacker would, guard triggers dropped.
+fn tamper(path: &Path, sql: &str) {
+    let conn = Connection::open(path).unwrap();
+    conn.execute_batch(
+        "DROP TRIGGER IF EXISTS events_no_update; DROP TRIGGER IF EXISTS events_no_delete;
+         DROP TRIGGER IF EXISTS letters_no_update; DROP TRIGGER IF EXISTS attachments_no_update;",
+    )
+    .unwrap();
+    conn.execute_batch(sql).unwrap();
+}
+
+fn verify(db: &TestDb) -> VerifyReport {
+    db.open(TODAY).verify().unwrap()
+}
+
+fn kinds(r: &VerifyReport) -> Vec<&str> {
+    r.findings.iter().map(|f| f.kind.as_str()).collect()
+}
+
+#[test]
+fn an_edited_field_is_reported_with_its_complaint() {
+    let db = register();
+    tamper(
+        &db.path,
+        "UPDATE complaints SET client_name = 'Mme Zulu' WHERE reference = 'REC-2026-0002'",
+    );
+    let r = verify(&db);
+    assert!(!r.ok);
+    assert_eq!(kinds(&r), ["stateHash"]);
+    assert_eq!(r.findings[0].reference.as_deref(), Some("REC-2026-0002"));
+    assert!(r.findings[0].message.contains("modifiée hors de l'application"));
+    // A date too: the acknowledgement moved back a day.
+    let db = register();
+    tamper(
+        &db.path,
+        "UPDATE complaints SET acknowledged_on = '2026-03-03' WHERE reference = 'REC-2026-0002'",
+    );
+    assert_eq!(kinds(&verify(&db)), ["stateHash"]);
+}
+
+#[test]
+fn an_edited_event_is_reported_precisely() {
+    let db = register();
+    tamper(
+        &db.path,
+        "UPDATE events SET actor = 'Quelqu''un d''autre' WHERE id = 5",
+    );
+    let r = verify(&db);
+    assert_eq!(kinds(&r), ["eventHash"]);
+    assert_eq!(r.findings[0].event_id, Some(5));
+    assert!(
+        r.findings[0].message.starts_with("événement n° 5"),
+        "{:?}",
+        r.findings
+    );
+    // Recomputing its hash does not help: the next event's link breaks instead.
+    let db = register();
+    let conn = Connection::open(&db.path).unwrap();
+    let s = db.open(TODAY);
+    let mut e = s
+        .conn()
+        .query_row(
+            &format!("{} WHERE e.id = 5", reclam::store::journal::SELECT_EVENTS),
+            [],
+            reclam::store::journal::from_row,
+        )
+        .unwrap();
+    e.actor = "Quelqu'un d'autre".into();
+    let forged = e.recompute_hash();
+    drop(conn);
+    tamper(
+        &db.path,
+        &format!("UPDATE events SET actor = 'Quelqu''un d''autre', hash = '{forged}' WHERE id = 5"),
+    );
+    let r = verify(&db);
+    assert_eq!(kinds(&r), ["eventLink"]);
+    assert_eq!(r.findings[0].event_id, Some(6));
+}
+
+#[test]
+fn a_deleted_event_is_reported() {
+    let db = register();
+    tamper(&db.path, "DELETE FROM events WHERE id = 4");
+    let r = verify(&db);
+    assert!(kinds(&r).contains(&"eventMissing"), "{:?}", r.findings);
+    let missing = r.findings.iter().find(|f| f.kind == "eventMissing").unwrap();
+    assert_eq!(missing.event_id, Some(5));
+    assert!(missing.message.contains("n° 4 à 4"), "{}", missing.message);
+    // The last event deleted: the head no longer matches what a printed extract showed.
+    let db = register();
+    let head_before = verify(&db).head.unwrap();
+    tamper(
+        &db.path,
+        "DELETE FROM events WHERE id = (SELECT max(id) FROM events)",
+    );
+    let r = verify(&db);
+    assert_ne!(r.head.unwrap(), head_before);
+    assert!(!r.ok, "the attachment lost its journal event");
+}
+
+#[test]
+fn reordered_events_are_reported() {
+    let db = register();
+    tamper(
+        &db.path,
+        "UPDATE events SET id = -1 WHERE id = 3;
+         UPDATE events SET id = 3 WHERE id = 4;
+         UPDATE events SET id = 4 WHERE id = -1;",
+    );
+    let r = verify(&db);
+    assert_eq!(r.findings[0].kind, "eventLink");
+    assert_eq!(r.findings[0].event_id, Some(3));
+}
+
+#[test]
+fn a_replaced_letter_or_attachment_is_reported() {
+    let db = register();
+    let fake = b"%PDF-1.7 une autre lettre";
+    let hash = reclam::store::journal::sha256_hex(fake);
+    // Even with the table's own hash column rewritten, the journaled hash catches it.
+    tamper(
+        &db.path,
+        &format!(
+            "UPDATE letters SET pdf = CAST('%PDF-1.7 une autre lettre' AS BLOB), size = {},
+             sha256 = '{hash}' WHERE id = 1",
+            fake.len()
+        ),
+    );
+    let r = verify(&db);
+    assert_eq!(kinds(&r), ["letter"]);
+    assert!(r.findings[0].message.starts_with("lettre n° 1 de la réclamation REC-2026-0001"));
+
+    let db = register();
+    tamper(
+        &db.path,
+        "UPDATE attachments SET content = CAST('Autre courrier !!' AS BLOB), size = 17",
+    );
+    let r = verify(&db);
+    assert_eq!(kinds(&r), ["attachment"]);
+    assert_eq!(r.findings[0].reference.as_deref(), Some("REC-2026-0003"));
+}
+
+#[test]
+fn a_complaint_inserted_by_hand_is_reported_and_the_cli_exits_3() {
+    let db = register();
+    tamper(
+        &db.path,
+        "INSERT INTO complaints (reference, client_name, client_kind, client_relation, channel,
+            received_on, subject, description, status, recorded_at, ack_due, answer_due, basis,
+            start_on)
+         SELECT 'REC-2026-0099', 'Fantôme', client_kind, client_relation, channel, received_on,
+            subject, description, status, recorded_at, ack_due, answer_due, basis, start_on
+         FROM complaints WHERE id = 3",
+    );
+    let r = verify(&db);
+    assert_eq!(kinds(&r), ["noEvent"]);
+    let out = Command::new(env!("CARGO_BIN_EXE_reclam"))
+        .args(["--db", db.path.to_str().unwrap(), "verify"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(3));
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("ALTÉRATION DÉTECTÉE"), "{text}");
+    assert!(text.contains("REC-2026-0099"));
+    let ok = register();
+    let out = Command::new(env!("CARGO_BIN_EXE_reclam"))
+        .args(["--db", ok.path.to_str().unwrap(), "verify", "--json"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(report["ok"], true);
+    assert_eq!(report["letters"], 1);
+    assert_eq!(report["attachments"], 1);
+    let store: Store = ok.open(TODAY);
+    let head: String = store
+        .conn()
+        .query_row("SELECT hash FROM events ORDER BY id DESC LIMIT 1", [], |r| {
+            r.get(0)
+        })
+        .unwrap();
+    assert_eq!(report["head"], head);
+}
