@@ -17,6 +17,7 @@ pub const KEYS: &[(&str, &str)] = &[
     ("mediator.address", "Adresse postale du médiateur"),
     ("mediator.website", "Site internet du médiateur"),
     ("region", "Jours fériés"),
+    ("backup.folder", "Dossier des sauvegardes automatiques"),
     (
         "letters.mediatorInEveryAnswer",
         "Mentionner le médiateur dans toute réponse",

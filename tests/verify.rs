@@ -41,7 +41,11 @@ fn register() -> TestDb {
     .unwrap();
     let mut refs = Vec::new();
     for name in ["Mme Alpha", "M. Bravo", "Mme Charlie"] {
-        refs.push(s.record(&complaint(name, "2026-03-02"), "x").unwrap().reference);
+        refs.push(
+            s.record(&complaint(name, "2026-03-02"), "x")
+                .unwrap()
+                .reference,
+        );
     }
     s.acknowledge(&refs[1], d("2026-03-04"), "x").unwrap();
     s.issue_letter(
@@ -56,7 +60,10 @@ fn register() -> TestDb {
     .unwrap();
     s.add_attachment(&refs[2], "courrier.txt", b"Courrier du client", "x")
         .unwrap();
-    assert!(s.verify().unwrap().ok, "a register written by the app verifies");
+    assert!(
+        s.verify().unwrap().ok,
+        "a register written by the app verifies"
+    );
     db
 }
 
@@ -90,7 +97,9 @@ fn an_edited_field_is_reported_with_its_complaint() {
     assert!(!r.ok);
     assert_eq!(kinds(&r), ["stateHash"]);
     assert_eq!(r.findings[0].reference.as_deref(), Some("REC-2026-0002"));
-    assert!(r.findings[0].message.contains("modifiée hors de l'application"));
+    assert!(r.findings[0]
+        .message
+        .contains("modifiée hors de l'application"));
     // A date too: the acknowledgement moved back a day.
     let db = register();
     tamper(
@@ -145,7 +154,11 @@ fn a_deleted_event_is_reported() {
     tamper(&db.path, "DELETE FROM events WHERE id = 4");
     let r = verify(&db);
     assert!(kinds(&r).contains(&"eventMissing"), "{:?}", r.findings);
-    let missing = r.findings.iter().find(|f| f.kind == "eventMissing").unwrap();
+    let missing = r
+        .findings
+        .iter()
+        .find(|f| f.kind == "eventMissing")
+        .unwrap();
     assert_eq!(missing.event_id, Some(5));
     assert!(missing.message.contains("n° 4 à 4"), "{}", missing.message);
     // The last event deleted: the head no longer matches what a printed extract showed.
@@ -190,7 +203,9 @@ fn a_replaced_letter_or_attachment_is_reported() {
     );
     let r = verify(&db);
     assert_eq!(kinds(&r), ["letter"]);
-    assert!(r.findings[0].message.starts_with("lettre n° 1 de la réclamation REC-2026-0001"));
+    assert!(r.findings[0]
+        .message
+        .starts_with("lettre n° 1 de la réclamation REC-2026-0001"));
 
     let db = register();
     tamper(
@@ -237,9 +252,11 @@ fn a_complaint_inserted_by_hand_is_reported_and_the_cli_exits_3() {
     let store: Store = ok.open(TODAY);
     let head: String = store
         .conn()
-        .query_row("SELECT hash FROM events ORDER BY id DESC LIMIT 1", [], |r| {
-            r.get(0)
-        })
+        .query_row(
+            "SELECT hash FROM events ORDER BY id DESC LIMIT 1",
+            [],
+            |r| r.get(0),
+        )
         .unwrap();
     assert_eq!(report["head"], head);
 }

@@ -204,6 +204,17 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Back up the register: to --out, or (without it) today's automatic backup in the backup
+    /// folder, with the rotation (7 daily, 4 weekly, 12 monthly). --list shows the folder.
+    Backup {
+        #[arg(long)]
+        out: Option<PathBuf>,
+        #[arg(long)]
+        list: bool,
+    },
+    /// Replace the register by a backup, after checking it (integrity, schema, the journal's
+    /// chain and hashes); the replaced register is kept beside it.
+    Restore { file: PathBuf },
     /// Statistics of the complaints received in a period.
     Stats {
         #[command(flatten)]
@@ -531,6 +542,23 @@ fn run(cli: Cli) -> Result<(), Error> {
     }
     let clock = clock()?;
     let path = cli.db.clone().unwrap_or_else(store::default_path);
+    if let Command::Restore { file } = &cli.command {
+        // Before opening the register: nothing may hold it open while it is replaced.
+        let r = store::backup::restore(file, &path, clock)?;
+        println!(
+            "Registre restauré depuis {} : {} réclamations, {} événements, journal intègre.",
+            file.display(),
+            r.complaints,
+            r.events
+        );
+        if let Some(h) = r.head {
+            println!("Tête de chaîne : {h}");
+        }
+        if let Some(k) = r.replaced_kept_as {
+            println!("Le registre remplacé est conservé : {k}");
+        }
+        return Ok(());
+    }
     let mut store = Store::open(&path, clock)?;
     match cli.command {
         Command::Init => {
@@ -749,6 +777,27 @@ fn run(cli: Cli) -> Result<(), Error> {
             let bytes = reclam::extract::export(&store, &q, &format, &by)?;
             std::fs::write(&out, bytes)?;
             eprintln!("{count} réclamation(s) → {}", out.display());
+        }
+        Command::Restore { .. } => unreachable!("handled before opening"),
+        Command::Backup { out, list } => {
+            if list {
+                let folder = store.backup_folder()?;
+                println!("Dossier des sauvegardes : {}", folder.display());
+                for f in store::backup::list(&folder)? {
+                    println!("  {:<48} {:>10} octets", f.name, f.size);
+                }
+            } else if let Some(out) = out {
+                store.backup_to(&out)?;
+                println!("{}", out.display());
+            } else {
+                match store.daily_backup()? {
+                    Some(p) => println!("{}", p.display()),
+                    None => println!(
+                        "La sauvegarde du jour existe déjà dans {}",
+                        store.backup_folder()?.display()
+                    ),
+                }
+            }
         }
         Command::Verify { json } => {
             let report = store.verify()?;

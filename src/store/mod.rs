@@ -6,6 +6,7 @@
 //! them and persists the result.
 
 pub mod actions;
+pub mod backup;
 pub mod complaints;
 pub mod file;
 pub mod journal;
@@ -189,6 +190,10 @@ impl Store {
             });
         }
         if version < SCHEMA_VERSION {
+            if version > 0 {
+                // The register as it was, before its schema changes.
+                backup::before_migration(&conn, path, version)?;
+            }
             MIGRATIONS
                 .to_latest(&mut conn)
                 .map_err(|e| classify_write_error(Error::Migration(e.to_string())))?;

@@ -26,8 +26,8 @@ use std::collections::HashMap;
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct Finding {
-    /// "eventHash", "eventLink", "eventMissing", "stateHash", "letter", "attachment",
-    /// "redaction", "noEvent".
+    /// "sqlite", "eventHash", "eventLink", "eventMissing", "stateHash", "letter",
+    /// "attachment", "redaction", "noEvent".
     pub kind: String,
     pub event_id: Option<i64>,
     pub reference: Option<String>,
@@ -70,6 +70,20 @@ impl Store {
                 message: m,
             });
         };
+
+        // 0. The file itself.
+        let quick: String = conn.query_row("PRAGMA quick_check", [], |r| r.get(0))?;
+        if quick != "ok" {
+            push(
+                "sqlite",
+                None,
+                None,
+                format!(
+                    "le fichier de la base est endommagé ({quick}) : restaurez la dernière \
+                     sauvegarde"
+                ),
+            );
+        }
 
         // 1. The chain.
         let mut stmt = conn.prepare(&format!(
