@@ -190,7 +190,12 @@ pub fn rotate(folder: &Path) -> Result<Vec<PathBuf>> {
 }
 
 /// Before a schema migration: a copy of the register as it is, named after its version.
-pub(super) fn before_migration(conn: &Connection, db: &Path, version: i64) -> Result<PathBuf> {
+pub(super) fn before_migration(
+    conn: &Connection,
+    db: &Path,
+    version: i64,
+    clock: &dyn crate::clock::Clock,
+) -> Result<PathBuf> {
     let folder = conn
         .query_row(
             "SELECT value FROM settings WHERE key = ?1",
@@ -203,7 +208,10 @@ pub(super) fn before_migration(conn: &Connection, db: &Path, version: i64) -> Re
         .unwrap_or_else(|| default_folder(db));
     let dest = folder.join(format!(
         "avant-mise-a-jour_schema-{version}_{}.db",
-        chrono::Local::now().format("%Y-%m-%d_%H%M%S")
+        clock
+            .now()
+            .with_timezone(&chrono::Local)
+            .format("%Y-%m-%d_%H%M%S")
     ));
     copy_to(conn, &dest)?;
     Ok(dest)
@@ -300,6 +308,11 @@ pub fn restore(
             "la sauvegarde choisie est le registre lui-même".to_owned(),
         ));
     }
+    let stamp = clock
+        .now()
+        .with_timezone(&chrono::Local)
+        .format("%Y-%m-%d_%H%M%S")
+        .to_string();
     let report = check(file, clock)?;
     let mut kept = None;
     if db.exists() {
@@ -307,10 +320,7 @@ pub fn restore(
             .file_stem()
             .map(|s| s.to_string_lossy().into_owned())
             .unwrap_or_else(|| "registre".to_owned());
-        let keep = db.with_file_name(format!(
-            "{stem}.remplace-{}.db",
-            chrono::Local::now().format("%Y-%m-%d_%H%M%S")
-        ));
+        let keep = db.with_file_name(format!("{stem}.remplace-{stamp}.db"));
         // A consistent copy of the current register (its WAL included), then the swap.
         let current = Connection::open(db)?;
         copy_to(&current, &keep)?;

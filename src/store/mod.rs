@@ -192,7 +192,7 @@ impl Store {
         if version < SCHEMA_VERSION {
             if version > 0 {
                 // The register as it was, before its schema changes.
-                backup::before_migration(&conn, path, version)?;
+                backup::before_migration(&conn, path, version, clock.as_ref())?;
             }
             MIGRATIONS
                 .to_latest(&mut conn)
