@@ -21,7 +21,7 @@ APT_PACKAGES := libwebkit2gtk-4.1-dev build-essential pkg-config libssl-dev \
 	libayatana-appindicator3-dev librsvg2-dev libxdo-dev \
 	xvfb xauth webkit2gtk-driver poppler-utils fonts-dejavu-core unzip
 
-.PHONY: run test deps toolchain system-deps ui-deps ui build lint rust-test ui-test e2e e2e-bench bench bench-libreoffice bench-libreoffice-extract demo clean-db
+.PHONY: run test deps toolchain system-deps ui-deps ui build lint rust-test ui-test e2e e2e-bench crash bench bench-libreoffice bench-libreoffice-extract demo clean-db
 
 run: deps ui
 	$(CARGO) build --workspace
@@ -82,6 +82,10 @@ e2e: deps ui $(TAURI_DRIVER)
 e2e-bench: deps ui $(TAURI_DRIVER)
 	$(CARGO) build --workspace --locked --bins
 	TAURI_DRIVER=$(TAURI_DRIVER) $(XVFB) $(CARGO) test -p reclam-e2e --locked --test timing -- --ignored --nocapture --test-threads=1
+
+# The crash harness with 100 kills of the writer (make test runs 20).
+crash: deps
+	RECLAM_CRASH_RUNS=100 $(CARGO) test -p reclam --locked --test crash -- --nocapture
 
 ui-test: ui-deps
 	cd ui && npm test

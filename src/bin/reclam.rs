@@ -120,6 +120,14 @@ enum Command {
         #[arg(long, default_value_t = 2026)]
         seed: u64,
     },
+    /// The writer of the crash harness (tests/crash.rs): records complaints one transaction at
+    /// a time, acknowledging every other one, and prints "committed <reference>" after each
+    /// commit, until killed or --count is reached.
+    #[command(hide = true)]
+    Soak {
+        #[arg(long, default_value_t = 1_000_000)]
+        count: u32,
+    },
     /// Firm settings.
     Settings {
         #[command(subcommand)]
@@ -639,6 +647,24 @@ fn run(cli: Cli) -> Result<(), Error> {
             };
             let c = store.add_dysfunction(&reference(&r)?, category, &description, on, &by)?;
             print_json(&c)?;
+        }
+        Command::Soak { count } => {
+            use std::io::Write;
+            let today = store.today();
+            let mut out = std::io::stdout().lock();
+            for i in 0..count {
+                let new = parse_new_complaint(&format!(
+                    r#"{{"client":{{"name":"Client {i}"}},"channel":"email",
+                        "receivedOn":"{today}","subject":"serviceQuality",
+                        "description":"Réclamation n° {i} du banc d'essai des coupures"}}"#
+                ))?;
+                let c = store.record(&new, &by)?;
+                if i % 2 == 1 {
+                    store.acknowledge(&c.reference, today, &by)?;
+                }
+                writeln!(out, "committed {}", c.reference)?;
+                out.flush()?;
+            }
         }
         Command::Demo { count, seed } => {
             let started = std::time::Instant::now();
