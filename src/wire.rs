@@ -21,6 +21,7 @@ use crate::import::{FieldInfo, ImportReport, MappingInput, RowOutcome, RowStatus
 use crate::letters::{Block, Composed, HoldingInfo, LetterKind};
 use crate::settings::{SettingEntry, Settings};
 use crate::store::actions::{CorrectiveAction, DysfunctionEntry, NewAction};
+use crate::store::backup::{BackupFile, BackupStatus, Maintenance, RestoreReport};
 use crate::store::file::{
     AttachmentMeta, DisputeStep, Exchange, NewDisputeStep, NewExchange, NewUser, User,
 };
@@ -28,6 +29,7 @@ use crate::store::journal::Event;
 use crate::store::letters::{Approval, LetterMeta, LetterRequest, TemplateEntry};
 use crate::store::register::{RegisterPage, RegisterQuery, RegisterRow, RegisterSort};
 use crate::store::today::{TodayCounts, TodaySummary};
+use crate::store::verify::{Finding, VerifyReport};
 use crate::store::{ComplaintView, Mediation, NewRequest};
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -86,6 +88,8 @@ pub fn typescript() -> String {
         // Import.
         ImportField, FieldInfo, SourceInfo, Problem, RowStatus, RowOutcome, ImportReport,
         MappingInput,
+        // Proof and backups.
+        Finding, VerifyReport, BackupFile, Maintenance, BackupStatus, RestoreReport,
     ];
     let mut out = String::from(
         "// Generated from the Rust wire types by ts-rs (src/wire.rs). Do not edit by hand:\n\

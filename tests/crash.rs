@@ -135,9 +135,9 @@ fn a_writer_killed_at_random_moments_loses_nothing_it_reported() {
 
 #[test]
 fn an_import_killed_half_way_is_all_or_nothing() {
-    let db = TestDb::new();
+    let files = TestDb::new();
     let mut rng = rng();
-    let file = db.dir.path().join("registre.csv");
+    let file = files.dir.path().join("registre.csv");
     let mut csv = String::from("Référence;Client;Reçue le;Objet\r\n");
     for i in 0..3000 {
         csv.push_str(&format!("A-{i};Client {i};03/02/2026;Sinistre\r\n"));
@@ -145,6 +145,8 @@ fn an_import_killed_half_way_is_all_or_nothing() {
     std::fs::write(&file, csv).unwrap();
     let mut seen = std::collections::BTreeSet::new();
     for run in 0..runs(20).div_ceil(4) {
+        // A fresh register each time, so that the import is a first one.
+        let db = TestDb::new();
         let after = Duration::from_millis(rng.u64(10..4000));
         let mut cmd = reclam(&db.path);
         cmd.args(["import", file.to_str().unwrap()]);

@@ -16,10 +16,12 @@ use reclam::import::{ImportReport, MappingInput, Policy};
 use reclam::letters::Composed;
 use reclam::settings::Settings;
 use reclam::store::actions::{CorrectiveAction, DysfunctionEntry, NewAction};
+use reclam::store::backup::{self, BackupStatus, Maintenance, RestoreReport};
 use reclam::store::file::{NewDisputeStep, NewExchange, NewUser, User};
 use reclam::store::letters::{LetterRequest, TemplateEntry};
 use reclam::store::register::{RegisterPage, RegisterQuery};
 use reclam::store::today::TodaySummary;
+use reclam::store::verify::VerifyReport;
 use reclam::store::{ComplaintView, NewRequest};
 use reclam::wire::AppInfo;
 use reclam::{Store, WireError};
@@ -45,6 +47,32 @@ struct AppState {
     open: Mutex<Open>,
     /// The firm's register (the demo register lives beside it, in its own file).
     real_path: PathBuf,
+    /// What the start-up maintenance (integrity check, daily backup) found.
+    maintenance: Arc<Mutex<Maintenance>>,
+}
+
+fn run_maintenance(path: PathBuf, into: Arc<Mutex<Maintenance>>) {
+    let mut m = Maintenance::default();
+    match Store::open(&path, Arc::new(SystemClock)) {
+        Err(e) => m.integrity_error = Some(e.to_string()),
+        Ok(store) => {
+            let quick: Result<String, _> = store
+                .conn()
+                .query_row("PRAGMA quick_check", [], |r| r.get::<_, String>(0));
+            match quick {
+                Ok(q) if q == "ok" => match store.daily_backup() {
+                    Ok(written) => m.backup_written = written.map(|p| p.display().to_string()),
+                    Err(e) => m.backup_error = Some(e.to_string()),
+                },
+                Ok(q) => m.integrity_error = Some(q),
+                Err(e) => m.integrity_error = Some(e.to_string()),
+            }
+        }
+    }
+    m.done = true;
+    if let Ok(mut slot) = into.lock() {
+        *slot = m;
+    }
 }
 
 type CmdResult<T> = Result<T, WireError>;
@@ -625,6 +653,46 @@ fn export_pack(
     Ok(written)
 }
 
+/// Walk the register's proof (hash chain, states, letters, attachments).
+#[tauri::command]
+async fn verify_register(state: tauri::State<'_, AppState>) -> CmdResult<VerifyReport> {
+    state.with(|s| s.verify())
+}
+
+#[tauri::command]
+fn backup_status(state: tauri::State<'_, AppState>) -> CmdResult<BackupStatus> {
+    let maintenance = state.maintenance.lock().map_err(|_| internal())?.clone();
+    let folder = state.with(|s| s.backup_folder())?;
+    let files = backup::list(&folder).map_err(wire)?;
+    Ok(BackupStatus {
+        folder: folder.display().to_string(),
+        files,
+        maintenance,
+    })
+}
+
+/// A backup of the open register where the user chose (save dialog).
+#[tauri::command]
+fn backup_now(state: tauri::State<'_, AppState>, path: PathBuf) -> CmdResult<()> {
+    state.with(|s| s.backup_to(&path))
+}
+
+/// Replace the open register by a backup, after checking it; the register is closed during
+/// the swap and reopened after (the old one again if the backup is refused).
+#[tauri::command]
+fn restore_backup(state: tauri::State<'_, AppState>, path: PathBuf) -> CmdResult<RestoreReport> {
+    let mut open = state.open.lock().map_err(|_| internal())?;
+    let target = open.path.clone();
+    let is_demo = open.is_demo;
+    // Close the register: nothing may hold it open while it is replaced.
+    open.store = Err(internal());
+    let result = backup::restore(&path, &target, Arc::new(SystemClock)).map_err(wire);
+    open.store = open_store(&target, is_demo);
+    let report = result?;
+    open.store.as_ref().map_err(|e| e.clone())?;
+    Ok(report)
+}
+
 /// Write `bytes` to a private temporary folder and open the file in the system viewer.
 fn open_in_viewer(app: &tauri::AppHandle, name: &str, bytes: &[u8]) -> CmdResult<()> {
     let dir = std::env::temp_dir().join("reclam-pieces");
@@ -672,6 +740,7 @@ fn main() {
     let real_path = database_path();
     let store = open_store(&real_path, false);
     let open_error = store.as_ref().err().cloned();
+    let maintenance = Arc::new(Mutex::new(Maintenance::default()));
     if let Some(e) = &open_error {
         eprintln!("Reclam : {}", e.message);
     }
@@ -697,9 +766,15 @@ fn main() {
                 path: real_path.clone(),
                 is_demo: false,
             }),
-            real_path,
+            real_path: real_path.clone(),
+            maintenance: maintenance.clone(),
         })
         .setup(move |app| {
+            if open_error.is_none() {
+                // Beside the UI: the first screen does not wait for the check or the backup.
+                let (path, into) = (real_path.clone(), maintenance.clone());
+                std::thread::spawn(move || run_maintenance(path, into));
+            }
             if let Some(e) = open_error {
                 // The UI shows the same explanation; the native dialog makes sure it is seen
                 // even if the window's content cannot load.
@@ -758,6 +833,10 @@ fn main() {
             set_action_status,
             import_register,
             export_pack,
+            verify_register,
+            backup_status,
+            backup_now,
+            restore_backup,
         ])
         .run(tauri::generate_context!())
         .expect("la fenêtre de Reclam n'a pas pu s'ouvrir");

@@ -217,6 +217,29 @@ pub(super) fn before_migration(
     Ok(dest)
 }
 
+/// What the app's start-up maintenance of the firm's register found: a quick integrity check
+/// of the file, then the daily backup.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, ts_rs::TS)]
+#[serde(rename_all = "camelCase")]
+pub struct Maintenance {
+    /// False while it runs.
+    pub done: bool,
+    /// The file is damaged: what SQLite says.
+    pub integrity_error: Option<String>,
+    /// The backup this start wrote (none if today's already existed).
+    pub backup_written: Option<String>,
+    pub backup_error: Option<String>,
+}
+
+/// The backup folder, its files and the start-up maintenance.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
+#[serde(rename_all = "camelCase")]
+pub struct BackupStatus {
+    pub folder: String,
+    pub files: Vec<BackupFile>,
+    pub maintenance: Maintenance,
+}
+
 /// What a restore did.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]

@@ -296,3 +296,52 @@ sample: Array<Array<string>>, fields: Array<FieldInfo>, dryRun: boolean,
 mappingError: string | null, total: number, accepted: number, refused: number, duplicates: number, rows: Array<RowOutcome>, };
 
 export type MappingInput = Array<ImportField | null> | { [key in string]: ImportField | null };
+
+export type Finding = { 
+/**
+ * "sqlite", "eventHash", "eventLink", "eventMissing", "stateHash", "letter",
+ * "attachment", "redaction", "noEvent".
+ */
+kind: string, eventId: number | null, reference: string | null, 
+/**
+ * French, for the user.
+ */
+message: string, };
+
+export type VerifyReport = { ok: boolean, events: number, complaints: number, letters: number, attachments: number, 
+/**
+ * The hash of the last event (what extracts and packs print).
+ */
+head: string | null, 
+/**
+ * Every problem, the first broken link first.
+ */
+findings: Array<Finding>, };
+
+export type BackupFile = { path: string, name: string, size: number, 
+/**
+ * The day of an automatic backup (from its name).
+ */
+day: string | null, };
+
+export type Maintenance = { 
+/**
+ * False while it runs.
+ */
+done: boolean, 
+/**
+ * The file is damaged: what SQLite says.
+ */
+integrityError: string | null, 
+/**
+ * The backup this start wrote (none if today's already existed).
+ */
+backupWritten: string | null, backupError: string | null, };
+
+export type BackupStatus = { folder: string, files: Array<BackupFile>, maintenance: Maintenance, };
+
+export type RestoreReport = { 
+/**
+ * Where the replaced register was kept.
+ */
+replacedKeptAs: string | null, events: number, complaints: number, head: string | null, };
