@@ -177,9 +177,62 @@ fn extract(c: &mut Criterion) {
     g.finish();
 }
 
+/// Import (as a dry run: the same work, rolled back, so each iteration starts from the same
+/// empty register), the proof's verification, a backup and the inspection pack.
+fn import_and_proof(c: &mut Criterion) {
+    use reclam::extract::{export, ExtractQuery};
+    use reclam::import::{import, Policy};
+    let mut g = c.benchmark_group("import, verify, backup, pack");
+    g.sample_size(10);
+    let q = ExtractQuery::period(
+        chrono::NaiveDate::from_ymd_opt(2000, 1, 1).unwrap(),
+        chrono::NaiveDate::from_ymd_opt(2026, 6, 1).unwrap(),
+    );
+    let dir = tempfile::tempdir().unwrap();
+    for n in [1_000u32, 10_000] {
+        let source = Store::open(demo_db(n), clock()).unwrap();
+        for format in ["xlsx", "csv"] {
+            let bytes = export(&source, &q, format, "bench").unwrap();
+            let mut empty =
+                Store::open(dir.path().join(format!("empty-{n}-{format}.db")), clock()).unwrap();
+            g.bench_function(format!("import {n} rows from {format} (dry run)"), |b| {
+                b.iter(|| {
+                    let r = import(
+                        &mut empty,
+                        &bytes,
+                        &format!("registre.{format}"),
+                        None,
+                        Policy::SkipRefused,
+                        true,
+                        "bench",
+                    )
+                    .unwrap();
+                    assert_eq!(r.accepted, n);
+                    black_box(r)
+                })
+            });
+        }
+        g.bench_function(format!("verify a {n}-complaint register"), |b| {
+            b.iter(|| black_box(source.verify().unwrap()))
+        });
+        let out = dir.path().join(format!("backup-{n}.db"));
+        g.bench_function(format!("back up a {n}-complaint register"), |b| {
+            b.iter(|| source.backup_to(&out).unwrap())
+        });
+        if n == 1_000 {
+            g.bench_function("inspection pack, 1,000 complaints", |b| {
+                b.iter(|| {
+                    black_box(reclam::extract::pack::inspection_pack(&source, &q, "bench").unwrap())
+                })
+            });
+        }
+    }
+    g.finish();
+}
+
 criterion_group! {
     name = benches;
     config = Criterion::default().sample_size(30).measurement_time(Duration::from_secs(3)).warm_up_time(Duration::from_secs(1));
-    targets = record, pages, search_and_overdue, open, extract
+    targets = record, pages, search_and_overdue, open, extract, import_and_proof
 }
 criterion_main!(benches);
