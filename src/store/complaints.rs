@@ -150,6 +150,50 @@ pub fn load(conn: &Connection, reference: &ComplaintRef) -> Result<(i64, Complai
     Ok((id, c))
 }
 
+/// Every complaint with its holdings and dysfunctions, in three queries (verification walks
+/// the whole register).
+pub fn load_all(conn: &Connection) -> Result<Vec<(i64, Complaint)>> {
+    use std::collections::HashMap;
+    let mut holdings: HashMap<i64, Vec<Holding>> = HashMap::new();
+    let mut stmt =
+        conn.prepare("SELECT complaint_id, on_date, note FROM holdings ORDER BY on_date, id")?;
+    let mut rows = stmt.query([])?;
+    while let Some(r) = rows.next()? {
+        holdings.entry(r.get(0)?).or_default().push(Holding {
+            on: r.get(1)?,
+            note: r.get(2)?,
+        });
+    }
+    let mut dysfunctions: HashMap<i64, Vec<Dysfunction>> = HashMap::new();
+    let mut stmt = conn.prepare(
+        "SELECT complaint_id, id, category, description, found_on FROM dysfunctions ORDER BY id",
+    )?;
+    let mut rows = stmt.query([])?;
+    while let Some(r) = rows.next()? {
+        dysfunctions
+            .entry(r.get(0)?)
+            .or_default()
+            .push(Dysfunction {
+                id: r.get(1)?,
+                category: vocab(r, 2)?,
+                description: r.get(3)?,
+                found_on: r.get(4)?,
+            });
+    }
+    let mut stmt = conn.prepare(&format!("SELECT {COLUMNS} FROM complaints ORDER BY id"))?;
+    let all = stmt
+        .query_map([], from_row)?
+        .map(|row| {
+            row.map(|(id, mut c)| {
+                c.holdings = holdings.remove(&id).unwrap_or_default();
+                c.dysfunctions = dysfunctions.remove(&id).unwrap_or_default();
+                (id, c)
+            })
+        })
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(all)
+}
+
 /// Hand out the next reference of `year` (never reused: the counter only grows).
 pub fn next_reference(conn: &Connection, year: i32) -> Result<ComplaintRef> {
     let n: u32 = conn

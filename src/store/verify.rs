@@ -192,24 +192,7 @@ impl Store {
         }
         let mut complaints_count = 0;
         {
-            let refs: Vec<String> = conn
-                .prepare("SELECT reference FROM complaints ORDER BY id")?
-                .query_map([], |r| r.get(0))?
-                .collect::<rusqlite::Result<_>>()?;
-            for reference in refs {
-                let reference: crate::complaint::ComplaintRef = match reference.parse() {
-                    Ok(r) => r,
-                    Err(_) => {
-                        push(
-                            "stateHash",
-                            None,
-                            Some(reference.clone()),
-                            format!("réclamation « {reference} » : référence illisible"),
-                        );
-                        continue;
-                    }
-                };
-                let (id, c) = complaints::load(conn, &reference)?;
+            for (id, c) in complaints::load_all(conn)? {
                 complaints_count += 1;
                 match last_state.get(&id) {
                     None => push(
