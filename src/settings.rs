@@ -1,4 +1,5 @@
-//! The firm's settings: identity, mediator, holiday region, letter options.
+//! The firm's settings: identity, mediator, holiday region, letter options, retention of
+//! personal data.
 //!
 //! Keys are a closed list; values are validated here. Storage is in `store`.
 
@@ -30,7 +31,18 @@ pub const KEYS: &[(&str, &str)] = &[
         "authority.supervisor",
         "Geste commercial qu'un responsable accorde seul",
     ),
+    (
+        "retention.years",
+        "Durée de conservation après clôture (années)",
+    ),
 ];
+
+/// Years a closed complaint keeps its personal data before it may be anonymised (DOMAIN.md:
+/// typically 5 years after closure, the limitation period of possible legal claims).
+pub const DEFAULT_RETENTION_YEARS: u32 = 5;
+
+/// The range the retention setting accepts.
+pub const RETENTION_YEARS: std::ops::RangeInclusive<u32> = 1..=30;
 
 /// Default authority of each role for a goodwill gesture granted alone (DOMAIN.md: under
 /// 20 EUR the advisor alone, up to 100 EUR the supervisor, above the manager).
@@ -64,6 +76,18 @@ pub fn validate(key: &str, value: &str) -> Result<String, ValidationError> {
             .parse::<crate::complaint::Money>()
             .map(|m| m.to_string())
             .map_err(|e| ValidationError::new(key, e.to_string())),
+        "retention.years" => match value.parse::<u32>() {
+            Ok(n) if RETENTION_YEARS.contains(&n) => Ok(n.to_string()),
+            _ => Err(ValidationError::new(
+                key,
+                format!(
+                    "Durée de conservation après clôture (années) : un nombre entier d'années \
+                     est attendu, de {} à {} (« {value} » reçu)",
+                    RETENTION_YEARS.start(),
+                    RETENTION_YEARS.end()
+                ),
+            )),
+        },
         "firm.orias" if !value.is_empty() => {
             let digits: String = value.chars().filter(|c| !c.is_whitespace()).collect();
             if digits.len() == 8 && digits.bytes().all(|b| b.is_ascii_digit()) {
@@ -111,6 +135,12 @@ mod tests {
             validate("letters.mediatorInEveryAnswer", "oui").unwrap(),
             "true"
         );
+        assert_eq!(validate("retention.years", " 10 ").unwrap(), "10");
+        for bad in ["0", "31", "5.5", "cinq", "-3", ""] {
+            let e = validate("retention.years", bad).unwrap_err();
+            assert_eq!(e.field, "retention.years");
+            assert!(e.message.contains("Durée de conservation"), "{e}");
+        }
         let e = validate("firm.colour", "bleu").unwrap_err();
         assert!(e.message.contains("paramètre inconnu"));
     }

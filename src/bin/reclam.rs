@@ -240,6 +240,39 @@ enum Command {
         #[command(subcommand)]
         action: TemplateAction,
     },
+    /// Personal data: the closed complaints kept beyond the retention period (setting
+    /// retention.years), and their anonymisation.
+    Retention {
+        #[command(subcommand)]
+        action: RetentionAction,
+    },
+    /// Everything the register holds about one client (right of access), as JSON and PDF.
+    /// The export is journaled.
+    ClientExport {
+        /// The client's exact name or e-mail address (case aside).
+        query: String,
+        #[arg(long)]
+        out: PathBuf,
+        /// Also write the PDF addressed to the client.
+        #[arg(long)]
+        pdf: Option<PathBuf>,
+    },
+}
+
+#[derive(Subcommand)]
+enum RetentionAction {
+    /// The complaints to anonymise: closed, retention period over, not anonymised yet.
+    List {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Anonymise the complaints named (without references: every one of the list). Irreversible:
+    /// review `reclam retention list` first, then confirm with --yes.
+    Apply {
+        #[arg(long)]
+        yes: bool,
+        references: Vec<String>,
+    },
 }
 
 /// A period of reception and the extract's optional filters.
@@ -1015,6 +1048,105 @@ fn run(cli: Cli) -> Result<(), Error> {
                 println!("{key} enregistré");
             }
         },
+        Command::Retention { action } => retention(&mut store, action, &by)?,
+        Command::ClientExport { query, out, pdf } => {
+            let export = store.client_export(&query, &by)?;
+            let json = serde_json::to_vec_pretty(&export).expect("serialisable");
+            std::fs::write(&out, json)?;
+            if let Some(path) = &pdf {
+                std::fs::write(path, &export.pdf)?;
+            }
+            println!(
+                "{} réclamation(s) de « {} » → {}{}",
+                export.complaints.len(),
+                export.query,
+                out.display(),
+                pdf.map(|p| format!(", {}", p.display()))
+                    .unwrap_or_default()
+            );
+        }
+    }
+    Ok(())
+}
+
+fn retention(store: &mut Store, action: RetentionAction, by: &str) -> Result<(), Error> {
+    let years = store.retention_years()?;
+    let ans = if years > 1 { "ans" } else { "an" };
+    match action {
+        RetentionAction::List { json } => {
+            let candidates = store.anonymisation_candidates()?;
+            if json {
+                return print_json(&candidates);
+            }
+            println!(
+                "{:<15} {:<30} {:<11} {:<15} {:>7} {:>6} {:>8} {:>10}",
+                "Référence",
+                "Client",
+                "Clôturée",
+                "Conservée au",
+                "Lettres",
+                "Pièces",
+                "Échanges",
+                "Événements"
+            );
+            for c in &candidates {
+                println!(
+                    "{:<15} {:<30} {:<11} {:<15} {:>7} {:>6} {:>8} {:>10}",
+                    c.reference.as_str(),
+                    truncate(&c.client_name, 30),
+                    c.closed_on.format("%d/%m/%Y"),
+                    c.kept_until.format("%d/%m/%Y"),
+                    c.letters,
+                    c.attachments,
+                    c.exchanges,
+                    c.events
+                );
+            }
+            println!(
+                "{} réclamation(s) à anonymiser (conservation : {years} {ans} après la \
+                 clôture). Pour les anonymiser : reclam retention apply --yes [RÉFÉRENCE...]",
+                candidates.len()
+            );
+        }
+        RetentionAction::Apply { yes, references } => {
+            if !yes {
+                return Err(ValidationError::new(
+                    "confirmation",
+                    "l'anonymisation est irréversible : vérifiez d'abord la liste avec \
+                     « reclam retention list », puis confirmez avec « reclam retention apply \
+                     --yes »",
+                )
+                .into());
+            }
+            let refs: Vec<ComplaintRef> = if references.is_empty() {
+                store
+                    .anonymisation_candidates()?
+                    .into_iter()
+                    .map(|c| c.reference)
+                    .collect()
+            } else {
+                references
+                    .iter()
+                    .map(|r| reference(r))
+                    .collect::<Result<_, _>>()?
+            };
+            if refs.is_empty() {
+                println!("aucune réclamation à anonymiser");
+                return Ok(());
+            }
+            let report = store.anonymise(&refs, by)?;
+            for c in &report.complaints {
+                println!(
+                    "{} anonymisée (événement n° {} ; {} événement(s), {} lettre(s), {} pièce(s) \
+                     jointe(s), {} échange(s))",
+                    c.reference, c.event_id, c.events, c.letters, c.attachments, c.exchanges
+                );
+            }
+            println!(
+                "{} réclamation(s) anonymisée(s) ; les statistiques sont conservées",
+                report.complaints.len()
+            );
+        }
     }
     Ok(())
 }

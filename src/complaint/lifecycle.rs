@@ -31,6 +31,8 @@ pub mod kind {
     pub const CLOSED: &str = "closed";
     pub const DYSFUNCTION: &str = "dysfunction";
     pub const EDITED: &str = "edited";
+    /// Personal data removed after the retention period (see `store::retention`).
+    pub const ANONYMISED: &str = "anonymised";
 }
 
 /// What a transition changed, to journal.

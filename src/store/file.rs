@@ -334,6 +334,21 @@ impl Store {
             .optional()?;
         let (meta, bytes) =
             found.ok_or_else(|| Error::NotFound(format!("pièce jointe n° {id}")))?;
+        match super::retention::redaction_of(self.conn(), "attachments", id)? {
+            Some(true) => {
+                return Err(Error::NotFound(format!(
+                    "contenu de la pièce jointe n° {id} (anonymisée à l'issue de la durée de \
+                     conservation)"
+                )))
+            }
+            Some(false) => {
+                return Err(Error::Tampered(format!(
+                    "la pièce jointe n° {id} est marquée anonymisée sans anonymisation \
+                     journalisée"
+                )))
+            }
+            None => {}
+        }
         if sha256_hex(&bytes) != meta.sha256 {
             return Err(Error::Tampered(format!(
                 "la pièce jointe « {} » ne correspond plus à son empreinte SHA-256",

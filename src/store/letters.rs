@@ -519,7 +519,7 @@ impl Store {
     }
 
     /// An issued letter with its bytes; the hash is checked, so a letter altered behind the
-    /// app's back is reported.
+    /// app's back is reported. An anonymised letter gives its placeholder PDF.
     pub fn letter_pdf(&self, id: i64) -> Result<(LetterMeta, Vec<u8>)> {
         let found = self
             .conn()
@@ -527,6 +527,16 @@ impl Store {
             .query_row([id], |r| Ok((letter_from_row(r)?, r.get::<_, Vec<u8>>(7)?)))
             .optional()?;
         let (meta, pdf) = found.ok_or_else(|| Error::NotFound(format!("lettre n° {id}")))?;
+        match super::retention::redaction_of(self.conn(), "letters", id)? {
+            // Anonymised after the retention period: the placeholder that replaced it.
+            Some(true) => return Ok((meta, pdf)),
+            Some(false) => {
+                return Err(Error::Tampered(format!(
+                    "la lettre n° {id} est marquée anonymisée sans anonymisation journalisée"
+                )))
+            }
+            None => {}
+        }
         if sha256_hex(&pdf) != meta.sha256 {
             return Err(Error::Tampered(format!(
                 "la lettre n° {id} ne correspond plus à son empreinte SHA-256"

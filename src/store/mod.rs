@@ -7,11 +7,13 @@
 
 pub mod actions;
 pub mod backup;
+pub mod client_export;
 pub mod complaints;
 pub mod file;
 pub mod journal;
 pub mod letters;
 pub mod register;
+pub mod retention;
 pub mod today;
 pub mod verify;
 
@@ -358,6 +360,7 @@ impl Store {
         let region = self.region;
         self.write(|tx, w| {
             let (id, mut c) = complaints::load(tx, r)?;
+            retention::ensure_not_anonymised(tx, id, r)?;
             let Some(change) = lifecycle::edit(&mut c, &valid, region)? else {
                 return Ok(c);
             };
@@ -474,6 +477,7 @@ impl Store {
             let value = self.setting(key)?.unwrap_or_else(|| match *key {
                 "region" => Region::default().as_str().to_owned(),
                 "letters.mediatorInEveryAnswer" => "false".to_owned(),
+                "retention.years" => settings::DEFAULT_RETENTION_YEARS.to_string(),
                 k => settings::DEFAULT_AUTHORITY
                     .iter()
                     .find(|(d, _)| *d == k)
@@ -625,6 +629,7 @@ impl Writer {
     ) -> Result<Complaint> {
         let actor = actor_name(actor)?;
         let (id, mut c) = complaints::load(tx, r)?;
+        retention::ensure_not_anonymised(tx, id, r)?;
         let change = f(tx, id, &mut c, self.clock.today())?;
         complaints::update_lifecycle(tx, id, &c)?;
         journal::append(
