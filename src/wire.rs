@@ -22,12 +22,14 @@ use crate::letters::{Block, Composed, HoldingInfo, LetterKind};
 use crate::settings::{SettingEntry, Settings};
 use crate::store::actions::{CorrectiveAction, DysfunctionEntry, NewAction};
 use crate::store::backup::{BackupFile, BackupStatus, Maintenance, RestoreReport};
+use crate::store::client_export::ClientExportSummary;
 use crate::store::file::{
     AttachmentMeta, DisputeStep, Exchange, NewDisputeStep, NewExchange, NewUser, User,
 };
 use crate::store::journal::Event;
 use crate::store::letters::{Approval, LetterMeta, LetterRequest, TemplateEntry};
 use crate::store::register::{RegisterPage, RegisterQuery, RegisterRow, RegisterSort};
+use crate::store::retention::{AnonymisationReport, AnonymisedComplaint, Candidate};
 use crate::store::today::{TodayCounts, TodaySummary};
 use crate::store::verify::{Finding, VerifyReport};
 use crate::store::{ComplaintView, Mediation, NewRequest};
@@ -90,6 +92,8 @@ pub fn typescript() -> String {
         MappingInput,
         // Proof and backups.
         Finding, VerifyReport, BackupFile, Maintenance, BackupStatus, RestoreReport,
+        // Personal data.
+        Candidate, AnonymisedComplaint, AnonymisationReport, ClientExportSummary,
     ];
     let mut out = String::from(
         "// Generated from the Rust wire types by ts-rs (src/wire.rs). Do not edit by hand:\n\

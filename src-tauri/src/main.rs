@@ -17,9 +17,11 @@ use reclam::letters::Composed;
 use reclam::settings::Settings;
 use reclam::store::actions::{CorrectiveAction, DysfunctionEntry, NewAction};
 use reclam::store::backup::{self, BackupStatus, Maintenance, RestoreReport};
+use reclam::store::client_export::ClientExportSummary;
 use reclam::store::file::{NewDisputeStep, NewExchange, NewUser, User};
 use reclam::store::letters::{LetterRequest, TemplateEntry};
 use reclam::store::register::{RegisterPage, RegisterQuery};
+use reclam::store::retention::{AnonymisationReport, Candidate};
 use reclam::store::today::TodaySummary;
 use reclam::store::verify::VerifyReport;
 use reclam::store::{ComplaintView, NewRequest};
@@ -693,6 +695,57 @@ fn restore_backup(state: tauri::State<'_, AppState>, path: PathBuf) -> CmdResult
     Ok(report)
 }
 
+/// The complaints past the retention period: what an anonymisation would change.
+#[tauri::command]
+fn anonymisation_candidates(state: tauri::State<'_, AppState>) -> CmdResult<Vec<Candidate>> {
+    state.with(|s| s.anonymisation_candidates())
+}
+
+/// Anonymise the listed complaints (after the user confirmed the list), in one transaction.
+#[tauri::command]
+async fn anonymise(
+    state: tauri::State<'_, AppState>,
+    references: Vec<String>,
+    actor: String,
+) -> CmdResult<AnonymisationReport> {
+    let refs = references
+        .iter()
+        .map(|r| self::reference(r))
+        .collect::<CmdResult<Vec<_>>>()?;
+    state.with(|s| s.anonymise(&refs, &actor))
+}
+
+/// Everything held about one client (GDPR access request), written as JSON and PDF into the
+/// folder the user chose; the export is journaled.
+#[tauri::command]
+fn client_export(
+    state: tauri::State<'_, AppState>,
+    query: &str,
+    dir: PathBuf,
+    actor: &str,
+) -> CmdResult<ClientExportSummary> {
+    let export = state.with(|s| s.client_export(query, actor))?;
+    let stem: String = query
+        .chars()
+        .map(|c| if c.is_alphanumeric() { c } else { '-' })
+        .collect();
+    let json_path = dir.join(format!("donnees-client_{stem}.json"));
+    let pdf_path = dir.join(format!("donnees-client_{stem}.pdf"));
+    let json = serde_json::to_vec_pretty(&export).map_err(|e| wire(std::io::Error::other(e)))?;
+    std::fs::write(&json_path, json).map_err(wire)?;
+    std::fs::write(&pdf_path, &export.pdf).map_err(wire)?;
+    Ok(ClientExportSummary {
+        query: export.query.clone(),
+        references: export
+            .complaints
+            .iter()
+            .map(|c| c.complaint.reference.to_string())
+            .collect(),
+        json_path: json_path.display().to_string(),
+        pdf_path: pdf_path.display().to_string(),
+    })
+}
+
 /// Write `bytes` to a private temporary folder and open the file in the system viewer.
 fn open_in_viewer(app: &tauri::AppHandle, name: &str, bytes: &[u8]) -> CmdResult<()> {
     let dir = std::env::temp_dir().join("reclam-pieces");
@@ -837,6 +890,9 @@ fn main() {
             backup_status,
             backup_now,
             restore_backup,
+            anonymisation_candidates,
+            anonymise,
+            client_export,
         ])
         .run(tauri::generate_context!())
         .expect("la fenêtre de Reclam n'a pas pu s'ouvrir");

@@ -492,3 +492,14 @@ fn list(body: &mut Vec<Block>, title: &str, items: Vec<String>) {
             .join("\n")
     )));
 }
+
+/// What the app shows after a client export: the files were written where the user chose.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ClientExportSummary {
+    pub query: String,
+    /// The references of the complaints found.
+    pub references: Vec<String>,
+    pub json_path: String,
+    pub pdf_path: String,
+}

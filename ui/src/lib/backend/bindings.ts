@@ -345,3 +345,38 @@ export type RestoreReport = {
  * Where the replaced register was kept.
  */
 replacedKeptAs: string | null, events: number, complaints: number, head: string | null, };
+
+export type Candidate = { reference: ComplaintRef, clientName: string, receivedOn: string, subject: Subject, closedOn: string, 
+/**
+ * The last day the personal data had to be kept (closure + the retention period).
+ */
+keptUntil: string, 
+/**
+ * What will be anonymised: letters replaced by a placeholder, attachments emptied,
+ * exchange summaries and journal events redacted.
+ */
+letters: number, attachments: number, exchanges: number, events: number, };
+
+export type AnonymisedComplaint = { reference: ComplaintRef, 
+/**
+ * The `anonymised` event of the journal.
+ */
+eventId: number, 
+/**
+ * Earlier events whose data was redacted (the complaint's, and client exports).
+ */
+events: number, letters: number, attachments: number, exchanges: number, };
+
+export type AnonymisationReport = { retentionYears: number, complaints: Array<AnonymisedComplaint>, 
+/**
+ * The database file was rebuilt, so no older copy of the anonymised texts stays in its
+ * unused space. `false`: another program was using the register; the texts are gone from
+ * the register all the same, and the next anonymisation will rebuild the file.
+ */
+fileCompacted: boolean, };
+
+export type ClientExportSummary = { query: string, 
+/**
+ * The references of the complaints found.
+ */
+references: Array<string>, jsonPath: string, pdfPath: string, };
