@@ -6,6 +6,9 @@ import { open as openDialog, save as saveDialog } from "@tauri-apps/plugin-dialo
 import { toAppError } from "./errors";
 import type {
   ActionStatus,
+  AnonymisationReport,
+  Candidate,
+  ClientExportSummary,
   AppError,
   AppInfo,
   Complaint,
@@ -406,4 +409,32 @@ export function importRegister(
   actor: string,
 ): Promise<ImportReport> {
   return call<ImportReport>("import_register", { path, mapping, dryRun, allOrNothing, actor });
+}
+
+// ---- Personal data: retention and client export ----------------------------------------
+
+/** The complaints past the retention period, with what anonymising them changes. */
+export function anonymisationCandidates(): Promise<Candidate[]> {
+  return call<Candidate[]>("anonymisation_candidates");
+}
+
+/** Anonymise the listed complaints (irreversible; one transaction, journaled). */
+export function anonymise(references: string[], actor: string): Promise<AnonymisationReport> {
+  return call<AnonymisationReport>("anonymise", { references, actor });
+}
+
+/** Everything held about one client, written as JSON and PDF into `dir` (journaled). */
+export function clientExport(query: string, dir: string, actor: string): Promise<ClientExportSummary> {
+  return call<ClientExportSummary>("client_export", { query, dir, actor });
+}
+
+/** Ask the user for a folder. Resolves to the folder, or null if cancelled. */
+export async function pickFolder(title: string): Promise<string | null> {
+  if (!isTauri()) throw NO_BACKEND;
+  try {
+    const picked = await openDialog({ title, directory: true });
+    return typeof picked === "string" && picked !== "" ? picked : null;
+  } catch (e) {
+    throw toAppError(e);
+  }
 }
