@@ -151,6 +151,8 @@ export const EVENT_KIND_LABELS: Readonly<Record<string, string>> = {
   disputeStep: "Suite du litige",
   letterIssued: "Lettre émise",
   gestureApproved: "Geste commercial validé",
+  imported: "Reprise d'un registre importé",
+  anonymised: "Dossier anonymisé (durée de conservation dépassée)",
 };
 
 /** The keys of a label map, in declaration order: what selects iterate. */

@@ -107,3 +107,17 @@ describe("eventDetails of the newer events", () => {
     );
   });
 });
+
+describe("import and anonymisation events", () => {
+  it("tell where an imported complaint came from", () => {
+    expect(eventDetails("imported", { file: "registre.xlsx", line: 12, originalReference: "R-7", sha256: "ab" })).toBe(
+      "fichier registre.xlsx · ligne 12 · référence d'origine R-7",
+    );
+  });
+  it("show nothing personal once redacted", () => {
+    expect(eventDetails("recorded", { redacted: true, letterId: 3 })).toBe("contenu anonymisé");
+    expect(eventDetails("anonymised", { redactedEvents: [{ id: 1, hash: "x" }, { id: 2, hash: "y" }] })).toBe(
+      "2\u00A0événement(s) antérieur(s) expurgé(s)",
+    );
+  });
+});

@@ -84,6 +84,19 @@ export function eventDetails(kind: string, data: unknown): string | null {
   if (!isRecord(data)) return null;
   if (kind === "letterIssued") return letterDetails(data);
   if (kind === "gestureApproved") return null; // Everything is in the title.
+  // Redacted by an anonymisation: nothing personal is left to show.
+  if (data.redacted === true) return "contenu anonymisé";
+  if (kind === "imported") {
+    const file = str(data.file);
+    const ref = str(data.originalReference);
+    const parts = [file ? `fichier ${file}` : null, typeof data.line === "number" ? `ligne ${data.line}` : null];
+    if (ref) parts.push(`référence d'origine ${ref}`);
+    return parts.filter((p) => p !== null).join(" · ") || null;
+  }
+  if (kind === "anonymised") {
+    const n = Array.isArray(data.redactedEvents) ? data.redactedEvents.length : 0;
+    return `${n} événement(s) antérieur(s) expurgé(s)`;
+  }
   const parts: string[] = [];
   const on = str(data.on) ?? str(data.foundOn);
   if (on) parts.push(`le ${formatDate(on)}`);
