@@ -74,7 +74,7 @@ const ENUMS: [string, Readonly<Record<string, string>>, string[]][] = [
   [
     "JournalEvent.kind",
     EVENT_KIND_LABELS,
-    ["recorded", "edited", "acknowledged", "holding", "answered", "closed", "dysfunction", "exchange", "attachment", "disputeStep", "letterIssued", "gestureApproved"],
+    ["recorded", "edited", "acknowledged", "holding", "answered", "closed", "dysfunction", "exchange", "attachment", "disputeStep", "letterIssued", "gestureApproved", "imported", "anonymised"],
   ],
 ];
 

@@ -5,6 +5,9 @@ import { invoke, isTauri } from "@tauri-apps/api/core";
 import { open as openDialog, save as saveDialog } from "@tauri-apps/plugin-dialog";
 import { toAppError } from "./errors";
 import type {
+  BackupStatus,
+  RestoreReport,
+  VerifyReport,
   ActionStatus,
   AnonymisationReport,
   Candidate,
@@ -433,6 +436,52 @@ export async function pickFolder(title: string): Promise<string | null> {
   if (!isTauri()) throw NO_BACKEND;
   try {
     const picked = await openDialog({ title, directory: true });
+    return typeof picked === "string" && picked !== "" ? picked : null;
+  } catch (e) {
+    throw toAppError(e);
+  }
+}
+
+// ---- Proof and backups -------------------------------------------------------------------
+
+/** Walk the register's proof (hash chain, states, letters, attachments). */
+export function verifyRegister(): Promise<VerifyReport> {
+  return call<VerifyReport>("verify_register");
+}
+
+/** The backup folder, its files and what the start-up maintenance found. */
+export function backupStatus(): Promise<BackupStatus> {
+  return call<BackupStatus>("backup_status");
+}
+
+/** A consistent copy of the open register at `path`. */
+export function backupNow(path: string): Promise<null> {
+  return call<null>("backup_now", { path });
+}
+
+/** Replace the open register by a backup (checked first; the replaced register is kept). */
+export function restoreBackup(path: string): Promise<RestoreReport> {
+  return call<RestoreReport>("restore_backup", { path });
+}
+
+const DB_FILTER = { name: "Base Reclam", extensions: ["db"] };
+
+/** Where to write a manual backup. Resolves to the path, or null if cancelled. */
+export async function pickBackupSavePath(defaultName: string): Promise<string | null> {
+  if (!isTauri()) throw NO_BACKEND;
+  try {
+    const picked = await saveDialog({ title: "Enregistrer une sauvegarde du registre", defaultPath: defaultName, filters: [DB_FILTER] });
+    return typeof picked === "string" && picked !== "" ? picked : null;
+  } catch (e) {
+    throw toAppError(e);
+  }
+}
+
+/** The backup to restore. Resolves to the path, or null if cancelled. */
+export async function pickBackupFile(): Promise<string | null> {
+  if (!isTauri()) throw NO_BACKEND;
+  try {
+    const picked = await openDialog({ title: "Choisir la sauvegarde à restaurer", filters: [DB_FILTER], multiple: false });
     return typeof picked === "string" && picked !== "" ? picked : null;
   } catch (e) {
     throw toAppError(e);
