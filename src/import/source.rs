@@ -105,8 +105,10 @@ pub fn read(bytes: &[u8], file_name: &str) -> Result<Table> {
 
 fn read_workbook(bytes: &[u8]) -> Result<Table> {
     use calamine::{Data, DataType, Reader};
-    let mut book = calamine::open_workbook_auto_from_rs(Cursor::new(bytes))
-        .map_err(|e| unreadable(format!("classeur : {e}")))?;
+    // calamine's own messages are in English: say what it means for the user.
+    let mut book = calamine::open_workbook_auto_from_rs(Cursor::new(bytes)).map_err(|_| {
+        unreadable("ce n'est pas un classeur Excel ou OpenDocument valide (fichier endommagé ?)")
+    })?;
     let format = match &book {
         calamine::Sheets::Xls(_) => "xls",
         calamine::Sheets::Xlsx(_) => "xlsx",
@@ -124,9 +126,11 @@ fn read_workbook(bytes: &[u8]) -> Result<Table> {
         .or(names.first())
         .cloned()
         .ok_or_else(|| unreadable("le classeur ne contient aucune feuille"))?;
-    let range = book
-        .worksheet_range(&sheet)
-        .map_err(|e| unreadable(format!("feuille « {sheet} » : {e}")))?;
+    let range = book.worksheet_range(&sheet).map_err(|_| {
+        unreadable(format!(
+            "la feuille « {sheet} » ne peut pas être lue (classeur endommagé ?)"
+        ))
+    })?;
     let (top, _) = range.start().unwrap_or((0, 0));
     let mut rows = Vec::new();
     for (i, row) in range.rows().enumerate() {
@@ -235,10 +239,12 @@ fn read_text(bytes: &[u8]) -> Result<Table> {
     let bytes = text.as_bytes();
     let (mut counted_to, mut newlines) = (0usize, 0usize);
     loop {
-        if !reader
-            .read_record(&mut record)
-            .map_err(|e| unreadable(format!("CSV : {e}")))?
-        {
+        if !reader.read_record(&mut record).map_err(|e| {
+            unreadable(match e.position() {
+                Some(p) => format!("texte CSV illisible à la ligne {}", p.line()),
+                None => "texte CSV illisible".to_owned(),
+            })
+        })? {
             break;
         }
         if rows.len() > MAX_ROWS {
