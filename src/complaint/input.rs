@@ -296,21 +296,29 @@ pub fn parse_new_complaint(json: &str) -> Result<NewComplaint, ValidationError> 
 /// Turn a serde_json error into a French message naming the field.
 pub fn french_serde_error(path: &str, err: &serde_json::Error) -> ValidationError {
     use serde_json::error::Category;
-    // A text that is not JSON at all concerns the whole input, not the field it stopped in.
-    let broken = match err.classify() {
-        Category::Eof => Some("le texte s'arrête avant la fin"),
-        Category::Syntax => Some("syntaxe incorrecte"),
-        Category::Io | Category::Data => None,
-    };
-    if let Some(why) = broken {
-        return ValidationError::new(
-            "json",
-            format!(
-                "JSON mal formé : {why} (ligne {}, colonne {})",
-                err.line(),
-                err.column()
-            ),
-        );
+    // serde_path_to_error writes `?` for a key it could not read: name the object instead.
+    let path = path.replace(".?", "");
+    let path = if path == "?" { "." } else { path.as_str() };
+    let at = format!("ligne {}, colonne {}", err.line(), err.column());
+    match err.classify() {
+        // A text cut short concerns the whole input, not the field it stopped in.
+        Category::Eof => {
+            return ValidationError::new(
+                "json",
+                format!("JSON mal formé : le texte s'arrête avant la fin ({at})"),
+            )
+        }
+        // Broken syntax, or a value no field accepts there (`"channel": 1`): say where.
+        Category::Syntax if path == "." || path.is_empty() => {
+            return ValidationError::new(
+                "json",
+                format!("JSON mal formé : syntaxe incorrecte ({at})"),
+            )
+        }
+        Category::Syntax => {
+            return ValidationError::new(path, format!("valeur ou syntaxe incorrecte ({at})"))
+        }
+        Category::Io | Category::Data => {}
     }
     let raw = err.to_string();
     let raw = raw.split(" at line ").next().unwrap_or(&raw).to_owned();
@@ -356,6 +364,26 @@ pub fn french_serde_error(path: &str, err: &serde_json::Error) -> ValidationErro
             field,
             "date invalide ou impossible (format attendu AAAA-MM-JJ, ex. 2026-05-07)".to_owned(),
         )
+    } else if let Some(rest) = raw.strip_prefix("duplicate field `") {
+        let name = rest.split('`').next().unwrap_or(rest);
+        let full = if field.is_empty() {
+            name.to_owned()
+        } else {
+            format!("{field}.{name}")
+        };
+        (full, "champ donné deux fois".to_owned())
+    } else if let Some(rest) = raw.strip_prefix("invalid length ") {
+        // serde reads a struct from the list of its values too: a list where an object is
+        // expected is a type error for the user.
+        let message = if rest.contains("expected struct") {
+            "type invalide : une liste, attendu : un objet { … }".to_owned()
+        } else {
+            format!(
+                "nombre d'éléments incorrect ({})",
+                rest.split(',').next().unwrap_or(rest)
+            )
+        };
+        (field, message)
     } else if let Some(message) = french_type_error(&raw) {
         (field, message)
     } else if raw.starts_with("invalid type") {
@@ -381,9 +409,12 @@ pub fn french_serde_error(path: &str, err: &serde_json::Error) -> ValidationErro
 
 /// serde's "invalid type: integer `42`, expected a string" in French, for the usual types.
 fn french_type_error(raw: &str) -> Option<String> {
-    let (found, expected) = raw
-        .strip_prefix("invalid type: ")?
-        .split_once(", expected ")?;
+    let (what, rest) = if let Some(rest) = raw.strip_prefix("invalid type: ") {
+        ("type invalide", rest)
+    } else {
+        ("valeur incorrecte", raw.strip_prefix("invalid value: ")?)
+    };
+    let (found, expected) = rest.split_once(", expected ")?;
     let found = if let Some(n) = found
         .strip_prefix("integer ")
         .or_else(|| found.strip_prefix("floating point "))
@@ -415,7 +446,7 @@ fn french_type_error(raw: &str) -> Option<String> {
         e if integer(e) => "un nombre entier",
         _ => return None,
     };
-    Some(format!("type invalide : {found}, attendu : {expected}"))
+    Some(format!("{what} : {found}, attendu : {expected}"))
 }
 
 /// Read a JSON value sent by the UI into an input type, with errors that name the field, in
@@ -508,6 +539,30 @@ mod tests {
         let e = parse_new_complaint("{not json").unwrap_err();
         assert_eq!(e.field, "json");
         assert!(e.message.starts_with("JSON mal formé : syntaxe"), "{e}");
+        let e = parse_new_complaint(&sample().replace("\"email\"", "1")).unwrap_err();
+        assert_eq!(e.field, "channel");
+        assert!(
+            e.message.starts_with("valeur ou syntaxe incorrecte (ligne"),
+            "{e}"
+        );
+        let e =
+            parse_new_complaint(&sample().replace("\"Mme Dupont\"", "\"A\" \"B\"")).unwrap_err();
+        assert_eq!(e.field, "client");
+        let e =
+            parse_new_complaint(&sample().replace("{\"name\":\"Mme Dupont\"}", "[]")).unwrap_err();
+        assert_eq!(
+            (e.field.as_str(), e.message.as_str()),
+            (
+                "client",
+                "type invalide : une liste, attendu : un objet { … }"
+            )
+        );
+        let e = parse_new_complaint(&sample().replace("\"channel\"", "\"client\":{},\"channel\""))
+            .unwrap_err();
+        assert_eq!(
+            (e.field.as_str(), e.message.as_str()),
+            ("client", "champ donné deux fois")
+        );
         let e = parse_new_complaint("[1, 2]").unwrap_err();
         assert_eq!(e.field, "json");
         assert!(e.message.contains("objet JSON"), "{e}");
