@@ -4,7 +4,7 @@
 //! Keys are a closed list; values are validated here. Storage is in `store`.
 
 use crate::calendar::Region;
-use crate::complaint::input::{text, ValidationError};
+use crate::complaint::input::{email, text, ValidationError};
 use serde::Serialize;
 
 /// Every settings key, with its French label.
@@ -88,6 +88,30 @@ pub fn validate(key: &str, value: &str) -> Result<String, ValidationError> {
                 ),
             )),
         },
+        // Printed on every letter: a typo here reaches every client.
+        "firm.email" => Ok(email(key, Some(&value))?.unwrap_or_default()),
+        "mediator.website" if !value.is_empty() => {
+            let host = value
+                .trim_start_matches("https://")
+                .trim_start_matches("http://")
+                .split('/')
+                .next()
+                .unwrap_or("");
+            if value.contains(char::is_whitespace)
+                || !host.contains('.')
+                || host.starts_with('.')
+                || host.ends_with('.')
+            {
+                return Err(ValidationError::new(
+                    key,
+                    format!(
+                        "adresse de site invalide « {value} » (exemple : \
+                         www.mediation-assurance.org)"
+                    ),
+                ));
+            }
+            Ok(value)
+        }
         "firm.orias" if !value.is_empty() => {
             let digits: String = value.chars().filter(|c| !c.is_whitespace()).collect();
             if digits.len() == 8 && digits.bytes().all(|b| b.is_ascii_digit()) {
@@ -143,5 +167,17 @@ mod tests {
         }
         let e = validate("firm.colour", "bleu").unwrap_err();
         assert!(e.message.contains("paramètre inconnu"));
+        assert!(validate("firm.email", "reclamations-cabinet.fr").is_err());
+        assert_eq!(validate("firm.email", " ").unwrap(), "");
+        assert!(validate("mediator.website", "voir le site").is_err());
+        assert!(validate("mediator.website", "mediation").is_err());
+        assert_eq!(
+            validate(
+                "mediator.website",
+                "https://www.mediation-assurance.org/saisir"
+            )
+            .unwrap(),
+            "https://www.mediation-assurance.org/saisir"
+        );
     }
 }

@@ -469,22 +469,105 @@ fn reference(s: &str) -> Result<ComplaintRef, ValidationError> {
     parse("référence", s)
 }
 
-fn read_input(source: Option<&str>) -> Result<String, Error> {
-    let mut text = String::new();
+/// A mapping file that cannot be read, explained in French with the fields it may name.
+fn mapping_error(e: &serde_json::Error) -> ValidationError {
+    let why = match e.classify() {
+        serde_json::error::Category::Syntax | serde_json::error::Category::Eof => {
+            reclam::complaint::input::french_serde_error(".", e).message
+        }
+        _ => format!(
+            "un champ n'est pas reconnu (champs possibles : {})",
+            reclam::import::FIELDS
+                .iter()
+                .map(|f| f.field.id())
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+    };
+    ValidationError::new(
+        "mapping",
+        format!(
+            "correspondance illisible : {why} (attendu un objet {{\"titre de colonne\": \"champ\"}})"
+        ),
+    )
+}
+
+/// Why a file could not be read or written, in French.
+fn io_reason(e: &std::io::Error, writing: bool) -> String {
+    use std::io::ErrorKind as K;
+    match e.kind() {
+        K::NotFound if writing => "dossier introuvable".to_owned(),
+        K::NotFound => "fichier introuvable".to_owned(),
+        K::PermissionDenied => "accès refusé".to_owned(),
+        K::IsADirectory => "c'est un dossier, pas un fichier".to_owned(),
+        K::NotADirectory => "un élément du chemin n'est pas un dossier".to_owned(),
+        K::StorageFull => "disque plein".to_owned(),
+        K::ReadOnlyFilesystem => "disque en lecture seule".to_owned(),
+        K::InvalidData => "ce n'est pas un texte UTF-8".to_owned(),
+        _ => match e.raw_os_error() {
+            Some(code) => format!("erreur du système n° {code}"),
+            None => "erreur du système".to_owned(),
+        },
+    }
+}
+
+/// Read a file given on the command line; a refusal names the option and the file.
+fn read_file(field: &str, path: &std::path::Path) -> Result<Vec<u8>, ValidationError> {
+    std::fs::read(path).map_err(|e| {
+        ValidationError::new(
+            field,
+            format!(
+                "impossible de lire « {} » : {}",
+                path.display(),
+                io_reason(&e, false)
+            ),
+        )
+    })
+}
+
+/// Write a file asked for on the command line.
+fn write_file(
+    field: &str,
+    path: &std::path::Path,
+    bytes: impl AsRef<[u8]>,
+) -> Result<(), ValidationError> {
+    std::fs::write(path, bytes).map_err(|e| {
+        ValidationError::new(
+            field,
+            format!(
+                "impossible d'écrire « {} » : {}",
+                path.display(),
+                io_reason(&e, true)
+            ),
+        )
+    })
+}
+
+/// A text given as a file, or `-` / nothing for the standard input; `field` names the option.
+fn read_input(field: &str, source: Option<&str>) -> Result<String, Error> {
     match source {
         None | Some("-") => {
-            std::io::stdin().read_to_string(&mut text).map_err(|e| {
-                ValidationError::new("json", format!("lecture de l'entrée impossible : {e}"))
+            let mut bytes = Vec::new();
+            std::io::stdin().read_to_end(&mut bytes).map_err(|e| {
+                ValidationError::new(
+                    field,
+                    format!(
+                        "lecture de l'entrée standard impossible : {}",
+                        io_reason(&e, false)
+                    ),
+                )
             })?;
+            Ok(String::from_utf8(bytes).map_err(|_| {
+                ValidationError::new(field, "l'entrée standard n'est pas un texte UTF-8")
+            })?)
         }
         Some(path) => {
-            let bytes = std::fs::read(path)?;
-            text = String::from_utf8(bytes).map_err(|_| {
-                ValidationError::new("json", format!("« {path} » n'est pas un texte UTF-8"))
-            })?;
+            let bytes = read_file(field, std::path::Path::new(path))?;
+            Ok(String::from_utf8(bytes).map_err(|_| {
+                ValidationError::new(field, format!("« {path} » n'est pas un texte UTF-8"))
+            })?)
         }
     }
-    Ok(text)
 }
 
 fn print_import(r: &reclam::import::ImportReport) {
@@ -607,12 +690,12 @@ fn run(cli: Cli) -> Result<(), Error> {
         }
         Command::Deadlines { .. } => unreachable!("handled above"),
         Command::Add { json } => {
-            let new = parse_new_complaint(&read_input(json.as_deref())?)?;
+            let new = parse_new_complaint(&read_input("json", json.as_deref())?)?;
             let c = store.record(&new, &by)?;
             print_json(&c)?;
         }
         Command::Request { json } => {
-            let text = read_input(json.as_deref())?;
+            let text = read_input("json", json.as_deref())?;
             let de = &mut serde_json::Deserializer::from_str(&text);
             let req: NewRequest = serde_path_to_error::deserialize(de).map_err(|e| {
                 let path = e.path().to_string();
@@ -734,7 +817,7 @@ fn run(cli: Cli) -> Result<(), Error> {
                 println!("{key} = {}", store.setting(&key)?.unwrap_or_default());
             }
             SettingsAction::Logo { file } => {
-                store.set_logo(&std::fs::read(&file)?, &by)?;
+                store.set_logo(&read_file("logo", &file)?, &by)?;
                 println!("logo enregistré");
             }
         },
@@ -748,7 +831,7 @@ fn run(cli: Cli) -> Result<(), Error> {
             } => {
                 let role = reclam::complaint::input::parse_vocab("role", &role)?;
                 let png = match &signature {
-                    Some(path) => Some(std::fs::read(path)?),
+                    Some(path) => Some(read_file("signature", path)?),
                     None => None,
                 };
                 let user = store.add_user(
@@ -823,7 +906,7 @@ fn run(cli: Cli) -> Result<(), Error> {
             } else {
                 store.draft_letter(&r, &req)?.pdf
             };
-            std::fs::write(&out, bytes)?;
+            write_file("out", &out, bytes)?;
             eprintln!("{}", out.display());
         }
         Command::Extract {
@@ -834,7 +917,7 @@ fn run(cli: Cli) -> Result<(), Error> {
             let q = period.query()?;
             let count = reclam::extract::rows(&store, &q)?.len();
             let bytes = reclam::extract::export(&store, &q, &format, &by)?;
-            std::fs::write(&out, bytes)?;
+            write_file("out", &out, bytes)?;
             eprintln!("{count} réclamation(s) → {}", out.display());
         }
         Command::Restore { .. } => unreachable!("handled before opening"),
@@ -893,16 +976,25 @@ fn run(cli: Cli) -> Result<(), Error> {
         Command::Pack { period, out } => {
             let q = period.query()?;
             let pack = reclam::extract::pack::inspection_pack(&store, &q, &by)?;
-            std::fs::create_dir_all(&out)?;
+            std::fs::create_dir_all(&out).map_err(|e| {
+                ValidationError::new(
+                    "out",
+                    format!(
+                        "impossible de créer le dossier « {} » : {}",
+                        out.display(),
+                        io_reason(&e, true)
+                    ),
+                )
+            })?;
             let name = format!(
                 "dossier-inspection_{}_{}.pdf",
                 q.from.format("%Y-%m-%d"),
                 q.to.format("%Y-%m-%d")
             );
-            std::fs::write(out.join(&name), &pack.pdf)?;
+            write_file("out", &out.join(&name), &pack.pdf)?;
             println!("{} ({} pages)", out.join(&name).display(), pack.pages);
             for (file, bytes) in &pack.parts {
-                std::fs::write(out.join(file), bytes)?;
+                write_file("out", &out.join(file), bytes)?;
                 println!("{}", out.join(file).display());
             }
         }
@@ -916,23 +1008,14 @@ fn run(cli: Cli) -> Result<(), Error> {
             let mapping = match mapping {
                 None => None,
                 Some(path) => {
-                    let text = read_input(path.to_str())?;
+                    let text = read_input("mapping", path.to_str())?;
                     Some(
-                        serde_json::from_str::<reclam::import::MappingInput>(&text).map_err(
-                            |e| {
-                                ValidationError::new(
-                                    "mapping",
-                                    format!(
-                                        "correspondance illisible : {e} (attendu un objet \
-                                         {{\"titre de colonne\": \"champ\"}})"
-                                    ),
-                                )
-                            },
-                        )?,
+                        serde_json::from_str::<reclam::import::MappingInput>(&text)
+                            .map_err(|e| mapping_error(&e))?,
                     )
                 }
             };
-            let bytes = std::fs::read(&file)?;
+            let bytes = read_file("file", &file)?;
             let name = file
                 .file_name()
                 .map(|n| n.to_string_lossy().into_owned())
@@ -1043,7 +1126,7 @@ fn run(cli: Cli) -> Result<(), Error> {
                 }
             }
             TemplateAction::Set { key, file } => {
-                let text = read_input(Some(&file))?;
+                let text = read_input("file", Some(&file))?;
                 store.set_template(&key, &text, &by)?;
                 println!("{key} enregistré");
             }
@@ -1157,7 +1240,16 @@ fn deadlines(dates: &[String], region: &str) -> Result<(), Error> {
         std::io::stdin()
             .lock()
             .lines()
-            .collect::<Result<Vec<_>, _>>()?
+            .collect::<Result<Vec<_>, _>>()
+            .map_err(|e| {
+                ValidationError::new(
+                    "dates",
+                    format!(
+                        "lecture de l'entrée standard impossible : {}",
+                        io_reason(&e, false)
+                    ),
+                )
+            })?
             .into_iter()
             .filter(|l| !l.trim().is_empty())
             .collect()

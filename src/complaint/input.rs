@@ -170,7 +170,8 @@ pub fn past_date(
     Ok(date)
 }
 
-fn email(field: &str, value: Option<&str>) -> Result<Option<String>, ValidationError> {
+/// An optional e-mail address: `local@domain.tld`, without spaces.
+pub fn email(field: &str, value: Option<&str>) -> Result<Option<String>, ValidationError> {
     let v = optional(field, value, MAX_LINE, false)?;
     if let Some(e) = &v {
         let ok = e.split_once('@').is_some_and(|(local, domain)| {
@@ -273,6 +274,17 @@ impl NewComplaint {
 
 /// Parse a JSON complaint with errors that name the field, in French.
 pub fn parse_new_complaint(json: &str) -> Result<NewComplaint, ValidationError> {
+    // serde also reads a struct from the list of its fields: a complaint is an object.
+    let start = json.trim_start();
+    if !start.is_empty()
+        && !start.starts_with('{')
+        && serde_json::from_str::<serde_json::Value>(start).is_ok()
+    {
+        return Err(ValidationError::new(
+            "json",
+            "une réclamation s'écrit comme un objet JSON : { \"client\": …, \"receivedOn\": … }",
+        ));
+    }
     let de = &mut serde_json::Deserializer::from_str(json);
     serde_path_to_error::deserialize(de).map_err(|e| {
         let path = e.path().to_string();
@@ -283,6 +295,31 @@ pub fn parse_new_complaint(json: &str) -> Result<NewComplaint, ValidationError> 
 
 /// Turn a serde_json error into a French message naming the field.
 pub fn french_serde_error(path: &str, err: &serde_json::Error) -> ValidationError {
+    use serde_json::error::Category;
+    // serde_path_to_error writes `?` for a key it could not read: name the object instead.
+    let path = path.replace(".?", "");
+    let path = if path == "?" { "." } else { path.as_str() };
+    let at = format!("ligne {}, colonne {}", err.line(), err.column());
+    match err.classify() {
+        // A text cut short concerns the whole input, not the field it stopped in.
+        Category::Eof => {
+            return ValidationError::new(
+                "json",
+                format!("JSON mal formé : le texte s'arrête avant la fin ({at})"),
+            )
+        }
+        // Broken syntax, or a value no field accepts there (`"channel": 1`): say where.
+        Category::Syntax if path == "." || path.is_empty() => {
+            return ValidationError::new(
+                "json",
+                format!("JSON mal formé : syntaxe incorrecte ({at})"),
+            )
+        }
+        Category::Syntax => {
+            return ValidationError::new(path, format!("valeur ou syntaxe incorrecte ({at})"))
+        }
+        Category::Io | Category::Data => {}
+    }
     let raw = err.to_string();
     let raw = raw.split(" at line ").next().unwrap_or(&raw).to_owned();
     let field = if path == "." {
@@ -327,6 +364,28 @@ pub fn french_serde_error(path: &str, err: &serde_json::Error) -> ValidationErro
             field,
             "date invalide ou impossible (format attendu AAAA-MM-JJ, ex. 2026-05-07)".to_owned(),
         )
+    } else if let Some(rest) = raw.strip_prefix("duplicate field `") {
+        let name = rest.split('`').next().unwrap_or(rest);
+        let full = if field.is_empty() {
+            name.to_owned()
+        } else {
+            format!("{field}.{name}")
+        };
+        (full, "champ donné deux fois".to_owned())
+    } else if let Some(rest) = raw.strip_prefix("invalid length ") {
+        // serde reads a struct from the list of its values too: a list where an object is
+        // expected is a type error for the user.
+        let message = if rest.contains("expected struct") {
+            "type invalide : une liste, attendu : un objet { … }".to_owned()
+        } else {
+            format!(
+                "nombre d'éléments incorrect ({})",
+                rest.split(',').next().unwrap_or(rest)
+            )
+        };
+        (field, message)
+    } else if let Some(message) = french_type_error(&raw) {
+        (field, message)
     } else if raw.starts_with("invalid type") {
         (
             field,
@@ -346,6 +405,48 @@ pub fn french_serde_error(path: &str, err: &serde_json::Error) -> ValidationErro
         field
     };
     ValidationError::new(field, message)
+}
+
+/// serde's "invalid type: integer `42`, expected a string" in French, for the usual types.
+fn french_type_error(raw: &str) -> Option<String> {
+    let (what, rest) = if let Some(rest) = raw.strip_prefix("invalid type: ") {
+        ("type invalide", rest)
+    } else {
+        ("valeur incorrecte", raw.strip_prefix("invalid value: ")?)
+    };
+    let (found, expected) = rest.split_once(", expected ")?;
+    let found = if let Some(n) = found
+        .strip_prefix("integer ")
+        .or_else(|| found.strip_prefix("floating point "))
+    {
+        format!("le nombre {}", n.trim_matches('`'))
+    } else if let Some(t) = found.strip_prefix("string ") {
+        format!("le texte {t}")
+    } else if let Some(b) = found.strip_prefix("boolean ") {
+        format!("la valeur {}", b.trim_matches('`'))
+    } else {
+        match found {
+            "null" | "unit value" => "null",
+            "sequence" => "une liste",
+            "map" => "un objet",
+            _ => return None,
+        }
+        .to_owned()
+    };
+    let integer = |e: &str| {
+        e.len() > 1 && e.starts_with(['i', 'u']) && e[1..].bytes().all(|b| b.is_ascii_digit())
+    };
+    let expected = match expected {
+        "a string" => "un texte entre guillemets",
+        "a sequence" => "une liste [ … ]",
+        "a boolean" => "true ou false",
+        "a formatted date string" => "une date AAAA-MM-JJ entre guillemets",
+        "a map" => "un objet { … }",
+        e if e.starts_with("struct ") => "un objet { … }",
+        e if integer(e) => "un nombre entier",
+        _ => return None,
+    };
+    Some(format!("{what} : {found}, attendu : {expected}"))
 }
 
 /// Read a JSON value sent by the UI into an input type, with errors that name the field, in
@@ -425,6 +526,55 @@ mod tests {
         let e = parse_new_complaint(&sample().replace("\"Mme Dupont\"", "\"X\",\"age\":3"))
             .unwrap_err();
         assert!(e.to_string().contains("client.age"), "{e}");
+    }
+
+    #[test]
+    fn broken_or_mistyped_json_is_explained_in_french() {
+        let e = parse_new_complaint("{\"client\": {\"name\": ").unwrap_err();
+        assert_eq!(e.field, "json");
+        assert_eq!(
+            e.message,
+            "JSON mal formé : le texte s'arrête avant la fin (ligne 1, colonne 20)"
+        );
+        let e = parse_new_complaint("{not json").unwrap_err();
+        assert_eq!(e.field, "json");
+        assert!(e.message.starts_with("JSON mal formé : syntaxe"), "{e}");
+        let e = parse_new_complaint(&sample().replace("\"email\"", "1")).unwrap_err();
+        assert_eq!(e.field, "channel");
+        assert!(
+            e.message.starts_with("valeur ou syntaxe incorrecte (ligne"),
+            "{e}"
+        );
+        let e =
+            parse_new_complaint(&sample().replace("\"Mme Dupont\"", "\"A\" \"B\"")).unwrap_err();
+        assert_eq!(e.field, "client");
+        let e =
+            parse_new_complaint(&sample().replace("{\"name\":\"Mme Dupont\"}", "[]")).unwrap_err();
+        assert_eq!(
+            (e.field.as_str(), e.message.as_str()),
+            (
+                "client",
+                "type invalide : une liste, attendu : un objet { … }"
+            )
+        );
+        let e = parse_new_complaint(&sample().replace("\"channel\"", "\"client\":{},\"channel\""))
+            .unwrap_err();
+        assert_eq!(
+            (e.field.as_str(), e.message.as_str()),
+            ("client", "champ donné deux fois")
+        );
+        let e = parse_new_complaint("[1, 2]").unwrap_err();
+        assert_eq!(e.field, "json");
+        assert!(e.message.contains("objet JSON"), "{e}");
+        let e = parse_new_complaint(&sample().replace("\"Mme Dupont\"", "42")).unwrap_err();
+        assert_eq!(e.field, "client.name");
+        assert_eq!(
+            e.message,
+            "type invalide : le nombre 42, attendu : un texte entre guillemets"
+        );
+        let e = parse_new_complaint(&sample().replace("\"2026-05-07\"", "20260507")).unwrap_err();
+        assert_eq!(e.field, "receivedOn");
+        assert!(e.message.contains("une date AAAA-MM-JJ"), "{e}");
     }
 
     #[test]

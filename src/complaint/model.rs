@@ -281,7 +281,7 @@ pub enum MoneyError {
     #[error("montant négatif : {0}")]
     Negative(Decimal),
     #[error("montant trop précis : {0} (2 décimales au plus)")]
-    TooPrecise(Decimal),
+    TooPrecise(String),
     #[error("montant trop élevé : {0} (1 000 000 € au plus)")]
     TooLarge(Decimal),
 }
@@ -292,7 +292,7 @@ impl Money {
             return Err(MoneyError::Negative(amount));
         }
         if amount.normalize().scale() > 2 {
-            return Err(MoneyError::TooPrecise(amount));
+            return Err(MoneyError::TooPrecise(amount.to_string()));
         }
         if amount > MONEY_MAX {
             return Err(MoneyError::TooLarge(amount));
@@ -349,6 +349,19 @@ impl FromStr for Money {
             .filter(|c| !matches!(c, ' ' | '\u{A0}' | '\u{202F}'))
             .map(|c| if c == ',' { '.' } else { c })
             .collect();
+        // Plain decimal notation only: `Decimal` also reads "1e3" and "1_000", and rounds the
+        // digits beyond its 28th decimal away, which would let a typo or an over-precise
+        // amount through as another amount.
+        let digits = cleaned.strip_prefix(['-', '+']).unwrap_or(&cleaned);
+        let (int, frac) = digits.split_once('.').unwrap_or((digits, ""));
+        let plain = !(int.is_empty() && frac.is_empty())
+            && int.bytes().chain(frac.bytes()).all(|b| b.is_ascii_digit());
+        if !plain {
+            return Err(MoneyError::Unreadable(s.to_owned()));
+        }
+        if frac.trim_end_matches('0').len() > 2 {
+            return Err(MoneyError::TooPrecise(s.trim().to_owned()));
+        }
         let amount =
             Decimal::from_str(&cleaned).map_err(|_| MoneyError::Unreadable(s.to_owned()))?;
         Money::new(amount)
@@ -550,6 +563,19 @@ mod tests {
             Err(MoneyError::TooLarge(_))
         ));
         assert!("1000000".parse::<Money>().is_ok());
+        // Only plain decimals: no exponent, no underscores, no decimals rounded away.
+        for s in ["1e3", "1E3", "1_000", "0x10", ".", "-", "1.2.3", "--1"] {
+            assert!(
+                matches!(s.parse::<Money>(), Err(MoneyError::Unreadable(_))),
+                "{s}"
+            );
+        }
+        assert!(matches!(
+            "0.00000000000000000000000000001".parse::<Money>(),
+            Err(MoneyError::TooPrecise(_))
+        ));
+        assert_eq!(".5".parse::<Money>().unwrap().to_string(), "0.50");
+        assert_eq!("+5".parse::<Money>().unwrap().to_string(), "5.00");
     }
 
     #[test]

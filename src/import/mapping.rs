@@ -4,11 +4,11 @@
 use super::source::Cell;
 use crate::complaint::input::NewClient;
 use crate::complaint::{
-    Channel, ClientKind, DysfunctionCategory, Feedback, Money, NewComplaint, NewContract, Outcome,
-    Subject,
+    Channel, ClientKind, DysfunctionCategory, Feedback, Money, MoneyError, NewComplaint,
+    NewContract, Outcome, Subject,
 };
 use chrono::{Datelike, Duration, NaiveDate};
-use rust_decimal::prelude::FromPrimitive;
+use rust_decimal::prelude::{FromPrimitive, ToPrimitive};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
@@ -690,9 +690,17 @@ pub fn parse_money(cell: &Cell) -> Result<Option<Money>, String> {
     let amount = match cell {
         Cell::Empty => return Ok(None),
         Cell::Date(_) => return Err("une date n'est pas un montant".to_owned()),
-        Cell::Number(n) => Decimal::from_f64(*n)
-            .map(|d| d.round_dp(2))
-            .ok_or_else(|| format!("montant illisible « {n} »"))?,
+        Cell::Number(n) => {
+            let exact =
+                Decimal::from_f64(*n).ok_or_else(|| format!("montant illisible « {n} »"))?;
+            let cents = exact.round_dp(2);
+            // A float cell carries binary noise (12.3 is 12.300000000000001): that is rounded
+            // away, a third decimal typed in the sheet is not.
+            if (n - cents.to_f64().unwrap_or(f64::NAN)).abs() > 1e-9 * n.abs().max(1.0) {
+                return Err(MoneyError::TooPrecise(exact.to_string()).to_string());
+            }
+            cents
+        }
         Cell::Text(t) => {
             let cleaned: String = t
                 .trim()
@@ -712,9 +720,17 @@ pub fn parse_money(cell: &Cell) -> Result<Option<Money>, String> {
             } else {
                 cleaned
             };
-            cleaned
-                .parse::<Decimal>()
-                .map_err(|_| format!("montant illisible « {} »", t.trim()))?
+            // The same reading as an amount typed in the app (plain decimals only).
+            match cleaned.parse::<Money>() {
+                Ok(m) => m.amount(),
+                Err(MoneyError::Unreadable(_)) => {
+                    return Err(format!("montant illisible « {} »", t.trim()))
+                }
+                Err(MoneyError::TooPrecise(_)) => {
+                    return Err(MoneyError::TooPrecise(t.trim().to_owned()).to_string())
+                }
+                Err(e) => return Err(e.to_string()),
+            }
         }
     };
     if amount.is_zero() {
@@ -1205,6 +1221,16 @@ mod tests {
         assert_eq!(m("0"), Ok(None));
         assert!(m("-10").is_err());
         assert!(m("dix euros").is_err());
+        assert!(m("1e3").is_err());
+        assert!(m("0,00000000000000000000000000001").is_err());
+        assert!(m("12,345").unwrap_err().contains("trop précis"));
+        assert!(parse_money(&Cell::Number(12.345))
+            .unwrap_err()
+            .contains("trop précis"));
+        assert_eq!(
+            parse_money(&Cell::Number(0.1 + 0.2)).map(|m| m.map(|m| m.to_string())),
+            Ok(Some("0.30".into()))
+        );
         assert_eq!(
             parse_money(&Cell::Number(12.3)).map(|m| m.map(|m| m.to_string())),
             Ok(Some("12.30".into()))

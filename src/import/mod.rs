@@ -180,6 +180,61 @@ fn source_key(p: &Planned) -> String {
     }
 }
 
+/// The import field a register rule's refusal concerns: the complaint's own fields by their
+/// JSON name, a step's date and text by the step (`on` of the answer is "Réponse le").
+fn import_field(step: Step, field: &str) -> Option<ImportField> {
+    use ImportField as F;
+    let list = |name: &str| field == name || field.starts_with(&format!("{name}["));
+    Some(match (step, field) {
+        (Step::Record, "receivedOn") => F::ReceivedOn,
+        (Step::Record, "sentOn") => F::SentOn,
+        (Step::Record, "client.name") => F::ClientName,
+        (Step::Record, "client.address") => F::ClientAddress,
+        (Step::Record, "client.email") => F::ClientEmail,
+        (Step::Record, "client.phone") => F::ClientPhone,
+        (Step::Record, "client.number") => F::ClientNumber,
+        (Step::Record, "description") => F::Description,
+        (Step::Record, "contract.number") => F::Contract,
+        (Step::Record, "contract.product") => F::Product,
+        (Step::Record, "contract.insurer") => F::Insurer,
+        (Step::Record, "receivedBy") => F::ReceivedBy,
+        (Step::Record, "handler") => F::Handler,
+        (Step::Record, _) if list("otherParties") => F::OtherParties,
+        (Step::Record, _) if list("personsConcerned") => F::PersonsConcerned,
+        (Step::Acknowledge, "on") => F::AcknowledgedOn,
+        (Step::Answer, "on") => F::AnsweredOn,
+        (Step::Answer, "summary") => F::AnswerSummary,
+        (Step::Dysfunction, "on" | "description") => F::Dysfunctions,
+        (Step::Close, "on") => F::ClosedOn,
+        _ => return None,
+    })
+}
+
+/// The steps a row goes through, to name the column a refusal comes from.
+#[derive(Debug, Clone, Copy)]
+enum Step {
+    Record,
+    Acknowledge,
+    Answer,
+    Dysfunction,
+    Close,
+}
+
+/// A refusal of a register rule on a row, named as the import's field (with its label, as
+/// the row's own problems are) so that the user knows which column to fix.
+fn at_step(step: Step) -> impl Fn(Error) -> Error {
+    move |e| match e {
+        Error::Validation(v) => match import_field(step, &v.field) {
+            Some(f) => Error::Validation(crate::complaint::ValidationError::new(
+                f.id(),
+                format!("{} : {}", f.label(), v.message),
+            )),
+            None => Error::Validation(v),
+        },
+        other => other,
+    }
+}
+
 fn problems_of(e: Error) -> Result<Vec<Problem>> {
     match e {
         Error::Validation(v) => Ok(vec![Problem {
@@ -203,19 +258,26 @@ fn record_row(
     actor: &str,
 ) -> Result<crate::complaint::Complaint> {
     let today = w.today();
-    let valid = p.complaint.validate(today)?;
+    let valid = p
+        .complaint
+        .validate(today)
+        .map_err(|e| at_step(Step::Record)(e.into()))?;
     let c = w.record(tx, &valid, actor)?;
     let r = c.reference.clone();
     let mut last = c;
     if let Some(on) = p.acknowledged_on {
-        last = w.apply(tx, &r, actor, |_, _, c, t| {
-            Ok(lifecycle::acknowledge(c, on, t)?)
-        })?;
+        last = w
+            .apply(tx, &r, actor, |_, _, c, t| {
+                Ok(lifecycle::acknowledge(c, on, t)?)
+            })
+            .map_err(at_step(Step::Acknowledge))?;
     }
     if let Some((on, outcome, summary, gesture)) = &p.answer {
-        last = w.apply(tx, &r, actor, |_, _, c, t| {
-            Ok(lifecycle::answer(c, *on, *outcome, summary, *gesture, t)?)
-        })?;
+        last = w
+            .apply(tx, &r, actor, |_, _, c, t| {
+                Ok(lifecycle::answer(c, *on, *outcome, summary, *gesture, t)?)
+            })
+            .map_err(at_step(Step::Answer))?;
     }
     for (category, text) in &p.dysfunctions {
         let on = p
@@ -223,21 +285,25 @@ fn record_row(
             .as_ref()
             .map(|a| a.0)
             .unwrap_or(p.complaint.received_on);
-        last = w.apply(tx, &r, actor, |tx, id, c, t| {
-            let dys_id = crate::store::complaints::next_dysfunction_id(tx)?;
-            let change = lifecycle::add_dysfunction(c, dys_id, *category, text, on, t)?;
-            crate::store::complaints::insert_dysfunction(
-                tx,
-                id,
-                c.dysfunctions.last().expect("just pushed"),
-            )?;
-            Ok(change)
-        })?;
+        last = w
+            .apply(tx, &r, actor, |tx, id, c, t| {
+                let dys_id = crate::store::complaints::next_dysfunction_id(tx)?;
+                let change = lifecycle::add_dysfunction(c, dys_id, *category, text, on, t)?;
+                crate::store::complaints::insert_dysfunction(
+                    tx,
+                    id,
+                    c.dysfunctions.last().expect("just pushed"),
+                )?;
+                Ok(change)
+            })
+            .map_err(at_step(Step::Dysfunction))?;
     }
     if let Some((on, feedback)) = p.closure {
-        last = w.apply(tx, &r, actor, |_, _, c, t| {
-            Ok(lifecycle::close(c, on, feedback, t)?)
-        })?;
+        last = w
+            .apply(tx, &r, actor, |_, _, c, t| {
+                Ok(lifecycle::close(c, on, feedback, t)?)
+            })
+            .map_err(at_step(Step::Close))?;
     }
     Ok(last)
 }
@@ -291,6 +357,15 @@ pub fn import(
     actor: &str,
 ) -> Result<ImportReport> {
     let mut table = source::read(bytes, file_name)?;
+    if table.rows.is_empty() {
+        // Nothing to import: say so rather than journal an import of nothing.
+        return Err(crate::complaint::ValidationError::new(
+            "file",
+            "le fichier ne contient aucune ligne sous la ligne de titres : aucune réclamation \
+             à importer",
+        )
+        .into());
+    }
     let mapping = match resolve(&table.headers, mapping) {
         Ok(m) => m,
         // The user fixes the mapping on the report's headers and sample: send them.

@@ -14,6 +14,9 @@ pub const MAX_BYTES: usize = 64 * 1024 * 1024;
 pub const MAX_ROWS: usize = 200_000;
 /// The most columns one row may have.
 pub const MAX_COLUMNS: usize = 200;
+/// The most non-empty cells one workbook sheet may have (a register of `MAX_ROWS` rows with
+/// 50 columns filled), so that a compressed sheet cannot fill the memory.
+pub const MAX_CELLS: usize = MAX_ROWS * 50;
 
 /// One cell, as the file typed it.
 #[derive(Debug, Clone, PartialEq)]
@@ -104,9 +107,25 @@ pub fn read(bytes: &[u8], file_name: &str) -> Result<Table> {
 }
 
 fn read_workbook(bytes: &[u8]) -> Result<Table> {
-    use calamine::{Data, DataType, Reader};
-    let mut book = calamine::open_workbook_auto_from_rs(Cursor::new(bytes))
-        .map_err(|e| unreadable(format!("classeur : {e}")))?;
+    // calamine parses bytes from anywhere: a damaged file must be refused, never bring the
+    // app down (its cell-reference arithmetic overflows on some damaged files, a panic in
+    // builds that check overflow).
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        read_workbook_unchecked(bytes)
+    }))
+    .unwrap_or_else(|_| {
+        Err(unreadable(
+            "classeur endommagé : ses cellules ne peuvent pas être lues",
+        ))
+    })
+}
+
+fn read_workbook_unchecked(bytes: &[u8]) -> Result<Table> {
+    use calamine::Reader;
+    // calamine's own messages are in English: say what it means for the user.
+    let mut book = calamine::open_workbook_auto_from_rs(Cursor::new(bytes)).map_err(|_| {
+        unreadable("ce n'est pas un classeur Excel ou OpenDocument valide (fichier endommagé ?)")
+    })?;
     let format = match &book {
         calamine::Sheets::Xls(_) => "xls",
         calamine::Sheets::Xlsx(_) => "xlsx",
@@ -124,38 +143,39 @@ fn read_workbook(bytes: &[u8]) -> Result<Table> {
         .or(names.first())
         .cloned()
         .ok_or_else(|| unreadable("le classeur ne contient aucune feuille"))?;
-    let range = book
-        .worksheet_range(&sheet)
-        .map_err(|e| unreadable(format!("feuille « {sheet} » : {e}")))?;
-    let (top, _) = range.start().unwrap_or((0, 0));
-    let mut rows = Vec::new();
-    for (i, row) in range.rows().enumerate() {
-        if rows.len() > MAX_ROWS {
-            return Err(unreadable(format!("plus de {MAX_ROWS} lignes")));
+    let damaged = || {
+        unreadable(format!(
+            "la feuille « {sheet} » ne peut pas être lue (classeur endommagé ?)"
+        ))
+    };
+    let rows = match &mut book {
+        // calamine lays a whole XLSX sheet out as one rectangle from its first to its last
+        // cell: a single value in XFD1048576 asks for 17 billion cells and aborts the
+        // process. Read the cells one by one instead, keeping only the rows that hold some.
+        calamine::Sheets::Xlsx(xlsx) => {
+            let mut reader = xlsx.worksheet_cells_reader(&sheet).map_err(|_| damaged())?;
+            let mut cells = Vec::new();
+            while let Some(c) = reader.next_cell().map_err(|_| damaged())? {
+                let data = calamine::Data::from(c.get_value().clone());
+                if data != calamine::Data::Empty {
+                    cells.push((c.get_position(), data));
+                    if cells.len() > MAX_CELLS {
+                        return Err(unreadable(format!("plus de {MAX_CELLS} cellules remplies")));
+                    }
+                }
+            }
+            sparse_rows(cells)?
         }
-        let cells: Vec<Cell> = row
-            .iter()
-            .take(MAX_COLUMNS)
-            .map(|d| match d {
-                Data::Empty | Data::Error(_) => Cell::Empty,
-                Data::String(s) => Cell::Text(s.clone()),
-                Data::Int(n) => Cell::Number(*n as f64),
-                Data::Float(f) => Cell::Number(*f),
-                Data::Bool(b) => Cell::Text(if *b { "oui" } else { "non" }.to_owned()),
-                Data::DateTime(dt) if dt.is_datetime() => d
-                    .as_date()
-                    .map(Cell::Date)
-                    .unwrap_or(Cell::Number(dt.as_f64())),
-                Data::DateTime(dt) => Cell::Number(dt.as_f64()),
-                Data::DateTimeIso(s) => d
-                    .as_date()
-                    .map(Cell::Date)
-                    .unwrap_or_else(|| Cell::Text(s.clone())),
-                Data::DurationIso(s) => Cell::Text(s.clone()),
-            })
-            .collect();
-        rows.push((top as usize + i + 1, cells));
-    }
+        other => {
+            let range = other.worksheet_range(&sheet).map_err(|_| damaged())?;
+            let (top, left) = range.start().unwrap_or((0, 0));
+            let cells = range
+                .used_cells()
+                .map(|(r, c, d)| ((top + r as u32, left + c as u32), d.clone()))
+                .collect();
+            sparse_rows(cells)?
+        }
+    };
     finish(
         SourceInfo {
             format: format.to_owned(),
@@ -166,6 +186,54 @@ fn read_workbook(bytes: &[u8]) -> Result<Table> {
         },
         rows,
     )
+}
+
+/// The rows of a sheet from its non-empty cells: each row that holds a value, numbered as the
+/// spreadsheet shows it, its cells from the sheet's first used column on (at most
+/// `MAX_COLUMNS`).
+fn sparse_rows(cells: Vec<((u32, u32), calamine::Data)>) -> Result<Vec<(usize, Vec<Cell>)>> {
+    let Some(left) = cells.iter().map(|((_, c), _)| *c).min() else {
+        return Ok(Vec::new());
+    };
+    let right = cells.iter().map(|((_, c), _)| *c).max().unwrap_or(left);
+    let width = ((right - left) as usize + 1).min(MAX_COLUMNS);
+    let mut rows: std::collections::BTreeMap<u32, Vec<Cell>> = std::collections::BTreeMap::new();
+    for ((r, c), data) in cells {
+        let col = (c - left) as usize;
+        if col >= width {
+            continue;
+        }
+        if !rows.contains_key(&r) && rows.len() > MAX_ROWS {
+            return Err(unreadable(format!("plus de {MAX_ROWS} lignes")));
+        }
+        rows.entry(r).or_insert_with(|| vec![Cell::Empty; width])[col] = cell_of(&data);
+    }
+    Ok(rows
+        .into_iter()
+        .map(|(r, cells)| (r as usize + 1, cells))
+        .collect())
+}
+
+/// A workbook value as a cell of the table.
+fn cell_of(d: &calamine::Data) -> Cell {
+    use calamine::{Data, DataType};
+    match d {
+        Data::Empty | Data::Error(_) => Cell::Empty,
+        Data::String(s) => Cell::Text(s.clone()),
+        Data::Int(n) => Cell::Number(*n as f64),
+        Data::Float(f) => Cell::Number(*f),
+        Data::Bool(b) => Cell::Text(if *b { "oui" } else { "non" }.to_owned()),
+        Data::DateTime(dt) if dt.is_datetime() => d
+            .as_date()
+            .map(Cell::Date)
+            .unwrap_or(Cell::Number(dt.as_f64())),
+        Data::DateTime(dt) => Cell::Number(dt.as_f64()),
+        Data::DateTimeIso(s) => d
+            .as_date()
+            .map(Cell::Date)
+            .unwrap_or_else(|| Cell::Text(s.clone())),
+        Data::DurationIso(s) => Cell::Text(s.clone()),
+    }
 }
 
 /// Decode a text file: BOM first, then strict UTF-8, else Windows-1252 (a superset of
@@ -235,10 +303,12 @@ fn read_text(bytes: &[u8]) -> Result<Table> {
     let bytes = text.as_bytes();
     let (mut counted_to, mut newlines) = (0usize, 0usize);
     loop {
-        if !reader
-            .read_record(&mut record)
-            .map_err(|e| unreadable(format!("CSV : {e}")))?
-        {
+        if !reader.read_record(&mut record).map_err(|e| {
+            unreadable(match e.position() {
+                Some(p) => format!("texte CSV illisible à la ligne {}", p.line()),
+                None => "texte CSV illisible".to_owned(),
+            })
+        })? {
             break;
         }
         if rows.len() > MAX_ROWS {
@@ -248,10 +318,7 @@ fn read_text(bytes: &[u8]) -> Result<Table> {
         while start < bytes.len() && matches!(bytes[start], b'\r' | b'\n') {
             start += 1;
         }
-        newlines += bytes[counted_to..start.max(counted_to)]
-            .iter()
-            .filter(|b| **b == b'\n')
-            .count();
+        newlines += line_breaks(&bytes[counted_to..start.max(counted_to)]);
         counted_to = counted_to.max(start);
         let line = newlines + 1;
         let cells = record
@@ -284,6 +351,17 @@ fn read_text(bytes: &[u8]) -> Result<Table> {
         },
         rows,
     )
+}
+
+/// Line breaks as a spreadsheet counts them: CRLF, LF, or a lone CR (the CSV reader ends a
+/// record on a lone CR too, as old Mac files write them). A chunk never ends between the CR
+/// and the LF of a CRLF: the caller cuts after every line break character.
+fn line_breaks(bytes: &[u8]) -> usize {
+    bytes
+        .iter()
+        .enumerate()
+        .filter(|&(i, &b)| b == b'\n' || (b == b'\r' && bytes.get(i + 1) != Some(&b'\n')))
+        .count()
 }
 
 /// Split off the header row (the first non-empty one) and drop empty rows.
@@ -333,6 +411,33 @@ mod tests {
         assert_eq!(t.rows[0].1[1], Cell::Text("Martin; Paul".into()));
         assert_eq!(t.rows[0].1[2], Cell::Text("ligne 1\nligne 2".into()));
         assert_eq!(t.rows[1].0, 5);
+    }
+
+    #[test]
+    fn lone_carriage_returns_end_lines_too() {
+        // An old Mac "CSV" ends lines with CR alone: each row keeps its own line number.
+        let t = read(
+            b"Client;Date\rA;01/01/2026\rB;02/01/2026\r\nC;03/01/2026\n",
+            "x.csv",
+        )
+        .unwrap();
+        let lines: Vec<usize> = t.rows.iter().map(|(l, _)| *l).collect();
+        assert_eq!(lines, [2, 3, 4]);
+    }
+
+    #[test]
+    fn a_value_in_the_last_cell_of_a_sheet_is_read_without_laying_out_the_sheet() {
+        // calamine's rectangle from A1 to XFD1048576 would be 17 billion cells.
+        let mut book = rust_xlsxwriter::Workbook::new();
+        let sheet = book.add_worksheet();
+        sheet.write_string(0, 0, "Client").unwrap();
+        sheet.write_string(1, 0, "M. Petit").unwrap();
+        sheet.write_string(1_048_575, 16_383, "x").unwrap();
+        let t = read(&book.save_to_buffer().unwrap(), "registre.xlsx").unwrap();
+        assert_eq!(t.headers.len(), MAX_COLUMNS);
+        assert_eq!(t.headers[0], "Client");
+        let lines: Vec<usize> = t.rows.iter().map(|(l, _)| *l).collect();
+        assert_eq!(lines, [2]);
     }
 
     #[test]

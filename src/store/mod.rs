@@ -138,7 +138,13 @@ fn classify_open_error(path: &Path, e: rusqlite::Error) -> Error {
                     | rusqlite::ErrorCode::PermissionDenied
             ) =>
         {
-            Error::ReadOnly(format!("{} ({e})", path.display()))
+            let why = match f.code {
+                rusqlite::ErrorCode::DiskFull => "disque plein",
+                rusqlite::ErrorCode::ReadOnly => "écriture refusée",
+                rusqlite::ErrorCode::PermissionDenied => "accès refusé",
+                _ => "ouverture impossible : le dossier est-il en lecture seule ?",
+            };
+            Error::ReadOnly(format!("{} ({why})", path.display()))
         }
         _ => Error::Database(e),
     }
@@ -147,13 +153,18 @@ fn classify_open_error(path: &Path, e: rusqlite::Error) -> Error {
 /// Map a write failure to a clear error (a full disk or a read-only file).
 fn classify_write_error(e: Error) -> Error {
     match e {
-        Error::Database(rusqlite::Error::SqliteFailure(f, msg))
-            if matches!(
-                f.code,
-                rusqlite::ErrorCode::ReadOnly | rusqlite::ErrorCode::DiskFull
-            ) =>
+        Error::Database(rusqlite::Error::SqliteFailure(f, _))
+            if f.code == rusqlite::ErrorCode::DiskFull =>
         {
-            Error::ReadOnly(msg.unwrap_or_else(|| f.to_string()))
+            Error::ReadOnly("disque plein, rien n'a été enregistré".to_owned())
+        }
+        Error::Database(rusqlite::Error::SqliteFailure(f, _))
+            if f.code == rusqlite::ErrorCode::ReadOnly =>
+        {
+            Error::ReadOnly(
+                "écriture refusée sur le fichier ou son dossier, rien n'a été enregistré"
+                    .to_owned(),
+            )
         }
         other => other,
     }
@@ -163,6 +174,12 @@ impl Store {
     /// Open (creating if needed) and migrate the register at `path`.
     pub fn open(path: impl AsRef<Path>, clock: Arc<dyn Clock>) -> Result<Store> {
         let path = path.as_ref();
+        if path.is_dir() {
+            return Err(Error::NotADatabase {
+                path: path.display().to_string(),
+                detail: "c'est un dossier : indiquez le fichier du registre".into(),
+            });
+        }
         let created = !path.exists();
         if created {
             if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
@@ -179,18 +196,35 @@ impl Store {
             restrict_permissions(path)?;
         }
         conn.busy_timeout(std::time::Duration::from_millis(BUSY_TIMEOUT_MS))?;
-        // The first statement to read the file tells whether it is a database at all.
-        conn.pragma_update(None, "journal_mode", "WAL")
+        // The first statement to read the file tells whether it is a database at all; nothing
+        // is written (not even the journal mode, kept in the file's header) before the file
+        // is known to be a register this version can handle.
+        let (version, objects): (i64, i64) = conn
+            .query_row(
+                "SELECT (SELECT user_version FROM pragma_user_version),
+                        (SELECT count(*) FROM sqlite_master)",
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
             .map_err(|e| classify_open_error(path, e))?;
-        conn.pragma_update(None, "foreign_keys", "ON")?;
-        conn.pragma_update(None, "synchronous", "FULL")?;
-        let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
         if version > SCHEMA_VERSION {
             return Err(Error::TooNew {
                 found: version,
                 supported: SCHEMA_VERSION,
             });
         }
+        // Every version of the schema sets `user_version`: tables without it belong to
+        // another application, whose file must not receive the register's tables.
+        if version == 0 && objects > 0 {
+            return Err(Error::NotADatabase {
+                path: path.display().to_string(),
+                detail: "base SQLite d'une autre application".into(),
+            });
+        }
+        conn.pragma_update(None, "journal_mode", "WAL")
+            .map_err(|e| classify_open_error(path, e))?;
+        conn.pragma_update(None, "foreign_keys", "ON")?;
+        conn.pragma_update(None, "synchronous", "FULL")?;
         if version < SCHEMA_VERSION {
             if version > 0 {
                 // The register as it was, before its schema changes.
@@ -249,7 +283,8 @@ impl Store {
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)
             .map_err(|e| classify_write_error(e.into()))?;
-        let out = f(&tx, &writer)?;
+        // A full disk or a read-only file shows first on an insert, inside `f`.
+        let out = f(&tx, &writer).map_err(classify_write_error)?;
         tx.commit().map_err(|e| classify_write_error(e.into()))?;
         Ok(out)
     }
@@ -268,7 +303,7 @@ impl Store {
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)
             .map_err(|e| classify_write_error(e.into()))?;
-        let out = f(&tx, &writer)?;
+        let out = f(&tx, &writer).map_err(classify_write_error)?;
         tx.rollback()?;
         Ok(out)
     }
@@ -285,6 +320,8 @@ impl Store {
         let name = required("clientName", &req.client_name, MAX_LINE, false)?;
         let on = past_date("receivedOn", req.received_on, self.today())?;
         let description = text("description", &req.description, MAX_TEXT, true)?;
+        let actor = actor_name(actor)?;
+        let actor = actor.as_str();
         self.write(|tx, w| {
             let at = w.clock.now();
             tx.execute(
@@ -504,6 +541,8 @@ impl Store {
     /// Change a setting (journaled). A change of region recomputes every open deadline.
     pub fn set_setting(&mut self, key: &str, value: &str, actor: &str) -> Result<()> {
         let value = settings::validate(key, value)?;
+        let actor = actor_name(actor)?;
+        let actor = actor.as_str();
         if key.starts_with("authority.") {
             self.require_manager(key, actor)?;
         }
