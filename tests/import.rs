@@ -486,3 +486,34 @@ fn cli_dry_run_prints_row_by_row_and_imports_with_a_mapping_file() {
     let err = String::from_utf8(out.stderr).unwrap();
     assert!(err.contains("fichier illisible"), "{err}");
 }
+
+#[test]
+fn a_formula_in_a_field_is_written_as_text_in_the_csv_and_read_back_as_typed() {
+    let db = TestDb::new();
+    let mut s = db.open(TODAY);
+    let mut new = common::complaint("x", "2026-11-02");
+    new.client.name = "=HYPERLINK(\"http://x.example\";\"clic\")".into();
+    new.description = "-10 % sur la prime promis puis refusé".into();
+    s.record(&new, "x").unwrap();
+    let csv = reclam::extract::export(&s, &everything(), "csv", "x").unwrap();
+    let text = String::from_utf8(csv.clone()).unwrap();
+    assert!(text.contains(";\"'=HYPERLINK("), "{text}");
+    assert!(text.contains(";'-10 % sur la prime"), "{text}");
+    let other = TestDb::new();
+    let mut t = other.open(TODAY);
+    let r = import(
+        &mut t,
+        &csv,
+        "registre.csv",
+        None,
+        Policy::AllOrNothing,
+        false,
+        "x",
+    )
+    .unwrap();
+    let c = t
+        .get(&r.rows[0].reference.as_deref().unwrap().parse().unwrap())
+        .unwrap();
+    assert_eq!(c.client.name, "=HYPERLINK(\"http://x.example\";\"clic\")");
+    assert_eq!(c.description, "-10 % sur la prime promis puis refusé");
+}

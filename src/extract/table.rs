@@ -90,6 +90,16 @@ pub fn cells(r: &ExtractRow) -> Vec<Cell> {
     ]
 }
 
+/// A text a spreadsheet would run as a formula (`=HYPERLINK(…)`, `+…`, `-…`, `@…`) gets a
+/// leading apostrophe, which Excel and LibreOffice show as text; the import removes it.
+pub fn neutralise_formula(t: String) -> String {
+    if t.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{t}")
+    } else {
+        t
+    }
+}
+
 /// CSV for French Excel: UTF-8 with BOM, `;` separator, dates dd/mm/yyyy, amounts with a
 /// decimal comma and no currency sign (so that they stay numbers).
 pub fn write_csv(rows: &[ExtractRow], out: &mut impl std::io::Write) -> Result<()> {
@@ -106,7 +116,7 @@ pub fn write_csv(rows: &[ExtractRow], out: &mut impl std::io::Write) -> Result<(
         record.clear();
         for c in cells(r) {
             record.push(match c {
-                Cell::Text(t) => t,
+                Cell::Text(t) => neutralise_formula(t),
                 Cell::Date(d) => d
                     .map(|d| d.format("%d/%m/%Y").to_string())
                     .unwrap_or_default(),

@@ -328,7 +328,12 @@ fn read_text(bytes: &[u8]) -> Result<Table> {
                 if s.trim().is_empty() {
                     Cell::Empty
                 } else {
-                    Cell::Text(s.to_owned())
+                    // The apostrophe our CSV extract (and careful spreadsheets) put before a
+                    // text that would otherwise run as a formula.
+                    let formula_guard = s.len() > 1
+                        && s.starts_with('\'')
+                        && s[1..].starts_with(['=', '+', '-', '@', '\t', '\r']);
+                    Cell::Text(if formula_guard { &s[1..] } else { s }.to_owned())
                 }
             })
             .collect();
