@@ -31,7 +31,17 @@ async fn a_complaint_past_the_retention_period_is_anonymised_after_confirmation(
         ],
         "",
     );
-    register.cli(&["close", &old, "--on", "2019-04-10", "--feedback", "resolved"], "");
+    register.cli(
+        &[
+            "close",
+            &old,
+            "--on",
+            "2019-04-10",
+            "--feedback",
+            "resolved",
+        ],
+        "",
+    );
     let recent = register.record(&json!({
         "client": { "name": "M. Récent" },
         "channel": "email",
