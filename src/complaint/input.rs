@@ -110,7 +110,13 @@ pub fn text(
         ));
     }
     let allowed = |c: char| multiline && matches!(c, '\n' | '\r' | '\t');
-    if let Some(c) = value.chars().find(|&c| c.is_control() && !allowed(c)) {
+    // Bidirectional overrides and isolates reorder what is displayed (a name or reference
+    // that reads differently from what is stored): refused like control characters.
+    let bidi = |c: char| matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}');
+    if let Some(c) = value
+        .chars()
+        .find(|&c| (c.is_control() && !allowed(c)) || bidi(c))
+    {
         return Err(ValidationError::new(
             field,
             format!("caractère de contrôle interdit (U+{:04X})", c as u32),
@@ -492,6 +498,17 @@ mod tests {
 
     fn today() -> NaiveDate {
         NaiveDate::from_ymd_opt(2026, 6, 1).unwrap()
+    }
+
+    #[test]
+    fn bidirectional_overrides_are_refused_like_control_characters() {
+        // "M. Martin" followed by a right-to-left override would display reversed text.
+        let e = text("client.name", "M. Martin\u{202E}fdp.exe", 200, false).unwrap_err();
+        assert_eq!(e.field, "client.name");
+        assert!(e.message.contains("U+202E"), "{}", e.message);
+        assert!(text("description", "a\u{2067}b", 200, true).is_err());
+        // Accents, non-breaking spaces and emoji are text.
+        assert!(text("client.name", "Mme Hélène Garçon\u{A0}🙂", 200, false).is_ok());
     }
 
     fn sample() -> &'static str {
