@@ -258,28 +258,10 @@ fn document(
     signature: letter_pdf::Signature,
 ) -> Result<Vec<u8>> {
     let (firm, _, _) = store.firm()?;
-    let town = crate::letters::city(&firm.address);
-    let today = long_date(store.today());
     let letter = letter_pdf::Letter {
-        letterhead: letter_pdf::Letterhead {
-            name: firm.name.trim().to_owned(),
-            address: firm
-                .address
-                .lines()
-                .map(str::trim)
-                .filter(|l| !l.is_empty())
-                .map(str::to_owned)
-                .collect(),
-            orias: firm.orias.trim().to_owned(),
-            email: firm.email.trim().to_owned(),
-            phone: firm.phone.trim().to_owned(),
-            logo_png: firm.logo_png.clone(),
-        },
+        letterhead: firm.letterhead(),
         recipient: Vec::new(),
-        place_date: match town {
-            Some(t) => format!("{t}, le {today}"),
-            None => format!("Le {today}"),
-        },
+        place_date: firm.place_and_date(store.today()),
         reference_lines: references,
         subject: subject.to_owned(),
         salutation: String::new(),

@@ -202,6 +202,35 @@ pub struct Firm {
     pub logo_png: Option<Vec<u8>>,
 }
 
+impl Firm {
+    /// The letterhead of every document the firm prints (letters, inspection pack, client
+    /// export).
+    pub fn letterhead(&self) -> pdf::Letterhead {
+        pdf::Letterhead {
+            name: self.name.trim().to_owned(),
+            address: self
+                .address
+                .lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty())
+                .map(str::to_owned)
+                .collect(),
+            orias: self.orias.trim().to_owned(),
+            email: self.email.trim().to_owned(),
+            phone: self.phone.trim().to_owned(),
+            logo_png: self.logo_png.clone(),
+        }
+    }
+
+    /// "Lyon, le 22 novembre 2026" (the town from the address), or "Le 22 novembre 2026".
+    pub fn place_and_date(&self, on: NaiveDate) -> String {
+        match city(&self.address) {
+            Some(city) => format!("{city}, le {}", long_date(on)),
+            None => format!("Le {}", long_date(on)),
+        }
+    }
+}
+
 /// The mediator the recourse paragraph names.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Mediator {
@@ -308,8 +337,7 @@ pub fn salutation(c: &Complaint) -> &'static str {
 }
 
 /// "Lyon" from an address whose last line is "69002 Lyon" (else none).
-/// The town of an address: its last line without the postcode ("69003 Lyon" → "Lyon").
-pub fn city(address: &str) -> Option<String> {
+fn city(address: &str) -> Option<String> {
     let last = address.lines().map(str::trim).rfind(|l| !l.is_empty())?;
     let rest = last.trim_start_matches(|c: char| c.is_ascii_digit() || c == ' ');
     let rest = rest.trim_end_matches(" Cedex").trim();
@@ -531,10 +559,7 @@ pub fn compose(
                 .map(str::to_owned),
         );
     }
-    let place_date = match city(&firm.address) {
-        Some(city) => format!("{city}, le {}", long_date(ctx.today)),
-        None => format!("Le {}", long_date(ctx.today)),
-    };
+    let place_date = firm.place_and_date(ctx.today);
     let mut references = vec![("Réf.".to_owned(), c.reference.to_string())];
     if let Some(n) = c.contract.number.as_deref().filter(|s| !s.is_empty()) {
         references.push(("Contrat".to_owned(), n.to_owned()));
@@ -605,20 +630,7 @@ pub fn render(
     at: DateTime<Utc>,
 ) -> Result<Vec<u8>, pdf::PdfError> {
     let letter = pdf::Letter {
-        letterhead: pdf::Letterhead {
-            name: firm.name.trim().to_owned(),
-            address: firm
-                .address
-                .lines()
-                .map(str::trim)
-                .filter(|l| !l.is_empty())
-                .map(str::to_owned)
-                .collect(),
-            orias: firm.orias.trim().to_owned(),
-            email: firm.email.trim().to_owned(),
-            phone: firm.phone.trim().to_owned(),
-            logo_png: firm.logo_png.clone(),
-        },
+        letterhead: firm.letterhead(),
         recipient: c.recipient.clone(),
         place_date: c.place_date.clone(),
         reference_lines: c.references.clone(),

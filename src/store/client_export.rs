@@ -12,8 +12,8 @@ use super::letters::{letters_of, Approval, LetterMeta};
 use super::{actor_name, complaints, retention, Store};
 use crate::complaint::{french_date, Complaint, ComplaintRef, ValidationError};
 use crate::error::Result;
-use crate::letters::pdf::{Block, Letter, Letterhead, Signature};
-use crate::letters::{city, long_date, one_line};
+use crate::letters::pdf::{Block, Letter, Signature};
+use crate::letters::{long_date, one_line};
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;
 use serde_json::json;
@@ -232,28 +232,10 @@ impl Store {
             .iter()
             .map(|f| f.complaint.reference.to_string())
             .collect();
-        let town = city(&firm.address);
-        let date = long_date(today);
         Ok(Letter {
-            letterhead: Letterhead {
-                name: firm.name.trim().to_owned(),
-                address: firm
-                    .address
-                    .lines()
-                    .map(str::trim)
-                    .filter(|l| !l.is_empty())
-                    .map(str::to_owned)
-                    .collect(),
-                orias: firm.orias.trim().to_owned(),
-                email: firm.email.trim().to_owned(),
-                phone: firm.phone.trim().to_owned(),
-                logo_png: firm.logo_png.clone(),
-            },
+            letterhead: firm.letterhead(),
             recipient,
-            place_date: match town {
-                Some(t) => format!("{t}, le {date}"),
-                None => format!("Le {date}"),
-            },
+            place_date: firm.place_and_date(today),
             reference_lines: if references.is_empty() {
                 Vec::new()
             } else {

@@ -275,24 +275,21 @@ impl Store {
         &mut self,
         f: impl FnOnce(&Transaction<'_>, &Writer) -> Result<T>,
     ) -> Result<T> {
-        let writer = Writer {
-            clock: self.clock.clone(),
-            region: self.region,
-        };
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)
-            .map_err(|e| classify_write_error(e.into()))?;
-        // A full disk or a read-only file shows first on an insert, inside `f`.
-        let out = f(&tx, &writer).map_err(classify_write_error)?;
-        tx.commit().map_err(|e| classify_write_error(e.into()))?;
-        Ok(out)
+        self.transaction(true, f)
     }
 
     /// Run `f` exactly as [`Store::write`] would, then roll everything back: a dry run that
     /// goes through every rule of a real write (used by the import preview).
     pub fn dry_run<T>(
         &mut self,
+        f: impl FnOnce(&Transaction<'_>, &Writer) -> Result<T>,
+    ) -> Result<T> {
+        self.transaction(false, f)
+    }
+
+    fn transaction<T>(
+        &mut self,
+        commit: bool,
         f: impl FnOnce(&Transaction<'_>, &Writer) -> Result<T>,
     ) -> Result<T> {
         let writer = Writer {
@@ -303,8 +300,13 @@ impl Store {
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)
             .map_err(|e| classify_write_error(e.into()))?;
+        // A full disk or a read-only file shows first on an insert, inside `f`.
         let out = f(&tx, &writer).map_err(classify_write_error)?;
-        tx.rollback()?;
+        if commit {
+            tx.commit().map_err(|e| classify_write_error(e.into()))?;
+        } else {
+            tx.rollback()?;
+        }
         Ok(out)
     }
 
