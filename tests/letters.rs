@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{complaint, d, TestDb};
+use common::{complaint, d, pdf_words, TestDb};
 use reclam::complaint::{ComplaintRef, Money, Outcome, Role, Status};
 use reclam::letters::{HoldingInfo, LetterKind};
 use reclam::store::file::NewUser;
@@ -45,28 +45,6 @@ const MEDIATOR: [(&str, &str); 3] = [
     ("mediator.address", "TSA 50110\n75441 Paris Cedex 09"),
     ("mediator.website", "www.mediation-assurance.org"),
 ];
-
-/// The text of a PDF, as `pdftotext -layout` extracts it, with every kind of space made plain.
-fn pdf_text(pdf: &[u8]) -> String {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("lettre.pdf");
-    std::fs::write(&path, pdf).unwrap();
-    let out = Command::new("pdftotext")
-        .args(["-layout", "-enc", "UTF-8"])
-        .arg(&path)
-        .arg("-")
-        .output()
-        .expect("pdftotext (poppler-utils) is installed by make test");
-    assert!(out.status.success(), "pdftotext failed on the letter");
-    String::from_utf8(out.stdout)
-        .unwrap()
-        .replace(['\u{A0}', '\u{202F}'], " ")
-}
-
-/// Collapse runs of whitespace (the layout mode pads columns), for phrase searches.
-fn flat(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
-}
 
 fn firm(s: &mut Store) {
     for (k, v) in [
@@ -145,7 +123,7 @@ fn acknowledgement_letter_is_stored_hashed_and_acknowledges() {
     let (stored, pdf) = s.letter_pdf(meta.id).unwrap();
     assert_eq!(stored, meta);
     assert_eq!(reclam::store::journal::sha256_hex(&pdf), meta.sha256);
-    let text = flat(&pdf_text(&pdf));
+    let text = pdf_words(&pdf);
     for expected in [
         "Cabinet Durand Courtage",
         "ORIAS",
@@ -224,7 +202,7 @@ fn a_rejection_needs_a_mediator_and_always_names_it() {
         .draft_letter(&r, &request(LetterKind::Answer, "Julien Bernard"))
         .unwrap();
     assert!(draft.composed.has_recourse);
-    let text = flat(&pdf_text(&draft.pdf));
+    let text = pdf_words(&draft.pdf);
     for expected in [
         "Vos voies de recours",
         "La Médiation de l'Assurance",
@@ -305,7 +283,7 @@ fn every_partial_or_rejected_answer_carries_the_recourse_mentions() {
         let draft = s
             .draft_letter(&r, &request(LetterKind::Answer, "Claire Martin"))
             .unwrap();
-        let text = flat(&pdf_text(&draft.pdf));
+        let text = pdf_words(&draft.pdf);
         let mentions = [
             "La Médiation de l'Assurance",
             "TSA 50110, 75441 Paris Cedex 09",
@@ -379,7 +357,7 @@ fn a_gesture_above_authority_needs_an_approval_that_is_journaled() {
             "Sophie Leroy",
         )
         .unwrap();
-    let text = flat(&pdf_text(&s.letter_pdf(meta.id).unwrap().1));
+    let text = pdf_words(&s.letter_pdf(meta.id).unwrap().1);
     assert!(text.contains("somme de 150,00 €"), "{text}");
     let events = s.history(&r).unwrap();
     let approved = events.iter().find(|e| e.kind == "gestureApproved").unwrap();
@@ -420,7 +398,7 @@ fn a_holding_letter_announces_a_date_before_the_answer_is_due() {
     let c = s.get(&r).unwrap();
     assert_eq!(c.holdings.len(), 1);
     assert_eq!(c.holdings[0].on, d("2026-04-20"));
-    let text = flat(&pdf_text(&s.letter_pdf(meta.id).unwrap().1));
+    let text = pdf_words(&s.letter_pdf(meta.id).unwrap().1);
     assert!(text.contains("au plus tard le 30 avril 2026"), "{text}");
     assert!(text.contains("l'expert mandaté par l'assureur"), "{text}");
 }
@@ -452,7 +430,7 @@ fn templates_are_checked_editable_and_used() {
     let draft = s
         .draft_letter(&r, &request(LetterKind::Acknowledgement, "Sophie Leroy"))
         .unwrap();
-    let text = flat(&pdf_text(&draft.pdf));
+    let text = pdf_words(&draft.pdf);
     assert!(
         text.contains(&format!("Votre dossier {r} est entre de bonnes mains.")),
         "{text}"
@@ -484,7 +462,7 @@ fn a_long_answer_flows_onto_further_pages() {
     let draft = s
         .draft_letter(&r, &request(LetterKind::Answer, "Claire Martin"))
         .unwrap();
-    let text = flat(&pdf_text(&draft.pdf));
+    let text = pdf_words(&draft.pdf);
     let pages = text.matches("Page ").count();
     assert!(pages >= 2, "{pages} page(s):\n{text}");
     assert!(text.contains(&format!("Page {pages} / {pages}")), "{text}");

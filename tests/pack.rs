@@ -3,31 +3,12 @@
 
 mod common;
 
-use common::{complaint, d, TestDb};
+use common::{complaint, d, pdf_words, TestDb};
 use reclam::complaint::Outcome;
 use reclam::extract::pack::{inspection_pack, PROCEDURE_KEY};
 use reclam::extract::ExtractQuery;
 use reclam::store::actions::NewAction;
 use std::process::Command;
-
-fn pdf_text(pdf: &[u8]) -> String {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("dossier.pdf");
-    std::fs::write(&path, pdf).unwrap();
-    let out = Command::new("pdftotext")
-        .args(["-enc", "UTF-8"])
-        .arg(&path)
-        .arg("-")
-        .output()
-        .expect("pdftotext (poppler-utils) is installed by make test");
-    assert!(out.status.success());
-    String::from_utf8(out.stdout)
-        .unwrap()
-        .replace(['\u{A0}', '\u{202F}'], " ")
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-}
 
 /// Width and height in points of every page.
 fn page_sizes(pdf: &[u8]) -> Vec<(f32, f32)> {
@@ -109,7 +90,7 @@ fn the_pack_holds_cover_procedure_extract_statistics_and_actions() {
 
     let q = ExtractQuery::period(d("2026-01-01"), d("2026-12-31"));
     let pack = inspection_pack(&s, &q, "Claire Martin").unwrap();
-    let text = pdf_text(&pack.pdf);
+    let text = pdf_words(&pack.pdf);
     // Cover: period, count, who, and the head of the chain as it is now.
     assert!(text.contains("Dossier d'inspection — registre des réclamations"));
     assert!(
@@ -159,7 +140,7 @@ fn the_pack_holds_cover_procedure_extract_statistics_and_actions() {
             "2-registre-reclamations_2026-01-01_2026-12-31.xlsx"
         ]
     );
-    let procedure = pdf_text(&pack.parts[0].1);
+    let procedure = pdf_words(&pack.parts[0].1);
     assert!(procedure.contains("5. Voies de recours"));
     assert!(!procedure.contains("Mme Alpha"));
     assert!(pack.parts[2].1.starts_with(b"PK"));
@@ -196,7 +177,7 @@ fn the_firm_edits_its_procedure_with_its_own_placeholders() {
         "Claire",
     )
     .unwrap();
-    let text = pdf_text(&pack.parts[0].1);
+    let text = pdf_words(&pack.parts[0].1);
     assert!(text.contains("Notre engagement"));
     assert!(text.contains("Nous répondons sous 2 mois. Médiateur : La Médiation de l'Assurance."));
     assert!(
@@ -210,7 +191,7 @@ fn the_firm_edits_its_procedure_with_its_own_placeholders() {
         .iter()
         .any(|t| t.key == PROCEDURE_KEY && !t.is_default));
     s.set_template(PROCEDURE_KEY, "", "Claire").unwrap();
-    let text = pdf_text(
+    let text = pdf_words(
         &inspection_pack(
             &s,
             &ExtractQuery::period(d("2026-01-01"), d("2026-12-31")),

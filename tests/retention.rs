@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{complaint, d, TestDb};
+use common::{complaint, d, pdf_words, TestDb};
 use reclam::complaint::{
     parse_new_complaint, ComplaintRef, Direction, DisputeKind, DysfunctionCategory, Feedback,
     Money, Outcome, Role,
@@ -254,26 +254,6 @@ fn occurrences(path: &std::path::Path, needle: &str) -> Vec<(String, i64)> {
     out
 }
 
-/// The text of a PDF (`pdftotext`, from poppler-utils), spaces made plain.
-fn pdf_text(pdf: &[u8]) -> String {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("doc.pdf");
-    std::fs::write(&path, pdf).unwrap();
-    let out = Command::new("pdftotext")
-        .args(["-layout", "-enc", "UTF-8"])
-        .arg(&path)
-        .arg("-")
-        .output()
-        .expect("pdftotext (poppler-utils) is installed by make test");
-    assert!(out.status.success(), "pdftotext failed");
-    String::from_utf8(out.stdout)
-        .unwrap()
-        .replace(['\u{A0}', '\u{202F}'], " ")
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-}
-
 fn all_stats(s: &Store) -> stats::Stats {
     let q = ExtractQuery::period(d("2019-01-01"), d("2026-12-31"));
     let rs = rows(s, &q).unwrap();
@@ -424,7 +404,7 @@ fn anonymisation_removes_the_personal_data_and_keeps_statistics_and_proof() {
             "{place} not in {before:?}"
         );
     }
-    let letter_before = pdf_text(&s.letter_pdf(reg.letter).unwrap().1);
+    let letter_before = pdf_words(&s.letter_pdf(reg.letter).unwrap().1);
     assert!(letter_before.contains("M. Jean Dupont"), "{letter_before}");
     let stats_before = all_stats(&s);
     let c_before = s.get(&reg.old).unwrap();
@@ -510,7 +490,7 @@ fn anonymisation_removes_the_personal_data_and_keeps_statistics_and_proof() {
     assert_eq!(view.attachments[0].size, 0);
     let (meta, pdf) = s.letter_pdf(reg.letter).unwrap();
     assert_eq!(meta.size as usize, pdf.len());
-    let text = pdf_text(&pdf);
+    let text = pdf_words(&pdf);
     assert!(
         text.contains(&format!(
             "Lettre n° {} de la réclamation {}",
@@ -709,7 +689,7 @@ fn client_export_holds_every_complaint_of_the_client_and_is_journaled() {
     assert_eq!(first["disputeSteps"].as_array().unwrap().len(), 1);
     assert!(first["events"].as_array().unwrap().len() >= 8);
 
-    let pdf = pdf_text(&x.pdf);
+    let pdf = pdf_words(&x.pdf);
     for expected in [
         "Cabinet Durand Courtage",
         "M. Jean Dupont",
@@ -761,7 +741,7 @@ fn client_export_holds_every_complaint_of_the_client_and_is_journaled() {
     // Nobody by that name: an answer too, and journaled.
     let x = s.client_export("Mme Inconnue", "Claire Martin").unwrap();
     assert!(x.complaints.is_empty());
-    assert!(pdf_text(&x.pdf).contains("aucune réclamation"));
+    assert!(pdf_words(&x.pdf).contains("aucune réclamation"));
 
     // Once the old complaint is anonymised, the exports that disclosed it are redacted too,
     // and a new export no longer finds it.
@@ -894,7 +874,7 @@ fn retention_and_client_export_from_the_command_line() {
         x["complaints"][0]["complaint"]["reference"],
         reg.old.as_str()
     );
-    assert!(pdf_text(&std::fs::read(&pdf).unwrap()).contains("M. Jean Dupont"));
+    assert!(pdf_words(&std::fs::read(&pdf).unwrap()).contains("M. Jean Dupont"));
     let out = cli(
         &reg.db,
         &["client-export", "D", "--out", json.to_str().unwrap()],

@@ -41,3 +41,24 @@ pub fn complaint(name: &str, received: &str) -> NewComplaint {
     ))
     .unwrap()
 }
+
+/// The words of a PDF in reading order (`pdftotext -layout`, from poppler-utils), every kind
+/// of space made plain and runs of whitespace collapsed, for phrase searches.
+pub fn pdf_words(pdf: &[u8]) -> String {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("document.pdf");
+    std::fs::write(&path, pdf).unwrap();
+    let out = std::process::Command::new("pdftotext")
+        .args(["-layout", "-enc", "UTF-8"])
+        .arg(&path)
+        .arg("-")
+        .output()
+        .expect("pdftotext (poppler-utils) is installed by make test");
+    assert!(out.status.success(), "pdftotext failed");
+    String::from_utf8(out.stdout)
+        .unwrap()
+        .replace(['\u{A0}', '\u{202F}'], " ")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
