@@ -742,6 +742,27 @@ fn client_export_holds_every_complaint_of_the_client_and_is_journaled() {
     let x = s.client_export("Mme Inconnue", "Claire Martin").unwrap();
     assert!(x.complaints.is_empty());
     assert!(pdf_words(&x.pdf).contains("aucune réclamation"));
+    // Nothing to redact later: the journal keeps the query's hash, not the name.
+    let named: i64 = s
+        .conn()
+        .query_row(
+            "SELECT count(*) FROM events WHERE kind = 'clientExport' AND data LIKE '%Inconnue%'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(named, 0);
+    assert_eq!(
+        s.conn()
+            .query_row(
+                "SELECT count(*) FROM events WHERE kind = 'clientExport'
+                 AND json_extract(data, '$.querySha256') IS NOT NULL",
+                [],
+                |r| r.get::<_, i64>(0),
+            )
+            .unwrap(),
+        1
+    );
 
     // Once the old complaint is anonymised, the exports that disclosed it are redacted too,
     // and a new export no longer finds it.
@@ -916,4 +937,28 @@ fn errors_name_their_field() {
     let wire = serde_json::to_value(err.to_wire()).unwrap();
     assert_eq!(wire["code"], "validation");
     assert_eq!(wire["field"], "references");
+}
+
+#[test]
+fn only_a_manager_anonymises() {
+    let reg = register();
+    let mut s = reg.open();
+    s.add_user(
+        &NewUser {
+            name: "Sophie Leroy".into(),
+            role: Role::Advisor,
+            can_sign: true,
+            max_gesture: None,
+        },
+        "Claire Martin",
+    )
+    .unwrap();
+    let events = event_count(&s);
+    let err = s.anonymise(from_ref(&reg.old), "Sophie Leroy").unwrap_err();
+    assert_eq!(err.field(), Some("by"), "{err}");
+    assert!(err
+        .to_string()
+        .contains("seul un dirigeant peut anonymiser des dossiers"));
+    assert_eq!(event_count(&s), events, "nothing changed");
+    assert!(s.anonymise(from_ref(&reg.old), "Claire Martin").is_ok());
 }

@@ -153,7 +153,15 @@ impl Store {
                 w.now(),
                 &actor,
                 "clientExport",
-                json!({ "query": export.query, "references": references }),
+                // A search that found nothing holds no complaint to redact later: keep only
+                // the query's hash, so the name does not stay in the journal for good.
+                if references.is_empty() {
+                    json!({ "querySha256": journal::sha256_hex(
+                        export.query.trim().to_lowercase().as_bytes()
+                    ), "references": references })
+                } else {
+                    json!({ "query": export.query, "references": references })
+                },
                 None,
             )?;
             Ok(())

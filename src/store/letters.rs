@@ -255,8 +255,9 @@ impl Store {
         )?))
     }
 
-    /// Only a manager may change the authority thresholds (when the firm has users at all).
-    pub(crate) fn require_manager(&self, field: &str, actor: &str) -> Result<()> {
+    /// Only a manager may do `what` (when the firm has users at all): change the authority
+    /// thresholds, anonymise complaints.
+    pub(crate) fn require_manager(&self, field: &str, actor: &str, what: &str) -> Result<()> {
         let users = self.users()?;
         if users.is_empty() {
             return Ok(());
@@ -267,11 +268,9 @@ impl Store {
                 && u.name.to_lowercase() == actor.trim().to_lowercase()
         });
         if !ok {
-            return Err(ValidationError::new(
-                field,
-                "seul un dirigeant peut modifier les seuils d'habilitation",
-            )
-            .into());
+            return Err(
+                ValidationError::new(field, format!("seul un dirigeant peut {what}")).into(),
+            );
         }
         Ok(())
     }

@@ -546,7 +546,7 @@ impl Store {
         let actor = actor_name(actor)?;
         let actor = actor.as_str();
         if key.starts_with("authority.") {
-            self.require_manager(key, actor)?;
+            self.require_manager(key, actor, "modifier les seuils d'habilitation")?;
         }
         let before = self.setting(key)?;
         if before.as_deref() == Some(value.as_str()) {

@@ -331,6 +331,8 @@ impl Store {
         actor: &str,
     ) -> Result<AnonymisationReport> {
         let actor = actor_name(actor)?;
+        // Irreversible: the firm's manager decides it.
+        self.require_manager("by", &actor, "anonymiser des dossiers")?;
         let mut refs = references.to_vec();
         refs.sort();
         refs.dedup();
