@@ -1,6 +1,6 @@
 // Session-wide UI state: which register is open, who is working, which screen is
 // shown, the toast, and drafts that must survive navigating away.
-import type { AppInfo, RegisterSort, Status, Subject, User } from "./backend";
+import type { AppInfo, Maintenance, RegisterSort, Status, Subject, User } from "./backend";
 import type { ActionFilter } from "./actions/actions";
 import type { ActionForm } from "./actions/form";
 import type { ComplaintForm } from "./complaint/form";
@@ -68,6 +68,12 @@ class Session {
   actionFilter = $state<ActionFilter>("all");
   /** Bumped to ask the register screen to focus its search box. */
   searchFocusRequest = $state(0);
+  /** What the start-up maintenance (integrity check, daily backup) found, once it is done. */
+  maintenance = $state<Maintenance | null>(null);
+  /** A backup replaced the register since the start: a damage found then is no longer current. */
+  restoredFromBackup = $state(false);
+  /** The section the settings screen scrolls to once loaded (the id of its panel). */
+  settingsSection = $state<string | null>(null);
 
   get today(): string {
     return this.info?.today ?? "";
@@ -85,6 +91,16 @@ class Session {
 
   openFile(reference: string): void {
     this.navigate({ name: "file", reference });
+  }
+
+  /** Show the settings at one of their sections (`id` of its panel, e.g. "backups"). */
+  openSettings(section: string): void {
+    if (this.screen.name === "settings") {
+      document.getElementById(section)?.scrollIntoView({ block: "start" });
+      return;
+    }
+    this.settingsSection = section;
+    this.navigate({ name: "settings" });
   }
 }
 

@@ -477,11 +477,17 @@ export async function pickBackupSavePath(defaultName: string): Promise<string | 
   }
 }
 
-/** The backup to restore. Resolves to the path, or null if cancelled. */
-export async function pickBackupFile(): Promise<string | null> {
+/** The backup to restore (the dialog opens in `folder` when given). Resolves to the path, or null if cancelled. */
+export async function pickBackupFile(folder?: string): Promise<string | null> {
   if (!isTauri()) throw NO_BACKEND;
   try {
-    const picked = await openDialog({ title: "Choisir la sauvegarde à restaurer", filters: [DB_FILTER], multiple: false });
+    const picked = await openDialog({
+      title: "Choisir la sauvegarde à restaurer",
+      defaultPath: folder || undefined,
+      filters: [DB_FILTER],
+      multiple: false,
+      directory: false,
+    });
     return typeof picked === "string" && picked !== "" ? picked : null;
   } catch (e) {
     throw toAppError(e);
