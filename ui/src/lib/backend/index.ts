@@ -354,17 +354,6 @@ export function exportPack(query: ExtractQuery, dir: string, actor: string): Pro
   return call<string[]>("export_pack", { query, dir, actor });
 }
 
-/** Ask the user for the folder of the inspection pack. Resolves to the folder, or null if cancelled. */
-export async function pickPackFolder(): Promise<string | null> {
-  if (!isTauri()) throw NO_BACKEND;
-  try {
-    const picked = await openDialog({ title: "Dossier où enregistrer le dossier d'inspection", directory: true });
-    return typeof picked === "string" && picked !== "" ? picked : null;
-  } catch (e) {
-    throw toAppError(e);
-  }
-}
-
 /** Ask the user where to save an extract. Resolves to the path, or null if cancelled. */
 export async function pickExtractSavePath(defaultName: string, format: ExtractFormat): Promise<string | null> {
   if (!isTauri()) throw NO_BACKEND;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Candidate } from "../backend";
-import { anonymiseLabel, candidateDetails, parseRetentionYears, queryProblem } from "./personal-data";
+import { anonymiseLabel, candidateDetails, queryProblem } from "./personal-data";
 
 const candidate = (over: Partial<Candidate> = {}): Candidate => ({
   reference: "REC-2019-0001",
@@ -14,19 +14,6 @@ const candidate = (over: Partial<Candidate> = {}): Candidate => ({
   exchanges: 0,
   events: 4,
   ...over,
-});
-
-describe("retention years", () => {
-  it("accepts whole years from 1 to 30", () => {
-    expect(parseRetentionYears(" 5 ")).toEqual({ years: 5 });
-    expect(parseRetentionYears("30")).toEqual({ years: 30 });
-  });
-  it("refuses anything else with a French message", () => {
-    expect(parseRetentionYears("0")).toEqual({ error: "La durée de conservation va de 1 à 30 ans." });
-    expect(parseRetentionYears("31")).toHaveProperty("error");
-    expect(parseRetentionYears("2,5")).toEqual({ error: "Indiquez un nombre entier d'années, de 1 à 30." });
-    expect(parseRetentionYears("")).toHaveProperty("error");
-  });
 });
 
 describe("anonymisation confirmation", () => {

@@ -6,15 +6,6 @@ export const RETENTION_KEY = "retention.years";
 export const DEFAULT_RETENTION_YEARS = 5;
 export const MIN_QUERY_CHARS = 3;
 
-/** The retention period typed by the user, or a French message saying what is wrong. */
-export function parseRetentionYears(text: string): { years: number } | { error: string } {
-  const t = text.trim();
-  if (!/^\d{1,2}$/.test(t)) return { error: "Indiquez un nombre entier d'années, de 1 à 30." };
-  const years = Number(t);
-  if (years < 1 || years > 30) return { error: "La durée de conservation va de 1 à 30 ans." };
-  return { years };
-}
-
 function plural(n: number, one: string, many: string): string {
   return `${n}\u00A0${n === 1 ? one : many}`;
 }
