@@ -14,9 +14,11 @@ pub mod error;
 pub mod extract;
 pub mod import;
 pub mod letters;
+pub mod register;
 pub mod settings;
 pub mod store;
 pub mod wire;
 
 pub use error::{Error, Result, WireError};
+pub use register::Register;
 pub use store::Store;

@@ -58,6 +58,14 @@ fn about(e: &Event) -> String {
 }
 
 impl Store {
+    /// SQLite's quick integrity check of the file: `None` when it finds nothing wrong.
+    pub fn quick_check(&self) -> Result<Option<String>> {
+        let found: String = self
+            .conn()
+            .query_row("PRAGMA quick_check", [], |r| r.get(0))?;
+        Ok((found != "ok").then_some(found))
+    }
+
     /// Walk the whole proof and report what does not hold. Reads only.
     pub fn verify(&self) -> Result<VerifyReport> {
         let conn = self.conn();

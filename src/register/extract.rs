@@ -1,0 +1,68 @@
+//! The register extract (PDF, CSV, XLSX), the statistics and the inspection pack, and the
+//! files they are written to.
+
+use super::{files, Register};
+use crate::error::Result;
+use crate::extract::stats::Stats;
+use crate::extract::{ExtractQuery, ExtractRow};
+use std::path::{Path, PathBuf};
+
+/// The inspection pack as written: the whole PDF first, then its parts.
+#[derive(Debug, Clone)]
+pub struct PackFiles {
+    pub pdf: PathBuf,
+    pub pages: usize,
+    pub parts: Vec<PathBuf>,
+}
+
+impl Register {
+    /// The complaints an extract lists.
+    pub fn extract_rows(&self, q: &ExtractQuery) -> Result<Vec<ExtractRow>> {
+        crate::extract::rows(&self.store, q)
+    }
+
+    /// Statistics of the complaints received in a period (with the extract's filters).
+    pub fn stats(&self, q: &ExtractQuery) -> Result<Stats> {
+        let rows = self.extract_rows(q)?;
+        crate::extract::stats::compute(&self.store, q, &rows)
+    }
+
+    /// The extract in one of its formats ("pdf", "csv", "xlsx"), made by the acting user.
+    pub fn export_extract(&self, q: &ExtractQuery, format: &str) -> Result<Vec<u8>> {
+        let actor = self.actor()?;
+        crate::extract::export(&self.store, q, format, &actor)
+    }
+
+    /// The extract written to `path` (owner-only); returns how many complaints it lists.
+    pub fn export_extract_to(&self, q: &ExtractQuery, format: &str, path: &Path) -> Result<usize> {
+        let bytes = self.export_extract(q, format)?;
+        files::write_private("out", path, &bytes)?;
+        Ok(self.extract_rows(q)?.len())
+    }
+
+    /// The inspection pack written into its own sub-folder of `dir`.
+    pub fn write_pack(&self, q: &ExtractQuery, dir: &Path) -> Result<PackFiles> {
+        let actor = self.actor()?;
+        let pack = crate::extract::pack::inspection_pack(&self.store, q, &actor)?;
+        let stem = format!(
+            "dossier-inspection_{}_{}",
+            q.from.format("%Y-%m-%d"),
+            q.to.format("%Y-%m-%d")
+        );
+        let folder = dir.join(&stem);
+        files::create_private_dir("out", &folder)?;
+        let pdf = folder.join(format!("{stem}.pdf"));
+        files::write_private("out", &pdf, &pack.pdf)?;
+        let mut parts = Vec::with_capacity(pack.parts.len());
+        for (name, bytes) in &pack.parts {
+            let path = folder.join(name);
+            files::write_private("out", &path, bytes)?;
+            parts.push(path);
+        }
+        Ok(PackFiles {
+            pdf,
+            pages: pack.pages,
+            parts,
+        })
+    }
+}

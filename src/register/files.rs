@@ -1,0 +1,85 @@
+//! Files the user picks or receives: read with a French reason when it fails, written
+//! owner-only (0600 on Unix; the user may widen it afterwards), so a client's data never lands
+//! world-readable. One place for the shell and the CLI.
+
+use crate::complaint::ValidationError;
+use std::io::Write;
+use std::path::Path;
+
+/// Why a file operation failed, in French.
+pub fn io_reason(e: &std::io::Error, writing: bool) -> String {
+    use std::io::ErrorKind as K;
+    match e.kind() {
+        K::NotFound if writing => "dossier introuvable".to_owned(),
+        K::NotFound => "fichier introuvable".to_owned(),
+        K::PermissionDenied => "accès refusé".to_owned(),
+        K::IsADirectory => "c'est un dossier, pas un fichier".to_owned(),
+        K::NotADirectory => "un élément du chemin n'est pas un dossier".to_owned(),
+        K::StorageFull => "disque plein".to_owned(),
+        K::ReadOnlyFilesystem => "disque en lecture seule".to_owned(),
+        K::InvalidData => "ce n'est pas un texte UTF-8".to_owned(),
+        _ => match e.raw_os_error() {
+            Some(code) => format!("erreur du système n° {code}"),
+            None => "erreur du système".to_owned(),
+        },
+    }
+}
+
+/// Read a file the user chose; a refusal names the field and the file.
+pub fn read(field: &str, path: &Path) -> Result<Vec<u8>, ValidationError> {
+    std::fs::read(path).map_err(|e| {
+        ValidationError::new(
+            field,
+            format!(
+                "impossible de lire « {} » : {}",
+                path.display(),
+                io_reason(&e, false)
+            ),
+        )
+    })
+}
+
+/// Write `bytes` to `path`, readable by its owner only when the file is created.
+pub fn write_private(field: &str, path: &Path, bytes: &[u8]) -> Result<(), ValidationError> {
+    let fail = |e: std::io::Error| {
+        ValidationError::new(
+            field,
+            format!(
+                "impossible d'écrire « {} » : {}",
+                path.display(),
+                io_reason(&e, true)
+            ),
+        )
+    };
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create(true).truncate(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(0o600);
+    }
+    let mut file = options.open(path).map_err(fail)?;
+    file.write_all(bytes).map_err(fail)?;
+    file.sync_all().map_err(fail)
+}
+
+/// Create a folder (and its parents) readable by its owner only when it is created.
+pub fn create_private_dir(field: &str, dir: &Path) -> Result<(), ValidationError> {
+    let mut builder = std::fs::DirBuilder::new();
+    builder.recursive(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::DirBuilderExt;
+        builder.mode(0o700);
+    }
+    builder.create(dir).map_err(|e| {
+        ValidationError::new(
+            field,
+            format!(
+                "impossible de créer le dossier « {} » : {}",
+                dir.display(),
+                io_reason(&e, true)
+            ),
+        )
+    })
+}

@@ -1,0 +1,45 @@
+//! Importing a register kept elsewhere (CSV, XLSX): preview, then import.
+
+use super::{files, Register};
+use crate::error::Result;
+use crate::import::{ImportReport, MappingInput, Policy};
+use std::path::Path;
+
+impl Register {
+    /// Preview (`dry_run`) or import the register file `bytes` named `file_name`.
+    pub fn import(
+        &mut self,
+        bytes: &[u8],
+        file_name: &str,
+        mapping: Option<&MappingInput>,
+        policy: Policy,
+        dry_run: bool,
+    ) -> Result<ImportReport> {
+        let actor = self.actor()?;
+        crate::import::import(
+            &mut self.store,
+            bytes,
+            file_name,
+            mapping,
+            policy,
+            dry_run,
+            &actor,
+        )
+    }
+
+    /// The same, reading the file the user chose.
+    pub fn import_file(
+        &mut self,
+        path: &Path,
+        mapping: Option<&MappingInput>,
+        policy: Policy,
+        dry_run: bool,
+    ) -> Result<ImportReport> {
+        let bytes = files::read("file", path)?;
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        self.import(&bytes, &name, mapping, policy, dry_run)
+    }
+}

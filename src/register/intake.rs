@@ -1,0 +1,64 @@
+//! Intake: recording a complaint (or a request that is not one), correcting its fields, and
+//! reading the register.
+
+use super::Register;
+use crate::calendar::{self, Deadlines};
+use crate::complaint::{Complaint, ComplaintRef, NewComplaint};
+use crate::error::Result;
+use crate::store::journal::Event;
+use crate::store::register::{RegisterPage, RegisterQuery};
+use crate::store::today::TodaySummary;
+use crate::store::{ComplaintView, NewRequest};
+use chrono::NaiveDate;
+
+impl Register {
+    /// Record a complaint: validate, hand out its reference, store it and journal it.
+    pub fn record(&mut self, new: &NewComplaint) -> Result<Complaint> {
+        let actor = self.actor()?;
+        self.store.record(new, &actor)
+    }
+
+    /// Record a request that is not a complaint; it stays out of the register.
+    pub fn record_request(&mut self, req: &NewRequest) -> Result<i64> {
+        let actor = self.actor()?;
+        self.store.record_request(req, &actor)
+    }
+
+    /// Correct the register fields of a complaint (each change journaled before/after).
+    pub fn update(&mut self, r: &ComplaintRef, new: &NewComplaint) -> Result<Complaint> {
+        let actor = self.actor()?;
+        self.store.update(r, new, &actor)
+    }
+
+    /// The deadlines a complaint sent and received on these dates would have.
+    pub fn preview_deadlines(
+        &self,
+        sent_on: Option<NaiveDate>,
+        received_on: NaiveDate,
+    ) -> Deadlines {
+        calendar::deadlines(sent_on, received_on, self.region())
+    }
+
+    pub fn complaint(&self, r: &ComplaintRef) -> Result<Complaint> {
+        self.store.get(r)
+    }
+
+    /// Everything the complaint file shows, as of today.
+    pub fn view(&self, r: &ComplaintRef) -> Result<ComplaintView> {
+        self.store.view(r)
+    }
+
+    /// The journal of one complaint, oldest first.
+    pub fn history(&self, r: &ComplaintRef) -> Result<Vec<Event>> {
+        self.store.history(r)
+    }
+
+    pub fn list(&self, q: &RegisterQuery) -> Result<RegisterPage> {
+        self.store.list(q)
+    }
+
+    /// The "Aujourd'hui" screen: work lists and this year's headline figures.
+    pub fn today_summary(&self) -> Result<TodaySummary> {
+        self.store.today_summary()
+    }
+}

@@ -1,0 +1,109 @@
+//! The use cases: the only door the desktop shell and the CLI open onto the register.
+//!
+//! A [`Register`] holds the open store (with its clock and region) and the acting user. Each
+//! use case checks who may do what, asks the domain (`complaint`, `firm`, `calendar`) for the
+//! rules, the composing floors (`letters`, `extract`, `import`, `print`) for documents, and the
+//! store to keep the result. One file per trade word: `intake`, `lifecycle`, `file` (exchanges,
+//! attachments, dispute legs), `letters`, `users`, `corrective_actions`, `extract`, `import`,
+//! `retention`, `backup`, `settings`.
+//!
+//! Nothing below this module imports it; the shell and the CLI import nothing below it but the
+//! domain and wire types it hands out.
+
+mod backup;
+mod corrective_actions;
+mod extract;
+mod file;
+pub mod files;
+mod import;
+mod intake;
+mod letters;
+mod lifecycle;
+mod retention;
+mod settings;
+mod users;
+
+pub use extract::PackFiles;
+
+use crate::calendar::Region;
+use crate::clock::Clock;
+use crate::error::Result;
+use crate::store::Store;
+use chrono::NaiveDate;
+use std::path::Path;
+use std::sync::Arc;
+
+/// The open register and who is acting on it.
+pub struct Register {
+    store: Store,
+    actor: Option<String>,
+}
+
+impl Register {
+    /// Open (creating and migrating if needed) the register at `path`; nobody is acting yet.
+    pub fn open(path: impl AsRef<Path>, clock: Arc<dyn Clock>) -> Result<Register> {
+        Ok(Register::from_store(Store::open(path, clock)?))
+    }
+
+    pub fn from_store(store: Store) -> Register {
+        Register { store, actor: None }
+    }
+
+    /// Act as `name` from now on: every change is journaled under that name.
+    pub fn act_as(&mut self, name: &str) -> Result<&mut Register> {
+        self.actor = Some(crate::store::actor_name(name)?);
+        Ok(self)
+    }
+
+    /// Who is acting; a change without an actor is refused (every event names its author).
+    fn actor(&self) -> Result<String> {
+        match &self.actor {
+            Some(a) => Ok(a.clone()),
+            None => Ok(crate::store::actor_name("")?),
+        }
+    }
+
+    /// The name of the acting user, if one was given.
+    pub fn acting(&self) -> Option<&str> {
+        self.actor.as_deref()
+    }
+
+    pub fn path(&self) -> &Path {
+        self.store.path()
+    }
+
+    pub fn today(&self) -> NaiveDate {
+        self.store.today()
+    }
+
+    pub fn clock(&self) -> &Arc<dyn Clock> {
+        self.store.clock()
+    }
+
+    pub fn region(&self) -> Region {
+        self.store.region()
+    }
+
+    /// The storage under the use cases, for the core's own tools (demo data, tests).
+    pub fn store(&self) -> &Store {
+        &self.store
+    }
+
+    pub fn store_mut(&mut self) -> &mut Store {
+        &mut self.store
+    }
+
+    pub fn into_store(self) -> Store {
+        self.store
+    }
+
+    /// SQLite's quick integrity check: `None` when the file is sound.
+    pub fn quick_check(&self) -> Result<Option<String>> {
+        self.store.quick_check()
+    }
+
+    /// Walk the register's proof (hash chain, states, letters, attachments).
+    pub fn verify(&self) -> Result<crate::store::verify::VerifyReport> {
+        self.store.verify()
+    }
+}

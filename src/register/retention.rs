@@ -1,0 +1,61 @@
+//! Personal data: the retention period, anonymisation of the complaints past it, and the
+//! client's access export.
+
+use super::{files, Register};
+use crate::complaint::ComplaintRef;
+use crate::error::Result;
+use crate::store::client_export::{ClientExport, ClientExportSummary};
+use crate::store::retention::{AnonymisationReport, Candidate};
+use std::path::Path;
+
+impl Register {
+    pub fn retention_years(&self) -> Result<u32> {
+        self.store.retention_years()
+    }
+
+    /// The complaints past the retention period: what an anonymisation would change.
+    pub fn anonymisation_candidates(&self) -> Result<Vec<Candidate>> {
+        self.store.anonymisation_candidates()
+    }
+
+    /// Anonymise the listed complaints in one transaction (a manager's decision).
+    pub fn anonymise(&mut self, references: &[ComplaintRef]) -> Result<AnonymisationReport> {
+        let actor = self.actor()?;
+        self.store.anonymise(references, &actor)
+    }
+
+    /// Everything held about one client (name or e-mail), journaled as a disclosure.
+    pub fn client_export(&mut self, name_or_email: &str) -> Result<ClientExport> {
+        let actor = self.actor()?;
+        self.store.client_export(name_or_email, &actor)
+    }
+
+    /// The client export written as JSON and PDF (owner-only) into `dir`.
+    pub fn write_client_export(
+        &mut self,
+        name_or_email: &str,
+        dir: &Path,
+    ) -> Result<ClientExportSummary> {
+        let export = self.client_export(name_or_email)?;
+        let stem: String = export
+            .query
+            .chars()
+            .map(|c| if c.is_alphanumeric() { c } else { '-' })
+            .collect();
+        let json_path = dir.join(format!("donnees-client_{stem}.json"));
+        let pdf_path = dir.join(format!("donnees-client_{stem}.pdf"));
+        let json = serde_json::to_vec_pretty(&export).map_err(std::io::Error::other)?;
+        files::write_private("dir", &json_path, &json)?;
+        files::write_private("dir", &pdf_path, &export.pdf)?;
+        Ok(ClientExportSummary {
+            query: export.query.clone(),
+            references: export
+                .complaints
+                .iter()
+                .map(|c| c.complaint.reference.to_string())
+                .collect(),
+            json_path: json_path.display().to_string(),
+            pdf_path: pdf_path.display().to_string(),
+        })
+    }
+}
