@@ -5,9 +5,10 @@
 use criterion::{criterion_group, criterion_main, Criterion};
 use reclam::clock::FixedClock;
 use reclam::complaint::{parse_new_complaint, Money, Outcome, Role};
+use reclam::firm::NewUser;
 use reclam::letters::LetterKind;
-use reclam::store::file::NewUser;
-use reclam::store::letters::LetterRequest;
+use reclam::letters::LetterRequest;
+use reclam::Register;
 use reclam::Store;
 use std::hint::black_box;
 use std::sync::Arc;
@@ -80,13 +81,14 @@ fn store(dir: &tempfile::TempDir, letters: usize) -> (Store, Vec<reclam::complai
 fn letters(c: &mut Criterion) {
     let dir = tempfile::tempdir().unwrap();
     let (s, refs) = store(&dir, 1_000);
+    let reg = Register::from_store(s);
     let req = LetterRequest {
         kind: LetterKind::Answer,
         signatory: "Claire Martin".into(),
         holding: None,
     };
     // The layout alone, from an already composed letter.
-    let draft = s.draft_letter(&refs[0], &req).unwrap();
+    let draft = reg.draft_letter(&refs[0], &req).unwrap();
     let firm = reclam::letters::Firm {
         name: "Cabinet Durand Courtage".into(),
         address: "12 rue de la République\n69002 Lyon".into(),
@@ -108,13 +110,13 @@ fn letters(c: &mut Criterion) {
         })
     });
     g.bench_function("answer letter: load, compose and render (store)", |b| {
-        b.iter(|| black_box(s.draft_letter(&refs[0], &req).unwrap()))
+        b.iter(|| black_box(reg.draft_letter(&refs[0], &req).unwrap()))
     });
     g.sample_size(10);
     g.bench_function("1,000 answer letters (store)", |b| {
         b.iter(|| {
             for r in &refs {
-                black_box(s.draft_letter(r, &req).unwrap());
+                black_box(reg.draft_letter(r, &req).unwrap());
             }
         })
     });

@@ -7,7 +7,7 @@ use crate::complaint::{
     NewComplaint, NewContract, Outcome, Role, Subject,
 };
 use crate::error::Result;
-use crate::store::file::NewUser;
+use crate::firm::NewUser;
 use crate::store::{complaints, Store};
 use chrono::{Duration, NaiveDate};
 use rust_decimal::Decimal;

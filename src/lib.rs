@@ -12,6 +12,7 @@ mod deflate;
 pub mod demo;
 pub mod error;
 pub mod extract;
+pub mod firm;
 pub mod import;
 pub mod letters;
 pub mod register;

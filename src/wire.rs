@@ -12,22 +12,22 @@ use crate::complaint::{
     Money, NewClient, NewComplaint, NewContract, NextDeadline, Outcome, Role, Status, Step,
     Subject,
 };
+use crate::complaint::{Approval, LetterMeta};
+use crate::complaint::{AttachmentMeta, DisputeStep, Exchange, NewDisputeStep, NewExchange};
+use crate::complaint::{CorrectiveAction, DysfunctionEntry, NewCorrectiveAction};
 use crate::error::WireError;
 use crate::extract::stats::{Count, Spread, Stats};
 use crate::extract::ExtractQuery;
+use crate::firm::{NewUser, User};
 use crate::import::mapping::{ImportField, Problem};
 use crate::import::source::SourceInfo;
 use crate::import::{FieldInfo, ImportReport, MappingInput, RowOutcome, RowStatus};
 use crate::letters::{Block, Composed, HoldingInfo, LetterKind};
+use crate::letters::{LetterRequest, TemplateEntry};
 use crate::settings::{SettingEntry, Settings};
-use crate::store::actions::{CorrectiveAction, DysfunctionEntry, NewAction};
 use crate::store::backup::{BackupFile, BackupStatus, Maintenance, RestoreReport};
 use crate::store::client_export::ClientExportSummary;
-use crate::store::file::{
-    AttachmentMeta, DisputeStep, Exchange, NewDisputeStep, NewExchange, NewUser, User,
-};
 use crate::store::journal::Event;
-use crate::store::letters::{Approval, LetterMeta, LetterRequest, TemplateEntry};
 use crate::store::register::{RegisterPage, RegisterQuery, RegisterRow, RegisterSort};
 use crate::store::retention::{AnonymisationReport, AnonymisedComplaint, Candidate};
 use crate::store::today::{TodayCounts, TodaySummary};
@@ -86,7 +86,7 @@ pub fn typescript() -> String {
         // Extracts and statistics.
         ExtractQuery, Count, Spread, Stats,
         // Corrective actions.
-        ActionStatus, CorrectiveAction, NewAction, DysfunctionEntry,
+        ActionStatus, CorrectiveAction, NewCorrectiveAction, DysfunctionEntry,
         // Import.
         ImportField, FieldInfo, SourceInfo, Problem, RowStatus, RowOutcome, ImportReport,
         MappingInput,

@@ -3,8 +3,8 @@
 mod common;
 
 use common::{complaint, d, TestDb};
+use reclam::complaint::NewCorrectiveAction;
 use reclam::complaint::{ActionStatus, DysfunctionCategory};
-use reclam::store::actions::NewAction;
 
 #[test]
 fn actions_group_dysfunctions_follow_their_status_and_come_late_first() {
@@ -40,14 +40,15 @@ fn actions_group_dysfunctions_follow_their_status_and_come_late_first() {
         .unwrap()
         .dysfunctions[0]
         .id;
-    let new =
-        |description: &str, due: &str, complaints: Vec<String>, dysfunctions: Vec<i64>| NewAction {
+    let new = |description: &str, due: &str, complaints: Vec<String>, dysfunctions: Vec<i64>| {
+        NewCorrectiveAction {
             description: description.into(),
             owner: "Julien Bernard".into(),
             due_on: d(due),
             complaints,
             dysfunctions,
-        };
+        }
+    };
     // One action groups the two delay dysfunctions of two complaints.
     let grouped = s
         .add_action(

@@ -14,18 +14,20 @@ mod common;
 use common::d;
 use reclam::clock::FixedClock;
 use reclam::complaint::input::{from_json_value, parse_vocab};
+use reclam::complaint::NewCorrectiveAction;
 use reclam::complaint::{
     parse_new_complaint, ActionStatus, Channel, ComplaintRef, Direction, DisputeKind,
     DysfunctionCategory, Feedback, Money, NewComplaint, Outcome, Role,
 };
+use reclam::complaint::{NewDisputeStep, NewExchange};
 use reclam::extract::ExtractQuery;
+use reclam::firm::NewUser;
 use reclam::import::{import, MappingInput, Policy, RowStatus};
+use reclam::letters::LetterRequest;
 use reclam::letters::{HoldingInfo, LetterKind};
-use reclam::store::actions::NewAction;
-use reclam::store::file::{NewDisputeStep, NewExchange, NewUser};
-use reclam::store::letters::LetterRequest;
 use reclam::store::register::RegisterQuery;
 use reclam::store::NewRequest;
+use reclam::Register;
 use reclam::{Error, Store};
 use serde_json::{json, Value};
 use sha2::{Digest, Sha256};
@@ -174,7 +176,7 @@ impl Fixture {
         );
         let action = s
             .add_action(
-                &NewAction {
+                &NewCorrectiveAction {
                     description: "Former l'accueil aux relances".into(),
                     owner: ACTOR.into(),
                     due_on: d("2026-07-31"),
@@ -1299,7 +1301,9 @@ fn settings_cases() -> Vec<CoreCase> {
 
 fn template_cases() -> Vec<CoreCase> {
     use Expect::Field as F;
-    let set = |k: &'static str, v: String| move |s: &mut Store| s.set_template(k, &v, ACTOR);
+    let set = |k: &'static str, v: String| {
+        move |s: &mut Store| Register::over(s, ACTOR).unwrap().set_template(k, &v)
+    };
     vec![
         case(
             "template: unknown key",
@@ -1351,15 +1355,16 @@ fn template_cases() -> Vec<CoreCase> {
 
 fn action_cases() -> Vec<CoreCase> {
     use Expect::{Code as C, Field as F};
-    let action =
-        |description: &str, owner: &str, due: &str, complaints: &[&str], dys: &[i64]| NewAction {
+    let action = |description: &str, owner: &str, due: &str, complaints: &[&str], dys: &[i64]| {
+        NewCorrectiveAction {
             description: description.into(),
             owner: owner.into(),
             due_on: d(due),
             complaints: complaints.iter().map(|s| s.to_string()).collect(),
             dysfunctions: dys.to_vec(),
-        };
-    let add = |a: NewAction| move |s: &mut Store| s.add_action(&a, ACTOR).map(drop);
+        }
+    };
+    let add = |a: NewCorrectiveAction| move |s: &mut Store| s.add_action(&a, ACTOR).map(drop);
     vec![
         case(
             "action: description empty",
@@ -1387,7 +1392,7 @@ fn action_cases() -> Vec<CoreCase> {
             add(action("Former", ACTOR, "3000-01-01", &[], &[])),
         ),
         case("action: due on 31 April", F("dueOn"), |s: &mut Store| {
-            let a: NewAction = from_json_value(json!({"description": "Former",
+            let a: NewCorrectiveAction = from_json_value(json!({"description": "Former",
                     "owner": ACTOR, "dueOn": "2026-04-31"}))?;
             s.add_action(&a, ACTOR).map(drop)
         }),
@@ -1453,10 +1458,20 @@ fn letter_cases() -> Vec<CoreCase> {
     use Expect::{Code as C, Field as F};
     use LetterKind::{Acknowledgement as Ack, Answer, Holding};
     let draft = |reference: &'static str, req: LetterRequest| {
-        move |s: &mut Store| s.draft_letter(&r(reference), &req).map(drop)
+        move |s: &mut Store| {
+            Register::over(s, "Lecture")
+                .unwrap()
+                .draft_letter(&r(reference), &req)
+                .map(drop)
+        }
     };
     let issue = |reference: &'static str, req: LetterRequest| {
-        move |s: &mut Store| s.issue_letter(&r(reference), &req, ACTOR).map(drop)
+        move |s: &mut Store| {
+            Register::over(s, ACTOR)
+                .unwrap()
+                .issue_letter(&r(reference), &req)
+                .map(drop)
+        }
     };
     vec![
         case(
@@ -1520,7 +1535,10 @@ fn letter_cases() -> Vec<CoreCase> {
         ),
         case("letter: kind unknown", F("kind"), |s: &mut Store| {
             let req: LetterRequest = from_json_value(json!({"kind": "poem", "signatory": ACTOR}))?;
-            s.draft_letter(&r(RECEIVED), &req).map(drop)
+            Register::over(s, "Lecture")
+                .unwrap()
+                .draft_letter(&r(RECEIVED), &req)
+                .map(drop)
         }),
         case(
             "letter: unknown complaint",
@@ -2949,7 +2967,8 @@ fn verbatim_cases(fixture: &Fixture, tally: &mut Tally) {
         s.set_setting("firm.name", SCRIPT, ACTOR).unwrap();
         assert_eq!(s.setting("firm.name").unwrap().as_deref(), Some(SCRIPT));
         // The letter prints it as text.
-        let draft = s
+        let draft = Register::over(s, "Lecture")
+            .unwrap()
             .draft_letter(
                 &r(RECEIVED),
                 &letter(LetterKind::Acknowledgement, ACTOR, None),
@@ -2959,8 +2978,12 @@ fn verbatim_cases(fixture: &Fixture, tally: &mut Tally) {
     });
     check("verbatim: script in a template", &|s| {
         let text = format!("{SCRIPT} {{{{client.name}}}} {{client.name}}");
-        s.set_template("template.ack", &text, ACTOR).unwrap();
-        let draft = s
+        Register::over(s, ACTOR)
+            .unwrap()
+            .set_template("template.ack", &text)
+            .unwrap();
+        let draft = Register::over(s, "Lecture")
+            .unwrap()
             .draft_letter(
                 &r(RECEIVED),
                 &letter(LetterKind::Acknowledgement, ACTOR, None),

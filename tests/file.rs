@@ -5,7 +5,8 @@ mod common;
 
 use common::{complaint, d, TestDb};
 use reclam::complaint::{ComplaintRef, Direction, DisputeKind, Outcome, Role};
-use reclam::store::file::{NewDisputeStep, NewExchange, NewUser};
+use reclam::complaint::{NewDisputeStep, NewExchange};
+use reclam::firm::NewUser;
 use reclam::Error;
 
 fn r(s: &str) -> ComplaintRef {
@@ -217,7 +218,7 @@ fn attachments_keep_their_bytes_and_hash_and_report_tampering() {
     assert_eq!(err.code(), "tampered", "{err}");
 
     // Too big: refused before anything is written.
-    let huge = vec![0u8; reclam::store::file::MAX_ATTACHMENT_BYTES + 1];
+    let huge = vec![0u8; reclam::complaint::MAX_ATTACHMENT_BYTES + 1];
     let err = s
         .add_attachment(&c.reference, "scan.png", &huge, "Claire")
         .unwrap_err();

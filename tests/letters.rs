@@ -5,9 +5,10 @@ mod common;
 
 use common::{complaint, d, pdf_words, TestDb};
 use reclam::complaint::{ComplaintRef, Money, Outcome, Role, Status};
+use reclam::firm::NewUser;
+use reclam::letters::LetterRequest;
 use reclam::letters::{HoldingInfo, LetterKind};
-use reclam::store::file::NewUser;
-use reclam::store::letters::LetterRequest;
+use reclam::Register;
 use reclam::Store;
 use std::process::Command;
 
@@ -109,12 +110,9 @@ fn setup(today: &str) -> (TestDb, Store, ComplaintRef) {
 #[test]
 fn acknowledgement_letter_is_stored_hashed_and_acknowledges() {
     let (_db, mut s, r) = setup("2026-03-05");
-    let meta = s
-        .issue_letter(
-            &r,
-            &request(LetterKind::Acknowledgement, "Sophie Leroy"),
-            "Sophie Leroy",
-        )
+    let meta = Register::over(&mut s, "Sophie Leroy")
+        .unwrap()
+        .issue_letter(&r, &request(LetterKind::Acknowledgement, "Sophie Leroy"))
         .unwrap();
     let c = s.get(&r).unwrap();
     assert_eq!(c.status, Status::Acknowledged);
@@ -168,7 +166,8 @@ fn acknowledgement_letter_is_stored_hashed_and_acknowledges() {
     s.set_signature("Sophie Leroy", PNG, "Sophie Leroy")
         .unwrap();
     // A corrected acknowledgement (the complaint is acknowledged already) is still possible.
-    let again = s
+    let again = Register::over(&mut s, "Lecture")
+        .unwrap()
         .draft_letter(&r, &request(LetterKind::Acknowledgement, "Sophie Leroy"))
         .unwrap();
     assert_eq!(pdf_images(&again.pdf), 2, "logo and signature");
@@ -179,17 +178,15 @@ fn a_rejection_needs_a_mediator_and_always_names_it() {
     let (_db, mut s, r) = setup("2026-04-10");
     s.acknowledge(&r, d("2026-03-05"), "Sophie Leroy").unwrap();
     s.answer(&r, d("2026-04-10"), Outcome::Rejected, "Le sinistre n'est pas couvert : la garantie dégâts des eaux exclut les infiltrations lentes (article 4.2 des conditions générales).", None, "Sophie Leroy").unwrap();
-    let err = s
+    let err = Register::over(&mut s, "Lecture")
+        .unwrap()
         .draft_letter(&r, &request(LetterKind::Answer, "Julien Bernard"))
         .unwrap_err();
     assert_eq!(err.field(), Some("mediator.name"), "{err}");
     assert!(err.to_string().contains("voies de recours"), "{err}");
-    let err = s
-        .issue_letter(
-            &r,
-            &request(LetterKind::Answer, "Julien Bernard"),
-            "Julien Bernard",
-        )
+    let err = Register::over(&mut s, "Julien Bernard")
+        .unwrap()
+        .issue_letter(&r, &request(LetterKind::Answer, "Julien Bernard"))
         .unwrap_err();
     assert_eq!(err.field(), Some("mediator.name"));
     assert!(
@@ -198,7 +195,8 @@ fn a_rejection_needs_a_mediator_and_always_names_it() {
     );
 
     mediator(&mut s);
-    let draft = s
+    let draft = Register::over(&mut s, "Lecture")
+        .unwrap()
         .draft_letter(&r, &request(LetterKind::Answer, "Julien Bernard"))
         .unwrap();
     assert!(draft.composed.has_recourse);
@@ -280,7 +278,8 @@ fn every_partial_or_rejected_answer_carries_the_recourse_mentions() {
             "Claire Martin",
         )
         .unwrap();
-        let draft = s
+        let draft = Register::over(&mut s, "Lecture")
+            .unwrap()
             .draft_letter(&r, &request(LetterKind::Answer, "Claire Martin"))
             .unwrap();
         let text = pdf_words(&draft.pdf);
@@ -331,14 +330,16 @@ fn a_gesture_above_authority_needs_an_approval_that_is_journaled() {
 
     // The advisor (20 € alone) and the supervisor (100 €) cannot send it alone.
     for who in ["Sophie Leroy", "Julien Bernard"] {
-        let err = s
-            .issue_letter(&r, &request(LetterKind::Answer, who), who)
+        let err = Register::over(&mut s, who)
+            .unwrap()
+            .issue_letter(&r, &request(LetterKind::Answer, who))
             .unwrap_err();
         assert_eq!(err.field(), Some("gesture"), "{err}");
         assert!(err.to_string().contains("150,00"), "{err}");
     }
     // Someone who cannot sign cannot sign.
-    let err = s
+    let err = Register::over(&mut s, "Lecture")
+        .unwrap()
         .draft_letter(&r, &request(LetterKind::Answer, "Karim Benali"))
         .unwrap_err();
     assert_eq!(err.field(), Some("signatory"), "{err}");
@@ -350,12 +351,9 @@ fn a_gesture_above_authority_needs_an_approval_that_is_journaled() {
     let approval = s.approve_gesture(&r, gesture, "Claire Martin").unwrap();
     assert_eq!(approval.approved_by, "Claire Martin");
 
-    let meta = s
-        .issue_letter(
-            &r,
-            &request(LetterKind::Answer, "Sophie Leroy"),
-            "Sophie Leroy",
-        )
+    let meta = Register::over(&mut s, "Sophie Leroy")
+        .unwrap()
+        .issue_letter(&r, &request(LetterKind::Answer, "Sophie Leroy"))
         .unwrap();
     let text = pdf_words(&s.letter_pdf(meta.id).unwrap().1);
     assert!(text.contains("somme de 150,00 €"), "{text}");
@@ -387,13 +385,15 @@ fn a_holding_letter_announces_a_date_before_the_answer_is_due() {
             note: "l'expert mandaté par l'assureur doit rendre son rapport le 24 avril.".into(),
         }),
     };
-    let err = s
-        .issue_letter(&r, &holding("2026-05-04"), "Sophie Leroy")
+    let err = Register::over(&mut s, "Sophie Leroy")
+        .unwrap()
+        .issue_letter(&r, &holding("2026-05-04"))
         .unwrap_err();
     assert_eq!(err.field(), Some("expectedOn"), "{err}");
     assert!(err.to_string().contains("02/05/2026"), "{err}");
-    let meta = s
-        .issue_letter(&r, &holding("2026-04-30"), "Sophie Leroy")
+    let meta = Register::over(&mut s, "Sophie Leroy")
+        .unwrap()
+        .issue_letter(&r, &holding("2026-04-30"))
         .unwrap();
     let c = s.get(&r).unwrap();
     assert_eq!(c.holdings.len(), 1);
@@ -406,28 +406,27 @@ fn a_holding_letter_announces_a_date_before_the_answer_is_due() {
 #[test]
 fn templates_are_checked_editable_and_used() {
     let (_db, mut s, r) = setup("2026-03-05");
-    let err = s
-        .set_template("template.ack", "Bonjour {client.nom},", "Claire Martin")
+    let err = Register::over(&mut s, "Claire Martin")
+        .unwrap()
+        .set_template("template.ack", "Bonjour {client.nom}, ")
         .unwrap_err();
     assert_eq!(err.field(), Some("template.ack"));
     assert!(
         err.to_string().contains("champ inconnu « {client.nom} »"),
         "{err}"
     );
-    s.set_template(
-        "template.ack",
-        "Votre dossier {complaint.reference} est entre de bonnes mains.\n\nRéponse au plus tard le {deadlines.answerDue}.",
-        "Claire Martin",
-    )
+    Register::over(&mut s, "Claire Martin").unwrap().set_template("template.ack", "Votre dossier {complaint.reference} est entre de bonnes mains.\n\nRéponse au plus tard le {deadlines.answerDue}.")
     .unwrap();
-    let entry = s
+    let entry = Register::over(&mut s, "Lecture")
+        .unwrap()
         .templates()
         .unwrap()
         .into_iter()
         .find(|t| t.key == "template.ack")
         .unwrap();
     assert!(!entry.is_default);
-    let draft = s
+    let draft = Register::over(&mut s, "Lecture")
+        .unwrap()
         .draft_letter(&r, &request(LetterKind::Acknowledgement, "Sophie Leroy"))
         .unwrap();
     let text = pdf_words(&draft.pdf);
@@ -436,8 +435,17 @@ fn templates_are_checked_editable_and_used() {
         "{text}"
     );
     // Empty: back to the shipped text.
-    s.set_template("template.ack", "", "Claire Martin").unwrap();
-    assert!(s.templates().unwrap()[0].is_default);
+    Register::over(&mut s, "Claire Martin")
+        .unwrap()
+        .set_template("template.ack", "")
+        .unwrap();
+    assert!(
+        Register::over(&mut s, "Lecture")
+            .unwrap()
+            .templates()
+            .unwrap()[0]
+            .is_default
+    );
 }
 
 #[test]
@@ -459,7 +467,8 @@ fn a_long_answer_flows_onto_further_pages() {
         "Claire Martin",
     )
     .unwrap();
-    let draft = s
+    let draft = Register::over(&mut s, "Lecture")
+        .unwrap()
         .draft_letter(&r, &request(LetterKind::Answer, "Claire Martin"))
         .unwrap();
     let text = pdf_words(&draft.pdf);
@@ -479,12 +488,9 @@ fn a_long_answer_flows_onto_further_pages() {
 #[test]
 fn an_issued_letter_never_changes_and_tampering_is_reported() {
     let (db, mut s, r) = setup("2026-03-05");
-    let meta = s
-        .issue_letter(
-            &r,
-            &request(LetterKind::Acknowledgement, "Claire Martin"),
-            "Claire Martin",
-        )
+    let meta = Register::over(&mut s, "Claire Martin")
+        .unwrap()
+        .issue_letter(&r, &request(LetterKind::Acknowledgement, "Claire Martin"))
         .unwrap();
     let conn = rusqlite::Connection::open(&db.path).unwrap();
     assert!(conn

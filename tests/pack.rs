@@ -4,10 +4,11 @@
 mod common;
 
 use common::{complaint, d, pdf_words, TestDb};
+use reclam::complaint::NewCorrectiveAction;
 use reclam::complaint::Outcome;
 use reclam::extract::pack::{inspection_pack, PROCEDURE_KEY};
 use reclam::extract::ExtractQuery;
-use reclam::store::actions::NewAction;
+use reclam::Register;
 use std::process::Command;
 
 /// Width and height in points of every page.
@@ -69,7 +70,7 @@ fn the_pack_holds_cover_procedure_extract_statistics_and_actions() {
     )
     .unwrap();
     s.add_action(
-        &NewAction {
+        &NewCorrectiveAction {
             description: "Former l'accueil au recueil des réclamations orales".to_owned(),
             owner: "Claire Martin".to_owned(),
             due_on: d("2026-04-30"),
@@ -153,23 +154,16 @@ fn the_firm_edits_its_procedure_with_its_own_placeholders() {
     s.set_setting("mediator.name", "La Médiation de l'Assurance", "Claire")
         .unwrap();
     // A letter's placeholder means nothing in the procedure: refused, naming the line.
-    let err = s
-        .set_template(
-            PROCEDURE_KEY,
-            "# Objet\n\nDossier {complaint.reference}",
-            "Claire",
-        )
+    let err = Register::over(&mut s, "Claire")
+        .unwrap()
+        .set_template(PROCEDURE_KEY, "# Objet\n\nDossier {complaint.reference}")
         .unwrap_err()
         .to_string();
     assert!(
         err.contains("champ inconnu « {complaint.reference} », ligne 3"),
         "{err}"
     );
-    s.set_template(
-        PROCEDURE_KEY,
-        "# Notre engagement\n\nNous répondons sous {deadlines.answer}. Médiateur : {mediator.name}.",
-        "Claire",
-    )
+    Register::over(&mut s, "Claire").unwrap().set_template(PROCEDURE_KEY, "# Notre engagement\n\nNous répondons sous {deadlines.answer}. Médiateur : {mediator.name}.")
     .unwrap();
     let pack = inspection_pack(
         &s,
@@ -185,12 +179,16 @@ fn the_firm_edits_its_procedure_with_its_own_placeholders() {
         "the firm's text replaced the default"
     );
     // The templates list shows it beside the letters, and an empty text brings the default back.
-    assert!(s
+    assert!(Register::over(&mut s, "Lecture")
+        .unwrap()
         .templates()
         .unwrap()
         .iter()
         .any(|t| t.key == PROCEDURE_KEY && !t.is_default));
-    s.set_template(PROCEDURE_KEY, "", "Claire").unwrap();
+    Register::over(&mut s, "Claire")
+        .unwrap()
+        .set_template(PROCEDURE_KEY, "")
+        .unwrap();
     let text = pdf_words(
         &inspection_pack(
             &s,

@@ -9,10 +9,11 @@ use reclam::complaint::{
     parse_new_complaint, ComplaintRef, Direction, DisputeKind, DysfunctionCategory, Feedback,
     Money, Outcome, Role,
 };
+use reclam::complaint::{NewDisputeStep, NewExchange};
 use reclam::extract::{rows, stats, ExtractQuery};
+use reclam::firm::NewUser;
 use reclam::letters::LetterKind;
-use reclam::store::file::{NewDisputeStep, NewExchange, NewUser};
-use reclam::store::letters::LetterRequest;
+use reclam::letters::LetterRequest;
 use reclam::{Error, Store};
 use rusqlite::Connection;
 use std::process::Command;
@@ -48,7 +49,7 @@ fn old_complaint() -> reclam::complaint::NewComplaint {
     .unwrap()
 }
 
-struct Register {
+struct Fixture {
     db: TestDb,
     /// Closed in 2020: to anonymise.
     old: ComplaintRef,
@@ -62,7 +63,7 @@ struct Register {
     attachment: i64,
 }
 
-impl Register {
+impl Fixture {
     fn open(&self) -> Store {
         self.db.open(TODAY)
     }
@@ -71,7 +72,7 @@ impl Register {
 /// A register with a complaint received in 2019 and closed in 2020 (with a letter, an
 /// exchange, an attachment, a dysfunction and a dispute step), one closed recently, one closed
 /// five years ago to the day, and an open one.
-fn register() -> Register {
+fn register() -> Fixture {
     let db = TestDb::new();
     let (old, letter, attachment) = {
         let mut s = db.open("2019-03-20");
@@ -94,7 +95,8 @@ fn register() -> Register {
         .unwrap();
         let c = s.record(&old_complaint(), "Claire Martin").unwrap();
         let r = c.reference;
-        let letter = s
+        let letter = reclam::Register::over(&mut s, "Claire Martin")
+            .unwrap()
             .issue_letter(
                 &r,
                 &LetterRequest {
@@ -102,7 +104,6 @@ fn register() -> Register {
                     signatory: "Claire Martin".into(),
                     holding: None,
                 },
-                "Claire Martin",
             )
             .unwrap()
             .id;
@@ -190,7 +191,7 @@ fn register() -> Register {
         .unwrap()
         .reference;
     drop(s);
-    Register {
+    Fixture {
         db,
         old,
         recent,

@@ -7,10 +7,11 @@ mod common;
 
 use common::{complaint, d, TestDb};
 use reclam::complaint::Role;
+use reclam::firm::NewUser;
 use reclam::letters::LetterKind;
-use reclam::store::file::NewUser;
-use reclam::store::letters::LetterRequest;
+use reclam::letters::LetterRequest;
 use reclam::store::verify::VerifyReport;
+use reclam::Register;
 use reclam::Store;
 use rusqlite::Connection;
 use std::path::Path;
@@ -48,16 +49,17 @@ fn register() -> TestDb {
         );
     }
     s.acknowledge(&refs[1], d("2026-03-04"), "x").unwrap();
-    s.issue_letter(
-        &refs[0],
-        &LetterRequest {
-            kind: LetterKind::Acknowledgement,
-            signatory: "Claire Martin".into(),
-            holding: None,
-        },
-        "Claire Martin",
-    )
-    .unwrap();
+    Register::over(&mut s, "Claire Martin")
+        .unwrap()
+        .issue_letter(
+            &refs[0],
+            &LetterRequest {
+                kind: LetterKind::Acknowledgement,
+                signatory: "Claire Martin".into(),
+                holding: None,
+            },
+        )
+        .unwrap();
     s.add_attachment(&refs[2], "courrier.txt", b"Courrier du client", "x")
         .unwrap();
     assert!(

@@ -10,23 +10,24 @@ use reclam::calendar::{self, Deadlines};
 use reclam::clock::SystemClock;
 use reclam::complaint::input::{from_json_value, parse_date, parse_vocab};
 use reclam::complaint::{Complaint, ComplaintRef, Money, NewComplaint, ValidationError};
+use reclam::complaint::{CorrectiveAction, DysfunctionEntry, NewCorrectiveAction};
+use reclam::complaint::{NewDisputeStep, NewExchange};
 use reclam::extract::stats::Stats;
 use reclam::extract::ExtractQuery;
+use reclam::firm::{NewUser, User};
 use reclam::import::{ImportReport, MappingInput, Policy};
 use reclam::letters::Composed;
+use reclam::letters::{LetterRequest, TemplateEntry};
 use reclam::settings::Settings;
-use reclam::store::actions::{CorrectiveAction, DysfunctionEntry, NewAction};
 use reclam::store::backup::{self, BackupStatus, Maintenance, RestoreReport};
 use reclam::store::client_export::ClientExportSummary;
-use reclam::store::file::{NewDisputeStep, NewExchange, NewUser, User};
-use reclam::store::letters::{LetterRequest, TemplateEntry};
 use reclam::store::register::{RegisterPage, RegisterQuery};
 use reclam::store::retention::{AnonymisationReport, Candidate};
 use reclam::store::today::TodaySummary;
 use reclam::store::verify::VerifyReport;
 use reclam::store::{ComplaintView, NewRequest};
 use reclam::wire::AppInfo;
-use reclam::{Store, WireError};
+use reclam::{Register, Store, WireError};
 use serde_json::Value;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
@@ -57,19 +58,14 @@ fn run_maintenance(path: PathBuf, into: Arc<Mutex<Maintenance>>) {
     let mut m = Maintenance::default();
     match Store::open(&path, Arc::new(SystemClock)) {
         Err(e) => m.integrity_error = Some(e.to_string()),
-        Ok(store) => {
-            let quick: Result<String, _> = store
-                .conn()
-                .query_row("PRAGMA quick_check", [], |r| r.get::<_, String>(0));
-            match quick {
-                Ok(q) if q == "ok" => match store.daily_backup() {
-                    Ok(written) => m.backup_written = written.map(|p| p.display().to_string()),
-                    Err(e) => m.backup_error = Some(e.to_string()),
-                },
-                Ok(q) => m.integrity_error = Some(q),
-                Err(e) => m.integrity_error = Some(e.to_string()),
-            }
-        }
+        Ok(store) => match store.quick_check() {
+            Ok(None) => match store.daily_backup() {
+                Ok(written) => m.backup_written = written.map(|p| p.display().to_string()),
+                Err(e) => m.backup_error = Some(e.to_string()),
+            },
+            Ok(Some(q)) => m.integrity_error = Some(q),
+            Err(e) => m.integrity_error = Some(e.to_string()),
+        },
     }
     m.done = true;
     if let Ok(mut slot) = into.lock() {
@@ -423,7 +419,7 @@ fn add_user(state: tauri::State<'_, AppState>, input: Value, actor: &str) -> Cmd
 
 #[tauri::command]
 fn list_templates(state: tauri::State<'_, AppState>) -> CmdResult<Vec<TemplateEntry>> {
-    state.with(|s| s.templates())
+    state.with(|s| Register::over(s, "Lecture")?.templates())
 }
 
 /// The placeholders a template may use (the letters', or those of the template `key`), with
@@ -441,8 +437,9 @@ fn set_template(
     actor: &str,
 ) -> CmdResult<Vec<TemplateEntry>> {
     state.with(|s| {
-        s.set_template(key, text, actor)?;
-        s.templates()
+        let mut r = Register::over(s, actor)?;
+        r.set_template(key, text)?;
+        r.templates()
     })
 }
 
@@ -455,7 +452,11 @@ fn preview_letter(
 ) -> CmdResult<Composed> {
     let r = self::reference(reference)?;
     let req: LetterRequest = self::input(request)?;
-    state.with(|s| Ok(s.draft_letter(&r, &req)?.composed))
+    state.with(|s| {
+        Ok(Register::over(s, "Lecture")?
+            .draft_letter(&r, &req)?
+            .composed)
+    })
 }
 
 /// Open the draft PDF in the system viewer (not stored in the register).
@@ -468,7 +469,7 @@ fn open_draft_letter(
 ) -> CmdResult<()> {
     let r = self::reference(reference)?;
     let req: LetterRequest = self::input(request)?;
-    let pdf = state.with(|s| Ok(s.draft_letter(&r, &req)?.pdf))?;
+    let pdf = state.with(|s| Ok(Register::over(s, "Lecture")?.draft_letter(&r, &req)?.pdf))?;
     open_in_viewer(
         &app,
         &format!("brouillon-{r}-{}.pdf", req.kind.as_str()),
@@ -486,7 +487,7 @@ fn issue_letter(
     let r = self::reference(reference)?;
     let req: LetterRequest = self::input(request)?;
     state.with(|s| {
-        s.issue_letter(&r, &req, actor)?;
+        Register::over(s, actor)?.issue_letter(&r, &req)?;
         s.view(&r)
     })
 }
@@ -586,7 +587,7 @@ fn add_action(
     action: Value,
     actor: &str,
 ) -> CmdResult<CorrectiveAction> {
-    let a: NewAction = self::input(action)?;
+    let a: NewCorrectiveAction = self::input(action)?;
     state.with(|s| s.add_action(&a, actor))
 }
 
@@ -673,7 +674,8 @@ async fn verify_register(state: tauri::State<'_, AppState>) -> CmdResult<VerifyR
 fn backup_status(state: tauri::State<'_, AppState>) -> CmdResult<BackupStatus> {
     let maintenance = state.maintenance.lock().map_err(|_| internal())?.clone();
     let folder = state.with(|s| s.backup_folder())?;
-    let files = backup::list(&folder).map_err(wire)?;
+    let identity = state.with(|s| Ok(s.identity().map(str::to_owned)))?;
+    let files = backup::list(&folder, identity.as_deref()).map_err(wire)?;
     Ok(BackupStatus {
         folder: folder.display().to_string(),
         files,
@@ -690,17 +692,37 @@ fn backup_now(state: tauri::State<'_, AppState>, path: PathBuf) -> CmdResult<()>
 /// Replace the open register by a backup, after checking it; the register is closed during
 /// the swap and reopened after (the old one again if the backup is refused).
 #[tauri::command]
-fn restore_backup(state: tauri::State<'_, AppState>, path: PathBuf) -> CmdResult<RestoreReport> {
+fn restore_backup(
+    state: tauri::State<'_, AppState>,
+    path: PathBuf,
+    accept_loss: Option<bool>,
+) -> CmdResult<RestoreReport> {
     let mut open = state.open.lock().map_err(|_| internal())?;
     let target = open.path.clone();
     let is_demo = open.is_demo;
     // Close the register: nothing may hold it open while it is replaced.
     open.store = Err(internal());
-    let result = backup::restore(&path, &target, Arc::new(SystemClock)).map_err(wire);
+    let result = backup::restore(
+        &path,
+        &target,
+        Arc::new(SystemClock),
+        accept_loss.unwrap_or(false),
+    )
+    .map_err(wire);
     open.store = open_store(&target, is_demo);
     let report = result?;
     open.store.as_ref().map_err(|e| e.clone())?;
     Ok(report)
+}
+
+/// Both registers side by side before a restore, and what it would lose.
+#[tauri::command]
+fn restore_preview(
+    state: tauri::State<'_, AppState>,
+    path: PathBuf,
+) -> CmdResult<backup::RestorePreview> {
+    let target = state.open.lock().map_err(|_| internal())?.path.clone();
+    backup::preview(&path, &target).map_err(wire)
 }
 
 /// The complaints past the retention period: what an anonymisation would change.
@@ -754,23 +776,9 @@ fn client_export(
     })
 }
 
-/// Write `bytes` to a private temporary folder and open the file in the system viewer.
+/// Write `bytes` to the per-user private folder and open the file in the system viewer.
 fn open_in_viewer(app: &tauri::AppHandle, name: &str, bytes: &[u8]) -> CmdResult<()> {
-    let dir = std::env::temp_dir().join("reclam-pieces");
-    std::fs::create_dir_all(&dir).map_err(wire)?;
-    // Keep only a safe file name: names may come from the user's file system.
-    let safe: String = name
-        .chars()
-        .map(|c| {
-            if c.is_alphanumeric() || ".-_ ".contains(c) {
-                c
-            } else {
-                '_'
-            }
-        })
-        .collect();
-    let file = dir.join(safe);
-    std::fs::write(&file, bytes).map_err(wire)?;
+    let file = reclam::register::files::viewer_copy(name, bytes).map_err(wire)?;
     app.opener()
         .open_path(file.to_string_lossy(), None::<&str>)
         .map_err(|e| WireError {
@@ -798,6 +806,11 @@ fn demo_path(real: &Path) -> PathBuf {
 }
 
 fn main() {
+    // Copies left for the viewer by an earlier run (draft letters, attachments): gone.
+    reclam::register::files::purge_viewer_copies(
+        &reclam::register::files::viewer_folder(),
+        std::time::Duration::ZERO,
+    );
     let real_path = database_path();
     let store = open_store(&real_path, false);
     let open_error = store.as_ref().err().cloned();
@@ -898,6 +911,7 @@ fn main() {
             backup_status,
             backup_now,
             restore_backup,
+            restore_preview,
             anonymisation_candidates,
             anonymise,
             client_export,

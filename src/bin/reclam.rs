@@ -12,12 +12,12 @@ use reclam::complaint::{
     Subject, ValidationError,
 };
 use reclam::extract::ExtractQuery;
+use reclam::firm::NewUser;
 use reclam::letters::HoldingInfo;
-use reclam::store::file::NewUser;
-use reclam::store::letters::LetterRequest;
+use reclam::letters::LetterRequest;
 use reclam::store::register::{RegisterQuery, RegisterSort};
 use reclam::store::{self, NewRequest};
-use reclam::{Error, Store};
+use reclam::{Error, Register, Store};
 use std::io::{BufRead, BufWriter, Read, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -222,7 +222,13 @@ enum Command {
     },
     /// Replace the register by a backup, after checking it (integrity, schema, the journal's
     /// chain and hashes); the replaced register is kept beside it.
-    Restore { file: PathBuf },
+    Restore {
+        file: PathBuf,
+        /// Restore even another register's backup, or one whose journal is not the start of
+        /// the current one (what will be lost is printed first).
+        #[arg(long)]
+        accept_loss: bool,
+    },
     /// Statistics of the complaints received in a period.
     Stats {
         #[command(flatten)]
@@ -659,6 +665,29 @@ fn actor(cli_by: &Option<String>) -> String {
         .unwrap_or_else(|| "inconnu".to_owned())
 }
 
+/// Both registers of a restore, side by side, and what it would lose.
+fn restore_preview_text(p: &store::backup::RestorePreview) -> String {
+    let line = |label: &str, i: &store::backup::BackupInfo| {
+        format!(
+            "{label:<12} registre {} — cabinet « {} » — {} réclamation(s), {} événement(s), dernier le {}, tête {}",
+            i.register_id.as_deref().map(store::identity::short).unwrap_or("sans identité"),
+            i.firm,
+            i.complaints,
+            i.events,
+            i.last_event_at.as_deref().unwrap_or("—"),
+            i.head.as_deref().map(|h| &h[..h.len().min(12)]).unwrap_or("—"),
+        )
+    };
+    let mut out = line("Sauvegarde", &p.backup);
+    if let Some(c) = &p.current {
+        out.push('\n');
+        out.push_str(&line("Actuel", c));
+    }
+    out.push('\n');
+    out.push_str(&p.consequence);
+    out
+}
+
 fn run(cli: Cli) -> Result<(), Error> {
     let by = actor(&cli.by);
     if let Command::Deadlines { dates, region } = &cli.command {
@@ -666,9 +695,11 @@ fn run(cli: Cli) -> Result<(), Error> {
     }
     let clock = clock()?;
     let path = cli.db.clone().unwrap_or_else(store::default_path);
-    if let Command::Restore { file } = &cli.command {
+    if let Command::Restore { file, accept_loss } = &cli.command {
         // Before opening the register: nothing may hold it open while it is replaced.
-        let r = store::backup::restore(file, &path, clock)?;
+        let preview = store::backup::preview(file, &path)?;
+        eprintln!("{}", restore_preview_text(&preview));
+        let r = store::backup::restore(file, &path, clock, *accept_loss)?;
         println!(
             "Registre restauré depuis {} : {} réclamations, {} événements, journal intègre.",
             file.display(),
@@ -678,8 +709,8 @@ fn run(cli: Cli) -> Result<(), Error> {
         if let Some(h) = r.head {
             println!("Tête de chaîne : {h}");
         }
-        if let Some(k) = r.replaced_kept_as {
-            println!("Le registre remplacé est conservé : {k}");
+        if let Some(how) = r.how_to_undo {
+            println!("{how}");
         }
         return Ok(());
     }
@@ -894,17 +925,21 @@ fn run(cli: Cli) -> Result<(), Error> {
                 holding,
             };
             if json {
-                print_json(&store.draft_letter(&r, &req)?.composed)?;
+                print_json(
+                    &Register::over(&mut store, &by)?
+                        .draft_letter(&r, &req)?
+                        .composed,
+                )?;
             }
             let bytes = if issue {
-                let meta = store.issue_letter(&r, &req, &by)?;
+                let meta = Register::over(&mut store, &by)?.issue_letter(&r, &req)?;
                 eprintln!(
                     "lettre n° {} émise ({} octets, SHA-256 {})",
                     meta.id, meta.size, meta.sha256
                 );
                 store.letter_pdf(meta.id)?.1
             } else {
-                store.draft_letter(&r, &req)?.pdf
+                Register::over(&mut store, &by)?.draft_letter(&r, &req)?.pdf
             };
             write_file("out", &out, bytes)?;
             eprintln!("{}", out.display());
@@ -925,8 +960,21 @@ fn run(cli: Cli) -> Result<(), Error> {
             if list {
                 let folder = store.backup_folder()?;
                 println!("Dossier des sauvegardes : {}", folder.display());
-                for f in store::backup::list(&folder)? {
-                    println!("  {:<48} {:>10} octets", f.name, f.size);
+                for f in store::backup::list(&folder, store.identity())? {
+                    let what = match &f.content {
+                        Some(c) => format!(
+                            "{} réclamation(s), {} événement(s){}",
+                            c.complaints,
+                            c.events,
+                            if f.this_register {
+                                ""
+                            } else {
+                                " — autre registre"
+                            }
+                        ),
+                        None => "illisible".to_owned(),
+                    };
+                    println!("  {:<48} {:>10} octets  {what}", f.name, f.size);
                 }
             } else if let Some(out) = out {
                 store.backup_to(&out)?;
@@ -1051,7 +1099,7 @@ fn run(cli: Cli) -> Result<(), Error> {
                 complaints,
                 dysfunctions,
             } => {
-                let new = reclam::store::actions::NewAction {
+                let new = reclam::complaint::NewCorrectiveAction {
                     description,
                     owner,
                     due_on: date("due", &due)?,
@@ -1110,7 +1158,7 @@ fn run(cli: Cli) -> Result<(), Error> {
         }
         Command::Template { action } => match action {
             TemplateAction::Show { json } => {
-                let templates = store.templates()?;
+                let templates = Register::over(&mut store, &by)?.templates()?;
                 if json {
                     print_json(&templates)?;
                 } else {
@@ -1127,7 +1175,7 @@ fn run(cli: Cli) -> Result<(), Error> {
             }
             TemplateAction::Set { key, file } => {
                 let text = read_input("file", Some(&file))?;
-                store.set_template(&key, &text, &by)?;
+                Register::over(&mut store, &by)?.set_template(&key, &text)?;
                 println!("{key} enregistré");
             }
         },

@@ -2,12 +2,20 @@
 //!
 //! Knows nothing of SQLite, the CLI or the desktop shell.
 
+pub mod corrective;
+pub mod file;
 pub mod input;
+pub mod letter;
 pub mod lifecycle;
 pub mod model;
 
+pub use corrective::{CorrectiveAction, DysfunctionEntry, NewCorrectiveAction};
+pub use file::{
+    AttachmentMeta, DisputeStep, Exchange, NewDisputeStep, NewExchange, MAX_ATTACHMENT_BYTES,
+};
 pub use input::{
     parse_new_complaint, NewClient, NewComplaint, NewContract, ValidComplaint, ValidationError,
 };
+pub use letter::{Approval, LetterKind, LetterMeta};
 pub use lifecycle::{allowed_actions, Action, Change, TransitionError};
 pub use model::*;

@@ -439,11 +439,7 @@ pub fn pdf(
 ) -> Result<Vec<u8>> {
     let now = store.clock().now();
     let local = now.with_timezone(&chrono::Local);
-    let (events, head): (i64, Option<String>) = store.conn().query_row(
-        "SELECT count(*), (SELECT hash FROM events ORDER BY id DESC LIMIT 1) FROM events",
-        [],
-        |r| Ok((r.get(0)?, r.get(1)?)),
-    )?;
+    let (events, head) = store.journal_head()?;
     let filters = q.describe_filters();
     let e = pdf::Extract {
         title: "Registre des réclamations — extrait".to_owned(),

@@ -146,7 +146,7 @@ pub struct Pack {
     pub pages: usize,
 }
 
-fn names(store: &Store, keep: impl Fn(&crate::store::file::User) -> bool) -> Result<String> {
+fn names(store: &Store, keep: impl Fn(&crate::firm::User) -> bool) -> Result<String> {
     let list: Vec<String> = store
         .users()?
         .into_iter()
@@ -305,11 +305,7 @@ pub fn inspection_pack(store: &Store, q: &ExtractQuery, actor: &str) -> Result<P
     let extract_pdf = export(store, q, "pdf", &actor)?;
     let extract_xlsx = export(store, q, "xlsx", &actor)?;
     let count = super::rows(store, q)?.len();
-    let (events, head): (i64, Option<String>) = store.conn().query_row(
-        "SELECT count(*), (SELECT hash FROM events ORDER BY id DESC LIMIT 1) FROM events",
-        [],
-        |r| Ok((r.get(0)?, r.get(1)?)),
-    )?;
+    let (events, head) = store.journal_head()?;
     let now = store
         .clock()
         .now()

@@ -10,61 +10,13 @@
 pub mod pdf;
 pub mod template;
 
+pub use crate::complaint::LetterKind;
 use crate::complaint::{Complaint, Money, Outcome, ValidationError};
+pub use crate::firm::{Firm, Mediator};
 use chrono::{DateTime, Datelike, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use template::{paragraphs, Template};
-
-/// The three letters of the procedure.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, ts_rs::TS)]
-pub enum LetterKind {
-    #[serde(rename = "ack")]
-    Acknowledgement,
-    #[serde(rename = "holding")]
-    Holding,
-    #[serde(rename = "answer")]
-    Answer,
-}
-
-impl LetterKind {
-    pub const ALL: [LetterKind; 3] = [
-        LetterKind::Acknowledgement,
-        LetterKind::Holding,
-        LetterKind::Answer,
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            LetterKind::Acknowledgement => "ack",
-            LetterKind::Holding => "holding",
-            LetterKind::Answer => "answer",
-        }
-    }
-
-    pub fn label(self) -> &'static str {
-        match self {
-            LetterKind::Acknowledgement => "Accusé de réception",
-            LetterKind::Holding => "Lettre d'attente",
-            LetterKind::Answer => "Lettre de réponse",
-        }
-    }
-}
-
-impl std::str::FromStr for LetterKind {
-    type Err = ValidationError;
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        match s {
-            "ack" => Ok(LetterKind::Acknowledgement),
-            "holding" => Ok(LetterKind::Holding),
-            "answer" => Ok(LetterKind::Answer),
-            other => Err(ValidationError::new(
-                "kind",
-                format!("type de lettre inconnu « {other} » (ack, holding, answer)"),
-            )),
-        }
-    }
-}
 
 /// The template keys, with their French labels and default texts.
 pub const TEMPLATES: &[(&str, &str, &str)] = &[
@@ -191,17 +143,6 @@ pub fn long_date(d: NaiveDate) -> String {
     format!("{day}\u{A0}{} {}", MONTHS[d.month0() as usize], d.year())
 }
 
-/// The firm as the letters present it (from the settings).
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct Firm {
-    pub name: String,
-    pub address: String,
-    pub orias: String,
-    pub email: String,
-    pub phone: String,
-    pub logo_png: Option<Vec<u8>>,
-}
-
 impl Firm {
     /// The letterhead of every document the firm prints (letters, inspection pack, client
     /// export).
@@ -229,14 +170,6 @@ impl Firm {
             None => format!("Le {}", long_date(on)),
         }
     }
-}
-
-/// The mediator the recourse paragraph names.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct Mediator {
-    pub name: String,
-    pub address: String,
-    pub website: String,
 }
 
 /// Who signs.
@@ -658,4 +591,32 @@ pub fn render(
         created: at,
     };
     pdf::render(&letter)
+}
+
+/// What to write: the kind, who signs, and for a holding letter what it announces.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[ts(optional_fields = nullable)]
+pub struct LetterRequest {
+    pub kind: LetterKind,
+    pub signatory: String,
+    #[serde(default)]
+    pub holding: Option<HoldingInfo>,
+}
+
+/// A letter template as the settings screen shows it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[serde(rename_all = "camelCase")]
+pub struct TemplateEntry {
+    pub key: String,
+    pub label: String,
+    pub text: String,
+    pub is_default: bool,
+}
+
+/// A letter not issued yet: what it says (for the on-screen preview) and its PDF.
+#[derive(Debug, Clone)]
+pub struct Draft {
+    pub composed: Composed,
+    pub pdf: Vec<u8>,
 }

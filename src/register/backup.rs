@@ -4,32 +4,51 @@
 use super::Register;
 use crate::clock::Clock;
 use crate::error::Result;
-use crate::store::backup::{self, BackupFile, RestoreReport};
+use crate::store::backup::{self, BackupFile, RestorePreview, RestoreReport};
+use crate::store::Store;
+use std::borrow::BorrowMut;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-impl Register {
+impl<S: BorrowMut<Store>> Register<S> {
     pub fn backup_folder(&self) -> Result<PathBuf> {
-        self.store.backup_folder()
+        self.s().backup_folder()
     }
 
     /// The backups kept in the backup folder.
     pub fn backups(&self) -> Result<Vec<BackupFile>> {
-        backup::list(&self.backup_folder()?)
+        backup::list(&self.backup_folder()?, self.s().identity())
     }
 
     /// A consistent copy of the register at `dest`.
     pub fn backup_to(&self, dest: &Path) -> Result<()> {
-        self.store.backup_to(dest)
+        self.s().backup_to(dest)
     }
 
     /// Today's backup, if not written yet, and the rotation; returns the file written.
     pub fn daily_backup(&self) -> Result<Option<PathBuf>> {
-        self.store.daily_backup()
+        self.s().daily_backup()
     }
 
-    /// Replace the register at `target` (closed) by the checked backup `from`.
-    pub fn restore(from: &Path, target: &Path, clock: Arc<dyn Clock>) -> Result<RestoreReport> {
-        backup::restore(from, target, clock)
+    /// The register's identity (created with it and journaled).
+    pub fn identity(&self) -> Option<&str> {
+        self.s().identity()
+    }
+
+    /// What restoring `from` over this register would do: both registers side by side.
+    pub fn restore_preview(&self, from: &Path) -> Result<RestorePreview> {
+        backup::preview(from, self.path())
+    }
+
+    /// Replace the register at `target` (closed) by the checked backup `from`; another
+    /// register's backup or a diverging one needs `accept_loss` (an explicit confirmation).
+    /// Whoever acted on the replaced register is signed out: reopen it and act again.
+    pub fn restore(
+        from: &Path,
+        target: &Path,
+        clock: Arc<dyn Clock>,
+        accept_loss: bool,
+    ) -> Result<RestoreReport> {
+        backup::restore(from, target, clock, accept_loss)
     }
 }

@@ -2,13 +2,15 @@
 
 use super::Register;
 use crate::complaint::ActionStatus;
+use crate::complaint::{CorrectiveAction, DysfunctionEntry, NewCorrectiveAction};
 use crate::error::Result;
-use crate::store::actions::{CorrectiveAction, DysfunctionEntry, NewAction};
+use crate::store::Store;
+use std::borrow::BorrowMut;
 
-impl Register {
-    pub fn add_corrective_action(&mut self, a: &NewAction) -> Result<CorrectiveAction> {
+impl<S: BorrowMut<Store>> Register<S> {
+    pub fn add_corrective_action(&mut self, a: &NewCorrectiveAction) -> Result<CorrectiveAction> {
         let actor = self.actor()?;
-        self.store.add_action(a, &actor)
+        self.sm().add_action(a, &actor)
     }
 
     pub fn set_corrective_action_status(
@@ -17,19 +19,19 @@ impl Register {
         status: ActionStatus,
     ) -> Result<CorrectiveAction> {
         let actor = self.actor()?;
-        self.store.set_action_status(id, status, &actor)
+        self.sm().set_action_status(id, status, &actor)
     }
 
     pub fn corrective_action(&self, id: i64) -> Result<CorrectiveAction> {
-        self.store.action(id)
+        self.s().action(id)
     }
 
     pub fn corrective_actions(&self) -> Result<Vec<CorrectiveAction>> {
-        self.store.actions()
+        self.s().actions()
     }
 
     /// Every dysfunction of the register, for linking them to a corrective action.
     pub fn dysfunction_log(&self) -> Result<Vec<DysfunctionEntry>> {
-        self.store.dysfunction_log()
+        self.s().dysfunction_log()
     }
 }

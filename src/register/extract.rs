@@ -5,6 +5,8 @@ use super::{files, Register};
 use crate::error::Result;
 use crate::extract::stats::Stats;
 use crate::extract::{ExtractQuery, ExtractRow};
+use crate::store::Store;
+use std::borrow::BorrowMut;
 use std::path::{Path, PathBuf};
 
 /// The inspection pack as written: the whole PDF first, then its parts.
@@ -15,22 +17,22 @@ pub struct PackFiles {
     pub parts: Vec<PathBuf>,
 }
 
-impl Register {
+impl<S: BorrowMut<Store>> Register<S> {
     /// The complaints an extract lists.
     pub fn extract_rows(&self, q: &ExtractQuery) -> Result<Vec<ExtractRow>> {
-        crate::extract::rows(&self.store, q)
+        crate::extract::rows(self.s(), q)
     }
 
     /// Statistics of the complaints received in a period (with the extract's filters).
     pub fn stats(&self, q: &ExtractQuery) -> Result<Stats> {
         let rows = self.extract_rows(q)?;
-        crate::extract::stats::compute(&self.store, q, &rows)
+        crate::extract::stats::compute(self.s(), q, &rows)
     }
 
     /// The extract in one of its formats ("pdf", "csv", "xlsx"), made by the acting user.
     pub fn export_extract(&self, q: &ExtractQuery, format: &str) -> Result<Vec<u8>> {
         let actor = self.actor()?;
-        crate::extract::export(&self.store, q, format, &actor)
+        crate::extract::export(self.s(), q, format, &actor)
     }
 
     /// The extract written to `path` (owner-only); returns how many complaints it lists.
@@ -43,7 +45,7 @@ impl Register {
     /// The inspection pack written into its own sub-folder of `dir`.
     pub fn write_pack(&self, q: &ExtractQuery, dir: &Path) -> Result<PackFiles> {
         let actor = self.actor()?;
-        let pack = crate::extract::pack::inspection_pack(&self.store, q, &actor)?;
+        let pack = crate::extract::pack::inspection_pack(self.s(), q, &actor)?;
         let stem = format!(
             "dossier-inspection_{}_{}",
             q.from.format("%Y-%m-%d"),

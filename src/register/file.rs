@@ -2,18 +2,20 @@
 
 use super::Register;
 use crate::complaint::ComplaintRef;
+use crate::complaint::{AttachmentMeta, NewDisputeStep, NewExchange};
 use crate::error::Result;
-use crate::store::file::{AttachmentMeta, NewDisputeStep, NewExchange};
+use crate::store::Store;
+use std::borrow::BorrowMut;
 
-impl Register {
+impl<S: BorrowMut<Store>> Register<S> {
     pub fn add_exchange(&mut self, r: &ComplaintRef, x: &NewExchange) -> Result<()> {
         let actor = self.actor()?;
-        self.store.add_exchange(r, x, &actor)
+        self.sm().add_exchange(r, x, &actor)
     }
 
     pub fn add_dispute_step(&mut self, r: &ComplaintRef, s: &NewDisputeStep) -> Result<()> {
         let actor = self.actor()?;
-        self.store.add_dispute_step(r, s, &actor)
+        self.sm().add_dispute_step(r, s, &actor)
     }
 
     pub fn add_attachment(
@@ -23,11 +25,11 @@ impl Register {
         bytes: &[u8],
     ) -> Result<AttachmentMeta> {
         let actor = self.actor()?;
-        self.store.add_attachment(r, name, bytes, &actor)
+        self.sm().add_attachment(r, name, bytes, &actor)
     }
 
     /// An attachment with its bytes (hash checked).
     pub fn attachment(&self, id: i64) -> Result<(AttachmentMeta, Vec<u8>)> {
-        self.store.attachment(id)
+        self.s().attachment(id)
     }
 }

@@ -83,3 +83,67 @@ pub fn create_private_dir(field: &str, dir: &Path) -> Result<(), ValidationError
         )
     })
 }
+
+/// Files handed to the system viewer (draft letters, attachments) live this long at most.
+const VIEWER_COPY_MAX_AGE: std::time::Duration = std::time::Duration::from_secs(3600);
+
+/// The per-user private folder for copies handed to the system viewer: the session's runtime
+/// folder on Linux (`$XDG_RUNTIME_DIR`), the user's cache folder on macOS, the user's own
+/// temporary folder on Windows. Never the shared `/tmp`: drafts carry clients' names.
+pub fn viewer_folder() -> std::path::PathBuf {
+    #[cfg(windows)]
+    let base = std::env::temp_dir();
+    #[cfg(not(windows))]
+    let base = dirs::runtime_dir()
+        .or_else(dirs::cache_dir)
+        .or_else(|| dirs::home_dir().map(|h| h.join(".cache")))
+        .unwrap_or_else(std::env::temp_dir);
+    base.join(crate::store::APP_IDENTIFIER).join("pieces")
+}
+
+/// Write a copy of `bytes` for the system viewer in [`viewer_folder`] (owner-only), after
+/// removing the copies older than an hour; returns its path.
+pub fn viewer_copy(name: &str, bytes: &[u8]) -> Result<std::path::PathBuf, ValidationError> {
+    let dir = viewer_folder();
+    create_private_dir("file", &dir)?;
+    #[cfg(unix)]
+    {
+        // A folder made by an earlier version may be wider: close it.
+        use std::os::unix::fs::PermissionsExt;
+        let _ = std::fs::set_permissions(&dir, std::fs::Permissions::from_mode(0o700));
+    }
+    purge_viewer_copies(&dir, VIEWER_COPY_MAX_AGE);
+    // Keep only a safe file name: names may come from the user's file system.
+    let safe: String = name
+        .chars()
+        .map(|c| {
+            if c.is_alphanumeric() || ".-_ ".contains(c) {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    let file = dir.join(safe);
+    write_private("file", &file, bytes)?;
+    Ok(file)
+}
+
+/// Remove the viewer copies older than `max_age` (all of them with a zero age, at start-up and
+/// on quitting). A copy still open in a viewer on Windows stays until the next time.
+pub fn purge_viewer_copies(dir: &Path, max_age: std::time::Duration) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let old = entry
+            .metadata()
+            .and_then(|m| m.modified())
+            .ok()
+            .and_then(|t| t.elapsed().ok())
+            .is_none_or(|age| age >= max_age);
+        if old {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
+}

@@ -3,9 +3,11 @@
 use super::{files, Register};
 use crate::error::Result;
 use crate::import::{ImportReport, MappingInput, Policy};
+use crate::store::Store;
+use std::borrow::BorrowMut;
 use std::path::Path;
 
-impl Register {
+impl<S: BorrowMut<Store>> Register<S> {
     /// Preview (`dry_run`) or import the register file `bytes` named `file_name`.
     pub fn import(
         &mut self,
@@ -17,7 +19,7 @@ impl Register {
     ) -> Result<ImportReport> {
         let actor = self.actor()?;
         crate::import::import(
-            &mut self.store,
+            self.sm(),
             bytes,
             file_name,
             mapping,

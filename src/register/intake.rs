@@ -8,26 +8,28 @@ use crate::error::Result;
 use crate::store::journal::Event;
 use crate::store::register::{RegisterPage, RegisterQuery};
 use crate::store::today::TodaySummary;
+use crate::store::Store;
 use crate::store::{ComplaintView, NewRequest};
 use chrono::NaiveDate;
+use std::borrow::BorrowMut;
 
-impl Register {
+impl<S: BorrowMut<Store>> Register<S> {
     /// Record a complaint: validate, hand out its reference, store it and journal it.
     pub fn record(&mut self, new: &NewComplaint) -> Result<Complaint> {
         let actor = self.actor()?;
-        self.store.record(new, &actor)
+        self.sm().record(new, &actor)
     }
 
     /// Record a request that is not a complaint; it stays out of the register.
     pub fn record_request(&mut self, req: &NewRequest) -> Result<i64> {
         let actor = self.actor()?;
-        self.store.record_request(req, &actor)
+        self.sm().record_request(req, &actor)
     }
 
     /// Correct the register fields of a complaint (each change journaled before/after).
     pub fn update(&mut self, r: &ComplaintRef, new: &NewComplaint) -> Result<Complaint> {
         let actor = self.actor()?;
-        self.store.update(r, new, &actor)
+        self.sm().update(r, new, &actor)
     }
 
     /// The deadlines a complaint sent and received on these dates would have.
@@ -40,25 +42,25 @@ impl Register {
     }
 
     pub fn complaint(&self, r: &ComplaintRef) -> Result<Complaint> {
-        self.store.get(r)
+        self.s().get(r)
     }
 
     /// Everything the complaint file shows, as of today.
     pub fn view(&self, r: &ComplaintRef) -> Result<ComplaintView> {
-        self.store.view(r)
+        self.s().view(r)
     }
 
     /// The journal of one complaint, oldest first.
     pub fn history(&self, r: &ComplaintRef) -> Result<Vec<Event>> {
-        self.store.history(r)
+        self.s().history(r)
     }
 
     pub fn list(&self, q: &RegisterQuery) -> Result<RegisterPage> {
-        self.store.list(q)
+        self.s().list(q)
     }
 
     /// The "Aujourd'hui" screen: work lists and this year's headline figures.
     pub fn today_summary(&self) -> Result<TodaySummary> {
-        self.store.today_summary()
+        self.s().today_summary()
     }
 }

@@ -3,17 +3,19 @@
 use super::Register;
 use crate::complaint::{Complaint, ComplaintRef, DysfunctionCategory, Feedback, Money, Outcome};
 use crate::error::Result;
+use crate::store::Store;
 use chrono::NaiveDate;
+use std::borrow::BorrowMut;
 
-impl Register {
+impl<S: BorrowMut<Store>> Register<S> {
     pub fn acknowledge(&mut self, r: &ComplaintRef, on: NaiveDate) -> Result<Complaint> {
         let actor = self.actor()?;
-        self.store.acknowledge(r, on, &actor)
+        self.sm().acknowledge(r, on, &actor)
     }
 
     pub fn hold(&mut self, r: &ComplaintRef, on: NaiveDate, note: &str) -> Result<Complaint> {
         let actor = self.actor()?;
-        self.store.hold(r, on, note, &actor)
+        self.sm().hold(r, on, note, &actor)
     }
 
     pub fn answer(
@@ -25,7 +27,7 @@ impl Register {
         gesture: Option<Money>,
     ) -> Result<Complaint> {
         let actor = self.actor()?;
-        self.store.answer(r, on, outcome, summary, gesture, &actor)
+        self.sm().answer(r, on, outcome, summary, gesture, &actor)
     }
 
     pub fn close(
@@ -35,7 +37,7 @@ impl Register {
         feedback: Feedback,
     ) -> Result<Complaint> {
         let actor = self.actor()?;
-        self.store.close(r, on, feedback, &actor)
+        self.sm().close(r, on, feedback, &actor)
     }
 
     pub fn add_dysfunction(
@@ -46,7 +48,7 @@ impl Register {
         on: NaiveDate,
     ) -> Result<Complaint> {
         let actor = self.actor()?;
-        self.store
+        self.sm()
             .add_dysfunction(r, category, description, on, &actor)
     }
 }

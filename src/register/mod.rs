@@ -30,13 +30,24 @@ use crate::clock::Clock;
 use crate::error::Result;
 use crate::store::Store;
 use chrono::NaiveDate;
+use std::borrow::BorrowMut;
 use std::path::Path;
 use std::sync::Arc;
 
-/// The open register and who is acting on it.
-pub struct Register {
-    store: Store,
+/// The open register and who is acting on it. It owns its store (the app, the CLI) or borrows
+/// one for the length of a call (`Register::over`: the core's tools and tests).
+pub struct Register<S = Store> {
+    store: S,
     actor: Option<String>,
+}
+
+impl<'a> Register<&'a mut Store> {
+    /// The use cases over a store held elsewhere, acting as `name`.
+    pub fn over(store: &'a mut Store, name: &str) -> Result<Register<&'a mut Store>> {
+        let mut r = Register { store, actor: None };
+        r.act_as(name)?;
+        Ok(r)
+    }
 }
 
 impl Register {
@@ -49,8 +60,22 @@ impl Register {
         Register { store, actor: None }
     }
 
+    pub fn into_store(self) -> Store {
+        self.store
+    }
+}
+
+impl<S: BorrowMut<Store>> Register<S> {
+    fn s(&self) -> &Store {
+        self.store.borrow()
+    }
+
+    fn sm(&mut self) -> &mut Store {
+        self.store.borrow_mut()
+    }
+
     /// Act as `name` from now on: every change is journaled under that name.
-    pub fn act_as(&mut self, name: &str) -> Result<&mut Register> {
+    pub fn act_as(&mut self, name: &str) -> Result<&mut Register<S>> {
         self.actor = Some(crate::store::actor_name(name)?);
         Ok(self)
     }
@@ -69,41 +94,37 @@ impl Register {
     }
 
     pub fn path(&self) -> &Path {
-        self.store.path()
+        self.s().path()
     }
 
     pub fn today(&self) -> NaiveDate {
-        self.store.today()
+        self.s().today()
     }
 
     pub fn clock(&self) -> &Arc<dyn Clock> {
-        self.store.clock()
+        self.s().clock()
     }
 
     pub fn region(&self) -> Region {
-        self.store.region()
+        self.s().region()
     }
 
     /// The storage under the use cases, for the core's own tools (demo data, tests).
     pub fn store(&self) -> &Store {
-        &self.store
+        self.s()
     }
 
     pub fn store_mut(&mut self) -> &mut Store {
-        &mut self.store
-    }
-
-    pub fn into_store(self) -> Store {
-        self.store
+        self.sm()
     }
 
     /// SQLite's quick integrity check: `None` when the file is sound.
     pub fn quick_check(&self) -> Result<Option<String>> {
-        self.store.quick_check()
+        self.s().quick_check()
     }
 
     /// Walk the register's proof (hash chain, states, letters, attachments).
     pub fn verify(&self) -> Result<crate::store::verify::VerifyReport> {
-        self.store.verify()
+        self.s().verify()
     }
 }

@@ -6,28 +6,30 @@ use crate::complaint::ComplaintRef;
 use crate::error::Result;
 use crate::store::client_export::{ClientExport, ClientExportSummary};
 use crate::store::retention::{AnonymisationReport, Candidate};
+use crate::store::Store;
+use std::borrow::BorrowMut;
 use std::path::Path;
 
-impl Register {
+impl<S: BorrowMut<Store>> Register<S> {
     pub fn retention_years(&self) -> Result<u32> {
-        self.store.retention_years()
+        self.s().retention_years()
     }
 
     /// The complaints past the retention period: what an anonymisation would change.
     pub fn anonymisation_candidates(&self) -> Result<Vec<Candidate>> {
-        self.store.anonymisation_candidates()
+        self.s().anonymisation_candidates()
     }
 
     /// Anonymise the listed complaints in one transaction (a manager's decision).
     pub fn anonymise(&mut self, references: &[ComplaintRef]) -> Result<AnonymisationReport> {
         let actor = self.actor()?;
-        self.store.anonymise(references, &actor)
+        self.sm().anonymise(references, &actor)
     }
 
     /// Everything held about one client (name or e-mail), journaled as a disclosure.
     pub fn client_export(&mut self, name_or_email: &str) -> Result<ClientExport> {
         let actor = self.actor()?;
-        self.store.client_export(name_or_email, &actor)
+        self.sm().client_export(name_or_email, &actor)
     }
 
     /// The client export written as JSON and PDF (owner-only) into `dir`.

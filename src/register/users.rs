@@ -2,21 +2,23 @@
 
 use super::Register;
 use crate::error::Result;
-use crate::store::file::{NewUser, User};
+use crate::firm::{NewUser, User};
+use crate::store::Store;
+use std::borrow::BorrowMut;
 
-impl Register {
+impl<S: BorrowMut<Store>> Register<S> {
     pub fn users(&self) -> Result<Vec<User>> {
-        self.store.users()
+        self.s().users()
     }
 
     pub fn add_user(&mut self, u: &NewUser) -> Result<User> {
         let actor = self.actor()?;
-        self.store.add_user(u, &actor)
+        self.sm().add_user(u, &actor)
     }
 
     /// Store a user's signature image (PNG), journaled with its hash.
     pub fn set_signature(&mut self, user: &str, png: &[u8]) -> Result<()> {
         let actor = self.actor()?;
-        self.store.set_signature(user, png, &actor)
+        self.sm().set_signature(user, png, &actor)
     }
 }

@@ -3,52 +3,14 @@
 
 use super::{actor_name, complaints, journal, Store};
 use crate::complaint::input::{required, MAX_LINE, MAX_TEXT};
-use crate::complaint::{ActionStatus, ComplaintRef, DysfunctionCategory, ValidationError};
+use crate::complaint::{
+    ActionStatus, ComplaintRef, CorrectiveAction, DysfunctionEntry, NewCorrectiveAction,
+    ValidationError,
+};
 use crate::error::{Error, Result};
 use chrono::NaiveDate;
 use rusqlite::params;
-use serde::{Deserialize, Serialize};
 use serde_json::json;
-
-/// A corrective action with what motivated it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
-#[serde(rename_all = "camelCase")]
-pub struct CorrectiveAction {
-    pub id: i64,
-    pub description: String,
-    pub owner: String,
-    pub due_on: NaiveDate,
-    pub status: ActionStatus,
-    /// Not done nor abandoned, and its due date is past.
-    pub late: bool,
-    pub complaints: Vec<String>,
-    pub dysfunctions: Vec<i64>,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-pub struct NewAction {
-    pub description: String,
-    pub owner: String,
-    pub due_on: NaiveDate,
-    #[serde(default)]
-    pub complaints: Vec<String>,
-    #[serde(default)]
-    pub dysfunctions: Vec<i64>,
-}
-
-/// A dysfunction found on a complaint, with the corrective actions it is linked to: the
-/// list from which dysfunctions are grouped under an action.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
-#[serde(rename_all = "camelCase")]
-pub struct DysfunctionEntry {
-    pub id: i64,
-    pub reference: String,
-    pub category: DysfunctionCategory,
-    pub description: String,
-    pub found_on: NaiveDate,
-    pub actions: Vec<i64>,
-}
 
 fn is_open(s: ActionStatus) -> bool {
     matches!(s, ActionStatus::Planned | ActionStatus::InProgress)
@@ -56,7 +18,7 @@ fn is_open(s: ActionStatus) -> bool {
 
 impl Store {
     /// Record a corrective action and its links (journaled).
-    pub fn add_action(&mut self, a: &NewAction, actor: &str) -> Result<CorrectiveAction> {
+    pub fn add_action(&mut self, a: &NewCorrectiveAction, actor: &str) -> Result<CorrectiveAction> {
         let description = required("description", &a.description, MAX_TEXT, true)?;
         let owner = required("owner", &a.owner, MAX_LINE, false)?;
         crate::calendar::check_year(a.due_on)

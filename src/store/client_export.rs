@@ -6,11 +6,13 @@
 //! complaints hold no personal data and are left out. Each export is a disclosure of personal
 //! data, so it is journaled (`clientExport`, with the query and the references disclosed).
 
-use super::file::{self, AttachmentMeta, DisputeStep, Exchange};
+use super::file;
 use super::journal::{self, Event};
-use super::letters::{letters_of, Approval, LetterMeta};
+use super::letters::letters_of;
 use super::{actor_name, complaints, retention, Store};
 use crate::complaint::{french_date, Complaint, ComplaintRef, ValidationError};
+use crate::complaint::{Approval, LetterMeta};
+use crate::complaint::{AttachmentMeta, DisputeStep, Exchange};
 use crate::error::Result;
 use crate::letters::pdf::{Block, Letter, Signature};
 use crate::letters::{long_date, one_line};

@@ -1,6 +1,7 @@
 //! What the complaint file keeps besides the register fields: exchanges with the client,
 //! attachments (bytes and SHA-256 in the database), the other legs of a dispute (insurer,
-//! mediator, litigation), and the firm's users who author every event.
+//! mediator, litigation), and the firm's users who author every event. The types are the
+//! domain's (`complaint::file`, `firm`); this module keeps them.
 //!
 //! Each addition to a complaint is journaled in the same transaction, with the complaint's
 //! state hash, like the lifecycle transitions.
@@ -10,103 +11,16 @@ use super::journal::{self, sha256_hex};
 use super::{actor_name, Store};
 use crate::complaint::input::{past_date, required, text, ValidationError, MAX_LINE, MAX_TEXT};
 use crate::complaint::lifecycle::Change;
-use crate::complaint::{Channel, ComplaintRef, Direction, DisputeKind, Money, Role};
+use crate::complaint::{
+    AttachmentMeta, ComplaintRef, DisputeKind, DisputeStep, Exchange, Money, NewDisputeStep,
+    NewExchange, MAX_ATTACHMENT_BYTES,
+};
 use crate::error::{Error, Result};
-use chrono::{DateTime, NaiveDate, Utc};
+use crate::firm::{NewUser, User};
+use chrono::NaiveDate;
 use rusqlite::{params, Connection, OptionalExtension};
-use serde::{Deserialize, Serialize};
 use serde_json::json;
 use std::str::FromStr;
-
-/// Largest attachment accepted (a scanned letter or a phone photo is far below).
-pub const MAX_ATTACHMENT_BYTES: usize = 25 * 1024 * 1024;
-
-/// A call, email or letter exchanged about a complaint.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
-#[serde(rename_all = "camelCase")]
-pub struct Exchange {
-    pub id: i64,
-    pub on: NaiveDate,
-    pub direction: Direction,
-    pub channel: Channel,
-    pub summary: String,
-    pub recorded_by: String,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-pub struct NewExchange {
-    pub on: NaiveDate,
-    pub direction: Direction,
-    pub channel: Channel,
-    #[serde(default)]
-    pub summary: String,
-}
-
-/// An attachment's description; the bytes are read separately (`Store::attachment`).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
-#[serde(rename_all = "camelCase")]
-pub struct AttachmentMeta {
-    pub id: i64,
-    pub name: String,
-    pub media_type: String,
-    pub size: i64,
-    pub sha256: String,
-    pub added_at: DateTime<Utc>,
-    pub added_by: String,
-}
-
-/// A step of the dispute outside the firm: insurer, mediator, court, PI insurer.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
-#[serde(rename_all = "camelCase")]
-pub struct DisputeStep {
-    pub id: i64,
-    pub kind: DisputeKind,
-    pub on: NaiveDate,
-    pub summary: String,
-    pub recorded_by: String,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-pub struct NewDisputeStep {
-    pub kind: DisputeKind,
-    pub on: NaiveDate,
-    #[serde(default)]
-    pub summary: String,
-}
-
-/// A member of the firm. Users are never deleted, only deactivated.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
-#[serde(rename_all = "camelCase")]
-pub struct User {
-    pub id: i64,
-    pub name: String,
-    pub role: Role,
-    pub can_sign: bool,
-    /// The largest goodwill gesture the user may grant alone; `None`: the default of the
-    /// role (settings `authority.*`; no limit for a manager).
-    pub max_gesture: Option<Money>,
-    pub active: bool,
-    /// The gesture the user may grant alone once the role's default applies; `None`: no
-    /// limit.
-    pub authority: Option<Money>,
-    /// A signature image is stored for the user's letters.
-    pub has_signature: bool,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
-#[ts(optional_fields = nullable)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-pub struct NewUser {
-    pub name: String,
-    pub role: Role,
-    #[serde(default)]
-    pub can_sign: bool,
-    /// Euros, as typed ("50", "49,90"); empty or absent: the default of the role.
-    #[serde(default)]
-    pub max_gesture: Option<String>,
-}
 
 use crate::complaint::french_date as fr;
 

@@ -1,124 +1,47 @@
-//! Letters in the register: the firm's templates, signatures, the authority to grant a
-//! gesture, approvals, drafts and issued letters.
+//! Letters in the register: the firm's templates, signatures and logo, the authority to grant
+//! a gesture, approvals, and issued letters. Composing and printing a letter is not done here
+//! (`register::letters` asks `letters` and `print`): this module keeps what was issued.
 //!
-//! A draft is composed and rendered on demand and never stored. Issuing stores the exact PDF
-//! bytes with their SHA-256, journals who issued what, and moves the complaint's step (an
-//! acknowledgement letter acknowledges the complaint, a holding letter records the holding
-//! step), all in one transaction. An issued letter never changes.
+//! Recording an issued letter stores the exact PDF bytes with their SHA-256, journals who
+//! issued what, and moves the complaint's step (an acknowledgement letter acknowledges the
+//! complaint, a holding letter records the holding step), all in one transaction. An issued
+//! letter never changes.
 
-use super::file::User;
 use super::journal::{self, sha256_hex};
 use super::{actor_name, complaints, Store};
 use crate::complaint::lifecycle::{self, Change};
-use crate::complaint::{ComplaintRef, Money, Role, Status, ValidationError};
-use crate::error::{Error, Result};
-use crate::letters::{
-    self, default_template, template::Template, Composed, Firm, HoldingInfo, LetterKind, Mediator,
-    Signatory, TEMPLATES,
+use crate::complaint::{
+    Approval, ComplaintRef, LetterKind, LetterMeta, Money, Status, ValidationError,
 };
-use chrono::{DateTime, Utc};
+use crate::error::{Error, Result};
+use crate::firm::User;
+use crate::firm::{Firm, Mediator};
 use rusqlite::{params, OptionalExtension};
-use serde::{Deserialize, Serialize};
 use serde_json::json;
-use std::collections::BTreeMap;
 
 /// Largest signature image accepted.
 pub const MAX_SIGNATURE_BYTES: usize = 2 * 1024 * 1024;
-
-/// An issued letter, without its bytes.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
-#[serde(rename_all = "camelCase")]
-pub struct LetterMeta {
-    pub id: i64,
-    pub kind: LetterKind,
-    pub signatory: String,
-    pub size: i64,
-    pub sha256: String,
-    pub issued_at: DateTime<Utc>,
-    pub issued_by: String,
-}
-
-/// What to write: the kind, who signs, and for a holding letter what it announces.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-#[ts(optional_fields = nullable)]
-pub struct LetterRequest {
-    pub kind: LetterKind,
-    pub signatory: String,
-    #[serde(default)]
-    pub holding: Option<HoldingInfo>,
-}
-
-/// A letter template as the settings screen shows it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
-#[serde(rename_all = "camelCase")]
-pub struct TemplateEntry {
-    pub key: String,
-    pub label: String,
-    pub text: String,
-    pub is_default: bool,
-}
-
-/// An approval of a gesture above the signatory's authority.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
-#[serde(rename_all = "camelCase")]
-pub struct Approval {
-    pub id: i64,
-    pub amount: Money,
-    pub approved_by: String,
-    pub approved_at: DateTime<Utc>,
-}
-
-/// A letter not issued yet: what it says (for the on-screen preview) and its PDF.
-#[derive(Debug, Clone)]
-pub struct Draft {
-    pub composed: Composed,
-    pub pdf: Vec<u8>,
-}
 
 fn is_png(bytes: &[u8]) -> bool {
     bytes.starts_with(b"\x89PNG\r\n\x1a\n")
 }
 
 impl Store {
-    /// The letter templates: the firm's text, or the shipped default.
-    pub fn templates(&self) -> Result<Vec<TemplateEntry>> {
-        let mut out = Vec::with_capacity(TEMPLATES.len());
-        for (key, label, default) in TEMPLATES {
-            let stored = self.setting(key)?;
-            out.push(TemplateEntry {
-                key: (*key).to_owned(),
-                label: (*label).to_owned(),
-                is_default: stored.is_none() || stored.as_deref() == Some(default),
-                text: stored.unwrap_or_else(|| (*default).to_owned()),
-            });
-        }
-        Ok(out)
-    }
-
-    /// Change a template (journaled). Its placeholders are checked; an empty text restores
-    /// the shipped default.
-    pub fn set_template(&mut self, key: &str, text: &str, actor: &str) -> Result<()> {
-        let Some(default) = default_template(key) else {
-            return Err(ValidationError::new(key, "modèle de lettre inconnu").into());
-        };
-        let text = crate::complaint::input::text(key, text, 20_000, true)?;
-        let text = if text.is_empty() {
-            default.to_owned()
-        } else {
-            text
-        };
-        Template::parse_with(key, &text, crate::letters::placeholders_for(key))?;
+    /// Keep a letter template's text (checked by the caller), journaled with the text it
+    /// replaces (`before`: the stored text, or the shipped default).
+    pub fn save_template(
+        &mut self,
+        key: &str,
+        text: &str,
+        before: &str,
+        actor: &str,
+    ) -> Result<()> {
         let actor = actor_name(actor)?;
-        let before = self.setting(key)?;
-        if before.as_deref().unwrap_or(default) == text {
-            return Ok(());
-        }
         self.write(|tx, w| {
             tx.execute(
                 "INSERT INTO settings (key, value) VALUES (?1, ?2)
                  ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-                [key, &text],
+                [key, text],
             )?;
             journal::append(
                 tx,
@@ -126,8 +49,7 @@ impl Store {
                 w.now(),
                 &actor,
                 "template",
-                json!({ "key": key, "before": before.unwrap_or_else(|| default.to_owned()),
-                        "after": text }),
+                json!({ "key": key, "before": before, "after": text }),
                 None,
             )?;
             Ok(())
@@ -232,42 +154,36 @@ impl Store {
             .optional()?)
     }
 
+    /// The firm's authority matrix, from the settings (defaults: the seed's).
+    pub fn thresholds(&self) -> Result<crate::firm::Thresholds> {
+        let get = |key: &str| -> Result<Money> {
+            let value = match self.setting(key)? {
+                Some(v) => v,
+                None => crate::settings::DEFAULT_AUTHORITY
+                    .iter()
+                    .find(|(k, _)| *k == key)
+                    .map(|(_, v)| (*v).to_owned())
+                    .expect("a default per role"),
+            };
+            Ok(value.parse().map_err(|e: crate::complaint::MoneyError| {
+                ValidationError::new(key, e.to_string())
+            })?)
+        };
+        Ok(crate::firm::Thresholds {
+            advisor: get("authority.advisor")?,
+            supervisor: get("authority.supervisor")?,
+        })
+    }
+
     /// The largest gesture `user` may grant alone; `None`: no limit (the manager by default).
     pub fn authority(&self, user: &User) -> Result<Option<Money>> {
-        if let Some(own) = user.max_gesture {
-            return Ok(Some(own));
-        }
-        let key = match user.role {
-            Role::Manager => return Ok(None),
-            Role::Advisor => "authority.advisor",
-            Role::Supervisor => "authority.supervisor",
-        };
-        let value = match self.setting(key)? {
-            Some(v) => v,
-            None => crate::settings::DEFAULT_AUTHORITY
-                .iter()
-                .find(|(k, _)| *k == key)
-                .map(|(_, v)| (*v).to_owned())
-                .expect("a default per role"),
-        };
-        Ok(Some(value.parse().map_err(
-            |e: crate::complaint::MoneyError| ValidationError::new(key, e.to_string()),
-        )?))
+        Ok(crate::firm::gesture_limit(user, &self.thresholds()?))
     }
 
     /// Only a manager may do `what` (when the firm has users at all): change the authority
     /// thresholds, anonymise complaints.
     pub(crate) fn require_manager(&self, field: &str, actor: &str, what: &str) -> Result<()> {
-        let users = self.users()?;
-        if users.is_empty() {
-            return Ok(());
-        }
-        let ok = users.iter().any(|u| {
-            u.active
-                && u.role == Role::Manager
-                && u.name.to_lowercase() == actor.trim().to_lowercase()
-        });
-        if !ok {
+        if !crate::firm::is_manager(&self.users()?, actor) {
             return Err(
                 ValidationError::new(field, format!("seul un dirigeant peut {what}")).into(),
             );
@@ -358,7 +274,8 @@ impl Store {
         Ok(rows)
     }
 
-    pub(crate) fn firm(&self) -> Result<(Firm, Mediator, bool)> {
+    /// The firm's identity, its mediator, and whether every answer names the mediator.
+    pub fn firm(&self) -> Result<(Firm, Mediator, bool)> {
         let get = |k: &str| -> Result<String> { Ok(self.setting(k)?.unwrap_or_default()) };
         Ok((
             Firm {
@@ -378,85 +295,25 @@ impl Store {
         ))
     }
 
-    /// Compose and render a letter (not stored). Refuses what the rules forbid: no signing
-    /// authority, a gesture above the signatory's authority without approval, a rejection
-    /// without a mediator configured...
-    pub fn draft_letter(&self, r: &ComplaintRef, req: &LetterRequest) -> Result<Draft> {
-        let (_, c) = complaints::load(self.conn(), r)?;
-        let (signatory, png) = self.user(&req.signatory)?;
-        if !signatory.active || !signatory.can_sign {
-            return Err(ValidationError::new(
-                "signatory",
-                format!(
-                    "{} n'est pas habilité(e) à signer les lettres",
-                    signatory.name
-                ),
-            )
-            .into());
-        }
-        if req.kind == LetterKind::Answer {
-            if let Some(gesture) = c.answer.as_ref().and_then(|a| a.gesture) {
-                if let Some(max) = self.authority(&signatory)? {
-                    let approved = self.approvals(r)?.iter().any(|a| a.amount >= gesture);
-                    if gesture > max && !approved {
-                        return Err(ValidationError::new(
-                            "gesture",
-                            format!(
-                                "le geste commercial de {} dépasse l'habilitation de {} ({}) : il \
-                                 doit être validé par un responsable ou le dirigeant avant \
-                                 l'envoi de la réponse",
-                                gesture.to_french(),
-                                signatory.name,
-                                max.to_french()
-                            ),
-                        )
-                        .into());
-                    }
-                }
-            }
-        }
-        let (firm, mediator, every) = self.firm()?;
-        let mut templates = BTreeMap::new();
-        for (key, _, _) in TEMPLATES {
-            if let Some(t) = self.setting(key)? {
-                templates.insert((*key).to_owned(), t);
-            }
-        }
-        let sig = Signatory {
-            name: signatory.name.clone(),
-            title: signatory.role.label().to_owned(),
-            signature_png: png,
-        };
-        let ctx = letters::Context {
-            firm: &firm,
-            mediator: &mediator,
-            mediator_in_every_answer: every,
-            templates: &templates,
-            signatory: &sig,
-            today: self.today(),
-            holding: req.holding.as_ref(),
-        };
-        let composed = letters::compose(req.kind, &c, &ctx)?;
-        let pdf = letters::render(&composed, &firm, &sig, self.clock().now())?;
-        Ok(Draft { composed, pdf })
-    }
-
-    /// Issue a letter: store its PDF and hash, journal it, and move the complaint's step.
-    pub fn issue_letter(
+    /// Record an issued letter: its PDF and hash, journaled, and the step it stands for (an
+    /// acknowledgement letter acknowledges a received complaint, a holding letter records a
+    /// holding step with `holding_note`), all in one transaction.
+    pub fn record_issued_letter(
         &mut self,
         r: &ComplaintRef,
-        req: &LetterRequest,
+        kind: LetterKind,
+        holding: Option<(&str, chrono::NaiveDate)>,
+        signatory: &str,
+        pdf: &[u8],
         actor: &str,
     ) -> Result<LetterMeta> {
-        let draft = self.draft_letter(r, req)?;
         let actor = actor_name(actor)?;
-        let sha256 = sha256_hex(&draft.pdf);
-        let size = i64::try_from(draft.pdf.len()).expect("a letter is small");
-        let signatory = draft.composed.signatory_name.clone();
+        let sha256 = sha256_hex(pdf);
+        let size = i64::try_from(pdf.len()).expect("a letter is small");
         self.write(|tx, w| {
             let issued_at = w.now();
             // The step the letter stands for, journaled as such.
-            match req.kind {
+            match kind {
                 LetterKind::Acknowledgement => {
                     let (_, c) = complaints::load(tx, r)?;
                     if c.status == Status::Received {
@@ -466,7 +323,7 @@ impl Store {
                     }
                 }
                 LetterKind::Holding => {
-                    let note = req.holding.as_ref().map(|h| h.note.as_str()).unwrap_or_default();
+                    let note = holding.map(|(n, _)| n).unwrap_or_default();
                     w.apply(tx, r, &actor, |tx, id, c, today| {
                         let change = lifecycle::hold(c, today, note, today)?;
                         complaints::insert_holding(tx, id, c.holdings.last().expect("just pushed"))?;
@@ -483,26 +340,26 @@ impl Store {
                 )?
                 .execute(params![
                     id,
-                    req.kind.as_str(),
+                    kind.as_str(),
                     signatory,
-                    draft.pdf,
+                    pdf,
                     size,
                     sha256,
                     actor,
                     issued_at
                 ])?;
                 letter_id = tx.last_insert_rowid();
-                let mut data = json!({ "letterId": letter_id, "letter": req.kind, "signatory": signatory,
+                let mut data = json!({ "letterId": letter_id, "letter": kind, "signatory": signatory,
                     "sha256": sha256, "size": size });
-                if let Some(h) = &req.holding {
-                    data["expectedOn"] = json!(h.expected_on);
+                if let Some((_, expected_on)) = holding {
+                    data["expectedOn"] = json!(expected_on);
                 }
                 Ok(Change { kind: "letterIssued", data })
             })?;
             Ok(LetterMeta {
                 id: letter_id,
-                kind: req.kind,
-                signatory: signatory.clone(),
+                kind,
+                signatory: signatory.to_owned(),
                 size,
                 sha256: sha256.clone(),
                 issued_at,

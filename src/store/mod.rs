@@ -10,6 +10,7 @@ pub mod backup;
 pub mod client_export;
 pub mod complaints;
 pub mod file;
+pub mod identity;
 pub mod journal;
 pub mod letters;
 pub mod register;
@@ -46,6 +47,7 @@ const MIGRATION_SQL: &[&str] = &[
     include_str!("migrations/0006_actions.sql"),
     include_str!("migrations/0007_import.sql"),
     include_str!("migrations/0008_redaction.sql"),
+    include_str!("migrations/0009_identity.sql"),
 ];
 
 static MIGRATIONS: LazyLock<Migrations<'static>> =
@@ -101,11 +103,11 @@ pub struct ComplaintView {
     pub mediation: Mediation,
     pub allowed_actions: Vec<crate::complaint::Action>,
     pub events: Vec<Event>,
-    pub exchanges: Vec<file::Exchange>,
-    pub attachments: Vec<file::AttachmentMeta>,
-    pub dispute_steps: Vec<file::DisputeStep>,
-    pub letters: Vec<letters::LetterMeta>,
-    pub approvals: Vec<letters::Approval>,
+    pub exchanges: Vec<crate::complaint::Exchange>,
+    pub attachments: Vec<crate::complaint::AttachmentMeta>,
+    pub dispute_steps: Vec<crate::complaint::DisputeStep>,
+    pub letters: Vec<crate::complaint::LetterMeta>,
+    pub approvals: Vec<crate::complaint::Approval>,
 }
 
 /// The register: one open database and the clock its rules use.
@@ -114,6 +116,8 @@ pub struct Store {
     clock: Arc<dyn Clock>,
     region: Region,
     path: PathBuf,
+    /// The register's id (`None` only for an old file opened read-only).
+    identity: Option<String>,
 }
 
 fn classify_open_error(path: &Path, e: rusqlite::Error) -> Error {
@@ -241,16 +245,23 @@ impl Store {
             .optional()?
             .and_then(|s| s.parse().ok())
             .unwrap_or_default();
+        let identity = identity::ensure(&mut conn, clock.now())?;
         Ok(Store {
             conn,
             clock,
             region,
             path: path.to_owned(),
+            identity,
         })
     }
 
     pub fn path(&self) -> &Path {
         &self.path
+    }
+
+    /// The register's identity: created with it, journaled, carried by every backup.
+    pub fn identity(&self) -> Option<&str> {
+        self.identity.as_deref()
     }
 
     pub fn today(&self) -> NaiveDate {

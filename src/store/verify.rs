@@ -27,7 +27,7 @@ use std::collections::HashMap;
 #[serde(rename_all = "camelCase")]
 pub struct Finding {
     /// "sqlite", "eventHash", "eventLink", "eventMissing", "stateHash", "letter",
-    /// "attachment", "redaction", "noEvent".
+    /// "attachment", "redaction", "noEvent", "identity".
     pub kind: String,
     pub event_id: Option<i64>,
     pub reference: Option<String>,
@@ -58,6 +58,16 @@ fn about(e: &Event) -> String {
 }
 
 impl Store {
+    /// How many events the journal holds, and the hash of the last one (what extracts and
+    /// packs print as the state of the proof they were made from).
+    pub fn journal_head(&self) -> Result<(u32, Option<String>)> {
+        Ok(self.conn().query_row(
+            "SELECT count(*), (SELECT hash FROM events ORDER BY id DESC LIMIT 1) FROM events",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )?)
+    }
+
     /// SQLite's quick integrity check of the file: `None` when it finds nothing wrong.
     pub fn quick_check(&self) -> Result<Option<String>> {
         let found: String = self
@@ -315,6 +325,25 @@ impl Store {
                     ),
                     _ => {}
                 }
+            }
+        }
+
+        // 4. The register's identity: the one its journal recorded.
+        if let Some(id) = super::identity::read(conn)? {
+            let journaled = events.iter().any(|(e, _)| {
+                e.kind == super::identity::EVENT_KIND
+                    && e.data.get("registerId").and_then(|v| v.as_str()) == Some(id.as_str())
+            });
+            if !journaled {
+                push(
+                    "identity",
+                    None,
+                    None,
+                    format!(
+                        "l'identité du registre ({id}) n'est pas celle que son journal a \
+                         enregistrée : le fichier a été modifié ou assemblé hors de Reclam"
+                    ),
+                );
             }
         }
 
