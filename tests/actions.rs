@@ -2,7 +2,7 @@
 
 mod common;
 
-use common::{complaint, d, TestDb};
+use common::{complaint, d, sql, TestDb};
 use reclam::complaint::NewCorrectiveAction;
 use reclam::complaint::{ActionStatus, DysfunctionCategory};
 
@@ -98,8 +98,7 @@ fn actions_group_dysfunctions_follow_their_status_and_come_late_first() {
         .set_action_status(late.id, ActionStatus::InProgress, "Julien Bernard")
         .unwrap_err();
     assert_eq!(err.field(), Some("status"));
-    let journaled: Vec<String> = s
-        .conn()
+    let journaled: Vec<String> = sql(&s)
         .prepare("SELECT kind || ':' || actor FROM events WHERE kind LIKE 'action%' ORDER BY id")
         .unwrap()
         .query_map([], |r| r.get(0))
@@ -134,9 +133,9 @@ fn actions_group_dysfunctions_follow_their_status_and_come_late_first() {
         lines[1].1, "Réalisée, échéance 01/06/2026",
         "done: open ones first"
     );
-    // Nothing is deleted.
-    assert!(s
-        .conn()
+    // Nothing is deleted, not even by a program going behind the app's back.
+    let err = sql(&s)
         .execute("DELETE FROM corrective_actions", [])
-        .is_err());
+        .unwrap_err();
+    assert!(err.to_string().contains("ne supprime jamais"), "{err}");
 }

@@ -11,7 +11,7 @@
 
 mod common;
 
-use common::d;
+use common::{d, sql};
 use reclam::clock::FixedClock;
 use reclam::complaint::input::{from_json_value, parse_vocab};
 use reclam::complaint::NewCorrectiveAction;
@@ -27,6 +27,7 @@ use reclam::letters::LetterRequest;
 use reclam::letters::{HoldingInfo, LetterKind};
 use reclam::store::register::RegisterQuery;
 use reclam::store::NewRequest;
+use reclam::store::StorageFault;
 use reclam::Register;
 use reclam::{Error, Store};
 use serde_json::{json, Value};
@@ -1597,17 +1598,14 @@ fn letter_cases() -> Vec<CoreCase> {
 
 /// The disk refuses to write: simulated on the connection (a full disk by capping the
 /// number of pages; a read-only medium with `query_only`), so that it holds even for root.
+/// Both settings are the store's own connection's (a second connection's limits do not bind
+/// the store, and file modes do not bind root — the file-mode version is `read_only_cases`):
+/// the store's test support sets them.
 fn storage_cases() -> Vec<CoreCase> {
     use Expect::Code as C;
     vec![
         case("storage: disk full while recording", C("readOnly"), |s| {
-            let pages: i64 = s
-                .conn()
-                .query_row("PRAGMA page_count", [], |r| r.get(0))
-                .unwrap();
-            s.conn()
-                .pragma_update(None, "max_page_count", pages)
-                .unwrap();
+            s.simulate_storage_fault(StorageFault::DiskFull).unwrap();
             let mut v = complaint_json();
             v["description"] = json!("Une longue description. ".repeat(800));
             let new: NewComplaint = from_json_value(v)?;
@@ -1617,13 +1615,13 @@ fn storage_cases() -> Vec<CoreCase> {
             "storage: read-only while acknowledging",
             C("readOnly"),
             |s| {
-                s.conn().pragma_update(None, "query_only", true).unwrap();
+                s.simulate_storage_fault(StorageFault::ReadOnly).unwrap();
                 s.acknowledge(&r(RECEIVED), d("2026-06-13"), ACTOR)
                     .map(drop)
             },
         ),
         case("storage: read-only while importing", C("readOnly"), |s| {
-            s.conn().pragma_update(None, "query_only", true).unwrap();
+            s.simulate_storage_fault(StorageFault::ReadOnly).unwrap();
             import(
                 s,
                 "Client;Date de réception\nM. Petit;02/06/2026\n".as_bytes(),
@@ -1643,9 +1641,9 @@ fn run_core(fixture: &Fixture, cases: Vec<CoreCase>, tally: &mut Tally) {
         let ok = tally.run(&c.name, || {
             let (_dir, path) = fixture.copy();
             let mut s = Store::open(&path, clock()).unwrap();
-            let before = fingerprint(s.conn());
+            let before = fingerprint(&sql(&s));
             let result = (c.action)(&mut s);
-            let after = fingerprint(s.conn());
+            let after = fingerprint(&sql(&s));
             match result {
                 Ok(()) => panic!("{}: accepted, should be refused", c.name),
                 Err(e) => check_error(&c.name, c.expect, &e),
@@ -2157,7 +2155,7 @@ fn import_case(fixture: &Fixture, c: ImportCase) {
     {
         let (_dir, path) = fixture.copy();
         let mut s = Store::open(&path, clock()).unwrap();
-        let before = fingerprint(s.conn());
+        let before = fingerprint(&sql(&s));
         let run = |s: &mut Store, dry_run: bool, policy: Policy| {
             import(
                 s,
@@ -2209,7 +2207,7 @@ fn import_case(fixture: &Fixture, c: ImportCase) {
                 for p in &row.problems {
                     assert_french(&c.name, &p.message);
                 }
-                assert_same(&c.name, &before, &fingerprint(s.conn()));
+                assert_same(&c.name, &before, &fingerprint(&sql(&s)));
                 // …and the import itself, all or nothing, refuses the file.
                 let e = run(&mut s, false, Policy::AllOrNothing)
                     .err()
@@ -2217,7 +2215,7 @@ fn import_case(fixture: &Fixture, c: ImportCase) {
                 check_error(&c.name, Expect::Field("file"), &e);
             }
         }
-        assert_same(&c.name, &before, &fingerprint(s.conn()));
+        assert_same(&c.name, &before, &fingerprint(&sql(&s)));
     }
 }
 
@@ -2899,11 +2897,10 @@ fn verbatim_cases(fixture: &Fixture, tally: &mut Tally) {
         let ok = tally.run(name, || {
             let (_dir, path) = fixture.copy();
             let mut s = Store::open(&path, clock()).unwrap();
-            let before = tables(s.conn());
+            let before = tables(&sql(&s));
             f(&mut s);
-            assert_eq!(tables(s.conn()), before, "{name}: tables changed");
-            let ok: String = s
-                .conn()
+            assert_eq!(tables(&sql(&s)), before, "{name}: tables changed");
+            let ok: String = sql(&s)
                 .query_row("PRAGMA integrity_check", [], |r| r.get(0))
                 .unwrap();
             assert_eq!(ok, "ok", "{name}");
@@ -2927,8 +2924,7 @@ fn verbatim_cases(fixture: &Fixture, tally: &mut Tally) {
                 from_json_value(with("client.name", Some(json!(text)))).unwrap();
             let c = s.record(&new, ACTOR).unwrap();
             assert_eq!(s.get(&c.reference).unwrap().client.name, text, "{name}");
-            let stored: String = s
-                .conn()
+            let stored: String = sql(s)
                 .query_row(
                     "SELECT client_name FROM complaints WHERE reference = ?1",
                     [c.reference.as_str()],
@@ -2936,8 +2932,7 @@ fn verbatim_cases(fixture: &Fixture, tally: &mut Tally) {
                 )
                 .unwrap();
             assert_eq!(stored, text);
-            let n: i64 = s
-                .conn()
+            let n: i64 = sql(s)
                 .query_row("SELECT count(*) FROM complaints", [], |r| r.get(0))
                 .unwrap();
             assert_eq!(n, 7);
@@ -3027,7 +3022,7 @@ fn verbatim_cases(fixture: &Fixture, tally: &mut Tally) {
     .enumerate()
     {
         check(&format!("verbatim: search {i} {search:?}"), &|s| {
-            let before = fingerprint(s.conn());
+            let before = fingerprint(&sql(s));
             let page = s
                 .list(&RegisterQuery {
                     search: Some(search.to_owned()),
@@ -3035,7 +3030,7 @@ fn verbatim_cases(fixture: &Fixture, tally: &mut Tally) {
                 })
                 .unwrap_or_else(|e| panic!("search {search:?}: {e}"));
             assert!(page.rows.len() <= 6);
-            assert_same(search, &before, &fingerprint(s.conn()));
+            assert_same(search, &before, &fingerprint(&sql(s)));
         });
     }
     check("verbatim: SQL and formula rows imported", &|s| {

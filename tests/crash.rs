@@ -10,7 +10,7 @@
 
 mod common;
 
-use common::TestDb;
+use common::{sql, TestDb};
 use reclam::clock::FixedClock;
 use reclam::complaint::ComplaintRef;
 use reclam::Store;
@@ -153,8 +153,7 @@ fn an_import_killed_half_way_is_all_or_nothing() {
         kill_after(cmd, after);
         assert_eq!(integrity(&db.path), "ok");
         let store = open(&db.path);
-        let count: i64 = store
-            .conn()
+        let count: i64 = sql(&store)
             .query_row("SELECT count(*) FROM complaints", [], |r| r.get(0))
             .unwrap();
         assert!(

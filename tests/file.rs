@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{complaint, d, TestDb};
+use common::{complaint, d, sql, TestDb};
 use reclam::complaint::{ComplaintRef, Direction, DisputeKind, Outcome, Role};
 use reclam::complaint::{NewDisputeStep, NewExchange};
 use reclam::firm::NewUser;
@@ -260,8 +260,7 @@ fn users_are_unique_validated_and_journaled() {
     assert_eq!(users[0].authority, None);
     assert_eq!(users[1].authority.unwrap().to_string(), "19.90");
     assert!(!users[0].has_signature);
-    let journaled: i64 = s
-        .conn()
+    let journaled: i64 = sql(&s)
         .query_row(
             "SELECT count(*) FROM events WHERE kind = 'userAdded'",
             [],

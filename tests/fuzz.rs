@@ -9,7 +9,7 @@
 
 mod common;
 
-use common::d;
+use common::{d, sql};
 use proptest::prelude::*;
 use proptest::test_runner::{Config, TestCaseError, TestRunner};
 use reclam::clock::FixedClock;
@@ -622,7 +622,7 @@ fn register(seeded: bool) -> Register {
 /// Every table's rows, hashed (the FTS index's shadow tables are derived from `complaints`).
 fn fingerprint(store: &Store) -> Vec<(String, usize, u64)> {
     use std::hash::{Hash, Hasher};
-    let conn = store.conn();
+    let conn = sql(store);
     let tables: Vec<String> = conn
         .prepare(
             "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'
@@ -883,8 +883,7 @@ fn fuzz_import_dry_run_is_exact() {
                         (preview.accepted, preview.refused, preview.duplicates),
                         (done.accepted, done.refused, done.duplicates)
                     );
-                    let n: i64 = store
-                        .conn()
+                    let n: i64 = sql(&store)
                         .query_row("SELECT count(*) FROM complaints", [], |r| r.get(0))
                         .unwrap();
                     prop_assert_eq!(n, i64::from(done.accepted));

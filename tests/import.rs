@@ -26,7 +26,7 @@ fn everything() -> ExtractQuery {
 }
 
 fn count(s: &Store, sql: &str) -> i64 {
-    s.conn().query_row(sql, [], |r| r.get(0)).unwrap()
+    common::sql(s).query_row(sql, [], |r| r.get(0)).unwrap()
 }
 
 /// The table cells of every complaint, as the CSV/XLSX extract writes them.

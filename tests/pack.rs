@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{complaint, d, pdf_words, TestDb};
+use common::{complaint, d, pdf_words, sql, TestDb};
 use reclam::complaint::NewCorrectiveAction;
 use reclam::complaint::Outcome;
 use reclam::extract::pack::{inspection_pack, PROCEDURE_KEY};
@@ -80,8 +80,7 @@ fn the_pack_holds_cover_procedure_extract_statistics_and_actions() {
         "Claire Martin",
     )
     .unwrap();
-    let head: String = s
-        .conn()
+    let head: String = sql(&s)
         .query_row(
             "SELECT hash FROM events ORDER BY id DESC LIMIT 1",
             [],

@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{complaint, d, pdf_words, TestDb};
+use common::{complaint, d, pdf_words, sql, TestDb};
 use reclam::complaint::{
     parse_new_complaint, ComplaintRef, Direction, DisputeKind, DysfunctionCategory, Feedback,
     Money, Outcome, Role,
@@ -262,7 +262,7 @@ fn all_stats(s: &Store) -> stats::Stats {
 }
 
 fn event_count(s: &Store) -> i64 {
-    s.conn()
+    sql(s)
         .query_row("SELECT count(*) FROM events", [], |r| r.get(0))
         .unwrap()
 }
@@ -717,8 +717,7 @@ fn client_export_holds_every_complaint_of_the_client_and_is_journaled() {
 
     // The disclosure is journaled, without complaint.
     assert_eq!(event_count(&s), events + 1);
-    let e: (Option<i64>, String, String) = s
-        .conn()
+    let e: (Option<i64>, String, String) = sql(&s)
         .query_row(
             "SELECT complaint_id, kind, data FROM events ORDER BY id DESC LIMIT 1",
             [],
@@ -744,8 +743,7 @@ fn client_export_holds_every_complaint_of_the_client_and_is_journaled() {
     assert!(x.complaints.is_empty());
     assert!(pdf_words(&x.pdf).contains("aucune réclamation"));
     // Nothing to redact later: the journal keeps the query's hash, not the name.
-    let named: i64 = s
-        .conn()
+    let named: i64 = sql(&s)
         .query_row(
             "SELECT count(*) FROM events WHERE kind = 'clientExport' AND data LIKE '%Inconnue%'",
             [],
@@ -754,7 +752,7 @@ fn client_export_holds_every_complaint_of_the_client_and_is_journaled() {
         .unwrap();
     assert_eq!(named, 0);
     assert_eq!(
-        s.conn()
+        sql(&s)
             .query_row(
                 "SELECT count(*) FROM events WHERE kind = 'clientExport'
                  AND json_extract(data, '$.querySha256') IS NOT NULL",
@@ -768,8 +766,7 @@ fn client_export_holds_every_complaint_of_the_client_and_is_journaled() {
     // Once the old complaint is anonymised, the exports that disclosed it are redacted too,
     // and a new export no longer finds it.
     s.anonymise(from_ref(&reg.old), "Claire Martin").unwrap();
-    let redacted: i64 = s
-        .conn()
+    let redacted: i64 = sql(&s)
         .query_row(
             "SELECT count(*) FROM events WHERE kind = 'clientExport' AND redacted_by IS NOT NULL
              AND data NOT LIKE '%Dupont%' AND data LIKE ?1",

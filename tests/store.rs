@@ -2,7 +2,7 @@
 
 mod common;
 
-use common::{complaint, d, TestDb};
+use common::{complaint, d, sql, TestDb};
 use reclam::clock::FixedClock;
 use reclam::complaint::{DysfunctionCategory, Outcome, Status, Subject};
 use reclam::store::register::{RegisterQuery, RegisterSort};
@@ -53,12 +53,11 @@ fn a_refused_input_leaves_the_database_unchanged() {
     let mut s = db.open("2026-06-01");
     s.record(&complaint("A", "2026-05-07"), "t").unwrap();
     let count = |s: &Store| -> (i64, i64) {
-        let c = s
-            .conn()
+        let conn = sql(s);
+        let c = conn
             .query_row("SELECT count(*) FROM complaints", [], |r| r.get(0))
             .unwrap();
-        let e = s
-            .conn()
+        let e = conn
             .query_row("SELECT count(*) FROM events", [], |r| r.get(0))
             .unwrap();
         (c, e)
@@ -137,26 +136,29 @@ fn nothing_is_ever_deleted_and_the_journal_is_append_only() {
     assert!(err.to_string().contains("ne modifie jamais"), "{err}");
 }
 
+fn pragma(conn: &Connection, p: &str) -> String {
+    conn.query_row(&format!("PRAGMA {p}"), [], |r| {
+        r.get::<_, rusqlite::types::Value>(0)
+    })
+    .map(|v| match v {
+        rusqlite::types::Value::Integer(i) => i.to_string(),
+        rusqlite::types::Value::Text(t) => t,
+        other => format!("{other:?}"),
+    })
+    .unwrap()
+}
+
+/// What the store leaves in the file, as any other program opening it sees it.
 #[test]
 fn pragmas_and_permissions() {
     let db = TestDb::new();
     let s = db.open("2026-06-01");
-    let q = |p: &str| -> String {
-        s.conn()
-            .query_row(&format!("PRAGMA {p}"), [], |r| {
-                r.get::<_, rusqlite::types::Value>(0)
-            })
-            .map(|v| match v {
-                rusqlite::types::Value::Integer(i) => i.to_string(),
-                rusqlite::types::Value::Text(t) => t,
-                other => format!("{other:?}"),
-            })
-            .unwrap()
-    };
-    assert_eq!(q("journal_mode"), "wal");
-    assert_eq!(q("foreign_keys"), "1");
-    assert_eq!(q("synchronous"), "2"); // FULL
-    assert_eq!(q("user_version"), reclam::store::SCHEMA_VERSION.to_string());
+    let conn = sql(&s);
+    assert_eq!(pragma(&conn, "journal_mode"), "wal");
+    assert_eq!(
+        pragma(&conn, "user_version"),
+        reclam::store::SCHEMA_VERSION.to_string()
+    );
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
@@ -359,8 +361,7 @@ fn requests_stay_out_of_the_register() {
     };
     s.record_request(&req, "Accueil").unwrap();
     assert_eq!(s.list(&RegisterQuery::default()).unwrap().total, 0);
-    let n: i64 = s
-        .conn()
+    let n: i64 = sql(&s)
         .query_row("SELECT count(*) FROM requests", [], |r| r.get(0))
         .unwrap();
     assert_eq!(n, 1);
@@ -393,8 +394,7 @@ fn demo_fills_every_state() {
         .total
             > 0
     );
-    let years: i64 = s
-        .conn()
+    let years: i64 = sql(&s)
         .query_row(
             "SELECT count(DISTINCT substr(received_on, 1, 4)) FROM complaints",
             [],

@@ -5,7 +5,7 @@
 
 mod common;
 
-use common::{complaint, d, TestDb};
+use common::{complaint, d, sql, TestDb};
 use reclam::complaint::Role;
 use reclam::firm::NewUser;
 use reclam::letters::LetterKind;
@@ -128,10 +128,9 @@ fn an_edited_event_is_reported_precisely() {
     );
     // Recomputing its hash does not help: the next event's link breaks instead.
     let db = register();
-    let conn = Connection::open(&db.path).unwrap();
     let s = db.open(TODAY);
-    let mut e = s
-        .conn()
+    let conn = sql(&s);
+    let mut e = conn
         .query_row(
             &format!("{} WHERE e.id = 5", reclam::store::journal::SELECT_EVENTS),
             [],
@@ -252,8 +251,7 @@ fn a_complaint_inserted_by_hand_is_reported_and_the_cli_exits_3() {
     assert_eq!(report["letters"], 1);
     assert_eq!(report["attachments"], 1);
     let store: Store = ok.open(TODAY);
-    let head: String = store
-        .conn()
+    let head: String = sql(&store)
         .query_row(
             "SELECT hash FROM events ORDER BY id DESC LIMIT 1",
             [],

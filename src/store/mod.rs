@@ -110,6 +110,14 @@ pub struct ComplaintView {
     pub approvals: Vec<crate::complaint::Approval>,
 }
 
+/// A storage failure [`Store::simulate_storage_fault`] can simulate.
+#[doc(hidden)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StorageFault {
+    DiskFull,
+    ReadOnly,
+}
+
 /// The register: one open database and the clock its rules use.
 pub struct Store {
     conn: Connection,
@@ -276,9 +284,25 @@ impl Store {
         self.region
     }
 
-    /// Read-only access for queries defined elsewhere in the core (extracts, statistics).
-    pub fn conn(&self) -> &Connection {
+    /// The connection, for the store's own modules and the core's queries (extracts,
+    /// statistics): SQL never leaves the crate.
+    pub(crate) fn conn(&self) -> &Connection {
         &self.conn
+    }
+
+    /// Test support: make this connection fail from now on the way a full disk or a read-only
+    /// medium does, so the bad-input catalogue can check that nothing is half-written then,
+    /// even when the tests run as root (whom file modes do not stop).
+    #[doc(hidden)]
+    pub fn simulate_storage_fault(&self, fault: StorageFault) -> Result<()> {
+        match fault {
+            StorageFault::DiskFull => {
+                let pages: i64 = self.conn.query_row("PRAGMA page_count", [], |r| r.get(0))?;
+                self.conn.pragma_update(None, "max_page_count", pages)?;
+            }
+            StorageFault::ReadOnly => self.conn.pragma_update(None, "query_only", true)?,
+        }
+        Ok(())
     }
 
     /// Run `f` in one IMMEDIATE write transaction: all of it is committed, or none.
@@ -713,4 +737,29 @@ fn restrict_permissions(path: &Path) -> Result<()> {
 fn restrict_permissions(_path: &Path) -> Result<()> {
     // On Windows the file inherits the ACL of the user's profile folder.
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Settings that live on the store's own connection, not in the file.
+    #[test]
+    fn the_connection_enforces_foreign_keys_and_syncs_fully() {
+        let dir = tempfile::tempdir().unwrap();
+        let s = Store::open(
+            dir.path().join("registre.db"),
+            Arc::new(crate::clock::FixedClock::new(
+                NaiveDate::from_ymd_opt(2026, 6, 1).unwrap(),
+            )),
+        )
+        .unwrap();
+        let pragma = |name: &str| -> i64 {
+            s.conn()
+                .query_row(&format!("PRAGMA {name}"), [], |r| r.get(0))
+                .unwrap()
+        };
+        assert_eq!(pragma("foreign_keys"), 1);
+        assert_eq!(pragma("synchronous"), 2, "FULL");
+    }
 }

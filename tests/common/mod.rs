@@ -8,6 +8,7 @@ use reclam::complaint::{parse_new_complaint, NewComplaint};
 use reclam::Store;
 use std::path::PathBuf;
 use std::sync::Arc;
+use std::time::Duration;
 
 pub fn d(s: &str) -> NaiveDate {
     NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
@@ -28,6 +29,19 @@ impl TestDb {
     pub fn open(&self, today: &str) -> Store {
         Store::open(&self.path, Arc::new(FixedClock::new(d(today)))).unwrap()
     }
+}
+
+/// A connection of the test's own to the register file behind `store`, as any other program
+/// could open it: the store's SQL stays inside the store. The file is in WAL mode, so this
+/// connection sees what the store has committed, and what it writes is a change made behind
+/// the app's back. It never creates the file: a wrong path fails instead of reading an empty
+/// database.
+pub fn sql(store: &Store) -> rusqlite::Connection {
+    let flags =
+        rusqlite::OpenFlags::SQLITE_OPEN_READ_WRITE | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    let conn = rusqlite::Connection::open_with_flags(store.path(), flags).unwrap();
+    conn.busy_timeout(Duration::from_secs(5)).unwrap();
+    conn
 }
 
 pub fn complaint(name: &str, received: &str) -> NewComplaint {
