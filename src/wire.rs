@@ -25,7 +25,11 @@ use crate::import::{FieldInfo, ImportReport, MappingInput, RowOutcome, RowStatus
 use crate::letters::{Block, Composed, HoldingInfo, LetterKind};
 use crate::letters::{LetterRequest, TemplateEntry};
 use crate::settings::{SettingEntry, Settings};
-use crate::store::backup::{BackupFile, BackupStatus, Maintenance, RestoreReport};
+use crate::letters::choices::LetterOffer;
+use crate::register::letters::{GestureState, LetterChoices, SignatoryChoice};
+use crate::store::backup::{
+    BackupFile, BackupInfo, BackupStatus, Maintenance, Relation, RestorePreview, RestoreReport,
+};
 use crate::store::client_export::ClientExportSummary;
 use crate::store::journal::Event;
 use crate::store::register::{RegisterPage, RegisterQuery, RegisterRow, RegisterSort};
@@ -82,7 +86,7 @@ pub fn typescript() -> String {
         User, SettingEntry, Settings, TodayCounts, TodaySummary, AppInfo, WireError,
         // Letters.
         LetterKind, HoldingInfo, Block, Composed, LetterMeta, LetterRequest, TemplateEntry,
-        Approval,
+        Approval, LetterOffer, SignatoryChoice, GestureState, LetterChoices,
         // Extracts and statistics.
         ExtractQuery, Count, Spread, Stats,
         // Corrective actions.
@@ -91,7 +95,8 @@ pub fn typescript() -> String {
         ImportField, FieldInfo, SourceInfo, Problem, RowStatus, RowOutcome, ImportReport,
         MappingInput,
         // Proof and backups.
-        Finding, VerifyReport, BackupFile, Maintenance, BackupStatus, RestoreReport,
+        Finding, VerifyReport, BackupInfo, BackupFile, Maintenance, BackupStatus, RestoreReport,
+        Relation, RestorePreview,
         // Personal data.
         Candidate, AnonymisedComplaint, AnonymisationReport, ClientExportSummary,
     ];

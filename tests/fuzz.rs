@@ -298,7 +298,7 @@ fn fuzz_template_parser() {
             match Template::parse_with(
                 "procedure",
                 &text,
-                reclam::extract::pack::PROCEDURE_PLACEHOLDERS,
+                reclam::letters::procedure::PROCEDURE_PLACEHOLDERS,
             ) {
                 Ok(t) => {
                     let _ = t.fill(&BTreeMap::new());

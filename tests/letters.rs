@@ -504,3 +504,76 @@ fn an_issued_letter_never_changes_and_tampering_is_reported() {
     let err = s.letter_pdf(meta.id).unwrap_err();
     assert_eq!(err.code(), "tampered", "{err}");
 }
+
+#[test]
+fn the_core_says_which_letters_fit_and_who_may_sign_them() {
+    let (_db, mut s, r) = setup("2026-04-10");
+    mediator(&mut s);
+    let choices = |s: &mut Store, who: &str| {
+        Register::over(s, who)
+            .unwrap()
+            .letter_choices(&r)
+            .unwrap()
+    };
+    // Received: the acknowledgement; the advisor acting signs by default; Karim cannot sign.
+    let c = choices(&mut s, "Sophie Leroy");
+    assert_eq!(c.offers.len(), 1);
+    assert_eq!(c.offers[0].kind, LetterKind::Acknowledgement);
+    assert!(!c.offers[0].new_version);
+    assert_eq!(c.default_signatory.as_deref(), Some("Sophie Leroy"));
+    let names: Vec<&str> = c.signatories.iter().map(|s| s.name.as_str()).collect();
+    assert_eq!(names.len(), 3, "{names:?}");
+    assert!(!names.contains(&"Karim Benali"));
+    assert_eq!(c.latest_holding_date, d("2026-05-02"));
+    // Someone who may not sign falls back to the handler ("Claire Martin" in the fixture).
+    let c = choices(&mut s, "Karim Benali");
+    assert_eq!(c.default_signatory.as_deref(), Some("Claire Martin"));
+
+    // Acknowledged by letter: a holding letter first, then a corrected acknowledgement.
+    Register::over(&mut s, "Sophie Leroy")
+        .unwrap()
+        .issue_letter(&r, &request(LetterKind::Acknowledgement, "Sophie Leroy"))
+        .unwrap();
+    let kinds: Vec<(LetterKind, bool)> = choices(&mut s, "Sophie Leroy")
+        .offers
+        .iter()
+        .map(|o| (o.kind, o.new_version))
+        .collect();
+    assert_eq!(
+        kinds,
+        [(LetterKind::Holding, false), (LetterKind::Acknowledgement, true)]
+    );
+
+    // An answer with a 150 € gesture: only the manager may sign it until it is approved.
+    s.answer(
+        &r,
+        d("2026-04-10"),
+        Outcome::Partial,
+        "Nous prenons en charge la moitié des frais.",
+        Some("150".parse().unwrap()),
+        "Sophie Leroy",
+    )
+    .unwrap();
+    let c = choices(&mut s, "Sophie Leroy");
+    assert_eq!(c.offers[0].kind, LetterKind::Answer);
+    let gesture = c.gesture.unwrap();
+    assert!(!gesture.approved);
+    let may: Vec<(&str, bool)> = c
+        .signatories
+        .iter()
+        .map(|s| (s.name.as_str(), s.may_sign_answer))
+        .collect();
+    assert!(may.contains(&("Claire Martin", true)), "{may:?}");
+    assert!(may.contains(&("Julien Bernard", false)), "{may:?}");
+    let sophie = c.signatories.iter().find(|s| s.name == "Sophie Leroy").unwrap();
+    assert!(
+        sophie.why_not.as_deref().unwrap().contains("20,00"),
+        "{:?}",
+        sophie.why_not
+    );
+    s.approve_gesture(&r, "150".parse().unwrap(), "Claire Martin")
+        .unwrap();
+    let c = choices(&mut s, "Sophie Leroy");
+    assert!(c.gesture.unwrap().approved);
+    assert!(c.signatories.iter().all(|s| s.may_sign_answer));
+}

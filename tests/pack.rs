@@ -6,8 +6,9 @@ mod common;
 use common::{complaint, d, pdf_words, sql, TestDb};
 use reclam::complaint::NewCorrectiveAction;
 use reclam::complaint::Outcome;
-use reclam::extract::pack::{inspection_pack, PROCEDURE_KEY};
+use reclam::extract::pack::inspection_pack;
 use reclam::extract::ExtractQuery;
+use reclam::letters::procedure::PROCEDURE_KEY;
 use reclam::Register;
 use std::process::Command;
 

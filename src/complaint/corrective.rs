@@ -16,6 +16,8 @@ pub struct CorrectiveAction {
     pub status: ActionStatus,
     /// Not done nor abandoned, and its due date is past.
     pub late: bool,
+    /// The statuses it may move to now (the rule is [`next_statuses`]'s).
+    pub next_statuses: Vec<ActionStatus>,
     pub complaints: Vec<String>,
     pub dysfunctions: Vec<i64>,
 }
@@ -43,4 +45,45 @@ pub struct DysfunctionEntry {
     pub description: String,
     pub found_on: NaiveDate,
     pub actions: Vec<i64>,
+}
+
+/// An action is open while planned or in progress; done and abandoned are final.
+pub fn is_open(s: ActionStatus) -> bool {
+    matches!(s, ActionStatus::Planned | ActionStatus::InProgress)
+}
+
+/// The statuses an action in `s` may move to: from an open status, any other one; none from
+/// a final status.
+pub fn next_statuses(s: ActionStatus) -> Vec<ActionStatus> {
+    if !is_open(s) {
+        return Vec::new();
+    }
+    [
+        ActionStatus::Planned,
+        ActionStatus::InProgress,
+        ActionStatus::Done,
+        ActionStatus::Abandoned,
+    ]
+    .into_iter()
+    .filter(|n| *n != s)
+    .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn open_actions_move_anywhere_final_ones_nowhere() {
+        assert_eq!(
+            next_statuses(ActionStatus::Planned),
+            [ActionStatus::InProgress, ActionStatus::Done, ActionStatus::Abandoned]
+        );
+        assert_eq!(
+            next_statuses(ActionStatus::InProgress),
+            [ActionStatus::Planned, ActionStatus::Done, ActionStatus::Abandoned]
+        );
+        assert!(next_statuses(ActionStatus::Done).is_empty());
+        assert!(next_statuses(ActionStatus::Abandoned).is_empty());
+    }
 }

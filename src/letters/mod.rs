@@ -7,7 +7,9 @@
 //! conditions to refer, the other routes) and is refused when no mediator is configured; a
 //! holding letter announces a date before the answer is due; a gesture is always spelled out.
 
+pub mod choices;
 pub mod pdf;
+pub mod procedure;
 pub mod template;
 
 pub use crate::complaint::LetterKind;
@@ -38,9 +40,9 @@ pub const TEMPLATES: &[(&str, &str, &str)] = &[
         DEFAULT_REJECTED,
     ),
     (
-        crate::extract::pack::PROCEDURE_KEY,
+        procedure::PROCEDURE_KEY,
         "Procédure de traitement des réclamations (dossier d'inspection)",
-        crate::extract::pack::DEFAULT_PROCEDURE,
+        procedure::DEFAULT_PROCEDURE,
     ),
 ];
 
@@ -101,8 +103,8 @@ pub fn default_template(key: &str) -> Option<&'static str> {
 
 /// The placeholders a template may use: the procedure has its own.
 pub fn placeholders_for(key: &str) -> &'static [(&'static str, &'static str)] {
-    if key == crate::extract::pack::PROCEDURE_KEY {
-        crate::extract::pack::PROCEDURE_PLACEHOLDERS
+    if key == procedure::PROCEDURE_KEY {
+        procedure::PROCEDURE_PLACEHOLDERS
     } else {
         template::PLACEHOLDERS
     }

@@ -13,7 +13,46 @@ use crate::letters::{
 };
 use crate::store::Store;
 use std::borrow::BorrowMut;
+use chrono::NaiveDate;
+use serde::Serialize;
 use std::collections::BTreeMap;
+
+/// Someone who could sign, and whether they may sign the letter at hand.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
+#[serde(rename_all = "camelCase")]
+pub struct SignatoryChoice {
+    pub name: String,
+    pub role: crate::firm::Role,
+    /// The largest gesture they may grant alone (`None`: no limit).
+    pub authority: Option<Money>,
+    /// They may sign the answer letter as it stands (their signing right, and the gesture
+    /// within their authority or approved).
+    pub may_sign_answer: bool,
+    /// Why not, in French.
+    pub why_not: Option<String>,
+}
+
+/// The answer's gesture and whether an approval covers it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
+#[serde(rename_all = "camelCase")]
+pub struct GestureState {
+    pub amount: Money,
+    pub approved: bool,
+}
+
+/// What the letters area of a complaint file may offer now, decided by the core.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
+#[serde(rename_all = "camelCase")]
+pub struct LetterChoices {
+    pub offers: Vec<letters::choices::LetterOffer>,
+    /// Every active user with the right to sign.
+    pub signatories: Vec<SignatoryChoice>,
+    /// Who signs by default: the acting user if they may, else the handler, else the only one.
+    pub default_signatory: Option<String>,
+    /// A holding letter must announce an answer no later than this (the answer's due date).
+    pub latest_holding_date: NaiveDate,
+    pub gesture: Option<GestureState>,
+}
 
 impl<S: BorrowMut<Store>> Register<S> {
     /// The letter templates: the firm's text, or the shipped default.
@@ -130,6 +169,61 @@ impl<S: BorrowMut<Store>> Register<S> {
             &draft.pdf,
             &actor,
         )
+    }
+
+    /// What the letters area may offer now: the letters, who may sign them and why not, the
+    /// latest date a holding letter may announce, the gesture's approval.
+    pub fn letter_choices(&self, r: &ComplaintRef) -> Result<LetterChoices> {
+        let c = self.s().get(r)?;
+        let issued = self.s().letters(r)?;
+        let approved: Vec<Money> = self.s().approvals(r)?.iter().map(|a| a.amount).collect();
+        let gesture = c.answer.as_ref().and_then(|a| a.gesture);
+        let thresholds = self.s().thresholds()?;
+        let signatories: Vec<SignatoryChoice> = self
+            .s()
+            .users()?
+            .into_iter()
+            .filter(|u| crate::firm::signing_refusal(u).is_none())
+            .map(|u| {
+                let limit = crate::firm::gesture_limit(&u, &thresholds);
+                let why_not = match (gesture, limit) {
+                    (Some(g), Some(max)) if !crate::firm::gesture_covered(g, limit, &approved) => {
+                        Some(format!(
+                            "Montant au-delà de l'habilitation de {} ({}) : validation requise \
+                             avant d'émettre la réponse.",
+                            u.name,
+                            max.to_french()
+                        ))
+                    }
+                    _ => None,
+                };
+                SignatoryChoice {
+                    may_sign_answer: why_not.is_none(),
+                    why_not,
+                    authority: limit,
+                    role: u.role,
+                    name: u.name,
+                }
+            })
+            .collect();
+        let same = |a: &str, b: &str| a.trim().to_lowercase() == b.trim().to_lowercase();
+        let find = |name: Option<&str>| {
+            name.and_then(|n| signatories.iter().find(|s| same(&s.name, n)))
+                .map(|s| s.name.clone())
+        };
+        let default_signatory = find(self.acting())
+            .or_else(|| find(c.handler.as_deref()))
+            .or_else(|| (signatories.len() == 1).then(|| signatories[0].name.clone()));
+        Ok(LetterChoices {
+            offers: letters::choices::offers(&c, &issued),
+            default_signatory,
+            signatories,
+            latest_holding_date: c.deadlines.answer_due,
+            gesture: gesture.map(|amount| GestureState {
+                amount,
+                approved: approved.iter().any(|a| *a >= amount),
+            }),
+        })
     }
 
     pub fn letters(&self, r: &ComplaintRef) -> Result<Vec<LetterMeta>> {

@@ -17,7 +17,7 @@ mod file;
 pub mod files;
 mod import;
 mod intake;
-mod letters;
+pub mod letters;
 mod lifecycle;
 mod retention;
 mod settings;

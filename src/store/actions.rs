@@ -12,9 +12,7 @@ use chrono::NaiveDate;
 use rusqlite::params;
 use serde_json::json;
 
-fn is_open(s: ActionStatus) -> bool {
-    matches!(s, ActionStatus::Planned | ActionStatus::InProgress)
-}
+use crate::complaint::corrective::{is_open, next_statuses};
 
 impl Store {
     /// Record a corrective action and its links (journaled).
@@ -93,7 +91,7 @@ impl Store {
         if before == status {
             return self.action(id);
         }
-        if !is_open(before) {
+        if !next_statuses(before).contains(&status) {
             return Err(ValidationError::new(
                 "status",
                 format!(
@@ -147,6 +145,7 @@ impl Store {
                     owner: r.get(2)?,
                     due_on,
                     late: is_open(status) && due_on < today,
+                    next_statuses: next_statuses(status),
                     status,
                     complaints: Vec::new(),
                     dysfunctions: Vec::new(),
