@@ -1,13 +1,13 @@
 // Where a backend error belongs on screen: AppError.field names a wire field
 // ("client.name", "receivedOn"...); the form shows the message next to that input.
 import type { AppError } from "../../lib/backend/types";
+import { formatDate } from "../../lib/format";
 import {
   CHANNEL_LABELS,
   CLIENT_KIND_LABELS,
   CLIENT_RELATION_LABELS,
   SUBJECT_LABELS,
-  formatDate,
-} from "../../lib/format";
+} from "../../lib/backend/labels";
 
 /** Wire field name -> id of the input in the complaint form. */
 export const COMPLAINT_FIELD_INPUTS: Readonly<Record<string, string>> = {

@@ -35,7 +35,7 @@ describe("eventDetails", () => {
       "le 01/06/2026 · Saisine du médiateur · «\u00A0Saisine\u00A0»",
     );
     expect(eventDetails("exchange", { on: "2026-05-08", direction: "incoming", channel: "phone", summary: "Relance" })).toBe(
-      "le 08/05/2026 · Reçu du client · Téléphone · «\u00A0Relance\u00A0»",
+      "le 08/05/2026 · Reçu · Téléphone · «\u00A0Relance\u00A0»",
     );
   });
 

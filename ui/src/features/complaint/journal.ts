@@ -1,19 +1,14 @@
 // Reading journal events for the "Historique" timeline. The event payload is
 // open JSON: read defensively, never assume a shape the backend did not promise.
+import { NBSP, eventKindLabel, formatDate, formatFileSize, formatMoney, shortHash } from "../../lib/format";
 import {
   CHANNEL_LABELS,
   DIRECTION_LABELS,
   DISPUTE_KIND_LABELS,
   DYSFUNCTION_CATEGORY_LABELS,
   FEEDBACK_LABELS,
-  NBSP,
   OUTCOME_LABELS,
-  eventKindLabel,
-  formatDate,
-  formatFileSize,
-  formatMoney,
-  shortHash,
-} from "../../lib/format";
+} from "../../lib/backend/labels";
 import { displayFieldValue, fieldLabel } from "./fields";
 import { letterKindLabel } from "../letters/letters";
 

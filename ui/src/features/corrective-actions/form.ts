@@ -4,7 +4,8 @@
 // that the required fields are filled and routes the backend's errors to the fields.
 import type { AppError, DysfunctionCategory, DysfunctionEntry, NewAction } from "../../lib/backend/types";
 import { splitError, type SplitError } from "../complaint/fields";
-import { DYSFUNCTION_CATEGORIES, DYSFUNCTION_CATEGORY_LABELS, formatInteger } from "../../lib/format";
+import { formatInteger } from "../../lib/format";
+import { DYSFUNCTION_CATEGORIES, DYSFUNCTION_CATEGORY_LABELS } from "../../lib/backend/labels";
 
 export interface ActionForm {
   description: string;

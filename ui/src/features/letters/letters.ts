@@ -10,14 +10,9 @@ import type {
   LetterRequest,
   User,
 } from "../../lib/backend/types";
+import { LETTER_KIND_LABELS } from "../../lib/backend/labels";
 import { formatDate, formatMoney } from "../../lib/format";
 import { normalizeField } from "../complaint/fields";
-
-export const LETTER_KIND_LABELS: Readonly<Record<LetterKind, string>> = {
-  ack: "Accusé de réception",
-  holding: "Lettre d'attente",
-  answer: "Lettre de réponse",
-};
 
 /** Part of the default file name of a saved copy. */
 const FILE_SLUGS: Readonly<Record<LetterKind, string>> = {

@@ -2,7 +2,8 @@
 // grouped), its size, its colours, and the French text of its tooltips and of its
 // accessible summary. No Chart.js, no DOM: tested in Node.
 import type { Count, Stats } from "../../lib/backend/types";
-import { formatComplaintCount, formatInteger, formatPercent, OUTCOME_LABELS } from "../../lib/format";
+import { formatComplaintCount, formatInteger, formatPercent } from "../../lib/format";
+import { OUTCOME_LABELS } from "../../lib/backend/labels";
 import { shareOf } from "./extract";
 
 /** One bar or one slice. */
