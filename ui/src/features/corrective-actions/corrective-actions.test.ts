@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
 import type { ActionStatus, CorrectiveAction } from "../../lib/backend/types";
 import {
-  ACTION_FILTERS,
+  CORRECTIVE_ACTION_FILTERS,
   countByFilter,
   daysBetween,
   daysLate,
   dysfunctionCountText,
-  filterActions,
+  filterCorrectiveActions,
   isOpenStatus,
   lateText,
   statusChanges,
@@ -27,7 +27,7 @@ const ACTIONS = [
 
 describe("filters", () => {
   it("offers Toutes / En cours / En retard / Terminées", () => {
-    expect(ACTION_FILTERS.map((f) => [f.id, f.label])).toEqual([
+    expect(CORRECTIVE_ACTION_FILTERS.map((f) => [f.id, f.label])).toEqual([
       ["all", "Toutes"],
       ["open", "En cours"],
       ["late", "En retard"],
@@ -36,10 +36,10 @@ describe("filters", () => {
   });
 
   it("keeps the backend's order", () => {
-    expect(filterActions(ACTIONS, "all").map((a) => a.id)).toEqual([4, 2, 1, 3, 5]);
-    expect(filterActions(ACTIONS, "open").map((a) => a.id)).toEqual([4, 2, 1]);
-    expect(filterActions(ACTIONS, "late").map((a) => a.id)).toEqual([4]);
-    expect(filterActions(ACTIONS, "closed").map((a) => a.id)).toEqual([3, 5]);
+    expect(filterCorrectiveActions(ACTIONS, "all").map((a) => a.id)).toEqual([4, 2, 1, 3, 5]);
+    expect(filterCorrectiveActions(ACTIONS, "open").map((a) => a.id)).toEqual([4, 2, 1]);
+    expect(filterCorrectiveActions(ACTIONS, "late").map((a) => a.id)).toEqual([4]);
+    expect(filterCorrectiveActions(ACTIONS, "closed").map((a) => a.id)).toEqual([3, 5]);
   });
 
   it("counts each filter", () => {

@@ -5,16 +5,16 @@ import type { ActionStatus, CorrectiveAction } from "../../lib/backend/types";
 import { isIsoDate } from "../../lib/calendar/dates";
 import { formatInteger } from "../../lib/format";
 
-export type ActionFilter = "all" | "open" | "late" | "closed";
+export type CorrectiveActionFilter = "all" | "open" | "late" | "closed";
 
-export interface ActionFilterDef {
-  id: ActionFilter;
+export interface CorrectiveActionFilterDef {
+  id: CorrectiveActionFilter;
   label: string;
   /** Shown when the filter leaves no row. */
   empty: string;
 }
 
-export const ACTION_FILTERS: readonly ActionFilterDef[] = [
+export const CORRECTIVE_ACTION_FILTERS: readonly CorrectiveActionFilterDef[] = [
   { id: "all", label: "Toutes", empty: "Aucune action corrective." },
   { id: "open", label: "En cours", empty: "Aucune action en cours." },
   { id: "late", label: "En retard", empty: "Aucune action en retard." },
@@ -26,7 +26,7 @@ export function isOpenStatus(status: ActionStatus): boolean {
   return status === "planned" || status === "inProgress";
 }
 
-export function matchesFilter(action: CorrectiveAction, filter: ActionFilter): boolean {
+export function matchesFilter(action: CorrectiveAction, filter: CorrectiveActionFilter): boolean {
   switch (filter) {
     case "all":
       return true;
@@ -40,15 +40,15 @@ export function matchesFilter(action: CorrectiveAction, filter: ActionFilter): b
 }
 
 /** The actions a filter keeps, in the backend's order (late first, then by due date). */
-export function filterActions(actions: readonly CorrectiveAction[], filter: ActionFilter): CorrectiveAction[] {
+export function filterCorrectiveActions(actions: readonly CorrectiveAction[], filter: CorrectiveActionFilter): CorrectiveAction[] {
   return actions.filter((a) => matchesFilter(a, filter));
 }
 
 /** How many actions each filter keeps (the counts on the filter buttons). */
-export function countByFilter(actions: readonly CorrectiveAction[]): Record<ActionFilter, number> {
-  const counts: Record<ActionFilter, number> = { all: 0, open: 0, late: 0, closed: 0 };
+export function countByFilter(actions: readonly CorrectiveAction[]): Record<CorrectiveActionFilter, number> {
+  const counts: Record<CorrectiveActionFilter, number> = { all: 0, open: 0, late: 0, closed: 0 };
   for (const a of actions) {
-    for (const f of ACTION_FILTERS) if (matchesFilter(a, f.id)) counts[f.id]++;
+    for (const f of CORRECTIVE_ACTION_FILTERS) if (matchesFilter(a, f.id)) counts[f.id]++;
   }
   return counts;
 }

@@ -1,17 +1,17 @@
 import { describe, expect, it } from "vitest";
 import type { DysfunctionEntry } from "../../lib/backend/types";
 import {
-  emptyActionForm,
+  emptyCorrectiveActionForm,
   followedByText,
-  formToNewAction,
+  formToNewCorrectiveAction,
   groupDysfunctions,
-  isActionFormDirty,
+  isCorrectiveActionFormDirty,
   linkedComplaints,
   parseReferences,
   requiredMissing,
-  routeActionError,
+  routeCorrectiveActionError,
   toggleDysfunction,
-  type ActionForm,
+  type CorrectiveActionForm,
 } from "./form";
 
 // The backend's order: newest first.
@@ -22,7 +22,7 @@ const ENTRIES: DysfunctionEntry[] = [
   { id: 3, reference: "REC-2026-0001", category: "process", description: "Pièce demandée deux fois", foundOn: "2026-02-11", actions: [] },
 ];
 
-const filled = (over: Partial<ActionForm> = {}): ActionForm => ({
+const filled = (over: Partial<CorrectiveActionForm> = {}): CorrectiveActionForm => ({
   description: "  Former l'équipe aux délais d'AR ",
   owner: " Claire Martin ",
   dueOn: "2026-06-30",
@@ -33,7 +33,7 @@ const filled = (over: Partial<ActionForm> = {}): ActionForm => ({
 
 describe("required fields", () => {
   it("names each empty field in French", () => {
-    expect(requiredMissing(emptyActionForm())).toEqual({
+    expect(requiredMissing(emptyCorrectiveActionForm())).toEqual({
       description: "Décrivez l'action à mener.",
       owner: "Indiquez le responsable de l'action.",
       dueOn: "Indiquez l'échéance (jj/mm/aaaa).",
@@ -43,10 +43,10 @@ describe("required fields", () => {
   });
 
   it("a blank form is not dirty; anything typed or ticked is", () => {
-    expect(isActionFormDirty(emptyActionForm())).toBe(false);
-    expect(isActionFormDirty({ ...emptyActionForm(), description: "  " })).toBe(false);
-    expect(isActionFormDirty({ ...emptyActionForm(), dysfunctions: [3] })).toBe(true);
-    expect(isActionFormDirty({ ...emptyActionForm(), otherComplaints: "REC" })).toBe(true);
+    expect(isCorrectiveActionFormDirty(emptyCorrectiveActionForm())).toBe(false);
+    expect(isCorrectiveActionFormDirty({ ...emptyCorrectiveActionForm(), description: "  " })).toBe(false);
+    expect(isCorrectiveActionFormDirty({ ...emptyCorrectiveActionForm(), dysfunctions: [3] })).toBe(true);
+    expect(isCorrectiveActionFormDirty({ ...emptyCorrectiveActionForm(), otherComplaints: "REC" })).toBe(true);
   });
 });
 
@@ -76,10 +76,10 @@ describe("linked complaints", () => {
   });
 });
 
-describe("formToNewAction", () => {
+describe("formToNewCorrectiveAction", () => {
   it("maps the form to the wire type, trimmed", () => {
     const f = filled({ dysfunctions: [7, 3], otherComplaints: "REC-2026-0010" });
-    expect(formToNewAction(f, ENTRIES)).toEqual({
+    expect(formToNewCorrectiveAction(f, ENTRIES)).toEqual({
       description: "Former l'équipe aux délais d'AR",
       owner: "Claire Martin",
       dueOn: "2026-06-30",
@@ -90,34 +90,34 @@ describe("formToNewAction", () => {
 
   it("does not share the form's array", () => {
     const f = filled({ dysfunctions: [7] });
-    const a = formToNewAction(f, ENTRIES);
+    const a = formToNewCorrectiveAction(f, ENTRIES);
     a.dysfunctions.push(99);
     expect(f.dysfunctions).toEqual([7]);
   });
 });
 
-describe("routeActionError", () => {
+describe("routeCorrectiveActionError", () => {
   it("puts a validation error next to its field", () => {
-    expect(routeActionError({ code: "validation", message: "date obligatoire", field: "dueOn" })).toEqual({
+    expect(routeCorrectiveActionError({ code: "validation", message: "date obligatoire", field: "dueOn" })).toEqual({
       fields: { dueOn: "date obligatoire" },
       general: null,
     });
-    expect(routeActionError({ code: "validation", message: "référence invalide", field: "complaints" }).fields).toEqual({
+    expect(routeCorrectiveActionError({ code: "validation", message: "référence invalide", field: "complaints" }).fields).toEqual({
       complaints: "référence invalide",
     });
   });
 
   it("an unknown complaint goes next to the references", () => {
-    const r = routeActionError({ code: "notFound", message: "introuvable : réclamation REC-2026-0099" });
+    const r = routeCorrectiveActionError({ code: "notFound", message: "introuvable : réclamation REC-2026-0099" });
     expect(r).toEqual({ fields: { complaints: "introuvable : réclamation REC-2026-0099" }, general: null });
   });
 
   it("anything else goes to the banner", () => {
-    expect(routeActionError({ code: "database", message: "base verrouillée" })).toEqual({
+    expect(routeCorrectiveActionError({ code: "database", message: "base verrouillée" })).toEqual({
       fields: {},
       general: "base verrouillée",
     });
-    expect(routeActionError({ code: "validation", message: "statut", field: "status" }).general).toBe("statut");
+    expect(routeCorrectiveActionError({ code: "validation", message: "statut", field: "status" }).general).toBe("statut");
   });
 });
 

@@ -7,7 +7,7 @@ import { splitError, type SplitError } from "../complaint/fields";
 import { formatInteger } from "../../lib/format";
 import { DYSFUNCTION_CATEGORIES, DYSFUNCTION_CATEGORY_LABELS } from "../../lib/backend/labels";
 
-export interface ActionForm {
+export interface CorrectiveActionForm {
   description: string;
   owner: string;
   /** ISO date "YYYY-MM-DD", or "" (empty, or text that is not a date). */
@@ -18,12 +18,12 @@ export interface ActionForm {
   otherComplaints: string;
 }
 
-export function emptyActionForm(): ActionForm {
+export function emptyCorrectiveActionForm(): CorrectiveActionForm {
   return { description: "", owner: "", dueOn: "", dysfunctions: [], otherComplaints: "" };
 }
 
 /** True when something was typed or ticked (the form is kept when the user leaves). */
-export function isActionFormDirty(f: ActionForm): boolean {
+export function isCorrectiveActionFormDirty(f: CorrectiveActionForm): boolean {
   return (
     f.description.trim() !== "" ||
     f.owner.trim() !== "" ||
@@ -34,7 +34,7 @@ export function isActionFormDirty(f: ActionForm): boolean {
 }
 
 /** Wire field -> id of its input on the screen. */
-export const ACTION_FIELD_INPUTS: Readonly<Record<string, string>> = {
+export const CORRECTIVE_ACTION_FIELD_INPUTS: Readonly<Record<string, string>> = {
   description: "action-description",
   owner: "action-owner",
   dueOn: "action-due",
@@ -43,7 +43,7 @@ export const ACTION_FIELD_INPUTS: Readonly<Record<string, string>> = {
 };
 
 /** The messages of the required fields left empty, by wire field (form order). */
-export function requiredMissing(f: ActionForm): Record<string, string> {
+export function requiredMissing(f: CorrectiveActionForm): Record<string, string> {
   const missing: Record<string, string> = {};
   if (f.description.trim() === "") missing.description = "Décrivez l'action à mener.";
   if (f.owner.trim() === "") missing.owner = "Indiquez le responsable de l'action.";
@@ -78,13 +78,13 @@ export function referencesOfDysfunctions(ids: readonly number[], entries: readon
 }
 
 /** Every complaint the action is linked to: those of the ticked dysfunctions, then those typed. */
-export function linkedComplaints(f: ActionForm, entries: readonly DysfunctionEntry[]): string[] {
+export function linkedComplaints(f: CorrectiveActionForm, entries: readonly DysfunctionEntry[]): string[] {
   const out = referencesOfDysfunctions(f.dysfunctions, entries);
   for (const ref of parseReferences(f.otherComplaints)) if (!out.includes(ref)) out.push(ref);
   return out;
 }
 
-export function formToNewAction(f: ActionForm, entries: readonly DysfunctionEntry[]): NewAction {
+export function formToNewCorrectiveAction(f: CorrectiveActionForm, entries: readonly DysfunctionEntry[]): NewAction {
   return {
     description: f.description.trim(),
     owner: f.owner.trim(),
@@ -98,11 +98,11 @@ export function formToNewAction(f: ActionForm, entries: readonly DysfunctionEntr
  * Where a backend error goes: next to its field, or in the banner. An unknown complaint
  * comes back as `notFound` without a field; it is about the references typed.
  */
-export function routeActionError(err: AppError): SplitError {
+export function routeCorrectiveActionError(err: AppError): SplitError {
   if (!err.field && err.code === "notFound" && /réclamation/i.test(err.message)) {
     return { fields: { complaints: err.message }, general: null };
   }
-  return splitError(err, Object.keys(ACTION_FIELD_INPUTS));
+  return splitError(err, Object.keys(CORRECTIVE_ACTION_FIELD_INPUTS));
 }
 
 export interface DysfunctionGroup {

@@ -1,14 +1,14 @@
 // Session-wide UI state: which register is open, who is working, which screen is
 // shown, the toast, and drafts that must survive navigating away.
 import type { AppInfo, Maintenance, RegisterSort, Status, Subject, User } from "../../lib/backend";
-import type { ActionFilter } from "../corrective-actions/corrective-actions";
-import type { ActionForm } from "../corrective-actions/form";
+import type { CorrectiveActionFilter } from "../corrective-actions/corrective-actions";
+import type { CorrectiveActionForm } from "../corrective-actions/form";
 import type { ComplaintForm } from "../complaint/form";
 
 export type Screen =
   | { name: "today" }
   | { name: "register" }
-  | { name: "actions" }
+  | { name: "correctiveActions" }
   | { name: "stats" }
   | { name: "new" }
   | { name: "settings" }
@@ -63,9 +63,9 @@ class Session {
   /** Complaint being typed on "Nouvelle réclamation" (kept when the user navigates away). */
   draft = $state<ComplaintForm | null>(null);
   /** Corrective action being typed (kept when the user opens a complaint and comes back). */
-  actionDraft = $state<ActionForm | null>(null);
+  correctiveActionDraft = $state<CorrectiveActionForm | null>(null);
   /** The filter of the corrective actions table. */
-  actionFilter = $state<ActionFilter>("all");
+  actionFilter = $state<CorrectiveActionFilter>("all");
   /** Bumped to ask the register screen to focus its search box. */
   searchFocusRequest = $state(0);
   /** What the start-up maintenance (integrity check, daily backup) found, once it is done. */
