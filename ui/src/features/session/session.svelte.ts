@@ -65,7 +65,7 @@ class Session {
   /** Corrective action being typed (kept when the user opens a complaint and comes back). */
   correctiveActionDraft = $state<CorrectiveActionForm | null>(null);
   /** The filter of the corrective actions table. */
-  actionFilter = $state<CorrectiveActionFilter>("all");
+  correctiveActionFilter = $state<CorrectiveActionFilter>("all");
   /** Bumped to ask the register screen to focus its search box. */
   searchFocusRequest = $state(0);
   /** What the start-up maintenance (integrity check, daily backup) found, once it is done. */
