@@ -6,8 +6,8 @@
 //! `UPDATE_LABELS=1 cargo test -p reclam --test ui_labels`.
 
 use reclam::complaint::{
-    ActionStatus, Channel, ClientKind, ClientRelation, Direction, DisputeKind,
-    DysfunctionCategory, Feedback, Outcome, Role, Status, Step, Subject,
+    ActionStatus, Channel, ClientKind, ClientRelation, Direction, DisputeKind, DysfunctionCategory,
+    Feedback, Outcome, Role, Status, Step, Subject,
 };
 use reclam::letters::LetterKind;
 use std::fmt::Write as _;
@@ -44,7 +44,11 @@ fn vocabularies() -> Vec<Vocabulary> {
         vocabulary!(ClientRelation, "CLIENT_RELATION", "CLIENT_RELATIONS"),
         vocabulary!(Outcome, "OUTCOME", "OUTCOMES"),
         vocabulary!(Feedback, "FEEDBACK", "FEEDBACKS"),
-        vocabulary!(DysfunctionCategory, "DYSFUNCTION_CATEGORY", "DYSFUNCTION_CATEGORIES"),
+        vocabulary!(
+            DysfunctionCategory,
+            "DYSFUNCTION_CATEGORY",
+            "DYSFUNCTION_CATEGORIES"
+        ),
         vocabulary!(Step, "STEP", "STEPS"),
         vocabulary!(Role, "ROLE", "ROLES"),
         vocabulary!(Direction, "DIRECTION", "DIRECTIONS"),
@@ -81,7 +85,12 @@ fn typescript() -> String {
          // UPDATE_LABELS=1 cargo test -p reclam --test ui_labels\n",
     );
     let types: Vec<&str> = vocabularies.iter().map(|v| v.ts_type).collect();
-    writeln!(out, "import type {{ {} }} from \"./bindings\";", types.join(", ")).unwrap();
+    writeln!(
+        out,
+        "import type {{ {} }} from \"./bindings\";",
+        types.join(", ")
+    )
+    .unwrap();
     for v in &vocabularies {
         let ty = v.ts_type;
         writeln!(out).unwrap();
@@ -96,7 +105,11 @@ fn typescript() -> String {
             writeln!(out, "  {wire}: {},", quoted(label)).unwrap();
         }
         writeln!(out, "}};").unwrap();
-        writeln!(out, "/** {ty} values in the core's order (what selects list). */").unwrap();
+        writeln!(
+            out,
+            "/** {ty} values in the core's order (what selects list). */"
+        )
+        .unwrap();
         let values: Vec<String> = v.pairs.iter().map(|(w, _)| quoted(w)).collect();
         writeln!(
             out,
@@ -134,9 +147,16 @@ fn every_value_has_a_label_and_wire_names_are_identifiers() {
                 "{}: {wire:?} must be a bare object key",
                 v.ts_type
             );
-            assert!(!label.trim().is_empty(), "{}: {wire} has no label", v.ts_type);
+            assert!(
+                !label.trim().is_empty(),
+                "{}: {wire} has no label",
+                v.ts_type
+            );
         }
     }
     let ts = typescript();
-    assert!(ts.contains("  acknowledged: \"Accusé de réception envoyé\",\n"), "{ts}");
+    assert!(
+        ts.contains("  acknowledged: \"Accusé de réception envoyé\",\n"),
+        "{ts}"
+    );
 }
