@@ -1,7 +1,7 @@
 // Svelte action: Ctrl+Enter submits a form from any of its fields, Escape cancels.
 // (An action rather than an onkeydown attribute: the listener sits on the <form>
 // only to catch keys bubbling from its inputs.)
-import { isSubmitChord } from "../features/session/shortcuts";
+import { isSubmitChord } from "../lib/shortcuts";
 
 export interface FormKeysOptions {
   submit: () => void;
