@@ -211,7 +211,7 @@ async fn acknowledge_and_answer_from_the_file() {
     app.click("#action-submit").await;
     app.wait_attr("#file-status", "data-status", "acknowledged")
         .await;
-    assert_eq!(app.text("#file-status").await, "Accusée");
+    assert_eq!(app.text("#file-status").await, "Accusé de réception envoyé");
     app.wait_text("#toast", "Accusé de réception enregistré")
         .await;
 
@@ -552,12 +552,7 @@ async fn editing_a_field_is_journaled() {
     app.wait_gone("#exchange-submit").await;
     let exchanges = "#section-exchanges tbody tr";
     let text = app.wait_text(exchanges, summary).await;
-    for expected in [
-        fr_date(&on),
-        "Envoyé au client".into(),
-        "E-mail".into(),
-        USER.into(),
-    ] {
+    for expected in [fr_date(&on), "Envoyé".into(), "E-mail".into(), USER.into()] {
         assert!(
             text.contains(&expected),
             "the exchange row should show {expected:?}: {text:?}"

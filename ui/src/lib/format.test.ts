@@ -17,7 +17,7 @@ import { toAppError } from "./backend/errors";
 describe("labels", () => {
   it("statuses", () => {
     expect(statusLabel("received")).toBe("Reçue");
-    expect(statusLabel("acknowledged")).toBe("Accusée");
+    expect(statusLabel("acknowledged")).toBe("Accusé de réception envoyé");
     expect(statusLabel("answered")).toBe("Répondue");
     expect(statusLabel("closed")).toBe("Clôturée");
   });

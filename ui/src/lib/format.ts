@@ -1,100 +1,21 @@
 // Pure French formatting helpers. No Intl / locale data: output must be
-// identical on every WebView and in Node tests.
-import type {
-  Action,
-  ActionStatus,
-  Basis,
-  Channel,
-  ClientKind,
-  ClientRelation,
-  Direction,
-  DisputeKind,
-  DysfunctionCategory,
-  Feedback,
-  NextDeadline,
-  Outcome,
-  Role,
-  Status,
-  Step,
-  Subject,
-} from "./backend/types";
+// identical on every WebView and in Node tests. The labels of the core's vocabularies are
+// generated (./backend/labels.ts); only the UI's own words are written here.
+import type { Action, ActionStatus, Basis, Channel, NextDeadline, Status, Step, Subject } from "./backend/types";
+import {
+  CHANNEL_LABELS,
+  CORRECTIVE_ACTION_STATUS_LABELS,
+  STATUS_LABELS,
+  STEP_LABELS,
+  SUBJECT_LABELS,
+} from "./backend/labels";
 
 /** U+202F NARROW NO-BREAK SPACE: French thousands separator. */
 export const NNBSP = "\u202F";
 /** U+00A0 NO-BREAK SPACE: before the currency sign. */
 export const NBSP = "\u00A0";
 
-export const STATUS_LABELS: Readonly<Record<Status, string>> = {
-  received: "Reçue",
-  acknowledged: "Accusée",
-  answered: "Répondue",
-  closed: "Clôturée",
-};
-
-export const SUBJECT_LABELS: Readonly<Record<Subject, string>> = {
-  subscription: "Souscription",
-  contractManagement: "Gestion du contrat",
-  claimSettlement: "Règlement de sinistre",
-  premiumBilling: "Cotisations / facturation",
-  termination: "Résiliation",
-  adviceDuty: "Devoir de conseil / information",
-  serviceQuality: "Qualité de service",
-  personalData: "Données personnelles",
-  other: "Autre",
-};
-
-export const CHANNEL_LABELS: Readonly<Record<Channel, string>> = {
-  letter: "Courrier",
-  email: "E-mail",
-  phone: "Téléphone",
-  inPerson: "En agence",
-  webForm: "Formulaire web",
-  platform: "Plateforme tierce",
-  socialNetwork: "Réseau social",
-  other: "Autre",
-};
-
-export const STEP_LABELS: Readonly<Record<Step, string>> = {
-  acknowledgement: "Accusé de réception",
-  answer: "Réponse",
-};
-
-export const CLIENT_KIND_LABELS: Readonly<Record<ClientKind, string>> = {
-  person: "Particulier",
-  company: "Entreprise",
-};
-
-export const CLIENT_RELATION_LABELS: Readonly<Record<ClientRelation, string>> = {
-  client: "Client",
-  formerClient: "Ancien client",
-  prospect: "Prospect",
-  beneficiary: "Bénéficiaire",
-  other: "Autre (mandataire, ayant droit…)",
-};
-
-export const OUTCOME_LABELS: Readonly<Record<Outcome, string>> = {
-  upheld: "Fondée",
-  partial: "Partiellement fondée",
-  rejected: "Rejetée",
-};
-
-export const FEEDBACK_LABELS: Readonly<Record<Feedback, string>> = {
-  resolved: "Résolue",
-  unresolved: "Non résolue",
-  none: "Sans retour",
-};
-
-export const DYSFUNCTION_CATEGORY_LABELS: Readonly<Record<DysfunctionCategory, string>> = {
-  process: "Processus",
-  information: "Information du client",
-  delay: "Délai de traitement",
-  product: "Produit",
-  insurer: "Assureur / partenaire",
-  humanError: "Erreur humaine",
-  tooling: "Outils / système",
-  other: "Autre",
-};
-
+/** The lifecycle steps a user may take on a complaint (buttons of the file). */
 export const ACTION_LABELS: Readonly<Record<Action, string>> = {
   acknowledge: "Accuser réception",
   hold: "Réponse d'attente",
@@ -103,38 +24,9 @@ export const ACTION_LABELS: Readonly<Record<Action, string>> = {
   addDysfunction: "Ajouter un dysfonctionnement",
 };
 
-/** Status of a corrective action (the same words as the core's vocabulary). */
-export const ACTION_STATUS_LABELS: Readonly<Record<ActionStatus, string>> = {
-  planned: "Prévue",
-  inProgress: "En cours",
-  done: "Réalisée",
-  abandoned: "Abandonnée",
-};
-
 export const BASIS_LABELS: Readonly<Record<Basis, string>> = {
   sent: "à partir de la date d'envoi",
   received: "à partir de la date de réception",
-};
-
-export const ROLE_LABELS: Readonly<Record<Role, string>> = {
-  advisor: "Conseiller",
-  supervisor: "Responsable",
-  manager: "Dirigeant",
-};
-
-export const DIRECTION_LABELS: Readonly<Record<Direction, string>> = {
-  incoming: "Reçu du client",
-  outgoing: "Envoyé au client",
-};
-
-export const DISPUTE_KIND_LABELS: Readonly<Record<DisputeKind, string>> = {
-  insurerForwarded: "Transmise à l'assureur",
-  insurerAnswer: "Réponse de l'assureur",
-  mediatorReferral: "Saisine du médiateur",
-  mediatorOutcome: "Avis du médiateur",
-  formalNotice: "Mise en demeure",
-  courtAction: "Action en justice",
-  piDeclaration: "Déclaration à l'assureur RC pro du cabinet",
 };
 
 /** Journal event kinds (JournalEvent.kind is an open string on the wire). */
@@ -155,25 +47,6 @@ export const EVENT_KIND_LABELS: Readonly<Record<string, string>> = {
   anonymised: "Dossier anonymisé (durée de conservation dépassée)",
 };
 
-/** The keys of a label map, in declaration order: what selects iterate. */
-function keysOf<K extends string>(labels: Readonly<Record<K, string>>): readonly K[] {
-  return Object.keys(labels) as K[];
-}
-
-/** Statuses in workflow order, for filter selects. */
-export const STATUS_ORDER: readonly Status[] = ["received", "acknowledged", "answered", "closed"];
-export const SUBJECTS = keysOf(SUBJECT_LABELS);
-export const CHANNELS = keysOf(CHANNEL_LABELS);
-export const CLIENT_KINDS = keysOf(CLIENT_KIND_LABELS);
-export const CLIENT_RELATIONS = keysOf(CLIENT_RELATION_LABELS);
-export const OUTCOMES = keysOf(OUTCOME_LABELS);
-export const FEEDBACKS = keysOf(FEEDBACK_LABELS);
-export const DYSFUNCTION_CATEGORIES = keysOf(DYSFUNCTION_CATEGORY_LABELS);
-export const ROLES = keysOf(ROLE_LABELS);
-export const DIRECTIONS = keysOf(DIRECTION_LABELS);
-export const DISPUTE_KINDS = keysOf(DISPUTE_KIND_LABELS);
-export const ACTION_STATUSES = keysOf(ACTION_STATUS_LABELS);
-
 export function eventKindLabel(kind: string): string {
   return EVENT_KIND_LABELS[kind] ?? kind;
 }
@@ -190,8 +63,8 @@ export function channelLabel(c: Channel): string {
 export function stepLabel(s: Step): string {
   return STEP_LABELS[s] ?? s;
 }
-export function actionStatusLabel(s: ActionStatus): string {
-  return ACTION_STATUS_LABELS[s] ?? s;
+export function correctiveActionStatusLabel(s: ActionStatus): string {
+  return CORRECTIVE_ACTION_STATUS_LABELS[s] ?? s;
 }
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})/;

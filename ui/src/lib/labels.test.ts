@@ -1,35 +1,32 @@
 import { describe, expect, it } from "vitest";
+import { ACTION_LABELS, BASIS_LABELS, EVENT_KIND_LABELS, eventKindLabel } from "./format";
 import {
-  ACTION_LABELS,
-  ACTION_STATUSES,
-  ACTION_STATUS_LABELS,
-  BASIS_LABELS,
   CHANNELS,
   CHANNEL_LABELS,
   CLIENT_KINDS,
   CLIENT_KIND_LABELS,
   CLIENT_RELATIONS,
   CLIENT_RELATION_LABELS,
+  CORRECTIVE_ACTION_STATUSES,
+  CORRECTIVE_ACTION_STATUS_LABELS,
   DIRECTIONS,
   DIRECTION_LABELS,
   DISPUTE_KINDS,
   DISPUTE_KIND_LABELS,
   DYSFUNCTION_CATEGORIES,
   DYSFUNCTION_CATEGORY_LABELS,
-  EVENT_KIND_LABELS,
   FEEDBACKS,
   FEEDBACK_LABELS,
   OUTCOMES,
   OUTCOME_LABELS,
   ROLES,
   ROLE_LABELS,
+  STATUSES,
   STATUS_LABELS,
-  STATUS_ORDER,
   STEP_LABELS,
   SUBJECTS,
   SUBJECT_LABELS,
-  eventKindLabel,
-} from "./format";
+} from "./backend/labels";
 
 // Every wire enum value, written out independently of the label maps: a value
 // added to the backend and forgotten here fails the test.
@@ -62,7 +59,7 @@ const ENUMS: [string, Readonly<Record<string, string>>, string[]][] = [
   ],
   ["Step", STEP_LABELS, ["acknowledgement", "answer"]],
   ["Action", ACTION_LABELS, ["acknowledge", "hold", "answer", "close", "addDysfunction"]],
-  ["ActionStatus", ACTION_STATUS_LABELS, ["planned", "inProgress", "done", "abandoned"]],
+  ["ActionStatus", CORRECTIVE_ACTION_STATUS_LABELS, ["planned", "inProgress", "done", "abandoned"]],
   ["Basis", BASIS_LABELS, ["sent", "received"]],
   ["Role", ROLE_LABELS, ["advisor", "supervisor", "manager"]],
   ["Direction", DIRECTION_LABELS, ["incoming", "outgoing"]],
@@ -90,7 +87,7 @@ describe("label maps are complete", () => {
   }
 
   it("select option lists iterate every value in declaration order", () => {
-    expect(STATUS_ORDER).toEqual(["received", "acknowledged", "answered", "closed"]);
+    expect(STATUSES).toEqual(["received", "acknowledged", "answered", "closed"]);
     expect(SUBJECTS).toEqual(Object.keys(SUBJECT_LABELS));
     expect(CHANNELS).toHaveLength(8);
     expect(CLIENT_KINDS).toEqual(["person", "company"]);
@@ -101,7 +98,7 @@ describe("label maps are complete", () => {
     expect(ROLES).toEqual(["advisor", "supervisor", "manager"]);
     expect(DIRECTIONS).toEqual(["incoming", "outgoing"]);
     expect(DISPUTE_KINDS).toHaveLength(7);
-    expect(ACTION_STATUSES).toEqual(["planned", "inProgress", "done", "abandoned"]);
+    expect(CORRECTIVE_ACTION_STATUSES).toEqual(["planned", "inProgress", "done", "abandoned"]);
   });
 
   it("uses the French vocabulary of the register", () => {
@@ -111,11 +108,12 @@ describe("label maps are complete", () => {
     expect(FEEDBACK_LABELS.none).toBe("Sans retour");
     expect(DYSFUNCTION_CATEGORY_LABELS.insurer).toBe("Assureur / partenaire");
     expect(ROLE_LABELS.manager).toBe("Dirigeant");
-    expect(DIRECTION_LABELS.outgoing).toBe("Envoyé au client");
-    expect(DISPUTE_KIND_LABELS.piDeclaration).toBe("Déclaration à l'assureur RC pro du cabinet");
+    expect(DIRECTION_LABELS.outgoing).toBe("Envoyé");
+    expect(DISPUTE_KIND_LABELS.piDeclaration).toBe("Déclaration à l'assureur RC professionnelle");
+    expect(STATUS_LABELS.acknowledged).toBe("Accusé de réception envoyé");
     expect(BASIS_LABELS.sent).toBe("à partir de la date d'envoi");
-    // The core's labels (src/complaint/model.rs, ActionStatus).
-    expect(ACTION_STATUS_LABELS).toEqual({
+    // Generated from the core (tests/ui_labels.rs writes ../backend/labels.ts).
+    expect(CORRECTIVE_ACTION_STATUS_LABELS).toEqual({
       planned: "Prévue",
       inProgress: "En cours",
       done: "Réalisée",

@@ -16,14 +16,14 @@ describe("shortcutFor", () => {
     expect(shortcutFor(key({ key: "r", code: "KeyR", altKey: true }), true)).toBe("register");
     expect(shortcutFor(key({ key: "n", code: "KeyN", altKey: true }), true)).toBe("new");
     expect(shortcutFor(key({ key: "s", code: "KeyS", altKey: true }), true)).toBe("stats");
-    expect(shortcutFor(key({ key: "c", code: "KeyC", altKey: true }), true)).toBe("actions");
+    expect(shortcutFor(key({ key: "c", code: "KeyC", altKey: true }), true)).toBe("correctiveActions");
   });
 
   it("uses the physical key when Alt types a symbol (macOS)", () => {
     expect(shortcutFor(key({ key: "˜", code: "KeyN", altKey: true }), false)).toBe("new");
     expect(shortcutFor(key({ key: "N", altKey: true }), false)).toBe("new");
     // Alt+C types "ç" on a French macOS keyboard.
-    expect(shortcutFor(key({ key: "ç", code: "KeyC", altKey: true }), false)).toBe("actions");
+    expect(shortcutFor(key({ key: "ç", code: "KeyC", altKey: true }), false)).toBe("correctiveActions");
   });
 
   it("ignores other chords", () => {

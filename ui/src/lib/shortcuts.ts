@@ -1,6 +1,6 @@
 // Global keyboard shortcuts, as a pure function of the key event so it can be tested.
 
-export type ShortcutCommand = "today" | "register" | "actions" | "stats" | "new" | "search";
+export type ShortcutCommand = "today" | "register" | "correctiveActions" | "stats" | "new" | "search";
 
 export interface KeyLike {
   key: string;
@@ -15,7 +15,7 @@ export interface KeyLike {
 const ALT_LETTERS: Readonly<Record<string, ShortcutCommand>> = {
   t: "today",
   r: "register",
-  c: "actions",
+  c: "correctiveActions",
   s: "stats",
   n: "new",
 };

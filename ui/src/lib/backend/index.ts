@@ -158,7 +158,7 @@ export function addDisputeStep(reference: string, input: NewDisputeStep, actor: 
 // ---- Corrective actions --------------------------------------------------
 
 /** Every corrective action: late ones first, then open ones by due date, then done / abandoned. */
-export function listActions(): Promise<CorrectiveAction[]> {
+export function listCorrectiveActions(): Promise<CorrectiveAction[]> {
   return call<CorrectiveAction[]>("list_actions");
 }
 
@@ -168,14 +168,23 @@ export function listDysfunctions(): Promise<DysfunctionEntry[]> {
 }
 
 /** Record a corrective action and its links to complaints and dysfunctions (journaled). */
-export function addAction(action: NewAction, actor: string): Promise<CorrectiveAction> {
+export function addCorrectiveAction(action: NewAction, actor: string): Promise<CorrectiveAction> {
   return call<CorrectiveAction>("add_action", { action, actor });
 }
 
-/** Move an open action (planned, in progress) to another status; done and abandoned are final. */
-export function setActionStatus(id: number, status: ActionStatus, actor: string): Promise<CorrectiveAction> {
+/** Move an open corrective action (planned, in progress) to another status; done and abandoned are final. */
+export function setCorrectiveActionStatus(id: number, status: ActionStatus, actor: string): Promise<CorrectiveAction> {
   return call<CorrectiveAction>("set_action_status", { id, status, actor });
 }
+
+// "Action" in the UI is a lifecycle step; the commands above keep the backend's names
+// (list_actions...) and these aliases keep the former UI names working until the core renames.
+/** @deprecated use listCorrectiveActions */
+export const listActions = listCorrectiveActions;
+/** @deprecated use addCorrectiveAction */
+export const addAction = addCorrectiveAction;
+/** @deprecated use setCorrectiveActionStatus */
+export const setActionStatus = setCorrectiveActionStatus;
 
 // ---- Attachments ---------------------------------------------------------
 

@@ -1,0 +1,126 @@
+// Where a backend error belongs on screen: AppError.field names a wire field
+// ("client.name", "receivedOn"...); the form shows the message next to that input.
+import type { AppError } from "../../lib/backend/types";
+import { formatDate } from "../../lib/format";
+import {
+  CHANNEL_LABELS,
+  CLIENT_KIND_LABELS,
+  CLIENT_RELATION_LABELS,
+  SUBJECT_LABELS,
+} from "../../lib/backend/labels";
+
+/** Wire field name -> id of the input in the complaint form. */
+export const COMPLAINT_FIELD_INPUTS: Readonly<Record<string, string>> = {
+  "client.name": "client-name",
+  "client.kind": "client-kind",
+  "client.relation": "client-relation",
+  "client.address": "client-address",
+  "client.email": "client-email",
+  "client.phone": "client-phone",
+  "client.number": "client-number",
+  channel: "channel",
+  sentOn: "sent-on",
+  receivedOn: "received-on",
+  subject: "subject",
+  description: "description",
+  "contract.number": "contract-number",
+  "contract.product": "contract-product",
+  "contract.insurer": "contract-insurer",
+  otherParties: "other-parties",
+  personsConcerned: "persons-concerned",
+  receivedBy: "received-by",
+  handler: "handler",
+};
+
+/** French names of complaint fields, for the history of edits. */
+export const COMPLAINT_FIELD_LABELS: Readonly<Record<string, string>> = {
+  "client.name": "Nom du client",
+  "client.kind": "Type de client",
+  "client.relation": "Qualité du réclamant",
+  "client.address": "Adresse",
+  "client.email": "E-mail",
+  "client.phone": "Téléphone",
+  "client.number": "N° client",
+  channel: "Canal",
+  sentOn: "Date d'envoi",
+  receivedOn: "Date de réception",
+  subject: "Objet",
+  description: "Description",
+  "contract.number": "N° de contrat",
+  "contract.product": "Produit",
+  "contract.insurer": "Assureur",
+  otherParties: "Intervenants",
+  personsConcerned: "Personnes visées",
+  receivedBy: "Reçue par",
+  handler: "Gestionnaire",
+};
+
+const SNAKE = /_([a-z])/g;
+
+/**
+ * Canonical form of a backend field name: strips an "input." prefix and list
+ * indexes, turns snake_case into camelCase ("client_name" stays "clientName":
+ * only dotted names map to nested fields).
+ */
+export function normalizeField(field: string): string {
+  return field
+    .trim()
+    .replace(/^input\./, "")
+    .replace(/\[\d+\]/g, "")
+    .replace(/\.\d+(?=\.|$)/g, "")
+    .replace(SNAKE, (_, c: string) => c.toUpperCase());
+}
+
+export interface SplitError {
+  /** Messages to show inline, by canonical field name. */
+  fields: Record<string, string>;
+  /** Message for the general error banner, when the error has no known field. */
+  general: string | null;
+}
+
+/**
+ * Route an AppError: inline next to its field when the form has that field,
+ * otherwise to the general error banner.
+ */
+export function splitError(err: AppError, knownFields: Iterable<string>): SplitError {
+  if (err.field) {
+    const field = normalizeField(err.field);
+    for (const known of knownFields) {
+      if (known === field) return { fields: { [field]: err.message }, general: null };
+    }
+  }
+  return { fields: {}, general: err.message };
+}
+
+/** Input id for a wire field of the complaint form, or null. */
+export function inputIdFor(field: string): string | null {
+  return COMPLAINT_FIELD_INPUTS[normalizeField(field)] ?? null;
+}
+
+const ENUM_FIELDS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+  channel: CHANNEL_LABELS,
+  subject: SUBJECT_LABELS,
+  "client.kind": CLIENT_KIND_LABELS,
+  "client.relation": CLIENT_RELATION_LABELS,
+};
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** A field value from the journal, as a French reader expects it. */
+export function displayFieldValue(field: string, value: unknown): string {
+  if (value === null || value === undefined || value === "") return "(vide)";
+  if (Array.isArray(value)) return value.length === 0 ? "(vide)" : value.map((v) => String(v)).join(", ");
+  if (typeof value === "string") {
+    const labels = ENUM_FIELDS[normalizeField(field)];
+    if (labels && value in labels) return labels[value];
+    if (ISO_DATE.test(value)) return formatDate(value);
+    return value;
+  }
+  if (typeof value === "boolean") return value ? "oui" : "non";
+  if (typeof value === "number") return String(value);
+  return JSON.stringify(value);
+}
+
+export function fieldLabel(field: string): string {
+  return COMPLAINT_FIELD_LABELS[normalizeField(field)] ?? field;
+}

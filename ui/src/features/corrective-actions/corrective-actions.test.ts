@@ -1,0 +1,118 @@
+import { describe, expect, it } from "vitest";
+import type { ActionStatus, CorrectiveAction } from "../../lib/backend/types";
+import {
+  CORRECTIVE_ACTION_FILTERS,
+  countByFilter,
+  daysBetween,
+  daysLate,
+  dysfunctionCountText,
+  filterCorrectiveActions,
+  isOpenStatus,
+  lateText,
+  statusChanges,
+} from "./corrective-actions";
+
+function action(id: number, status: ActionStatus, dueOn: string, late = false): CorrectiveAction {
+  return { id, description: `Action ${id}`, owner: "Claire Martin", dueOn, status, late, complaints: [], dysfunctions: [] };
+}
+
+// The backend's order: late first, then open by due date, then done / abandoned.
+const ACTIONS = [
+  action(4, "inProgress", "2026-04-01", true),
+  action(2, "planned", "2026-05-20"),
+  action(1, "inProgress", "2026-06-30"),
+  action(3, "done", "2026-03-01"),
+  action(5, "abandoned", "2026-02-01"),
+];
+
+describe("filters", () => {
+  it("offers Toutes / En cours / En retard / Terminées", () => {
+    expect(CORRECTIVE_ACTION_FILTERS.map((f) => [f.id, f.label])).toEqual([
+      ["all", "Toutes"],
+      ["open", "En cours"],
+      ["late", "En retard"],
+      ["closed", "Terminées"],
+    ]);
+  });
+
+  it("keeps the backend's order", () => {
+    expect(filterCorrectiveActions(ACTIONS, "all").map((a) => a.id)).toEqual([4, 2, 1, 3, 5]);
+    expect(filterCorrectiveActions(ACTIONS, "open").map((a) => a.id)).toEqual([4, 2, 1]);
+    expect(filterCorrectiveActions(ACTIONS, "late").map((a) => a.id)).toEqual([4]);
+    expect(filterCorrectiveActions(ACTIONS, "closed").map((a) => a.id)).toEqual([3, 5]);
+  });
+
+  it("counts each filter", () => {
+    expect(countByFilter(ACTIONS)).toEqual({ all: 5, open: 3, late: 1, closed: 2 });
+    expect(countByFilter([])).toEqual({ all: 0, open: 0, late: 0, closed: 0 });
+  });
+
+  it("only planned and in-progress actions are open", () => {
+    expect(isOpenStatus("planned")).toBe(true);
+    expect(isOpenStatus("inProgress")).toBe(true);
+    expect(isOpenStatus("done")).toBe(false);
+    expect(isOpenStatus("abandoned")).toBe(false);
+  });
+});
+
+describe("lateness", () => {
+  it("counts calendar days across months, years and leap days", () => {
+    expect(daysBetween("2026-05-01", "2026-05-08")).toBe(7);
+    expect(daysBetween("2026-02-27", "2026-03-02")).toBe(3);
+    expect(daysBetween("2028-02-27", "2028-03-02")).toBe(4);
+    expect(daysBetween("2025-12-31", "2026-01-01")).toBe(1);
+    expect(daysBetween("2026-05-08", "2026-05-01")).toBe(-7);
+    // Summer time starts on 29 March 2026: still whole days.
+    expect(daysBetween("2026-03-28", "2026-03-30")).toBe(2);
+    expect(daysBetween("2026-02-30", "2026-03-02")).toBeNull();
+    expect(daysBetween("2026-03-02", "")).toBeNull();
+  });
+
+  it("only for actions the backend calls late", () => {
+    expect(daysLate(action(1, "inProgress", "2026-04-01", true), "2026-05-07")).toBe(36);
+    expect(daysLate(action(1, "planned", "2026-05-06", true), "2026-05-07")).toBe(1);
+    // Not late by the backend (done, or not yet due): no count, whatever the dates.
+    expect(daysLate(action(1, "done", "2026-04-01", false), "2026-05-07")).toBeNull();
+    expect(daysLate(action(1, "planned", "2026-06-01", false), "2026-05-07")).toBeNull();
+    // Today unknown.
+    expect(daysLate(action(1, "planned", "2026-04-01", true), "")).toBeNull();
+  });
+
+  it("says it in French", () => {
+    expect(lateText(3)).toBe("en retard de 3\u00A0j");
+    expect(lateText(1200)).toBe("en retard de 1\u202F200\u00A0j");
+  });
+});
+
+describe("status changes", () => {
+  it("a planned action can start, be done or be abandoned", () => {
+    expect(statusChanges("planned").map((c) => [c.status, c.label, c.final])).toEqual([
+      ["inProgress", "Démarrer", false],
+      ["done", "Terminer", true],
+      ["abandoned", "Abandonner", true],
+    ]);
+  });
+
+  it("an action in progress can be done or abandoned", () => {
+    expect(statusChanges("inProgress").map((c) => c.status)).toEqual(["done", "abandoned"]);
+  });
+
+  it("done and abandoned are final", () => {
+    expect(statusChanges("done")).toEqual([]);
+    expect(statusChanges("abandoned")).toEqual([]);
+  });
+
+  it("final changes ask a question", () => {
+    for (const c of statusChanges("planned").filter((c) => c.final)) {
+      expect(c.question).toMatch(/ne pourra plus changer/);
+    }
+  });
+});
+
+describe("dysfunctionCountText", () => {
+  it("agrees in number", () => {
+    expect(dysfunctionCountText(0)).toBe("aucun dysfonctionnement");
+    expect(dysfunctionCountText(1)).toBe("1 dysfonctionnement");
+    expect(dysfunctionCountText(2)).toBe("2 dysfonctionnements");
+  });
+});

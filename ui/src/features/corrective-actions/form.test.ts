@@ -1,0 +1,153 @@
+import { describe, expect, it } from "vitest";
+import type { DysfunctionEntry } from "../../lib/backend/types";
+import {
+  emptyCorrectiveActionForm,
+  followedByText,
+  formToNewCorrectiveAction,
+  groupDysfunctions,
+  isCorrectiveActionFormDirty,
+  linkedComplaints,
+  parseReferences,
+  requiredMissing,
+  routeCorrectiveActionError,
+  toggleDysfunction,
+  type CorrectiveActionForm,
+} from "./form";
+
+// The backend's order: newest first.
+const ENTRIES: DysfunctionEntry[] = [
+  { id: 7, reference: "REC-2026-0003", category: "delay", description: "AR envoyé hors délai", foundOn: "2026-04-20", actions: [] },
+  { id: 6, reference: "REC-2026-0002", category: "information", description: "Garantie mal expliquée", foundOn: "2026-04-02", actions: [2] },
+  { id: 5, reference: "REC-2026-0002", category: "delay", description: "Relance assureur oubliée", foundOn: "2026-03-30", actions: [1, 2] },
+  { id: 3, reference: "REC-2026-0001", category: "process", description: "Pièce demandée deux fois", foundOn: "2026-02-11", actions: [] },
+];
+
+const filled = (over: Partial<CorrectiveActionForm> = {}): CorrectiveActionForm => ({
+  description: "  Former l'équipe aux délais d'AR ",
+  owner: " Claire Martin ",
+  dueOn: "2026-06-30",
+  dysfunctions: [],
+  otherComplaints: "",
+  ...over,
+});
+
+describe("required fields", () => {
+  it("names each empty field in French", () => {
+    expect(requiredMissing(emptyCorrectiveActionForm())).toEqual({
+      description: "Décrivez l'action à mener.",
+      owner: "Indiquez le responsable de l'action.",
+      dueOn: "Indiquez l'échéance (jj/mm/aaaa).",
+    });
+    expect(requiredMissing(filled({ owner: "   " }))).toEqual({ owner: "Indiquez le responsable de l'action." });
+    expect(requiredMissing(filled())).toEqual({});
+  });
+
+  it("a blank form is not dirty; anything typed or ticked is", () => {
+    expect(isCorrectiveActionFormDirty(emptyCorrectiveActionForm())).toBe(false);
+    expect(isCorrectiveActionFormDirty({ ...emptyCorrectiveActionForm(), description: "  " })).toBe(false);
+    expect(isCorrectiveActionFormDirty({ ...emptyCorrectiveActionForm(), dysfunctions: [3] })).toBe(true);
+    expect(isCorrectiveActionFormDirty({ ...emptyCorrectiveActionForm(), otherComplaints: "REC" })).toBe(true);
+  });
+});
+
+describe("linked complaints", () => {
+  it("reads typed references, upper-cased, each once", () => {
+    expect(parseReferences(" rec-2026-0001, REC-2026-0002;\nREC-2026-0001  REC-2025-0100 ")).toEqual([
+      "REC-2026-0001",
+      "REC-2026-0002",
+      "REC-2025-0100",
+    ]);
+    expect(parseReferences("  ")).toEqual([]);
+  });
+
+  it("ticking a dysfunction links its complaint; unticking unlinks it", () => {
+    let ids = toggleDysfunction([], 5, true);
+    ids = toggleDysfunction(ids, 3, true);
+    ids = toggleDysfunction(ids, 5, true); // a second tick does not duplicate
+    expect(ids).toEqual([3, 5]);
+    expect(linkedComplaints(filled({ dysfunctions: ids }), ENTRIES)).toEqual(["REC-2026-0001", "REC-2026-0002"]);
+    ids = toggleDysfunction(ids, 3, false);
+    expect(linkedComplaints(filled({ dysfunctions: ids }), ENTRIES)).toEqual(["REC-2026-0002"]);
+  });
+
+  it("two dysfunctions of one complaint link it once; typed references follow", () => {
+    const f = filled({ dysfunctions: [6, 5], otherComplaints: "rec-2026-0002 REC-2026-0009" });
+    expect(linkedComplaints(f, ENTRIES)).toEqual(["REC-2026-0002", "REC-2026-0009"]);
+  });
+});
+
+describe("formToNewCorrectiveAction", () => {
+  it("maps the form to the wire type, trimmed", () => {
+    const f = filled({ dysfunctions: [7, 3], otherComplaints: "REC-2026-0010" });
+    expect(formToNewCorrectiveAction(f, ENTRIES)).toEqual({
+      description: "Former l'équipe aux délais d'AR",
+      owner: "Claire Martin",
+      dueOn: "2026-06-30",
+      complaints: ["REC-2026-0003", "REC-2026-0001", "REC-2026-0010"],
+      dysfunctions: [7, 3],
+    });
+  });
+
+  it("does not share the form's array", () => {
+    const f = filled({ dysfunctions: [7] });
+    const a = formToNewCorrectiveAction(f, ENTRIES);
+    a.dysfunctions.push(99);
+    expect(f.dysfunctions).toEqual([7]);
+  });
+});
+
+describe("routeCorrectiveActionError", () => {
+  it("puts a validation error next to its field", () => {
+    expect(routeCorrectiveActionError({ code: "validation", message: "date obligatoire", field: "dueOn" })).toEqual({
+      fields: { dueOn: "date obligatoire" },
+      general: null,
+    });
+    expect(routeCorrectiveActionError({ code: "validation", message: "référence invalide", field: "complaints" }).fields).toEqual({
+      complaints: "référence invalide",
+    });
+  });
+
+  it("an unknown complaint goes next to the references", () => {
+    const r = routeCorrectiveActionError({ code: "notFound", message: "introuvable : réclamation REC-2026-0099" });
+    expect(r).toEqual({ fields: { complaints: "introuvable : réclamation REC-2026-0099" }, general: null });
+  });
+
+  it("anything else goes to the banner", () => {
+    expect(routeCorrectiveActionError({ code: "database", message: "base verrouillée" })).toEqual({
+      fields: {},
+      general: "base verrouillée",
+    });
+    expect(routeCorrectiveActionError({ code: "validation", message: "statut", field: "status" }).general).toBe("statut");
+  });
+});
+
+describe("groupDysfunctions", () => {
+  it("groups by category in the categories' order, newest first inside", () => {
+    const groups = groupDysfunctions(ENTRIES);
+    expect(groups.map((g) => [g.label, g.entries.map((e) => e.id)])).toEqual([
+      ["Processus", [3]],
+      ["Information du client", [6]],
+      ["Délai de traitement", [7, 5]],
+    ]);
+  });
+
+  it("no dysfunction, no group", () => {
+    expect(groupDysfunctions([])).toEqual([]);
+  });
+
+  it("keeps a category it has no label for", () => {
+    const odd = { ...ENTRIES[0], id: 9, category: "somethingNew" } as unknown as DysfunctionEntry;
+    const groups = groupDysfunctions([odd]);
+    expect(groups).toHaveLength(1);
+    expect(groups[0].label).toBe("somethingNew");
+  });
+});
+
+describe("followedByText", () => {
+  it("names the actions already following a dysfunction", () => {
+    expect(followedByText([])).toBe("");
+    expect(followedByText([3])).toBe("déjà suivi par l'action n°\u00A03");
+    expect(followedByText([1, 2])).toBe("déjà suivi par les actions n°\u00A01 et 2");
+    expect(followedByText([2, 3, 5])).toBe("déjà suivi par les actions n°\u00A02, 3 et 5");
+  });
+});

@@ -1,0 +1,192 @@
+import { describe, expect, it } from "vitest";
+import type { FieldInfo, RowOutcome, RowStatus } from "../../lib/backend/types";
+import { NNBSP } from "../../lib/format";
+import {
+  compareReferences,
+  countsText,
+  filterCounts,
+  importedText,
+  matchesFilter,
+  moreRowsText,
+  problemText,
+  referenceRange,
+  rowStatusLabel,
+  runLabel,
+  skippedText,
+  visibleRows,
+} from "./preview";
+
+function row(line: number, status: RowStatus, extra: Partial<RowOutcome> = {}): RowOutcome {
+  return {
+    line,
+    status,
+    originalReference: `R-${line}`,
+    client: `Client ${line}`,
+    reference: status === "refused" ? null : `REC-2026-${String(line).padStart(4, "0")}`,
+    problems: status === "refused" ? [{ field: "receivedOn", message: "Reçue le : date invalide" }] : [],
+    warnings: [],
+    ...extra,
+  };
+}
+
+const warn = [{ field: "subject", message: "Objet : « Sinistre » inconnu : classé Autre" }];
+
+const ROWS: RowOutcome[] = [
+  row(2, "accepted"),
+  row(3, "accepted", { warnings: warn }),
+  row(4, "refused"),
+  row(5, "duplicate", { reference: "REC-2025-0042" }),
+  row(6, "refused", { warnings: warn }),
+  row(7, "accepted"),
+];
+
+describe("counts", () => {
+  it("uses the French plural (0 and 1 singular)", () => {
+    expect(countsText({ total: 12, accepted: 9, refused: 2, duplicates: 1 })).toBe(
+      "12 lignes : 9 à importer, 2 refusées, 1 déjà présente",
+    );
+    expect(countsText({ total: 1, accepted: 1, refused: 0, duplicates: 0 })).toBe(
+      "1 ligne : 1 à importer, 0 refusée, 0 déjà présente",
+    );
+    expect(countsText({ total: 0, accepted: 0, refused: 0, duplicates: 0 })).toBe(
+      "0 ligne : 0 à importer, 0 refusée, 0 déjà présente",
+    );
+    expect(countsText({ total: 5, accepted: 0, refused: 3, duplicates: 2 })).toBe(
+      "5 lignes : 0 à importer, 3 refusées, 2 déjà présentes",
+    );
+  });
+
+  it("says what was done once imported", () => {
+    expect(countsText({ total: 12, accepted: 9, refused: 2, duplicates: 1 }, true)).toBe(
+      "12 lignes : 9 importées, 2 refusées, 1 déjà présente",
+    );
+    expect(countsText({ total: 1, accepted: 1, refused: 0, duplicates: 0 }, true)).toBe(
+      "1 ligne : 1 importée, 0 refusée, 0 déjà présente",
+    );
+  });
+
+  it("groups thousands", () => {
+    expect(countsText({ total: 1234, accepted: 1200, refused: 30, duplicates: 4 })).toBe(
+      `1${NNBSP}234 lignes : 1${NNBSP}200 à importer, 30 refusées, 4 déjà présentes`,
+    );
+  });
+
+  it("labels the import button", () => {
+    expect(runLabel(9)).toBe("Importer 9 réclamations");
+    expect(runLabel(1)).toBe("Importer 1 réclamation");
+    expect(runLabel(0)).toBe("Importer 0 réclamation");
+  });
+});
+
+describe("filters", () => {
+  it("selects rows by status or warnings", () => {
+    const lines = (f: Parameters<typeof matchesFilter>[1]) => ROWS.filter((r) => matchesFilter(r, f)).map((r) => r.line);
+    expect(lines("all")).toEqual([2, 3, 4, 5, 6, 7]);
+    expect(lines("refused")).toEqual([4, 6]);
+    expect(lines("warnings")).toEqual([3, 6]);
+    expect(lines("duplicates")).toEqual([5]);
+  });
+
+  it("counts the rows of each filter", () => {
+    expect(filterCounts(ROWS)).toEqual({ all: 6, refused: 2, warnings: 2, duplicates: 1 });
+    expect(filterCounts([])).toEqual({ all: 0, refused: 0, warnings: 0, duplicates: 0 });
+  });
+
+  it("draws the first rows of a filter and counts the others", () => {
+    const many = Array.from({ length: 450 }, (_, i) => row(i + 2, i % 3 === 0 ? "refused" : "accepted"));
+    const all = visibleRows(many, "all");
+    expect(all.rows).toHaveLength(200);
+    expect(all.rows[0].line).toBe(2);
+    expect(all.hidden).toBe(250);
+    const refused = visibleRows(many, "refused");
+    expect(refused.rows).toHaveLength(150);
+    expect(refused.hidden).toBe(0);
+    expect(visibleRows(ROWS, "refused", 1)).toEqual({ rows: [ROWS[2]], hidden: 1 });
+  });
+
+  it("announces the rows not drawn", () => {
+    expect(moreRowsText(1)).toBe("… et 1 autre");
+    expect(moreRowsText(250)).toBe("… et 250 autres");
+    expect(moreRowsText(1500)).toBe(`… et 1${NNBSP}500 autres`);
+  });
+});
+
+describe("row status labels", () => {
+  it("before the import", () => {
+    expect(rowStatusLabel("accepted")).toBe("À importer");
+    expect(rowStatusLabel("refused")).toBe("Refusée");
+    expect(rowStatusLabel("duplicate")).toBe("Déjà présente");
+  });
+
+  it("after the import", () => {
+    expect(rowStatusLabel("accepted", true)).toBe("Importée");
+    expect(rowStatusLabel("refused", true)).toBe("Non importée");
+    expect(rowStatusLabel("duplicate", true)).toBe("Déjà présente");
+  });
+});
+
+describe("problems", () => {
+  const fields: FieldInfo[] = [
+    { field: "clientName", label: "Client (nom)", required: true },
+    { field: "receivedOn", label: "Reçue le", required: true },
+    { field: "answerSummary", label: "Contenu de la réponse", required: false },
+  ];
+
+  it("keeps a message that already names its field", () => {
+    expect(problemText({ field: "receivedOn", message: "Reçue le : date invalide « 32/01/2026 »" }, fields)).toBe(
+      "Reçue le : date invalide « 32/01/2026 »",
+    );
+  });
+
+  it("names the field of a register rule's message", () => {
+    expect(problemText({ field: "receivedOn", message: "date dans le futur" }, fields)).toBe("Reçue le : date dans le futur");
+    expect(problemText({ field: "client.name", message: "obligatoire" }, fields)).toBe("Client (nom) : obligatoire");
+    expect(problemText({ field: "summary", message: "obligatoire" }, fields)).toBe("Contenu de la réponse : obligatoire");
+  });
+
+  it("leaves a message about no known field as it is", () => {
+    const text = "le 05/01/2026 est antérieur à la réception de la réclamation (06/01/2026)";
+    expect(problemText({ field: "on", message: text }, fields)).toBe(text);
+  });
+});
+
+describe("references given", () => {
+  it("orders references by year then number", () => {
+    expect(compareReferences("REC-2026-0009", "REC-2026-0010")).toBeLessThan(0);
+    expect(compareReferences("REC-2026-10000", "REC-2026-9999")).toBeGreaterThan(0);
+    expect(compareReferences("REC-2025-0100", "REC-2026-0001")).toBeLessThan(0);
+    expect(compareReferences("REC-2026-0001", "REC-2026-0001")).toBe(0);
+  });
+
+  it("gives the range of the accepted rows only", () => {
+    expect(referenceRange(ROWS)).toEqual({ first: "REC-2026-0002", last: "REC-2026-0007", count: 3 });
+    expect(referenceRange([row(4, "refused"), row(5, "duplicate")])).toBeNull();
+    expect(referenceRange([])).toBeNull();
+  });
+
+  it("spans years in register order", () => {
+    const rows = [
+      row(2, "accepted", { reference: "REC-2026-0001" }),
+      row(3, "accepted", { reference: "REC-2025-0120" }),
+      row(4, "accepted", { reference: "REC-2025-0099" }),
+    ];
+    expect(referenceRange(rows)).toEqual({ first: "REC-2025-0099", last: "REC-2026-0001", count: 3 });
+  });
+
+  it("tells what was imported", () => {
+    expect(importedText({ accepted: 3, rows: ROWS })).toBe(
+      "3 réclamations importées (références REC-2026-0002 à REC-2026-0007)",
+    );
+    expect(importedText({ accepted: 1, rows: [row(2, "accepted")] })).toBe(
+      "1 réclamation importée (référence REC-2026-0002)",
+    );
+    expect(importedText({ accepted: 0, rows: [row(4, "refused")] })).toBe("Aucune réclamation importée");
+  });
+
+  it("tells what was left aside", () => {
+    expect(skippedText({ refused: 2, duplicates: 1 })).toBe("Non importées : 2 lignes refusées, 1 déjà présente.");
+    expect(skippedText({ refused: 1, duplicates: 0 })).toBe("Non importée : 1 ligne refusée.");
+    expect(skippedText({ refused: 0, duplicates: 3 })).toBe("Non importées : 3 lignes déjà présentes.");
+    expect(skippedText({ refused: 0, duplicates: 0 })).toBe("Aucune ligne refusée ni déjà présente.");
+  });
+});

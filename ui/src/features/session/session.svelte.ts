@@ -1,0 +1,137 @@
+// Session-wide UI state: which register is open, who is working, which screen is
+// shown, the toast, and drafts that must survive navigating away.
+import type { AppInfo, Maintenance, RegisterSort, Status, Subject, User } from "../../lib/backend";
+import type { CorrectiveActionFilter } from "../corrective-actions/corrective-actions";
+import type { CorrectiveActionForm } from "../corrective-actions/form";
+import type { ComplaintForm } from "../complaint/form";
+
+export type Screen =
+  | { name: "today" }
+  | { name: "register" }
+  | { name: "correctiveActions" }
+  | { name: "stats" }
+  | { name: "new" }
+  | { name: "settings" }
+  | { name: "import" }
+  | { name: "file"; reference: string };
+
+export type ToastTone = "success" | "info" | "error";
+
+export interface Toast {
+  id: number;
+  text: string;
+  tone: ToastTone;
+}
+
+export interface RegisterFilters {
+  searchInput: string;
+  status: Status | "";
+  subject: Subject | "";
+  handlerInput: string;
+  receivedFrom: string;
+  receivedTo: string;
+  overdueOnly: boolean;
+  sort: RegisterSort;
+  page: number;
+}
+
+export const USER_STORAGE_KEY = "reclam.user";
+
+export function defaultRegisterFilters(): RegisterFilters {
+  return {
+    searchInput: "",
+    status: "",
+    subject: "",
+    handlerInput: "",
+    receivedFrom: "",
+    receivedTo: "",
+    overdueOnly: false,
+    sort: "receivedDesc",
+    page: 0,
+  };
+}
+
+class Session {
+  info = $state<AppInfo | null>(null);
+  /** Name of the person at the keyboard: the `actor` of every command. */
+  user = $state<string | null>(null);
+  users = $state<User[]>([]);
+  screen = $state<Screen>({ name: "today" });
+  previous = $state<Screen | null>(null);
+  toast = $state<Toast | null>(null);
+  registerFilters = $state<RegisterFilters>(defaultRegisterFilters());
+  /** Complaint being typed on "Nouvelle réclamation" (kept when the user navigates away). */
+  draft = $state<ComplaintForm | null>(null);
+  /** Corrective action being typed (kept when the user opens a complaint and comes back). */
+  correctiveActionDraft = $state<CorrectiveActionForm | null>(null);
+  /** The filter of the corrective actions table. */
+  correctiveActionFilter = $state<CorrectiveActionFilter>("all");
+  /** Bumped to ask the register screen to focus its search box. */
+  searchFocusRequest = $state(0);
+  /** What the start-up maintenance (integrity check, daily backup) found, once it is done. */
+  maintenance = $state<Maintenance | null>(null);
+  /** A backup replaced the register since the start: a damage found then is no longer current. */
+  restoredFromBackup = $state(false);
+  /** The section the settings screen scrolls to once loaded (the id of its panel). */
+  settingsSection = $state<string | null>(null);
+
+  get today(): string {
+    return this.info?.today ?? "";
+  }
+
+  /** The actor name passed to commands (never empty once the app is shown). */
+  get actor(): string {
+    return this.user ?? "";
+  }
+
+  navigate(screen: Screen): void {
+    if (screen.name !== this.screen.name || screen.name === "file") this.previous = this.screen;
+    this.screen = screen;
+  }
+
+  openFile(reference: string): void {
+    this.navigate({ name: "file", reference });
+  }
+
+  /** Show the settings at one of their sections (`id` of its panel, e.g. "backups"). */
+  openSettings(section: string): void {
+    if (this.screen.name === "settings") {
+      document.getElementById(section)?.scrollIntoView({ block: "start" });
+      return;
+    }
+    this.settingsSection = section;
+    this.navigate({ name: "settings" });
+  }
+}
+
+export const session = new Session();
+
+let toastSeq = 0;
+let toastTimer: ReturnType<typeof setTimeout> | undefined;
+
+export function showToast(text: string, tone: ToastTone = "success"): void {
+  clearTimeout(toastTimer);
+  session.toast = { id: ++toastSeq, text, tone };
+  toastTimer = setTimeout(() => (session.toast = null), tone === "error" ? 8000 : 4500);
+}
+
+export function dismissToast(): void {
+  clearTimeout(toastTimer);
+  session.toast = null;
+}
+
+export function rememberUser(name: string): void {
+  try {
+    localStorage.setItem(USER_STORAGE_KEY, name);
+  } catch {
+    // Private mode or storage disabled: the choice is simply not remembered.
+  }
+}
+
+export function rememberedUser(): string | null {
+  try {
+    return localStorage.getItem(USER_STORAGE_KEY);
+  } catch {
+    return null;
+  }
+}
