@@ -11,7 +11,10 @@ import {
   manualBackupName,
   restoreErrorText,
   restoreHelpsOpenError,
+  relationLabel,
   restoreSummary,
+  shortId,
+  whenText,
   shortIntegrityError,
   verifyHeadline,
 } from "./backups";
@@ -97,15 +100,45 @@ describe("the banner above every screen", () => {
 });
 
 describe("the backups kept", () => {
-  it("shows the day as jj/mm/aaaa and the size in French units", () => {
+  it("shows the day as jj/mm/aaaa, the size in French units and what each file holds", () => {
+    const content = {
+      registerId: "3f2a9c1b00112233445566778899aabb",
+      firm: "Cabinet Durand",
+      complaints: 300,
+      events: 1200,
+      head: "ab",
+      lastEventAt: "2026-11-22T10:00:00Z",
+    };
     expect(
-      backupRow({ path: "/s/registre_2026-11-22.db", name: "registre_2026-11-22.db", size: 4_718_592, day: "2026-11-22" }),
-    ).toEqual({ name: "registre_2026-11-22.db", day: "22/11/2026", size: "4,5\u00A0Mo" });
-    expect(backupRow({ path: "/s/copie.db", name: "copie.db", size: 12_595, day: null })).toEqual({
-      name: "copie.db",
-      day: "—",
-      size: "12,3\u00A0Ko",
+      backupRow({
+        path: "/s/registre_3f2a9c1b_2026-11-22.db",
+        name: "registre_3f2a9c1b_2026-11-22.db",
+        size: 4_718_592,
+        day: "2026-11-22",
+        content,
+        thisRegister: true,
+      }),
+    ).toEqual({
+      name: "registre_3f2a9c1b_2026-11-22.db",
+      day: "22/11/2026",
+      size: "4,5\u00A0Mo",
+      holds: "300 réclamations",
+      other: false,
     });
+    expect(
+      backupRow({ path: "/s/copie.db", name: "copie.db", size: 12_595, day: null, content: null, thisRegister: false }),
+    ).toEqual({ name: "copie.db", day: "—", size: "12,3\u00A0Ko", holds: "illisible", other: false });
+    // The demo's backup in the same folder is marked as another register's.
+    const other = backupRow({
+      path: "/s/registre-demo_9a8b7c6d_2026-11-22.db",
+      name: "registre-demo_9a8b7c6d_2026-11-22.db",
+      size: 1000,
+      day: "2026-11-22",
+      content: { ...content, registerId: "9a8b7c6d00112233445566778899aabb", complaints: 0 },
+      thisRegister: false,
+    });
+    expect(other.holds).toBe("0 réclamation — autre registre");
+    expect(other.other).toBe(true);
   });
 
   it("names a manual backup after the day", () => {
@@ -190,14 +223,36 @@ describe("restore", () => {
         events: 1234,
         complaints: 1,
         head: "ab",
+        howToUndo: null,
       }),
     ).toBe(
       "Sauvegarde restaurée (1\u202F234 événements, 1 réclamation, journal vérifié). " +
         "L'ancien registre est conservé : registre.remplace-2026-11-22.db.",
     );
-    expect(restoreSummary({ replacedKeptAs: null, events: 0, complaints: 0, head: null })).toBe(
+    expect(restoreSummary({ replacedKeptAs: null, events: 0, complaints: 0, head: null, howToUndo: null })).toBe(
       "Sauvegarde restaurée (0 événement, 0 réclamation, journal vérifié).",
     );
+    // The core says how to get the replaced register back: shown as is.
+    expect(
+      restoreSummary({
+        replacedKeptAs: "/r/registre.remplace-x.db",
+        events: 2,
+        complaints: 2,
+        head: "ab",
+        howToUndo: "Le registre remplacé est conservé dans « /r/registre.remplace-x.db » : pour le retrouver, restaurez ce fichier.",
+      }),
+    ).toBe(
+      "Sauvegarde restaurée (2 événements, 2 réclamations, journal vérifié). " +
+        "Le registre remplacé est conservé dans « /r/registre.remplace-x.db » : pour le retrouver, restaurez ce fichier.",
+    );
+  });
+
+  it("names how a backup relates to the register and shortens identities", () => {
+    expect(relationLabel("otherRegister")).toContain("AUTRE registre");
+    expect(relationLabel("older")).toBe("Un état antérieur de ce registre.");
+    expect(shortId("3f2a9c1b00112233445566778899aabb")).toBe("3f2a9c1b");
+    expect(shortId(null)).toContain("sans identité");
+    expect(whenText(null)).toBe("—");
   });
 
   it("says a refused backup left the register as it was", () => {

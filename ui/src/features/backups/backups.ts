@@ -1,8 +1,16 @@
 // Backups and integrity: what the settings section, the start-up banner and the restore say.
 // Pure functions over the wire types (no backend call, no Svelte state).
 
-import type { AppError, BackupFile, Finding, Maintenance, RestoreReport, VerifyReport } from "../../lib/backend";
-import { formatComplaintCount, formatDate, formatFileSize, formatInteger } from "../../lib/format";
+import type {
+  AppError,
+  BackupFile,
+  Finding,
+  Maintenance,
+  Relation,
+  RestoreReport,
+  VerifyReport,
+} from "../../lib/backend";
+import { formatComplaintCount, formatDate, formatDateTime, formatFileSize, formatInteger } from "../../lib/format";
 
 /** The setting holding the folder of the automatic backups (empty: `sauvegardes` beside the register). */
 export const BACKUP_FOLDER_KEY = "backup.folder";
@@ -29,9 +37,48 @@ function count(n: number, one: string, many: string): string {
   return `${formatInteger(n)} ${Math.abs(n) >= 2 ? many : one}`;
 }
 
-/** A row of the backups table: its name, day (jj/mm/aaaa, "—" for a manual one) and size. */
-export function backupRow(f: BackupFile): { name: string; day: string; size: string } {
-  return { name: f.name, day: f.day ? formatDate(f.day) : "—", size: formatFileSize(f.size) };
+/**
+ * A row of the backups table: its name, day (jj/mm/aaaa, "—" for a manual one), size, and what
+ * it holds (its complaints, and whether it is another register's backup).
+ */
+export function backupRow(f: BackupFile): { name: string; day: string; size: string; holds: string; other: boolean } {
+  const holds =
+    f.content === null
+      ? "illisible"
+      : `${formatComplaintCount(f.content.complaints)}${f.thisRegister ? "" : " — autre registre"}`;
+  return {
+    name: f.name,
+    day: f.day ? formatDate(f.day) : "—",
+    size: formatFileSize(f.size),
+    holds,
+    other: f.content !== null && !f.thisRegister,
+  };
+}
+
+/** The first 8 digits of a register's identity, or what stands for a register made before identities. */
+export function shortId(id: string | null): string {
+  return id === null ? "sans identité (ancienne version)" : id.slice(0, 8);
+}
+
+/** An instant of the journal or a file ("07/05/2026 à 14:32"), or "—". */
+export function whenText(rfc3339: string | null): string {
+  return rfc3339 === null ? "—" : formatDateTime(rfc3339);
+}
+
+/** How the backup relates to the register it would replace, in a sentence. */
+export function relationLabel(r: Relation): string {
+  switch (r) {
+    case "same":
+      return "La sauvegarde est identique au registre actuel.";
+    case "older":
+      return "Un état antérieur de ce registre.";
+    case "newer":
+      return "Un état plus récent de ce registre.";
+    case "diverged":
+      return "Ce registre, mais son journal a suivi un autre chemin.";
+    case "otherRegister":
+      return "Attention : la sauvegarde d'un AUTRE registre.";
+  }
 }
 
 /**
@@ -149,7 +196,7 @@ export function groupFindings(findings: Finding[], max = SHOWN_FINDINGS): { grou
 /** The toast after a restore: what the register now holds, and where the replaced one is. */
 export function restoreSummary(r: RestoreReport): string {
   const held = `${count(r.events, "événement", "événements")}, ${formatComplaintCount(r.complaints)}`;
-  const kept = r.replacedKeptAs ? ` L'ancien registre est conservé : ${fileName(r.replacedKeptAs)}.` : "";
+  const kept = r.howToUndo ? ` ${r.howToUndo}` : r.replacedKeptAs ? ` L'ancien registre est conservé : ${fileName(r.replacedKeptAs)}.` : "";
   return `Sauvegarde restaurée (${held}, journal vérifié).${kept}`;
 }
 

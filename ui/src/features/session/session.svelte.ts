@@ -109,10 +109,10 @@ export const session = new Session();
 let toastSeq = 0;
 let toastTimer: ReturnType<typeof setTimeout> | undefined;
 
-export function showToast(text: string, tone: ToastTone = "success"): void {
+export function showToast(text: string, tone: ToastTone = "success", ms?: number): void {
   clearTimeout(toastTimer);
   session.toast = { id: ++toastSeq, text, tone };
-  toastTimer = setTimeout(() => (session.toast = null), tone === "error" ? 8000 : 4500);
+  toastTimer = setTimeout(() => (session.toast = null), ms ?? (tone === "error" ? 8000 : 4500));
 }
 
 export function dismissToast(): void {

@@ -6,6 +6,7 @@ import { open as openDialog, save as saveDialog } from "@tauri-apps/plugin-dialo
 import { toAppError } from "./errors";
 import type {
   BackupStatus,
+  RestorePreview,
   RestoreReport,
   VerifyReport,
   ActionStatus,
@@ -458,8 +459,17 @@ export function backupNow(path: string): Promise<null> {
 }
 
 /** Replace the open register by a backup (checked first; the replaced register is kept). */
-export function restoreBackup(path: string): Promise<RestoreReport> {
-  return call<RestoreReport>("restore_backup", { path });
+/**
+ * Replace the register by a backup (checked first). `acceptLoss`: the user confirmed
+ * explicitly a restore that the preview says needs it (another register, a diverging journal).
+ */
+export function restoreBackup(path: string, acceptLoss = false): Promise<RestoreReport> {
+  return call<RestoreReport>("restore_backup", { path, acceptLoss });
+}
+
+/** Both registers side by side before a restore, and what it would lose. */
+export function restorePreview(path: string): Promise<RestorePreview> {
+  return call<RestorePreview>("restore_preview", { path });
 }
 
 const DB_FILTER = { name: "Base Reclam", extensions: ["db"] };
