@@ -4,6 +4,17 @@
 //! the test below fails when it drifts from the Rust side. Regenerate it with
 //! `UPDATE_BINDINGS=1 cargo test -p reclam --lib wire`.
 
+use crate::api::complaints::{
+    ListComplaintsReq, PreviewDeadlinesReq, RecordComplaintReq, RecordRequestReq, ReferenceReq,
+    UpdateComplaintReq,
+};
+use crate::api::extract::{ExportExtractReq, ExportPackReq, ExtractStatsReq, PeriodReq};
+use crate::api::letters::{ApproveGestureReq, LetterReq};
+use crate::api::lifecycle::{
+    AcknowledgeReq, AddAttachmentReq, AddDisputeStepReq, AddDysfunctionReq, AddExchangeReq,
+    AnswerReq, CloseReq, HoldReq,
+};
+use crate::api::others::{AddActionReq, AddUserReq, AnonymiseReq, ImportReq, SetActionStatusReq};
 use crate::calendar::{Basis, Deadlines, Region};
 use crate::complaint::Direction;
 use crate::complaint::{
@@ -12,7 +23,8 @@ use crate::complaint::{
     Money, NewClient, NewComplaint, NewContract, NextDeadline, Outcome, Role, Status, Step,
     Subject,
 };
-use crate::error::WireError;
+use crate::complaint::ValidationError;
+use crate::error::{ErrorCode, WireError};
 use crate::extract::stats::{Count, Spread, Stats};
 use crate::extract::ExtractQuery;
 use crate::import::mapping::{ImportField, Problem};
@@ -79,7 +91,8 @@ pub fn typescript() -> String {
         // Inputs.
         NewClient, NewContract, NewComplaint, NewRequest, NewExchange, NewDisputeStep, NewUser,
         // Firm, users, today, app.
-        User, SettingEntry, Settings, TodayCounts, TodaySummary, AppInfo, WireError,
+        User, SettingEntry, Settings, TodayCounts, TodaySummary, AppInfo, ErrorCode,
+        ValidationError, WireError,
         // Letters.
         LetterKind, HoldingInfo, Block, Composed, LetterMeta, LetterRequest, TemplateEntry,
         Approval,
@@ -94,6 +107,12 @@ pub fn typescript() -> String {
         Finding, VerifyReport, BackupFile, Maintenance, BackupStatus, RestoreReport,
         // Personal data.
         Candidate, AnonymisedComplaint, AnonymisationReport, ClientExportSummary,
+        // Requests (src/api): the arguments of the commands of the same name, actor aside.
+        ReferenceReq, ListComplaintsReq, PreviewDeadlinesReq, RecordComplaintReq,
+        RecordRequestReq, UpdateComplaintReq, AcknowledgeReq, HoldReq, AnswerReq, CloseReq,
+        AddDysfunctionReq, AddExchangeReq, AddDisputeStepReq, AddAttachmentReq, LetterReq,
+        ApproveGestureReq, ExtractStatsReq, ExportExtractReq, ExportPackReq, PeriodReq,
+        AddUserReq, AddActionReq, SetActionStatusReq, ImportReq, AnonymiseReq,
     ];
     let mut out = String::from(
         "// Generated from the Rust wire types by ts-rs (src/wire.rs). Do not edit by hand:\n\
