@@ -257,7 +257,10 @@ mod tests {
                 "fields":[{"field":"on","message":"date obligatoire"},
                           {"field":"outcome","message":"valeur inconnue « x »"}]})
         );
-        assert_eq!(e.to_string(), "on : date obligatoire\noutcome : valeur inconnue « x »");
+        assert_eq!(
+            e.to_string(),
+            "on : date obligatoire\noutcome : valeur inconnue « x »"
+        );
         let e = Error::NotFound("réclamation REC-2026-0001".into());
         assert_eq!(
             serde_json::to_value(e.to_wire()).unwrap(),

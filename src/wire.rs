@@ -17,13 +17,13 @@ use crate::api::lifecycle::{
 use crate::api::others::{AddActionReq, AddUserReq, AnonymiseReq, ImportReq, SetActionStatusReq};
 use crate::calendar::{Basis, Deadlines, Region};
 use crate::complaint::Direction;
+use crate::complaint::ValidationError;
 use crate::complaint::{
     Action, ActionStatus, Answer, Channel, Client, ClientKind, ClientRelation, Closure, Complaint,
     ComplaintRef, Contract, DisputeKind, Dysfunction, DysfunctionCategory, Feedback, Holding,
     Money, NewClient, NewComplaint, NewContract, NextDeadline, Outcome, Role, Status, Step,
     Subject,
 };
-use crate::complaint::ValidationError;
 use crate::error::{ErrorCode, WireError};
 use crate::extract::stats::{Count, Spread, Stats};
 use crate::extract::ExtractQuery;

@@ -66,10 +66,8 @@ impl Fields {
     }
 
     pub fn references(&mut self, field: &str, values: &[String]) -> Option<Vec<ComplaintRef>> {
-        let refs: Vec<Option<ComplaintRef>> = values
-            .iter()
-            .map(|v| self.reference(field, v))
-            .collect();
+        let refs: Vec<Option<ComplaintRef>> =
+            values.iter().map(|v| self.reference(field, v)).collect();
         refs.into_iter().collect()
     }
 
@@ -122,7 +120,10 @@ impl Fields {
     }
 
     /// The same, absent or null being `None`.
-    pub fn optional_json<T: DeserializeOwned>(&mut self, value: Option<Value>) -> Option<Option<T>> {
+    pub fn optional_json<T: DeserializeOwned>(
+        &mut self,
+        value: Option<Value>,
+    ) -> Option<Option<T>> {
         match value {
             None | Some(Value::Null) => Some(None),
             Some(v) => self.json(v).map(Some),

@@ -67,7 +67,11 @@ fn every_refused_field_is_reported_at_once() {
         f[1].1,
         "date invalide « 2026-02-30 » (format attendu AAAA-MM-JJ, ex. 2026-05-07)"
     );
-    assert!(f[2].1.starts_with("valeur inconnue « gagné »"), "{}", f[2].1);
+    assert!(
+        f[2].1.starts_with("valeur inconnue « gagné »"),
+        "{}",
+        f[2].1
+    );
     assert_eq!(e.code(), "validation");
     assert_eq!(e.field(), Some("reference"));
 }
@@ -100,13 +104,19 @@ fn the_error_crosses_the_wire_with_its_first_field_and_all_of_them() {
     assert_eq!(
         serde_json::to_value(e.to_wire()).unwrap(),
         json!({"code": "validation", "field": "reference",
-            "message": "référence invalide « x » (format attendu : REC-AAAA-NNNN)"})
+            "message": "référence invalide « X » (format attendu : REC-AAAA-NNNN)"})
     );
 }
 
 #[test]
 fn one_date_parser_one_message() {
-    for bad in ["2026-5-7", "+2026-05-07", "07/05/2026", "2026-02-29", "demain"] {
+    for bad in [
+        "2026-5-7",
+        "+2026-05-07",
+        "07/05/2026",
+        "2026-02-29",
+        "demain",
+    ] {
         let e = PreviewDeadlinesReq {
             sent_on: None,
             received_on: bad.into(),

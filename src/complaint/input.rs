@@ -340,6 +340,13 @@ fn french_serde_error_in(
     }
     let raw = err.to_string();
     let raw = raw.split(" at line ").next().unwrap_or(&raw).to_owned();
+    let value = source.and_then(|v| at_path(v, path));
+    french_data_error(path, &raw, value)
+}
+
+/// serde's message about a value (not the syntax) in French; `value` is the text refused.
+fn french_data_error(path: &str, raw: &str, value: Option<&str>) -> ValidationError {
+    let raw = raw.to_owned();
     let field = if path == "." {
         String::new()
     } else {
@@ -379,7 +386,7 @@ fn french_serde_error_in(
         || raw.contains("trailing input")
         || raw.contains("input is not enough")
     {
-        (field, invalid_date_message(source.and_then(|v| at_path(v, path))))
+        (field, invalid_date_message(value))
     } else if let Some(rest) = raw.strip_prefix("duplicate field `") {
         let name = rest.split('`').next().unwrap_or(rest);
         let full = if field.is_empty() {

@@ -53,11 +53,18 @@ impl Register {
     /// An issued letter as a private temporary file, for the system viewer.
     pub fn letter_for_viewer(&self, id: i64) -> Result<PathBuf> {
         let (meta, pdf) = self.letter_pdf(id)?;
-        viewer_copy(&format!("lettre-{}-{}.pdf", meta.id, meta.kind.as_str()), &pdf)
+        viewer_copy(
+            &format!("lettre-{}-{}.pdf", meta.id, meta.kind.as_str()),
+            &pdf,
+        )
     }
 
     /// A draft letter as a private temporary file, for the system viewer.
-    pub fn draft_letter_for_viewer(&self, r: &ComplaintRef, req: &LetterRequest) -> Result<PathBuf> {
+    pub fn draft_letter_for_viewer(
+        &self,
+        r: &ComplaintRef,
+        req: &LetterRequest,
+    ) -> Result<PathBuf> {
         let pdf = self.draft_letter(r, req)?.pdf;
         viewer_copy(&format!("brouillon-{r}-{}.pdf", req.kind.as_str()), &pdf)
     }

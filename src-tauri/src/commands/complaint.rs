@@ -38,7 +38,11 @@ pub fn preview_deadlines(
     sent_on: Option<String>,
     received_on: String,
 ) -> CmdResult<Deadlines> {
-    let p = PreviewDeadlinesReq { sent_on, received_on }.decode()?;
+    let p = PreviewDeadlinesReq {
+        sent_on,
+        received_on,
+    }
+    .decode()?;
     state.with(|reg| Ok(reg.preview_deadlines(p.sent_on, p.received_on)))
 }
 

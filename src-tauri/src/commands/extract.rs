@@ -25,8 +25,15 @@ pub fn export_extract(
     path: PathBuf,
     actor: &str,
 ) -> CmdResult<()> {
-    let (q, format, path) = ExportExtractReq { query, format, path }.decode()?;
-    state.acting(actor, |reg| reg.export_extract_to(&q, &format, &path).map(|_| ()))
+    let (q, format, path) = ExportExtractReq {
+        query,
+        format,
+        path,
+    }
+    .decode()?;
+    state.acting(actor, |reg| {
+        reg.export_extract_to(&q, &format, &path).map(|_| ())
+    })
 }
 
 /// Write the inspection pack (one PDF and its parts) into the folder the user chose; returns

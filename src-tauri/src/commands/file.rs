@@ -46,7 +46,11 @@ pub fn add_attachment(
 
 /// Open an attachment (hash checked) in the system viewer.
 #[tauri::command]
-pub fn open_attachment(app: tauri::AppHandle, state: State<'_, AppState>, id: i64) -> CmdResult<()> {
+pub fn open_attachment(
+    app: tauri::AppHandle,
+    state: State<'_, AppState>,
+    id: i64,
+) -> CmdResult<()> {
     let file = state.with(|reg| reg.attachment_for_viewer(id))?;
     open_in_viewer(&app, &file)
 }

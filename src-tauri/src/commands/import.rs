@@ -20,7 +20,13 @@ pub fn import_register(
     all_or_nothing: bool,
     actor: &str,
 ) -> CmdResult<ImportReport> {
-    let i = ImportReq { path, mapping, dry_run, all_or_nothing }.decode()?;
+    let i = ImportReq {
+        path,
+        mapping,
+        dry_run,
+        all_or_nothing,
+    }
+    .decode()?;
     state.acting(actor, |reg| {
         reg.import_file(&i.path, i.mapping.as_ref(), i.policy, i.dry_run)
     })

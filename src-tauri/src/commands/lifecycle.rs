@@ -15,7 +15,9 @@ pub fn acknowledge(
     actor: &str,
 ) -> CmdResult<ComplaintView> {
     let a = AcknowledgeReq { reference, on }.decode()?;
-    state.change(actor, &a.reference, |reg| reg.acknowledge(&a.reference, a.on))
+    state.change(actor, &a.reference, |reg| {
+        reg.acknowledge(&a.reference, a.on)
+    })
 }
 
 #[tauri::command]
@@ -26,8 +28,15 @@ pub fn hold(
     note: String,
     actor: &str,
 ) -> CmdResult<ComplaintView> {
-    let h = HoldReq { reference, on, note }.decode()?;
-    state.change(actor, &h.reference, |reg| reg.hold(&h.reference, h.on, &h.note))
+    let h = HoldReq {
+        reference,
+        on,
+        note,
+    }
+    .decode()?;
+    state.change(actor, &h.reference, |reg| {
+        reg.hold(&h.reference, h.on, &h.note)
+    })
 }
 
 #[tauri::command]
@@ -41,7 +50,14 @@ pub fn answer(
     gesture: Option<String>,
     actor: &str,
 ) -> CmdResult<ComplaintView> {
-    let a = AnswerReq { reference, on, outcome, summary, gesture }.decode()?;
+    let a = AnswerReq {
+        reference,
+        on,
+        outcome,
+        summary,
+        gesture,
+    }
+    .decode()?;
     state.change(actor, &a.reference, |reg| {
         reg.answer(&a.reference, a.on, a.outcome, &a.summary, a.gesture)
     })
@@ -55,8 +71,15 @@ pub fn close(
     feedback: String,
     actor: &str,
 ) -> CmdResult<ComplaintView> {
-    let c = CloseReq { reference, on, feedback }.decode()?;
-    state.change(actor, &c.reference, |reg| reg.close(&c.reference, c.on, c.feedback))
+    let c = CloseReq {
+        reference,
+        on,
+        feedback,
+    }
+    .decode()?;
+    state.change(actor, &c.reference, |reg| {
+        reg.close(&c.reference, c.on, c.feedback)
+    })
 }
 
 #[tauri::command]
@@ -68,7 +91,13 @@ pub fn add_dysfunction(
     on: String,
     actor: &str,
 ) -> CmdResult<ComplaintView> {
-    let d = AddDysfunctionReq { reference, category, description, on }.decode()?;
+    let d = AddDysfunctionReq {
+        reference,
+        category,
+        description,
+        on,
+    }
+    .decode()?;
     state.change(actor, &d.reference, |reg| {
         reg.add_dysfunction(&d.reference, d.category, &d.description, d.on)
     })

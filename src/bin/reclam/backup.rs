@@ -10,7 +10,10 @@ use std::sync::Arc;
 /// To `--out`, or today's automatic backup with the rotation; `--list` shows the folder.
 pub fn backup(reg: &Register, out: Option<PathBuf>, list: bool) -> Result<(), Error> {
     if list {
-        println!("Dossier des sauvegardes : {}", reg.backup_folder()?.display());
+        println!(
+            "Dossier des sauvegardes : {}",
+            reg.backup_folder()?.display()
+        );
         for f in reg.backups()? {
             println!("  {:<48} {:>10} octets", f.name, f.size);
         }

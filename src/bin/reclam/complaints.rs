@@ -173,7 +173,10 @@ fn show_text(v: &ComplaintView) {
 /// The start dates given as arguments, or one per line on the standard input.
 fn deadline_inputs(dates: &[String]) -> Result<Vec<(String, String)>, Error> {
     if !dates.is_empty() {
-        return Ok((1..).map(|i| format!("date {i}")).zip(dates.iter().cloned()).collect());
+        return Ok((1..)
+            .map(|i| format!("date {i}"))
+            .zip(dates.iter().cloned())
+            .collect());
     }
     let lines = std::io::stdin()
         .lock()

@@ -45,7 +45,12 @@ impl PeriodArgs {
     }
 }
 
-pub fn extract(reg: &mut Register, period: PeriodArgs, format: &str, out: &Path) -> Result<(), Error> {
+pub fn extract(
+    reg: &mut Register,
+    period: PeriodArgs,
+    format: &str,
+    out: &Path,
+) -> Result<(), Error> {
     let count = reg.export_extract_to(&period.query()?, format, out)?;
     eprintln!("{count} réclamation(s) → {}", out.display());
     Ok(())

@@ -384,7 +384,9 @@ fn dispatch_firm(reg: &mut Register, command: Command, by: &str) -> Result<(), E
                 json,
             },
         ),
-        Command::Approve { reference, amount } => letters::approve(reg.act_as(by)?, reference, amount),
+        Command::Approve { reference, amount } => {
+            letters::approve(reg.act_as(by)?, reference, amount)
+        }
         Command::Template { action } => letters::template(reg, action, by),
         Command::Extract {
             period,

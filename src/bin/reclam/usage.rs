@@ -90,7 +90,9 @@ mod tests {
             "argument obligatoire manquant : --on <ON>"
         );
         assert!(error(&["reclam", "lst"]).starts_with("commande inconnue « lst »"));
-        assert!(error(&["reclam", "list", "--colour"]).starts_with("argument inattendu « --colour »"));
+        assert!(
+            error(&["reclam", "list", "--colour"]).starts_with("argument inattendu « --colour »")
+        );
         assert_eq!(
             error(&["reclam", "list", "--limit", "beaucoup"]),
             "--limit <LIMIT> : valeur invalide « beaucoup »"
