@@ -4,10 +4,92 @@
 use crate::complaint::{TransitionError, ValidationError};
 use serde::Serialize;
 
+/// Several refused fields of one request, reported together (at least one).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ValidationErrors(Vec<ValidationError>);
+
+impl ValidationErrors {
+    /// `None` when nothing was refused.
+    pub fn new(errors: Vec<ValidationError>) -> Option<ValidationErrors> {
+        (!errors.is_empty()).then_some(ValidationErrors(errors))
+    }
+
+    pub fn first(&self) -> &ValidationError {
+        &self.0[0]
+    }
+
+    pub fn all(&self) -> &[ValidationError] {
+        &self.0
+    }
+}
+
+impl std::fmt::Display for ValidationErrors {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let lines: Vec<String> = self.0.iter().map(ToString::to_string).collect();
+        f.write_str(&lines.join("\n"))
+    }
+}
+
+impl std::error::Error for ValidationErrors {}
+
+/// The stable codes of the boundary error; the UI and the CLI branch on them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ts_rs::TS)]
+#[serde(rename_all = "camelCase")]
+pub enum ErrorCode {
+    Validation,
+    Transition,
+    NotFound,
+    DatabaseTooNew,
+    NotADatabase,
+    ReadOnly,
+    Database,
+    Migration,
+    Io,
+    Tampered,
+    Letter,
+    /// The desktop shell's own state is broken (a poisoned lock): restart.
+    Internal,
+}
+
+impl ErrorCode {
+    /// The code as it crosses the wire.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ErrorCode::Validation => "validation",
+            ErrorCode::Transition => "transition",
+            ErrorCode::NotFound => "notFound",
+            ErrorCode::DatabaseTooNew => "databaseTooNew",
+            ErrorCode::NotADatabase => "notADatabase",
+            ErrorCode::ReadOnly => "readOnly",
+            ErrorCode::Database => "database",
+            ErrorCode::Migration => "migration",
+            ErrorCode::Io => "io",
+            ErrorCode::Tampered => "tampered",
+            ErrorCode::Letter => "letter",
+            ErrorCode::Internal => "internal",
+        }
+    }
+}
+
+impl std::fmt::Display for ErrorCode {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl PartialEq<&str> for ErrorCode {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
+}
+
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
     #[error(transparent)]
     Validation(#[from] ValidationError),
+    /// Several fields of one request refused at once.
+    #[error(transparent)]
+    Fields(ValidationErrors),
     #[error(transparent)]
     Transition(TransitionError),
     #[error("introuvable : {0}")]
@@ -44,41 +126,64 @@ impl From<TransitionError> for Error {
 
 impl Error {
     /// A stable, machine-readable code.
-    pub fn code(&self) -> &'static str {
+    pub fn code(&self) -> ErrorCode {
         match self {
-            Error::Validation(_) => "validation",
-            Error::Transition(_) => "transition",
-            Error::NotFound(_) => "notFound",
-            Error::TooNew { .. } => "databaseTooNew",
-            Error::NotADatabase { .. } => "notADatabase",
-            Error::ReadOnly(_) => "readOnly",
-            Error::Database(_) => "database",
-            Error::Migration(_) => "migration",
-            Error::Io(_) => "io",
-            Error::Tampered(_) => "tampered",
-            Error::Letter(_) => "letter",
+            Error::Validation(_) | Error::Fields(_) => ErrorCode::Validation,
+            Error::Transition(_) => ErrorCode::Transition,
+            Error::NotFound(_) => ErrorCode::NotFound,
+            Error::TooNew { .. } => ErrorCode::DatabaseTooNew,
+            Error::NotADatabase { .. } => ErrorCode::NotADatabase,
+            Error::ReadOnly(_) => ErrorCode::ReadOnly,
+            Error::Database(_) => ErrorCode::Database,
+            Error::Migration(_) => ErrorCode::Migration,
+            Error::Io(_) => ErrorCode::Io,
+            Error::Tampered(_) => ErrorCode::Tampered,
+            Error::Letter(_) => ErrorCode::Letter,
         }
     }
 
-    /// The field a validation error names, if any.
+    /// The refused fields, first one first (empty when the error is not about a field).
+    pub fn fields(&self) -> &[ValidationError] {
+        match self {
+            Error::Validation(v) => std::slice::from_ref(v),
+            Error::Fields(all) => all.all(),
+            _ => &[],
+        }
+    }
+
+    /// The field a validation error names (the first one, if several), if any.
     pub fn field(&self) -> Option<&str> {
-        match self {
-            Error::Validation(v) => Some(&v.field),
-            _ => None,
-        }
+        self.fields().first().map(|v| v.field.as_str())
     }
 
-    /// The wire shape `{ code, message, field? }`.
+    /// The wire shape `{ code, message, field?, fields? }`.
     pub fn to_wire(&self) -> WireError {
+        let fields = self.fields();
         WireError {
-            code: self.code().to_owned(),
+            code: self.code(),
             // The UI shows a validation message beside the field it names (`field`), so the
             // message does not repeat the field's wire name.
-            message: match self {
-                Error::Validation(v) => v.message.clone(),
-                other => other.to_string(),
+            message: match fields.first() {
+                Some(v) => v.message.clone(),
+                None => self.to_string(),
             },
             field: self.field().map(str::to_owned),
+            // Every refused field, when there are several (`field`/`message` are the first).
+            fields: if fields.len() > 1 {
+                fields.to_vec()
+            } else {
+                Vec::new()
+            },
+        }
+    }
+}
+
+impl From<ValidationErrors> for Error {
+    /// One refused field stays a plain validation error.
+    fn from(e: ValidationErrors) -> Self {
+        match e.0.len() {
+            1 => Error::Validation(e.0.into_iter().next().expect("one")),
+            _ => Error::Fields(e),
         }
     }
 }
@@ -88,11 +193,36 @@ impl Error {
 #[ts(rename = "AppError")]
 #[serde(rename_all = "camelCase")]
 pub struct WireError {
-    pub code: String,
+    /// One of [`ErrorCode`]; a string in TypeScript because the UI adds codes of its own
+    /// (no backend, an unknown failure).
+    #[ts(type = "string")]
+    pub code: ErrorCode,
     pub message: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
     pub field: Option<String>,
+    /// Every refused field when a request had several (`field` and `message` are the first).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[ts(as = "Option<Vec<ValidationError>>", optional)]
+    pub fields: Vec<ValidationError>,
+}
+
+impl WireError {
+    /// An error of the desktop shell itself (not of the core).
+    pub fn new(code: ErrorCode, message: impl Into<String>) -> WireError {
+        WireError {
+            code,
+            message: message.into(),
+            field: None,
+            fields: Vec::new(),
+        }
+    }
+}
+
+impl From<Error> for WireError {
+    fn from(e: Error) -> Self {
+        e.to_wire()
+    }
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
@@ -113,6 +243,23 @@ mod tests {
         assert_eq!(
             serde_json::to_value(e.to_wire()).unwrap(),
             serde_json::json!({"code":"validation","message":"date dans le futur","field":"receivedOn"})
+        );
+        let e = Error::from(
+            ValidationErrors::new(vec![
+                ValidationError::new("on", "date obligatoire"),
+                ValidationError::new("outcome", "valeur inconnue « x »"),
+            ])
+            .unwrap(),
+        );
+        assert_eq!(
+            serde_json::to_value(e.to_wire()).unwrap(),
+            serde_json::json!({"code":"validation","message":"date obligatoire","field":"on",
+                "fields":[{"field":"on","message":"date obligatoire"},
+                          {"field":"outcome","message":"valeur inconnue « x »"}]})
+        );
+        assert_eq!(
+            e.to_string(),
+            "on : date obligatoire\noutcome : valeur inconnue « x »"
         );
         let e = Error::NotFound("réclamation REC-2026-0001".into());
         assert_eq!(

@@ -5,6 +5,7 @@
 
 #![forbid(unsafe_code)]
 
+pub mod api;
 pub mod calendar;
 pub mod clock;
 pub mod complaint;
@@ -20,6 +21,6 @@ pub mod settings;
 pub mod store;
 pub mod wire;
 
-pub use error::{Error, Result, WireError};
+pub use error::{Error, ErrorCode, Result, WireError};
 pub use register::Register;
 pub use store::Store;

@@ -4,8 +4,20 @@
 //! the test below fails when it drifts from the Rust side. Regenerate it with
 //! `UPDATE_BINDINGS=1 cargo test -p reclam --lib wire`.
 
+use crate::api::complaints::{
+    ListComplaintsReq, PreviewDeadlinesReq, RecordComplaintReq, RecordRequestReq, ReferenceReq,
+    UpdateComplaintReq,
+};
+use crate::api::extract::{ExportExtractReq, ExportPackReq, ExtractStatsReq, PeriodReq};
+use crate::api::letters::{ApproveGestureReq, LetterReq};
+use crate::api::lifecycle::{
+    AcknowledgeReq, AddAttachmentReq, AddDisputeStepReq, AddDysfunctionReq, AddExchangeReq,
+    AnswerReq, CloseReq, HoldReq,
+};
+use crate::api::others::{AddActionReq, AddUserReq, AnonymiseReq, ImportReq, SetActionStatusReq};
 use crate::calendar::{Basis, Deadlines, Region};
 use crate::complaint::Direction;
+use crate::complaint::ValidationError;
 use crate::complaint::{
     Action, ActionStatus, Answer, Channel, Client, ClientKind, ClientRelation, Closure, Complaint,
     ComplaintRef, Contract, DisputeKind, Dysfunction, DysfunctionCategory, Feedback, Holding,
@@ -15,18 +27,18 @@ use crate::complaint::{
 use crate::complaint::{Approval, LetterMeta};
 use crate::complaint::{AttachmentMeta, DisputeStep, Exchange, NewDisputeStep, NewExchange};
 use crate::complaint::{CorrectiveAction, DysfunctionEntry, NewCorrectiveAction};
-use crate::error::WireError;
+use crate::error::{ErrorCode, WireError};
 use crate::extract::stats::{Count, Spread, Stats};
 use crate::extract::ExtractQuery;
 use crate::firm::{NewUser, User};
 use crate::import::mapping::{ImportField, Problem};
 use crate::import::source::SourceInfo;
 use crate::import::{FieldInfo, ImportReport, MappingInput, RowOutcome, RowStatus};
+use crate::letters::choices::LetterOffer;
 use crate::letters::{Block, Composed, HoldingInfo, LetterKind};
 use crate::letters::{LetterRequest, TemplateEntry};
-use crate::settings::{SettingEntry, Settings};
-use crate::letters::choices::LetterOffer;
 use crate::register::letters::{GestureState, LetterChoices, SignatoryChoice};
+use crate::settings::{SettingEntry, Settings};
 use crate::store::backup::{
     BackupFile, BackupInfo, BackupStatus, Maintenance, Relation, RestorePreview, RestoreReport,
 };
@@ -83,7 +95,8 @@ pub fn typescript() -> String {
         // Inputs.
         NewClient, NewContract, NewComplaint, NewRequest, NewExchange, NewDisputeStep, NewUser,
         // Firm, users, today, app.
-        User, SettingEntry, Settings, TodayCounts, TodaySummary, AppInfo, WireError,
+        User, SettingEntry, Settings, TodayCounts, TodaySummary, AppInfo, ErrorCode,
+        ValidationError, WireError,
         // Letters.
         LetterKind, HoldingInfo, Block, Composed, LetterMeta, LetterRequest, TemplateEntry,
         Approval, LetterOffer, SignatoryChoice, GestureState, LetterChoices,
@@ -99,6 +112,12 @@ pub fn typescript() -> String {
         Relation, RestorePreview,
         // Personal data.
         Candidate, AnonymisedComplaint, AnonymisationReport, ClientExportSummary,
+        // Requests (src/api): the arguments of the commands of the same name, actor aside.
+        ReferenceReq, ListComplaintsReq, PreviewDeadlinesReq, RecordComplaintReq,
+        RecordRequestReq, UpdateComplaintReq, AcknowledgeReq, HoldReq, AnswerReq, CloseReq,
+        AddDysfunctionReq, AddExchangeReq, AddDisputeStepReq, AddAttachmentReq, LetterReq,
+        ApproveGestureReq, ExtractStatsReq, ExportExtractReq, ExportPackReq, PeriodReq,
+        AddUserReq, AddActionReq, SetActionStatusReq, ImportReq, AnonymiseReq,
     ];
     let mut out = String::from(
         "// Generated from the Rust wire types by ts-rs (src/wire.rs). Do not edit by hand:\n\

@@ -509,12 +509,8 @@ fn an_issued_letter_never_changes_and_tampering_is_reported() {
 fn the_core_says_which_letters_fit_and_who_may_sign_them() {
     let (_db, mut s, r) = setup("2026-04-10");
     mediator(&mut s);
-    let choices = |s: &mut Store, who: &str| {
-        Register::over(s, who)
-            .unwrap()
-            .letter_choices(&r)
-            .unwrap()
-    };
+    let choices =
+        |s: &mut Store, who: &str| Register::over(s, who).unwrap().letter_choices(&r).unwrap();
     // Received: the acknowledgement; the advisor acting signs by default; Karim cannot sign.
     let c = choices(&mut s, "Sophie Leroy");
     assert_eq!(c.offers.len(), 1);
@@ -541,7 +537,10 @@ fn the_core_says_which_letters_fit_and_who_may_sign_them() {
         .collect();
     assert_eq!(
         kinds,
-        [(LetterKind::Holding, false), (LetterKind::Acknowledgement, true)]
+        [
+            (LetterKind::Holding, false),
+            (LetterKind::Acknowledgement, true)
+        ]
     );
 
     // An answer with a 150 € gesture: only the manager may sign it until it is approved.
@@ -565,7 +564,11 @@ fn the_core_says_which_letters_fit_and_who_may_sign_them() {
         .collect();
     assert!(may.contains(&("Claire Martin", true)), "{may:?}");
     assert!(may.contains(&("Julien Bernard", false)), "{may:?}");
-    let sophie = c.signatories.iter().find(|s| s.name == "Sophie Leroy").unwrap();
+    let sophie = c
+        .signatories
+        .iter()
+        .find(|s| s.name == "Sophie Leroy")
+        .unwrap();
     assert!(
         sophie.why_not.as_deref().unwrap().contains("20,00"),
         "{:?}",

@@ -77,11 +77,19 @@ mod tests {
     fn open_actions_move_anywhere_final_ones_nowhere() {
         assert_eq!(
             next_statuses(ActionStatus::Planned),
-            [ActionStatus::InProgress, ActionStatus::Done, ActionStatus::Abandoned]
+            [
+                ActionStatus::InProgress,
+                ActionStatus::Done,
+                ActionStatus::Abandoned
+            ]
         );
         assert_eq!(
             next_statuses(ActionStatus::InProgress),
-            [ActionStatus::Planned, ActionStatus::Done, ActionStatus::Abandoned]
+            [
+                ActionStatus::Planned,
+                ActionStatus::Done,
+                ActionStatus::Abandoned
+            ]
         );
         assert!(next_statuses(ActionStatus::Done).is_empty());
         assert!(next_statuses(ActionStatus::Abandoned).is_empty());

@@ -9,7 +9,8 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 /// A refused input: which field, and why (French, shown as is to the user).
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, Serialize, ts_rs::TS)]
+#[ts(rename = "FieldError")]
 #[error("{field} : {message}")]
 pub struct ValidationError {
     pub field: String,
@@ -295,12 +296,23 @@ pub fn parse_new_complaint(json: &str) -> Result<NewComplaint, ValidationError> 
     serde_path_to_error::deserialize(de).map_err(|e| {
         let path = e.path().to_string();
         let inner = e.into_inner();
-        french_serde_error(&path, &inner)
+        // Read again as a JSON value only to quote a refused value.
+        let source = serde_json::from_str::<serde_json::Value>(json).ok();
+        french_serde_error_in(&path, &inner, source.as_ref())
     })
 }
 
 /// Turn a serde_json error into a French message naming the field.
 pub fn french_serde_error(path: &str, err: &serde_json::Error) -> ValidationError {
+    french_serde_error_in(path, err, None)
+}
+
+/// The same, with the JSON value decoded (to quote the value refused).
+fn french_serde_error_in(
+    path: &str,
+    err: &serde_json::Error,
+    source: Option<&serde_json::Value>,
+) -> ValidationError {
     use serde_json::error::Category;
     // serde_path_to_error writes `?` for a key it could not read: name the object instead.
     let path = path.replace(".?", "");
@@ -328,6 +340,13 @@ pub fn french_serde_error(path: &str, err: &serde_json::Error) -> ValidationErro
     }
     let raw = err.to_string();
     let raw = raw.split(" at line ").next().unwrap_or(&raw).to_owned();
+    let value = source.and_then(|v| at_path(v, path));
+    french_data_error(path, &raw, value)
+}
+
+/// serde's message about a value (not the syntax) in French; `value` is the text refused.
+fn french_data_error(path: &str, raw: &str, value: Option<&str>) -> ValidationError {
+    let raw = raw.to_owned();
     let field = if path == "." {
         String::new()
     } else {
@@ -356,7 +375,7 @@ pub fn french_serde_error(path: &str, err: &serde_json::Error) -> ValidationErro
             .split('`')
             .next()
             .unwrap_or("");
-        let expected = raw.split("expected ").nth(1).unwrap_or("").replace('`', "");
+        let expected = french_alternatives(raw.split("expected ").nth(1).unwrap_or(""));
         (
             field,
             format!("valeur inconnue « {name} » (valeurs possibles : {expected})"),
@@ -365,11 +384,9 @@ pub fn french_serde_error(path: &str, err: &serde_json::Error) -> ValidationErro
         || raw.contains("input contains invalid characters")
         || raw.contains("premature end of input")
         || raw.contains("trailing input")
+        || raw.contains("input is not enough")
     {
-        (
-            field,
-            "date invalide ou impossible (format attendu AAAA-MM-JJ, ex. 2026-05-07)".to_owned(),
-        )
+        (field, invalid_date_message(value))
     } else if let Some(rest) = raw.strip_prefix("duplicate field `") {
         let name = rest.split('`').next().unwrap_or(rest);
         let full = if field.is_empty() {
@@ -460,25 +477,54 @@ fn french_type_error(raw: &str) -> Option<String> {
 pub fn from_json_value<T: serde::de::DeserializeOwned>(
     value: serde_json::Value,
 ) -> Result<T, ValidationError> {
-    serde_path_to_error::deserialize(value).map_err(|e| {
+    serde_path_to_error::deserialize(&value).map_err(|e| {
         let path = e.path().to_string();
         let inner = e.into_inner();
-        french_serde_error(&path, &inner)
+        french_serde_error_in(&path, &inner, Some(&value))
     })
 }
 
-/// Read an ISO date (`AAAA-MM-JJ`) typed in a field.
+/// serde's "one of `a`, `b`" or "`a` or `b`" as a French list of the values.
+fn french_alternatives(expected: &str) -> String {
+    let list = expected.strip_prefix("one of ").unwrap_or(expected);
+    list.replace("` or `", "`, `").replace('`', "")
+}
+
+/// The value at a serde_path_to_error path (`client.name`, `otherParties[1]`), if a string.
+fn at_path<'v>(value: &'v serde_json::Value, path: &str) -> Option<&'v str> {
+    let mut at = value;
+    for segment in path.split('.').filter(|s| !s.is_empty()) {
+        let (key, index) = match segment.split_once('[') {
+            Some((k, i)) => (k, i.trim_end_matches(']').parse::<usize>().ok()),
+            None => (segment, None),
+        };
+        if !key.is_empty() {
+            at = at.get(key)?;
+        }
+        if let Some(i) = index {
+            at = at.get(i)?;
+        }
+    }
+    at.as_str()
+}
+
+/// The one French message of a date that cannot be read (quoting it when known).
+pub fn invalid_date_message(value: Option<&str>) -> String {
+    match value {
+        Some(v) if v.trim().is_empty() => "date obligatoire".to_owned(),
+        Some(v) => format!("date invalide « {v} » (format attendu AAAA-MM-JJ, ex. 2026-05-07)"),
+        None => "date invalide (format attendu AAAA-MM-JJ, ex. 2026-05-07)".to_owned(),
+    }
+}
+
+/// The one date parser of the entry points: an ISO date (`AAAA-MM-JJ`, exactly: no sign, no
+/// missing zero) typed in a field or given on the command line.
 pub fn parse_date(field: &str, value: &str) -> Result<NaiveDate, ValidationError> {
-    NaiveDate::parse_from_str(value.trim(), "%Y-%m-%d").map_err(|_| {
-        ValidationError::new(
-            field,
-            if value.trim().is_empty() {
-                "date obligatoire".to_owned()
-            } else {
-                format!("date invalide « {value} » (format attendu JJ/MM/AAAA)")
-            },
-        )
-    })
+    let v = value.trim();
+    NaiveDate::parse_from_str(v, "%Y-%m-%d")
+        .ok()
+        .filter(|d| d.format("%Y-%m-%d").to_string() == v)
+        .ok_or_else(|| ValidationError::new(field, invalid_date_message(Some(value))))
 }
 
 /// Read a vocabulary value (outcome, feedback...) sent by the UI.

@@ -39,7 +39,9 @@ impl<S: BorrowMut<Store>> Register<S> {
     pub fn restore_preview(&self, from: &Path) -> Result<RestorePreview> {
         backup::preview(from, self.path())
     }
+}
 
+impl Register {
     /// Replace the register at `target` (closed) by the checked backup `from`; another
     /// register's backup or a diverging one needs `accept_loss` (an explicit confirmation).
     /// Whoever acted on the replaced register is signed out: reopen it and act again.

@@ -41,30 +41,4 @@ impl<S: BorrowMut<Store>> Register<S> {
         files::write_private("out", path, &bytes)?;
         Ok(self.extract_rows(q)?.len())
     }
-
-    /// The inspection pack written into its own sub-folder of `dir`.
-    pub fn write_pack(&self, q: &ExtractQuery, dir: &Path) -> Result<PackFiles> {
-        let actor = self.actor()?;
-        let pack = crate::extract::pack::inspection_pack(self.s(), q, &actor)?;
-        let stem = format!(
-            "dossier-inspection_{}_{}",
-            q.from.format("%Y-%m-%d"),
-            q.to.format("%Y-%m-%d")
-        );
-        let folder = dir.join(&stem);
-        files::create_private_dir("out", &folder)?;
-        let pdf = folder.join(format!("{stem}.pdf"));
-        files::write_private("out", &pdf, &pack.pdf)?;
-        let mut parts = Vec::with_capacity(pack.parts.len());
-        for (name, bytes) in &pack.parts {
-            let path = folder.join(name);
-            files::write_private("out", &path, bytes)?;
-            parts.push(path);
-        }
-        Ok(PackFiles {
-            pdf,
-            pages: pack.pages,
-            parts,
-        })
-    }
 }

@@ -12,9 +12,9 @@ use crate::letters::{
     self, default_template, Draft, LetterKind, LetterRequest, Signatory, TemplateEntry, TEMPLATES,
 };
 use crate::store::Store;
-use std::borrow::BorrowMut;
 use chrono::NaiveDate;
 use serde::Serialize;
+use std::borrow::BorrowMut;
 use std::collections::BTreeMap;
 
 /// Someone who could sign, and whether they may sign the letter at hand.

@@ -12,6 +12,7 @@
 
 mod backup;
 mod corrective_actions;
+mod documents;
 mod extract;
 mod file;
 pub mod files;
@@ -21,6 +22,7 @@ pub mod letters;
 mod lifecycle;
 mod retention;
 mod settings;
+mod start;
 mod users;
 
 pub use extract::PackFiles;

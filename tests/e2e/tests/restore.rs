@@ -42,18 +42,27 @@ async fn another_registers_backup_is_shown_side_by_side_and_needs_an_explicit_co
     app.wait_for("#restore-side-by-side").await;
     app.wait_text("#restore-relation", "AUTRE registre").await;
     let table = app.text("#restore-side-by-side").await;
-    for expected in ["Cabinet Martin", "Cabinet Durand", "3 réclamations", "0 réclamation"] {
+    for expected in [
+        "Cabinet Martin",
+        "Cabinet Durand",
+        "3 réclamations",
+        "0 réclamation",
+    ] {
         assert!(table.contains(expected), "{expected:?} in {table:?}");
     }
     app.wait_text("#restore-consequence", "sera remplacé").await;
-    app.wait_attr("#restore-confirm-run", "disabled", "true").await;
+    app.wait_attr("#restore-confirm-run", "disabled", "true")
+        .await;
     app.screenshot_named("restore-side-by-side").await;
 
     // The explicit confirmation, then the restore: everyone signs in again.
     app.click("#restore-accept-loss").await;
     app.click("#restore-confirm-run").await;
-    app.wait_for_within("#first-user-name, #user-select", std::time::Duration::from_secs(20))
-        .await;
+    app.wait_for_within(
+        "#first-user-name, #user-select",
+        std::time::Duration::from_secs(20),
+    )
+    .await;
     let toast = app.text(".toast").await;
     assert!(toast.contains("conservé dans"), "{toast:?}");
     assert!(toast.contains("registre.remplace-"), "{toast:?}");

@@ -154,7 +154,20 @@ export type AppInfo = { dbPath: string, isDemo: boolean, today: string, region: 
  */
 empty: boolean, };
 
-export type AppError = { code: string, message: string, field?: string, };
+export type ErrorCode = "validation" | "transition" | "notFound" | "databaseTooNew" | "notADatabase" | "readOnly" | "database" | "migration" | "io" | "tampered" | "letter" | "internal";
+
+export type FieldError = { field: string, message: string, };
+
+export type AppError = { 
+/**
+ * One of [`ErrorCode`]; a string in TypeScript because the UI adds codes of its own
+ * (no backend, an unknown failure).
+ */
+code: string, message: string, field?: string, 
+/**
+ * Every refused field when a request had several (`field` and `message` are the first).
+ */
+fields?: Array<FieldError>, };
 
 export type LetterKind = "ack" | "holding" | "answer";
 
@@ -380,3 +393,69 @@ export type ClientExportSummary = { query: string,
  * The references of the complaints found.
  */
 references: Array<string>, jsonPath: string, pdfPath: string, };
+
+export type ReferenceReq = { reference: string, };
+
+export type ListComplaintsReq = { query: RegisterQuery, };
+
+export type PreviewDeadlinesReq = { sentOn?: string | null, receivedOn: string, };
+
+export type RecordComplaintReq = { input: NewComplaint, };
+
+export type RecordRequestReq = { input: NewRequest, };
+
+export type UpdateComplaintReq = { reference: string, input: NewComplaint, };
+
+export type AcknowledgeReq = { reference: string, on: string, };
+
+export type HoldReq = { reference: string, on: string, note: string, };
+
+export type AnswerReq = { reference: string, on: string, outcome: string, summary: string, 
+/**
+ * Euros, as typed ("150", "150,00"); absent or blank: no gesture.
+ */
+gesture?: string | null, };
+
+export type CloseReq = { reference: string, on: string, feedback: string, };
+
+export type AddDysfunctionReq = { reference: string, category: string, description: string, on: string, };
+
+export type AddExchangeReq = { reference: string, input: NewExchange, };
+
+export type AddDisputeStepReq = { reference: string, input: NewDisputeStep, };
+
+export type AddAttachmentReq = { reference: string, path: string, };
+
+export type LetterReq = { reference: string, request: LetterRequest, };
+
+export type ApproveGestureReq = { reference: string, 
+/**
+ * Euros, as typed ("150", "150,00").
+ */
+amount: string, };
+
+export type ExtractStatsReq = { query: ExtractQuery, };
+
+export type ExportExtractReq = { query: ExtractQuery, 
+/**
+ * pdf, csv or xlsx.
+ */
+format: string, path: string, };
+
+export type ExportPackReq = { query: ExtractQuery, dir: string, };
+
+export type PeriodReq = { from: string, to: string, status?: string | null, subject?: string | null, channel?: string | null, product?: string | null, insurer?: string | null, handler?: string | null, };
+
+export type AddUserReq = { input: NewUser, };
+
+export type AddActionReq = { action: NewAction, };
+
+export type SetActionStatusReq = { id: number, status: string, };
+
+export type ImportReq = { path: string, 
+/**
+ * One field (or null) per column; absent or null: guessed from the headers.
+ */
+mapping?: MappingInput | null, dryRun: boolean, allOrNothing: boolean, };
+
+export type AnonymiseReq = { references: Array<string>, };

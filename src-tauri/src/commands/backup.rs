@@ -1,0 +1,49 @@
+//! The register's proof and its backups.
+
+use super::CmdResult;
+use crate::AppState;
+use reclam::clock::SystemClock;
+use reclam::store::backup::{BackupStatus, RestorePreview, RestoreReport};
+use reclam::store::verify::VerifyReport;
+use reclam::Register;
+use std::path::PathBuf;
+use std::sync::Arc;
+use tauri::State;
+
+/// Walk the register's proof (hash chain, states, letters, attachments).
+#[tauri::command]
+pub async fn verify_register(state: State<'_, AppState>) -> CmdResult<VerifyReport> {
+    // On its own connection: the walk reads the whole register (about 1 s per 10,000
+    // complaints) and the other screens keep working meanwhile (WAL: readers never block).
+    let path = state.path()?;
+    Ok(Register::open(&path, Arc::new(SystemClock))?.verify()?)
+}
+
+#[tauri::command]
+pub fn backup_status(state: State<'_, AppState>) -> CmdResult<BackupStatus> {
+    let maintenance = state.maintenance()?;
+    state.with(|reg| reg.backup_status(maintenance))
+}
+
+/// A backup of the open register where the user chose (save dialog).
+#[tauri::command]
+pub fn backup_now(state: State<'_, AppState>, path: PathBuf) -> CmdResult<()> {
+    state.with(|reg| reg.backup_to(&path))
+}
+
+/// Replace the open register by a backup, after checking it; `accept_loss` is the user's
+/// explicit confirmation of a restore that needs one (another register, a diverging journal).
+#[tauri::command]
+pub fn restore_backup(
+    state: State<'_, AppState>,
+    path: PathBuf,
+    accept_loss: Option<bool>,
+) -> CmdResult<RestoreReport> {
+    state.restore(&path, accept_loss.unwrap_or(false))
+}
+
+/// Both registers side by side before a restore, and what it would lose.
+#[tauri::command]
+pub fn restore_preview(state: State<'_, AppState>, path: PathBuf) -> CmdResult<RestorePreview> {
+    state.with(|reg| reg.restore_preview(&path))
+}

@@ -1,0 +1,74 @@
+//! Intake: the register list, the complaint file, recording and correcting a complaint.
+
+use super::CmdResult;
+use crate::AppState;
+use reclam::api::complaints::{
+    ListComplaintsReq, PreviewDeadlinesReq, RecordComplaintReq, RecordRequestReq, ReferenceReq,
+    UpdateComplaintReq,
+};
+use reclam::api::Request;
+use reclam::calendar::Deadlines;
+use reclam::complaint::Complaint;
+use reclam::store::register::RegisterPage;
+use reclam::store::today::TodaySummary;
+use reclam::store::ComplaintView;
+use serde_json::Value;
+use tauri::State;
+
+#[tauri::command]
+pub fn list_complaints(state: State<'_, AppState>, query: Value) -> CmdResult<RegisterPage> {
+    let q = ListComplaintsReq { query }.decode()?;
+    state.with(|reg| reg.list(&q))
+}
+
+#[tauri::command]
+pub fn today_summary(state: State<'_, AppState>) -> CmdResult<TodaySummary> {
+    state.with(|reg| reg.today_summary())
+}
+
+#[tauri::command]
+pub fn get_complaint(state: State<'_, AppState>, reference: String) -> CmdResult<ComplaintView> {
+    let r = ReferenceReq { reference }.decode()?;
+    state.with(|reg| reg.view(&r))
+}
+
+#[tauri::command]
+pub fn preview_deadlines(
+    state: State<'_, AppState>,
+    sent_on: Option<String>,
+    received_on: String,
+) -> CmdResult<Deadlines> {
+    let p = PreviewDeadlinesReq {
+        sent_on,
+        received_on,
+    }
+    .decode()?;
+    state.with(|reg| Ok(reg.preview_deadlines(p.sent_on, p.received_on)))
+}
+
+#[tauri::command]
+pub fn record_complaint(
+    state: State<'_, AppState>,
+    input: Value,
+    actor: &str,
+) -> CmdResult<Complaint> {
+    let new = RecordComplaintReq { input }.decode()?;
+    state.acting(actor, |reg| reg.record(&new))
+}
+
+#[tauri::command]
+pub fn record_request(state: State<'_, AppState>, input: Value, actor: &str) -> CmdResult<i64> {
+    let new = RecordRequestReq { input }.decode()?;
+    state.acting(actor, |reg| reg.record_request(&new))
+}
+
+#[tauri::command]
+pub fn update_complaint(
+    state: State<'_, AppState>,
+    reference: String,
+    input: Value,
+    actor: &str,
+) -> CmdResult<ComplaintView> {
+    let (r, new) = UpdateComplaintReq { reference, input }.decode()?;
+    state.change(actor, &r, |reg| reg.update(&r, &new))
+}

@@ -1,0 +1,54 @@
+//! The register extract, its statistics and the inspection pack.
+
+use super::CmdResult;
+use crate::AppState;
+use reclam::api::extract::{ExportExtractReq, ExportPackReq, ExtractStatsReq};
+use reclam::api::Request;
+use reclam::extract::stats::Stats;
+use serde_json::Value;
+use std::path::PathBuf;
+use tauri::State;
+
+/// Statistics of the complaints received in a period (with the extract's filters).
+#[tauri::command]
+pub fn extract_stats(state: State<'_, AppState>, query: Value) -> CmdResult<Stats> {
+    let q = ExtractStatsReq { query }.decode()?;
+    state.with(|reg| reg.stats(&q))
+}
+
+/// Write the register extract ("pdf", "csv" or "xlsx") where the user chose (save dialog).
+#[tauri::command]
+pub fn export_extract(
+    state: State<'_, AppState>,
+    query: Value,
+    format: String,
+    path: PathBuf,
+    actor: &str,
+) -> CmdResult<()> {
+    let (q, format, path) = ExportExtractReq {
+        query,
+        format,
+        path,
+    }
+    .decode()?;
+    state.acting(actor, |reg| {
+        reg.export_extract_to(&q, &format, &path).map(|_| ())
+    })
+}
+
+/// Write the inspection pack (one PDF and its parts) into its own sub-folder of the folder the
+/// user chose; returns the paths written, the whole PDF first.
+#[tauri::command]
+pub fn export_pack(
+    state: State<'_, AppState>,
+    query: Value,
+    dir: PathBuf,
+    actor: &str,
+) -> CmdResult<Vec<String>> {
+    let (q, dir) = ExportPackReq { query, dir }.decode()?;
+    let pack = state.acting(actor, |reg| reg.write_pack(&q, &dir))?;
+    Ok(std::iter::once(&pack.pdf)
+        .chain(&pack.parts)
+        .map(|p| p.display().to_string())
+        .collect())
+}

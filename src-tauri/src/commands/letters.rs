@@ -1,0 +1,111 @@
+//! Letters: templates, preview, drafts, issued letters and the approval of a gesture.
+
+use super::app::open_in_viewer;
+use super::CmdResult;
+use crate::AppState;
+use reclam::api::complaints::ReferenceReq;
+use reclam::api::letters::{ApproveGestureReq, LetterReq};
+use reclam::api::Request;
+use reclam::letters::Composed;
+use reclam::letters::TemplateEntry;
+use reclam::register::letters::LetterChoices;
+use reclam::store::ComplaintView;
+use serde_json::Value;
+use std::path::PathBuf;
+use tauri::State;
+
+#[tauri::command]
+pub fn list_templates(state: State<'_, AppState>) -> CmdResult<Vec<TemplateEntry>> {
+    state.with(|reg| reg.templates())
+}
+
+/// The placeholders a template may use (the letters', or those of the template `key`), with
+/// their French descriptions.
+#[tauri::command]
+pub fn template_placeholders(key: Option<String>) -> Vec<(&'static str, &'static str)> {
+    reclam::letters::placeholders_for(key.as_deref().unwrap_or_default()).to_vec()
+}
+
+#[tauri::command]
+pub fn set_template(
+    state: State<'_, AppState>,
+    key: &str,
+    text: &str,
+    actor: &str,
+) -> CmdResult<Vec<TemplateEntry>> {
+    state.acting(actor, |reg| {
+        reg.set_template(key, text)?;
+        reg.templates()
+    })
+}
+
+/// What the letter would say (for the on-screen preview); nothing is stored.
+#[tauri::command]
+pub fn preview_letter(
+    state: State<'_, AppState>,
+    reference: String,
+    request: Value,
+) -> CmdResult<Composed> {
+    let (r, req) = LetterReq { reference, request }.decode()?;
+    state.with(|reg| Ok(reg.draft_letter(&r, &req)?.composed))
+}
+
+/// What the letters area may offer now: the letters, who may sign them and why not, the
+/// latest date a holding letter may announce, the gesture's approval.
+#[tauri::command]
+pub fn letter_choices(
+    state: State<'_, AppState>,
+    reference: String,
+    actor: String,
+) -> CmdResult<LetterChoices> {
+    let r = ReferenceReq { reference }.decode()?;
+    state.with(|reg| reg.act_as(&actor)?.letter_choices(&r))
+}
+
+/// Open the draft PDF in the system viewer (not stored in the register).
+#[tauri::command]
+pub fn open_draft_letter(
+    app: tauri::AppHandle,
+    state: State<'_, AppState>,
+    reference: String,
+    request: Value,
+) -> CmdResult<()> {
+    let (r, req) = LetterReq { reference, request }.decode()?;
+    let file = state.with(|reg| reg.draft_letter_for_viewer(&r, &req))?;
+    open_in_viewer(&app, &file)
+}
+
+#[tauri::command]
+pub fn issue_letter(
+    state: State<'_, AppState>,
+    reference: String,
+    request: Value,
+    actor: &str,
+) -> CmdResult<ComplaintView> {
+    let (r, req) = LetterReq { reference, request }.decode()?;
+    state.change(actor, &r, |reg| reg.issue_letter(&r, &req))
+}
+
+/// Open an issued letter (hash checked) in the system viewer, for printing.
+#[tauri::command]
+pub fn open_letter(app: tauri::AppHandle, state: State<'_, AppState>, id: i64) -> CmdResult<()> {
+    let file = state.with(|reg| reg.letter_for_viewer(id))?;
+    open_in_viewer(&app, &file)
+}
+
+/// Save a copy of an issued letter where the user chose (native save dialog).
+#[tauri::command]
+pub fn save_letter(state: State<'_, AppState>, id: i64, path: PathBuf) -> CmdResult<()> {
+    state.with(|reg| reg.save_letter(id, &path).map(|_| ()))
+}
+
+#[tauri::command]
+pub fn approve_gesture(
+    state: State<'_, AppState>,
+    reference: String,
+    amount: String,
+    actor: &str,
+) -> CmdResult<ComplaintView> {
+    let (r, amount) = ApproveGestureReq { reference, amount }.decode()?;
+    state.change(actor, &r, |reg| reg.approve_gesture(&r, amount))
+}

@@ -1,0 +1,39 @@
+//! Personal data: anonymisation past the retention period, and the client's access export.
+
+use super::CmdResult;
+use crate::AppState;
+use reclam::api::others::AnonymiseReq;
+use reclam::api::Request;
+use reclam::store::client_export::ClientExportSummary;
+use reclam::store::retention::{AnonymisationReport, Candidate};
+use std::path::PathBuf;
+use tauri::State;
+
+/// The complaints past the retention period: what an anonymisation would change.
+#[tauri::command]
+pub fn anonymisation_candidates(state: State<'_, AppState>) -> CmdResult<Vec<Candidate>> {
+    state.with(|reg| reg.anonymisation_candidates())
+}
+
+/// Anonymise the listed complaints (after the user confirmed the list), in one transaction.
+#[tauri::command]
+pub async fn anonymise(
+    state: State<'_, AppState>,
+    references: Vec<String>,
+    actor: String,
+) -> CmdResult<AnonymisationReport> {
+    let refs = AnonymiseReq { references }.decode()?;
+    state.acting(&actor, |reg| reg.anonymise(&refs))
+}
+
+/// Everything held about one client (GDPR access request), written as JSON and PDF into the
+/// folder the user chose; the export is journaled.
+#[tauri::command]
+pub fn client_export(
+    state: State<'_, AppState>,
+    query: &str,
+    dir: PathBuf,
+    actor: &str,
+) -> CmdResult<ClientExportSummary> {
+    state.acting(actor, |reg| reg.write_client_export(query, &dir))
+}

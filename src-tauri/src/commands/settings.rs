@@ -1,0 +1,31 @@
+//! The firm's settings and its logo.
+
+use super::CmdResult;
+use crate::AppState;
+use reclam::settings::Settings;
+use std::path::PathBuf;
+use tauri::State;
+
+#[tauri::command]
+pub fn get_settings(state: State<'_, AppState>) -> CmdResult<Settings> {
+    state.with(|reg| reg.settings())
+}
+
+#[tauri::command]
+pub fn set_setting(
+    state: State<'_, AppState>,
+    key: &str,
+    value: &str,
+    actor: &str,
+) -> CmdResult<Settings> {
+    state.acting(actor, |reg| {
+        reg.set_setting(key, value)?;
+        reg.settings()
+    })
+}
+
+/// Set the firm's logo from the PNG the user picked.
+#[tauri::command]
+pub fn set_logo(state: State<'_, AppState>, path: PathBuf, actor: &str) -> CmdResult<()> {
+    state.acting(actor, |reg| reg.set_logo_file(&path))
+}

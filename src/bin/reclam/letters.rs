@@ -1,0 +1,101 @@
+//! `letter`, `approve` and `template`: letters, the approval of a gesture, the templates.
+
+use crate::io::{print_json, read_input};
+use clap::Subcommand;
+use reclam::api::letters::ApproveGestureReq;
+use reclam::api::{Fields, Request};
+use reclam::letters::HoldingInfo;
+use reclam::letters::LetterRequest;
+use reclam::{Error, Register};
+use std::path::PathBuf;
+
+#[derive(Subcommand)]
+pub enum TemplateAction {
+    Show {
+        #[arg(long)]
+        json: bool,
+    },
+    Set {
+        key: String,
+        /// The template text (UTF-8), or - for standard input.
+        file: String,
+    },
+}
+
+/// The `letter` command's arguments (`signatory` defaults to `--by`).
+pub struct LetterArgs {
+    pub reference: String,
+    pub kind: String,
+    pub out: PathBuf,
+    pub issue: bool,
+    pub signatory: String,
+    pub expected_on: Option<String>,
+    pub note: Option<String>,
+    pub json: bool,
+}
+
+/// A letter as a PDF at `--out`: a draft, or issued (stored, journaled, the step moved).
+pub fn letter(reg: &mut Register, a: LetterArgs) -> Result<(), Error> {
+    let mut f = Fields::default();
+    let reference = f.reference("reference", &a.reference);
+    let kind = f.check(a.kind.parse());
+    let expected_on = f.optional_date("expectedOn", a.expected_on.as_deref());
+    let (Some(r), Some(kind), Some(expected_on)) = (reference, kind, expected_on) else {
+        return Err(f.into_error());
+    };
+    let req = LetterRequest {
+        kind,
+        signatory: a.signatory,
+        holding: expected_on.map(|expected_on| HoldingInfo {
+            expected_on,
+            note: a.note.unwrap_or_default(),
+        }),
+    };
+    if a.json {
+        print_json(&reg.draft_letter(&r, &req)?.composed)?;
+    }
+    if a.issue {
+        let meta = reg.issue_letter(&r, &req)?;
+        eprintln!(
+            "lettre n° {} émise ({} octets, SHA-256 {})",
+            meta.id, meta.size, meta.sha256
+        );
+        reg.save_letter(meta.id, &a.out)?;
+    } else {
+        reg.save_draft_letter(&r, &req, &a.out)?;
+    }
+    eprintln!("{}", a.out.display());
+    Ok(())
+}
+
+pub fn approve(reg: &mut Register, reference: String, amount: String) -> Result<(), Error> {
+    let (r, amount) = ApproveGestureReq { reference, amount }.decode()?;
+    print_json(&reg.approve_gesture(&r, amount)?)
+}
+
+pub fn template(reg: &mut Register, action: TemplateAction, by: &str) -> Result<(), Error> {
+    match action {
+        TemplateAction::Show { json } => {
+            let templates = reg.templates()?;
+            if json {
+                return print_json(&templates);
+            }
+            for t in templates {
+                println!(
+                    "== {} ({}){}",
+                    t.key,
+                    t.label,
+                    if t.is_default { ", par défaut" } else { "" }
+                );
+                println!("{}\n", t.text);
+            }
+            Ok(())
+        }
+        TemplateAction::Set { key, file } => {
+            let text = read_input("file", Some(&file))?;
+            reg.act_as(by)?.set_template(&key, &text)?;
+            println!("{key} enregistré");
+            Ok(())
+        }
+    }
+}

@@ -1,0 +1,431 @@
+//! `reclam`: the command-line interface over the same core as the desktop app.
+//!
+//! JSON output uses camelCase keys and ISO dates; errors go to stderr in French with a
+//! non-zero exit code (1 for a refused operation, 2 for a usage error, 3 when the register's
+//! proof does not hold). Each subcommand group has its file; every one decodes its arguments
+//! with `reclam::api` and calls the `Register`, never the store.
+
+mod actions;
+mod backup;
+mod complaints;
+mod demo;
+mod extract;
+mod import;
+mod io;
+mod letters;
+mod lifecycle;
+mod retention;
+mod settings;
+mod usage;
+mod users;
+
+use clap::{Parser, Subcommand};
+use reclam::clock::{Clock, FixedClock, SystemClock};
+use reclam::complaint::input::parse_date;
+use reclam::{Error, Register};
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::sync::Arc;
+
+#[derive(Parser)]
+#[command(
+    name = "reclam",
+    version,
+    about = "Registre des réclamations (cabinets de courtage)"
+)]
+struct Cli {
+    /// Database file (default: the desktop app's register).
+    #[arg(long, global = true, env = "RECLAM_DB")]
+    db: Option<PathBuf>,
+    /// Who is acting (recorded in the journal).
+    #[arg(long, global = true, env = "RECLAM_USER")]
+    by: Option<String>,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Create or migrate the database.
+    Init,
+    /// Compute the deadlines of start dates (arguments, or one per line on stdin).
+    Deadlines {
+        dates: Vec<String>,
+        #[arg(long, default_value = "metropole")]
+        region: String,
+    },
+    /// Record a complaint from JSON (a file, or - / nothing for stdin).
+    Add {
+        #[arg(long)]
+        json: Option<String>,
+    },
+    /// Record a request that is not a complaint (kept out of the register).
+    Request {
+        #[arg(long)]
+        json: Option<String>,
+    },
+    /// List the register.
+    List(complaints::ListArgs),
+    /// Show a complaint with its history.
+    Show {
+        reference: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Record the acknowledgement.
+    Ack {
+        reference: String,
+        #[arg(long)]
+        on: String,
+    },
+    /// Record a holding letter.
+    Hold {
+        reference: String,
+        #[arg(long)]
+        on: String,
+        #[arg(long)]
+        note: String,
+    },
+    /// Record the answer.
+    Answer {
+        reference: String,
+        #[arg(long)]
+        on: String,
+        #[arg(long)]
+        outcome: String,
+        #[arg(long)]
+        summary: String,
+        /// Goodwill gesture in euros ("150.00" or "150,00").
+        #[arg(long, allow_hyphen_values = true)]
+        gesture: Option<String>,
+    },
+    /// Close the complaint with the client's feedback.
+    Close {
+        reference: String,
+        #[arg(long)]
+        on: String,
+        #[arg(long)]
+        feedback: String,
+    },
+    /// Record a dysfunction found while handling the complaint.
+    Dysfunction {
+        reference: String,
+        #[arg(long)]
+        category: String,
+        #[arg(long)]
+        description: String,
+        #[arg(long)]
+        on: Option<String>,
+    },
+    /// Fill the database with fictitious complaints.
+    Demo {
+        #[arg(long)]
+        count: u32,
+        #[arg(long, default_value_t = 2026)]
+        seed: u64,
+    },
+    /// The writer of the crash harness (tests/crash.rs): records complaints one transaction at
+    /// a time, acknowledging every other one, and prints "committed <reference>" after each
+    /// commit, until killed or --count is reached.
+    #[command(hide = true)]
+    Soak {
+        #[arg(long, default_value_t = 1_000_000)]
+        count: u32,
+    },
+    /// Firm settings.
+    Settings {
+        #[command(subcommand)]
+        action: settings::SettingsAction,
+    },
+    /// The firm's users (who signs, who may grant a gesture).
+    User {
+        #[command(subcommand)]
+        action: users::UserAction,
+    },
+    /// Produce a letter as a PDF (a draft, or issued with --issue: stored, journaled and the
+    /// complaint's step moved).
+    Letter {
+        reference: String,
+        /// ack, holding or answer.
+        #[arg(long)]
+        kind: String,
+        #[arg(long)]
+        out: PathBuf,
+        /// Store the letter in the register and move the complaint's step.
+        #[arg(long)]
+        issue: bool,
+        /// Who signs (default: --by).
+        #[arg(long)]
+        signatory: Option<String>,
+        /// Holding letter: the new date by which the answer will be given.
+        #[arg(long)]
+        expected_on: Option<String>,
+        /// Holding letter: where the handling stands.
+        #[arg(long)]
+        note: Option<String>,
+        /// Also print the composed letter (its texts, block by block) as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Approve a goodwill gesture above the signatory's authority (as --by).
+    Approve {
+        reference: String,
+        #[arg(long, allow_hyphen_values = true)]
+        amount: String,
+    },
+    /// Register extract for a period: PDF for an inspection, CSV or XLSX for Excel.
+    Extract {
+        #[command(flatten)]
+        period: extract::PeriodArgs,
+        /// pdf, csv or xlsx.
+        #[arg(long)]
+        format: String,
+        #[arg(long)]
+        out: PathBuf,
+    },
+    /// Import an existing register (XLSX, XLS, ODS or CSV). With --dry-run, print what would
+    /// be imported and refused, row by row, and change nothing.
+    Import {
+        file: PathBuf,
+        /// JSON object from the file's column titles to Reclam's fields
+        /// ({"Date": "receivedOn", "Nom": "clientName", "Colonne inutile": null}); without it
+        /// the columns are guessed from their titles.
+        #[arg(long)]
+        mapping: Option<PathBuf>,
+        #[arg(long)]
+        dry_run: bool,
+        /// Import nothing when a single row is refused.
+        #[arg(long)]
+        all_or_nothing: bool,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Inspection pack for a period: cover with the journal's chain head, the firm's
+    /// procedure, the register extract with statistics and corrective actions; written as one
+    /// PDF and as separate files in the --out folder.
+    Pack {
+        #[command(flatten)]
+        period: extract::PeriodArgs,
+        #[arg(long)]
+        out: PathBuf,
+    },
+    /// Check the register's proof: the journal's hash chain, every complaint against its last
+    /// event, the letters and attachments against their journaled hashes. Exit code 3 when
+    /// something does not hold.
+    Verify {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Back up the register: to --out, or (without it) today's automatic backup in the backup
+    /// folder, with the rotation (7 daily, 4 weekly, 12 monthly). --list shows the folder.
+    Backup {
+        #[arg(long)]
+        out: Option<PathBuf>,
+        #[arg(long)]
+        list: bool,
+    },
+    /// Replace the register by a backup, after checking it (integrity, schema, the journal's
+    /// chain and hashes); the replaced register is kept beside it.
+    Restore {
+        file: PathBuf,
+        /// Restore even another register's backup, or one whose journal is not the start of
+        /// the current one (what will be lost is printed first).
+        #[arg(long)]
+        accept_loss: bool,
+    },
+    /// Statistics of the complaints received in a period.
+    Stats {
+        #[command(flatten)]
+        period: extract::PeriodArgs,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Corrective actions decided from complaints and dysfunctions.
+    Action {
+        #[command(subcommand)]
+        action: actions::ActionCmd,
+    },
+    /// Letter templates: show them, or replace one (empty file: back to the default).
+    Template {
+        #[command(subcommand)]
+        action: letters::TemplateAction,
+    },
+    /// Personal data: the closed complaints kept beyond the retention period (setting
+    /// retention.years), and their anonymisation.
+    Retention {
+        #[command(subcommand)]
+        action: retention::RetentionAction,
+    },
+    /// Everything the register holds about one client (right of access), as JSON and PDF.
+    /// The export is journaled.
+    ClientExport {
+        /// The client's exact name or e-mail address (case aside).
+        query: String,
+        #[arg(long)]
+        out: PathBuf,
+        /// Also write the PDF addressed to the client.
+        #[arg(long)]
+        pdf: Option<PathBuf>,
+    },
+}
+
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => return usage::report(e),
+    };
+    match run(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            for line in e.to_string().lines() {
+                eprintln!("erreur : {line}");
+            }
+            // 3: the register's proof does not hold (verify); 1: anything else.
+            ExitCode::from(if matches!(e, Error::Tampered(_)) {
+                3
+            } else {
+                1
+            })
+        }
+    }
+}
+
+fn clock() -> Result<Arc<dyn Clock>, Error> {
+    match std::env::var("RECLAM_TODAY") {
+        Ok(s) if !s.is_empty() => Ok(Arc::new(FixedClock::new(parse_date("RECLAM_TODAY", &s)?))),
+        _ => Ok(Arc::new(SystemClock)),
+    }
+}
+
+/// Who is acting: `--by`, else the session's user name.
+fn actor(cli_by: &Option<String>) -> String {
+    cli_by
+        .clone()
+        .or_else(|| std::env::var("USER").ok())
+        .or_else(|| std::env::var("USERNAME").ok())
+        .unwrap_or_else(|| "inconnu".to_owned())
+}
+
+fn run(cli: Cli) -> Result<(), Error> {
+    let by = actor(&cli.by);
+    let path = cli.db.clone().unwrap_or_else(reclam::store::default_path);
+    match cli.command {
+        // Without a register.
+        Command::Deadlines { dates, region } => complaints::deadlines(&dates, &region),
+        // Before opening the register: nothing may hold it open while it is replaced.
+        Command::Restore { file, accept_loss } => {
+            backup::restore(&file, &path, clock()?, accept_loss)
+        }
+        command => {
+            let mut reg = Register::open(&path, clock()?)?;
+            dispatch(&mut reg, command, &by)
+        }
+    }
+}
+
+/// The commands on the open register.
+fn dispatch(reg: &mut Register, command: Command, by: &str) -> Result<(), Error> {
+    match command {
+        Command::Init => {
+            println!("registre prêt : {}", reg.path().display());
+            Ok(())
+        }
+        Command::Deadlines { .. } | Command::Restore { .. } => unreachable!("handled in run"),
+        Command::Add { json } => complaints::add(reg.act_as(by)?, json.as_deref()),
+        Command::Request { json } => complaints::request(reg.act_as(by)?, json.as_deref()),
+        Command::List(args) => complaints::list(reg, args),
+        Command::Show { reference, json } => complaints::show(reg, &reference, json),
+        Command::Ack { reference, on } => lifecycle::ack(reg.act_as(by)?, reference, on),
+        Command::Hold {
+            reference,
+            on,
+            note,
+        } => lifecycle::hold(reg.act_as(by)?, reference, on, note),
+        Command::Answer {
+            reference,
+            on,
+            outcome,
+            summary,
+            gesture,
+        } => lifecycle::answer(reg.act_as(by)?, reference, on, outcome, summary, gesture),
+        Command::Close {
+            reference,
+            on,
+            feedback,
+        } => lifecycle::close(reg.act_as(by)?, reference, on, feedback),
+        Command::Dysfunction {
+            reference,
+            category,
+            description,
+            on,
+        } => lifecycle::dysfunction(reg.act_as(by)?, reference, category, description, on),
+        Command::Soak { count } => demo::soak(reg.act_as(by)?, count),
+        Command::Demo { count, seed } => demo::fill(reg, count, seed),
+        firm => dispatch_firm(reg, firm, by),
+    }
+}
+
+/// The firm's side: settings, users, letters, extracts, import, backups, personal data.
+fn dispatch_firm(reg: &mut Register, command: Command, by: &str) -> Result<(), Error> {
+    match command {
+        Command::Settings { action } => settings::run(reg, action, by),
+        Command::User { action } => users::run(reg, action, by),
+        Command::Letter {
+            reference,
+            kind,
+            out,
+            issue,
+            signatory,
+            expected_on,
+            note,
+            json,
+        } => letters::letter(
+            reg.act_as(by)?,
+            letters::LetterArgs {
+                reference,
+                kind,
+                out,
+                issue,
+                signatory: signatory.unwrap_or_else(|| by.to_owned()),
+                expected_on,
+                note,
+                json,
+            },
+        ),
+        Command::Approve { reference, amount } => {
+            letters::approve(reg.act_as(by)?, reference, amount)
+        }
+        Command::Template { action } => letters::template(reg, action, by),
+        Command::Extract {
+            period,
+            format,
+            out,
+        } => extract::extract(reg.act_as(by)?, period, &format, &out),
+        Command::Stats { period, json } => extract::stats(reg, period, json),
+        Command::Pack { period, out } => extract::pack(reg.act_as(by)?, period, &out),
+        Command::Import {
+            file,
+            mapping,
+            dry_run,
+            all_or_nothing,
+            json,
+        } => import::run(
+            reg.act_as(by)?,
+            import::ImportArgs {
+                file,
+                mapping,
+                dry_run,
+                all_or_nothing,
+                json,
+            },
+        ),
+        Command::Backup { out, list } => backup::backup(reg, out, list),
+        Command::Verify { json } => backup::verify(reg, json),
+        Command::Action { action } => actions::run(reg, action, by),
+        Command::Retention { action } => retention::run(reg, action, by),
+        Command::ClientExport { query, out, pdf } => {
+            retention::client_export(reg.act_as(by)?, &query, &out, pdf.as_deref())
+        }
+        _ => unreachable!("the complaint's commands are handled in dispatch"),
+    }
+}
