@@ -8,12 +8,12 @@
 pub mod calendar;
 pub mod clock;
 pub mod complaint;
-mod deflate;
 pub mod demo;
 pub mod error;
 pub mod extract;
 pub mod import;
 pub mod letters;
+pub mod print;
 pub mod settings;
 pub mod store;
 pub mod wire;

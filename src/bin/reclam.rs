@@ -915,9 +915,26 @@ fn run(cli: Cli) -> Result<(), Error> {
             out,
         } => {
             let q = period.query()?;
-            let count = reclam::extract::rows(&store, &q)?.len();
-            let bytes = reclam::extract::export(&store, &q, &format, &by)?;
-            write_file("out", &out, bytes)?;
+            let count = if format == "pdf" {
+                // Written page after page: memory does not grow with the register.
+                let file = std::fs::File::create(&out).map_err(|e| {
+                    ValidationError::new(
+                        "out",
+                        format!(
+                            "impossible d'écrire « {} » : {}",
+                            out.display(),
+                            io_reason(&e, true)
+                        ),
+                    )
+                })?;
+                let file = std::io::BufWriter::with_capacity(1 << 16, file);
+                reclam::extract::export_pdf_to(&store, &q, &by, file)?
+            } else {
+                let count = reclam::extract::rows(&store, &q)?.len();
+                let bytes = reclam::extract::export(&store, &q, &format, &by)?;
+                write_file("out", &out, bytes)?;
+                count
+            };
             eprintln!("{count} réclamation(s) → {}", out.display());
         }
         Command::Restore { .. } => unreachable!("handled before opening"),

@@ -1,16 +1,16 @@
 //! The letters a client receives: acknowledgement, holding letter and answer, composed from the
 //! complaint, the firm's settings, the signatory and the firm's templates, then laid out as an
-//! A4 PDF (`pdf`).
+//! A4 PDF by the print engine (`crate::print::letter`).
 //!
 //! Composition is pure and checks the rules a letter must follow: a partial or total rejection
 //! always carries the recourse paragraph (mediator's name, postal address and website, the
 //! conditions to refer, the other routes) and is refused when no mediator is configured; a
 //! holding letter announces a date before the answer is due; a gesture is always spelled out.
 
-pub mod pdf;
 pub mod template;
 
 use crate::complaint::{Complaint, Money, Outcome, ValidationError};
+use crate::print::{self as pdf, PrintError};
 use chrono::{DateTime, Datelike, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -628,7 +628,7 @@ pub fn render(
     firm: &Firm,
     signatory: &Signatory,
     at: DateTime<Utc>,
-) -> Result<Vec<u8>, pdf::PdfError> {
+) -> Result<Vec<u8>, PrintError> {
     let letter = pdf::Letter {
         letterhead: firm.letterhead(),
         recipient: c.recipient.clone(),
@@ -657,5 +657,5 @@ pub fn render(
         title: format!("{} — {}", c.kind.label(), c.references[0].1),
         created: at,
     };
-    pdf::render(&letter)
+    pdf::letter::render(&letter)
 }

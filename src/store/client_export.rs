@@ -12,7 +12,7 @@ use super::letters::{letters_of, Approval, LetterMeta};
 use super::{actor_name, complaints, retention, Store};
 use crate::complaint::{french_date, Complaint, ComplaintRef, ValidationError};
 use crate::error::Result;
-use crate::letters::pdf::{Block, Letter, Signature};
+use crate::print::{Block, Letter, Signature};
 use crate::letters::{long_date, one_line};
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;
@@ -140,7 +140,7 @@ impl Store {
             complaints: files,
             pdf: Vec::new(),
         };
-        export.pdf = crate::letters::pdf::render(&self.export_letter(&export)?)?;
+        export.pdf = crate::print::letter::render(&self.export_letter(&export)?)?;
         let references: Vec<&str> = export
             .complaints
             .iter()
