@@ -36,7 +36,10 @@ fn complaints() -> Vec<(LetterKind, Option<Outcome>, Complaint)> {
     )
     .unwrap();
     let open = s
-        .record(&complaint("Mme Élodie Durand", "2026-04-02"), "Claire Martin")
+        .record(
+            &complaint("Mme Élodie Durand", "2026-04-02"),
+            "Claire Martin",
+        )
         .unwrap()
         .reference;
     let open = s.get(&open).unwrap();
@@ -46,13 +49,23 @@ fn complaints() -> Vec<(LetterKind, Option<Outcome>, Complaint)> {
     ];
     for outcome in [Outcome::Upheld, Outcome::Partial, Outcome::Rejected] {
         let r = s
-            .record(&complaint("Mme Élodie Durand", "2026-04-02"), "Claire Martin")
+            .record(
+                &complaint("Mme Élodie Durand", "2026-04-02"),
+                "Claire Martin",
+            )
             .unwrap()
             .reference;
         s.acknowledge(&r, d("2026-04-03"), "Claire Martin").unwrap();
         let gesture: Money = "150".parse().unwrap();
-        s.answer(&r, d("2026-04-20"), outcome, SHORT_SUMMARY, Some(gesture), "Claire Martin")
-            .unwrap();
+        s.answer(
+            &r,
+            d("2026-04-20"),
+            outcome,
+            SHORT_SUMMARY,
+            Some(gesture),
+            "Claire Martin",
+        )
+        .unwrap();
         out.push((LetterKind::Answer, Some(outcome), s.get(&r).unwrap()));
     }
     out
@@ -130,7 +143,11 @@ fn default_letters_fit_their_pages() {
         have("pdftotext") && have("pdfinfo") && have("pdftoppm"),
         "poppler-utils is needed: run `make deps`"
     );
-    let addresses = [None, Some("3 rue Pasteur"), Some("3 rue Pasteur\n69003 Lyon")];
+    let addresses = [
+        None,
+        Some("3 rue Pasteur"),
+        Some("3 rue Pasteur\n69003 Lyon"),
+    ];
     let mut report = Vec::new();
     for (kind, outcome, mut c) in complaints() {
         for (lines, address) in addresses.iter().enumerate() {
@@ -170,7 +187,10 @@ fn default_letters_fit_their_pages() {
 
 #[test]
 fn a_second_page_holds_more_than_the_closing() {
-    assert!(have("pdftotext") && have("pdfinfo"), "poppler-utils is needed");
+    assert!(
+        have("pdftotext") && have("pdfinfo"),
+        "poppler-utils is needed"
+    );
     // Motivations of growing length: whatever the page break, the closing and the signature
     // never stand alone on the last page.
     let (_, _, base) = complaints().remove(3);
@@ -190,7 +210,10 @@ fn a_second_page_holds_more_than_the_closing() {
             let path = write(&format!("{name}.pdf"), &pdf);
             let pages = page_count(&path);
             let last = pdftotext(&path, Some(pages));
-            assert!(last.contains("Nous vous prions d"), "{name}: closing missing");
+            assert!(
+                last.contains("Nous vous prions d"),
+                "{name}: closing missing"
+            );
             if pages > 1 {
                 two_pages += 1;
                 assert!(

@@ -17,8 +17,8 @@ use crate::error::Result;
 use crate::letters::template::Template;
 use crate::letters::{long_date, one_line};
 use crate::print::{self, merge, page_count};
-use std::collections::BTreeMap;
 use crate::store::Store;
+use std::collections::BTreeMap;
 
 /// The settings key of the procedure template.
 pub const PROCEDURE_KEY: &str = "template.procedure";

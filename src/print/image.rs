@@ -17,7 +17,6 @@ pub(crate) fn fit(px_w: usize, px_h: usize, max_w: f32, max_h: f32) -> (f32, f32
     (pw * scale, ph * scale)
 }
 
-
 /// Resolution above which an image is downscaled (to its display size).
 const IMAGE_DPI: f32 = 300.0;
 /// Number of prepared images kept in memory (firm logo, signatures).
@@ -166,4 +165,3 @@ fn downscale(src: &[u8], sw: usize, sh: usize, tw: usize, th: usize) -> Vec<u8> 
     }
     out
 }
-

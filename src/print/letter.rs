@@ -244,8 +244,14 @@ fn layout(
 
 /// A body block, already broken into lines.
 enum Prepared {
-    Para { lines: Vec<Line>, style: Style },
-    Notice { title: Vec<Line>, paragraphs: Vec<Vec<Line>> },
+    Para {
+        lines: Vec<Line>,
+        style: Style,
+    },
+    Notice {
+        title: Vec<Line>,
+        paragraphs: Vec<Vec<Line>>,
+    },
 }
 
 /// The closing formula and the signature block, measured.
@@ -281,7 +287,15 @@ impl<'a> Composer<'a> {
         self.pages.last_mut().expect("au moins une page")
     }
 
-    pub(super) fn text(&mut self, x: f32, base: f32, style: Style, size: f32, ink: Ink, text: String) {
+    pub(super) fn text(
+        &mut self,
+        x: f32,
+        base: f32,
+        style: Style,
+        size: f32,
+        ink: Ink,
+        text: String,
+    ) {
         self.page().text(x, base, style, size, ink, text);
     }
 
@@ -338,7 +352,15 @@ impl<'a> Composer<'a> {
 
     /// Places lines in the flow, over as many pages as needed, never leaving a single line at
     /// the bottom (orphan) or at the top (widow) of a page.
-    pub(super) fn flow(&mut self, x: f32, lines: Vec<Line>, style: Style, size: f32, ink: Ink, lh: f32) {
+    pub(super) fn flow(
+        &mut self,
+        x: f32,
+        lines: Vec<Line>,
+        style: Style,
+        size: f32,
+        ink: Ink,
+        lh: f32,
+    ) {
         let base = self.fonts.baseline(size, lh);
         let mut left = lines.len();
         let mut lines = lines.into_iter();
@@ -505,7 +527,15 @@ impl<'a> Composer<'a> {
             None => y += self.spacing.signature_blank,
         }
         y = self.put(COL_X, y, name, Style::Bold, BODY, INK, BODY_LH);
-        y = self.put(COL_X, y, title, Style::Regular, TITLE_SIZE, INK_SOFT, TITLE_LH);
+        y = self.put(
+            COL_X,
+            y,
+            title,
+            Style::Regular,
+            TITLE_SIZE,
+            INK_SOFT,
+            TITLE_LH,
+        );
         self.y = y;
         self.at_top = false;
     }

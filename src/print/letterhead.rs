@@ -7,8 +7,8 @@
 
 use super::fonts::{Fonts, Style};
 use super::letter::{
-    Composer, Letter, Placed, Spacing, BODY, BODY_LH, COL_W, COL_X, CONTENT_W, CONT_TOP,
-    MARGIN_L, MARGIN_R, PAGE_H, PAGE_W,
+    Composer, Letter, Placed, Spacing, BODY, BODY_LH, COL_W, COL_X, CONTENT_W, CONT_TOP, MARGIN_L,
+    MARGIN_R, PAGE_H, PAGE_W,
 };
 use super::mm;
 use super::page::{Ink, Page, ACCENT, GREY, INK, INK_SOFT, RULE};
@@ -95,7 +95,12 @@ struct Labeled {
 }
 
 impl<'a> Composer<'a> {
-    pub(super) fn new(fonts: &'a Fonts, letter: &Letter, bottom: f32, spacing: Spacing) -> Composer<'a> {
+    pub(super) fn new(
+        fonts: &'a Fonts,
+        letter: &Letter,
+        bottom: f32,
+        spacing: Spacing,
+    ) -> Composer<'a> {
         let reference = letter
             .reference_lines
             .first()
@@ -123,9 +128,23 @@ impl<'a> Composer<'a> {
         self.y = CONT_TOP;
         self.at_top = true;
         let (firm, reference, reference_w) = self.header.clone();
-        self.text(MARGIN_L, CONT_HEADER_BASE, Style::Bold, HEAD_SMALL, ACCENT, firm);
+        self.text(
+            MARGIN_L,
+            CONT_HEADER_BASE,
+            Style::Bold,
+            HEAD_SMALL,
+            ACCENT,
+            firm,
+        );
         let x = PAGE_W - MARGIN_R - reference_w;
-        self.text(x, CONT_HEADER_BASE, Style::Regular, HEAD_SMALL, GREY, reference);
+        self.text(
+            x,
+            CONT_HEADER_BASE,
+            Style::Regular,
+            HEAD_SMALL,
+            GREY,
+            reference,
+        );
         self.page().fill(MARGIN_L, CONT_RULE, CONTENT_W, 0.5, RULE);
     }
 
@@ -165,7 +184,13 @@ impl<'a> Composer<'a> {
         self.y = date_bottom.max(y) + self.spacing.above_subject;
         self.at_top = false;
         if !letter.subject.trim().is_empty() {
-            let labeled = self.labeled("Objet : ", Style::Bold, letter.subject.trim(), BODY, CONTENT_W);
+            let labeled = self.labeled(
+                "Objet : ",
+                Style::Bold,
+                letter.subject.trim(),
+                BODY,
+                CONTENT_W,
+            );
             self.keep(labeled.lines.len() as f32 * BODY_LH);
             let y = self.y;
             self.y = self.put_labeled(MARGIN_L, y, labeled, INK, BODY, BODY_LH);
@@ -210,7 +235,15 @@ impl<'a> Composer<'a> {
         for line in head.address.iter().filter(|l| !l.trim().is_empty()) {
             let w = width_at(y, 1.0, head_lh);
             let lines = self.wrap(line.trim(), Style::Regular, HEAD_SIZE, w);
-            y = self.put(text_x, y, lines, Style::Regular, HEAD_SIZE, INK_SOFT, head_lh);
+            y = self.put(
+                text_x,
+                y,
+                lines,
+                Style::Regular,
+                HEAD_SIZE,
+                INK_SOFT,
+                head_lh,
+            );
         }
         let mut small = Vec::new();
         let orias = head.orias.trim();
@@ -240,9 +273,18 @@ impl<'a> Composer<'a> {
 
     /// A "label: value" pair: the label (at most half the width), then the value broken into
     /// lines with a hanging indent after it.
-    fn labeled(&self, label: &str, label_style: Style, value: &str, size: f32, max_w: f32) -> Labeled {
+    fn labeled(
+        &self,
+        label: &str,
+        label_style: Style,
+        value: &str,
+        size: f32,
+        max_w: f32,
+    ) -> Labeled {
         let label = self.fonts.one_line(label, label_style);
-        let label = self.fonts.ellipsize(label + " ", label_style, size, max_w * 0.5);
+        let label = self
+            .fonts
+            .ellipsize(label + " ", label_style, size, max_w * 0.5);
         let indent = self.fonts.width(&label, label_style, size);
         let mut lines = self.wrap(value, Style::Regular, size, max_w - indent);
         if lines.is_empty() {
@@ -257,7 +299,15 @@ impl<'a> Composer<'a> {
     }
 
     /// Places a pair prepared by [`Composer::labeled`]; returns the bottom of the block.
-    fn put_labeled(&mut self, x: f32, top: f32, labeled: Labeled, label_ink: Ink, size: f32, lh: f32) -> f32 {
+    fn put_labeled(
+        &mut self,
+        x: f32,
+        top: f32,
+        labeled: Labeled,
+        label_ink: Ink,
+        size: f32,
+        lh: f32,
+    ) -> f32 {
         let base = self.fonts.baseline(size, lh);
         let Labeled {
             label,

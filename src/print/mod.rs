@@ -19,6 +19,7 @@ mod letterhead;
 mod merge;
 mod page;
 mod pdf;
+mod summary;
 pub mod table;
 mod text;
 

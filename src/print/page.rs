@@ -66,7 +66,15 @@ impl Page {
     }
 
     /// One line of text, `base` (baseline) measured from the top of the page.
-    pub(crate) fn text(&mut self, x: f32, base: f32, style: Style, size: f32, ink: Ink, text: String) {
+    pub(crate) fn text(
+        &mut self,
+        x: f32,
+        base: f32,
+        style: Style,
+        size: f32,
+        ink: Ink,
+        text: String,
+    ) {
         if text.is_empty() {
             return;
         }

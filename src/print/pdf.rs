@@ -165,7 +165,13 @@ impl<W: Write> Writer<W> {
 
     /// A stream object; `dict` holds the entries besides `/Length` (and `/Filter` when
     /// `compress` asks this function to compress `data`).
-    fn stream(&mut self, id: usize, dict: &str, data: &[u8], compress: bool) -> Result<(), PrintError> {
+    fn stream(
+        &mut self,
+        id: usize,
+        dict: &str,
+        data: &[u8],
+        compress: bool,
+    ) -> Result<(), PrintError> {
         let packed;
         let (data, filter) = if compress {
             packed = zlib(data);
@@ -174,7 +180,10 @@ impl<W: Write> Writer<W> {
             (data, "")
         };
         self.offsets[id] = self.pos;
-        let head = format!("{id} 0 obj\n<< {dict}{filter} /Length {} >>\nstream\n", data.len());
+        let head = format!(
+            "{id} 0 obj\n<< {dict}{filter} /Length {} >>\nstream\n",
+            data.len()
+        );
         self.raw(head.as_bytes())?;
         self.raw(data)?;
         self.raw(b"\nendstream\nendobj\n")
@@ -202,6 +211,13 @@ impl<W: Write> Writer<W> {
     fn content(&mut self, page: &Page) -> Vec<u8> {
         let mut out = Vec::with_capacity(1024 + 48 * (page.under.len() + page.over.len()));
         let mut fill: Option<Ink> = None;
+        self.graphics(page, &mut out, &mut fill);
+        self.texts(page, &mut out, &mut fill);
+        out
+    }
+
+    /// Rectangles and images, backgrounds first.
+    fn graphics(&self, page: &Page, out: &mut Vec<u8>, fill: &mut Option<Ink>) {
         let h = self.height;
         for item in page.under.iter().chain(&page.over) {
             match *item {
@@ -216,16 +232,16 @@ impl<W: Write> Writer<W> {
                     let bottom = h - top - rh;
                     match stroke {
                         None => {
-                            set_fill(&mut out, &mut fill, ink);
-                            nums(&mut out, &[x, bottom, w, rh]);
+                            set_fill(out, fill, ink);
+                            nums(out, &[x, bottom, w, rh]);
                             out.extend_from_slice(b"re f\n");
                         }
                         Some(t) => {
-                            nums(&mut out, &[ink.0, ink.1, ink.2]);
+                            nums(out, &[ink.0, ink.1, ink.2]);
                             out.extend_from_slice(b"RG ");
-                            nums(&mut out, &[t]);
+                            nums(out, &[t]);
                             out.extend_from_slice(b"w ");
-                            nums(&mut out, &[x, bottom, w, rh]);
+                            nums(out, &[x, bottom, w, rh]);
                             out.extend_from_slice(b"re S\n");
                         }
                     }
@@ -238,12 +254,17 @@ impl<W: Write> Writer<W> {
                     h: ih,
                 } => {
                     out.extend_from_slice(b"q ");
-                    nums(&mut out, &[w, 0.0, 0.0, ih, x, h - top - ih]);
+                    nums(out, &[w, 0.0, 0.0, ih, x, h - top - ih]);
                     out.extend_from_slice(format!("cm /Im{slot} Do Q\n").as_bytes());
                 }
                 Item::Text { .. } => {}
             }
         }
+    }
+
+    /// All the text of a page in one text object, each line placed relative to the previous.
+    fn texts(&mut self, page: &Page, out: &mut Vec<u8>, fill: &mut Option<Ink>) {
+        let h = self.height;
         let mut font: Option<(Style, f32)> = None;
         let mut pen = (0.0f32, 0.0f32);
         for item in &page.over {
@@ -263,23 +284,22 @@ impl<W: Write> Writer<W> {
             }
             if font != Some((style, size)) {
                 out.extend_from_slice(format!("/F{} ", style as usize).as_bytes());
-                nums(&mut out, &[size]);
+                nums(out, &[size]);
                 out.extend_from_slice(b"Tf\n");
                 font = Some((style, size));
             }
-            set_fill(&mut out, &mut fill, ink);
+            set_fill(out, fill, ink);
             // `Td` moves relative to the start of the previous line.
             let (px, py) = (round2(x), round2(h - base));
-            nums(&mut out, &[px - pen.0, py - pen.1]);
+            nums(out, &[px - pen.0, py - pen.1]);
             pen = (px, py);
             out.extend_from_slice(b"Td ");
-            self.encode(style, text, &mut out);
+            self.encode(style, text, out);
             out.extend_from_slice(b" Tj\n");
         }
         if font.is_some() {
             out.extend_from_slice(b"ET\n");
         }
-        out
     }
 
     /// `text` as a hex string of glyph numbers, noting which glyphs the document uses.
@@ -334,7 +354,11 @@ impl<W: Write> Writer<W> {
             }
             None => (face.program.to_vec(), None),
         };
-        let name = format!("RECLM{}+{}", (b'A' + style as u8) as char, STYLE_NAMES[style as usize]);
+        let name = format!(
+            "RECLM{}+{}",
+            (b'A' + style as u8) as char,
+            STYLE_NAMES[style as usize]
+        );
         let file = self.alloc();
         self.stream(file, &format!("/Length1 {}", program.len()), &program, true)?;
         let map_ref = match cid_to_gid {
@@ -346,7 +370,10 @@ impl<W: Write> Writer<W> {
             None => "/Identity".to_owned(),
         };
         let descriptor = self.alloc();
-        self.object(descriptor, font_descriptor(self.fonts, face, &name, file).as_bytes())?;
+        self.object(
+            descriptor,
+            font_descriptor(self.fonts, face, &name, file).as_bytes(),
+        )?;
         let unicode = self.alloc();
         self.stream(unicode, "", to_unicode(&used).as_bytes(), true)?;
         let cid = self.alloc();
@@ -534,7 +561,14 @@ mod tests {
     #[test]
     fn a_page_is_a_pdf_lopdf_reads() {
         let mut page = Page::default();
-        page.text(10.0, 20.0, Style::Regular, 10.0, super::super::page::INK, "Été œ €".into());
+        page.text(
+            10.0,
+            20.0,
+            Style::Regular,
+            10.0,
+            super::super::page::INK,
+            "Été œ €".into(),
+        );
         page.fill(10.0, 30.0, 50.0, 1.0, super::super::page::RULE);
         let mut w = Writer::new(Vec::new(), 595.0, 842.0).unwrap();
         w.add_page(&page).unwrap();

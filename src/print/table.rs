@@ -46,7 +46,7 @@ pub struct Cell {
     pub late: bool,
 }
 
-/// A section of the statistics page(s).
+/// A section of the statistics page(s) (laid out by `summary.rs`).
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct SummarySection {
     pub title: String,
@@ -82,7 +82,7 @@ pub struct Table {
 
 const PAGE_W: f32 = mm(297.0);
 const PAGE_H: f32 = mm(210.0);
-const MARGIN: f32 = mm(10.0);
+pub(super) const MARGIN: f32 = mm(10.0);
 const CONTENT_W: f32 = PAGE_W - 2.0 * MARGIN;
 
 /// First page: top of the title.
@@ -92,7 +92,7 @@ const CONT_HEADER_BASE: f32 = mm(11.0);
 const CONT_RULE: f32 = mm(12.8);
 const CONT_TOP: f32 = mm(15.0);
 /// Lower limit of the table and of the summary.
-const BODY_BOTTOM: f32 = PAGE_H - mm(11.5);
+pub(super) const BODY_BOTTOM: f32 = PAGE_H - mm(11.5);
 /// Footer rule and baseline.
 const FOOTER_RULE: f32 = PAGE_H - mm(9.3);
 const FOOTER_BASE: f32 = PAGE_H - mm(6.0);
@@ -115,29 +115,24 @@ const HEAD: f32 = 7.0;
 const PAD_X: f32 = mm(1.1);
 const PAD_Y: f32 = 2.0;
 
-/// Statistics pages.
-const SUM_HEADING: f32 = 11.0;
-const SUM_TITLE: f32 = 9.0;
-const SUM_TEXT: f32 = 8.5;
-const SUM_LH: f32 = 11.5;
-const SUM_W: f32 = mm(175.0);
-const SUM_VALUE_W: f32 = mm(45.0);
-
-const FRAME: Ink = Ink(0.62, 0.64, 0.68);
+pub(super) const FRAME: Ink = Ink(0.62, 0.64, 0.68);
 const HEADER_FILL: Ink = Ink(0.885, 0.895, 0.915);
-const ZEBRA: Ink = Ink(0.962, 0.966, 0.975);
+pub(super) const ZEBRA: Ink = Ink(0.962, 0.966, 0.975);
 const LATE_INK: Ink = Ink(0.62, 0.07, 0.07);
 const LATE_FILL: Ink = Ink(0.995, 0.925, 0.925);
 
 /// Hairline thickness (grid) and frame thickness.
-const HAIR: f32 = 0.35;
-const THICK: f32 = 0.6;
+pub(super) const HAIR: f32 = 0.35;
+pub(super) const THICK: f32 = 0.6;
 
 /// Pages laid out ahead of the writing thread, at most.
 const PAGES_AHEAD: usize = 4;
 
 /// Lays out the extract and returns the PDF bytes.
-pub fn render<I: IntoIterator<Item = Vec<Cell>>>(t: &Table, rows: I) -> Result<Vec<u8>, PrintError> {
+pub fn render<I: IntoIterator<Item = Vec<Cell>>>(
+    t: &Table,
+    rows: I,
+) -> Result<Vec<u8>, PrintError> {
     render_to(t, rows, Vec::new())
 }
 
@@ -219,9 +214,9 @@ struct CellBox {
     note: Option<String>,
 }
 
-struct Composer<'a> {
-    fonts: &'a Fonts,
-    page: Page,
+pub(super) struct Composer<'a> {
+    pub(super) fonts: &'a Fonts,
+    pub(super) page: Page,
     tx: SyncSender<Page>,
     /// The writer stopped (its error is reported by `render_to`).
     closed: bool,
@@ -233,7 +228,7 @@ struct Composer<'a> {
     /// Compact header of the following pages: title, " · period", firm (already fitted).
     cont: (String, String, String),
     /// Top of the next row / line, on the current page.
-    y: f32,
+    pub(super) y: f32,
     /// The table has started on the current page (header row drawn) and where.
     table_top: Option<f32>,
     /// Number of rows truncated because taller than a page.
@@ -277,15 +272,24 @@ impl<'a> Composer<'a> {
     }
 
     /// Places wrapped lines from `self.y` (outside any page break logic).
-    fn put(&mut self, x: f32, lines: Vec<Line>, style: Style, size: f32, ink: Ink, lh: f32) {
+    pub(super) fn put(
+        &mut self,
+        x: f32,
+        lines: Vec<Line>,
+        style: Style,
+        size: f32,
+        ink: Ink,
+        lh: f32,
+    ) {
         let base = self.fonts.baseline(size, lh);
         for line in lines {
-            self.page.text(x, self.y + base, style, size, ink, line.text);
+            self.page
+                .text(x, self.y + base, style, size, ink, line.text);
             self.y += lh;
         }
     }
 
-    fn wrap(&self, s: &str, style: Style, size: f32, max_w: f32) -> Vec<Line> {
+    pub(super) fn wrap(&self, s: &str, style: Style, size: f32, max_w: f32) -> Vec<Line> {
         self.fonts.wrap_clean(s, style, size, max_w)
     }
 
@@ -348,29 +352,46 @@ impl<'a> Composer<'a> {
         for (line, size, ink, lh) in right {
             let base = y + self.fonts.baseline(size, lh);
             let x = right_edge - line.width;
-            self.page.text(x, base, Style::Regular, size, ink, line.text);
+            self.page
+                .text(x, base, Style::Regular, size, ink, line.text);
             y += lh;
         }
         if let Some((marker, text, mw, tw)) = legend {
             let base = y + self.fonts.baseline(SMALL, SMALL_LH);
             let x = right_edge - mw - tw;
-            self.page.text(x, base, Style::Bold, SMALL, LATE_INK, marker);
-            self.page.text(x + mw, base, Style::Regular, SMALL, GREY, text);
+            self.page
+                .text(x, base, Style::Bold, SMALL, LATE_INK, marker);
+            self.page
+                .text(x + mw, base, Style::Regular, SMALL, GREY, text);
             y += SMALL_LH;
         }
         self.y = left_bottom.max(y) + mm(2.5);
     }
 
-    fn new_page(&mut self) {
+    pub(super) fn new_page(&mut self) {
         self.close_table();
         self.finish_page();
         let (title, period, firm) = self.cont.clone();
         let title_w = self.fonts.width(&title, Style::Bold, CONT_HEAD);
         let firm_w = self.fonts.width(&firm, Style::Regular, CONT_HEAD);
         let page = &mut self.page;
-        page.text(MARGIN, CONT_HEADER_BASE, Style::Bold, CONT_HEAD, ACCENT, title);
+        page.text(
+            MARGIN,
+            CONT_HEADER_BASE,
+            Style::Bold,
+            CONT_HEAD,
+            ACCENT,
+            title,
+        );
         let x = MARGIN + title_w;
-        page.text(x, CONT_HEADER_BASE, Style::Regular, CONT_HEAD, INK_SOFT, period);
+        page.text(
+            x,
+            CONT_HEADER_BASE,
+            Style::Regular,
+            CONT_HEAD,
+            INK_SOFT,
+            period,
+        );
         let x = PAGE_W - MARGIN - firm_w;
         page.text(x, CONT_HEADER_BASE, Style::Regular, CONT_HEAD, GREY, firm);
         page.hline(MARGIN, CONT_RULE, CONTENT_W, HAIR, RULE);
@@ -387,11 +408,13 @@ impl<'a> Composer<'a> {
         let top = self.y;
         self.table_top = Some(top);
         let base = self.fonts.baseline(HEAD, BODY_LH);
-        self.page.fill_under(MARGIN, top, CONTENT_W, self.head_h, HEADER_FILL);
+        self.page
+            .fill_under(MARGIN, top, CONTENT_W, self.head_h, HEADER_FILL);
         for (&(x, _), lines) in self.cols.iter().zip(&self.head) {
             let mut y = top + PAD_Y + base;
             for l in lines {
-                self.page.text(x + PAD_X, y, Style::Bold, HEAD, INK, l.text.clone());
+                self.page
+                    .text(x + PAD_X, y, Style::Bold, HEAD, INK, l.text.clone());
                 y += BODY_LH;
             }
         }
@@ -480,7 +503,11 @@ impl<'a> Composer<'a> {
         (cells, n as f32 * BODY_LH + 2.0 * PAD_Y)
     }
 
-    fn table<I: IntoIterator<Item = Vec<Cell>>>(&mut self, t: &Table, rows: I) -> Result<(), PrintError> {
+    fn table<I: IntoIterator<Item = Vec<Cell>>>(
+        &mut self,
+        t: &Table,
+        rows: I,
+    ) -> Result<(), PrintError> {
         let columns = t.columns.len();
         let mut count = 0;
         for (i, row) in rows.into_iter().enumerate() {
@@ -495,7 +522,11 @@ impl<'a> Composer<'a> {
                 return Ok(());
             }
             let (cells, h) = self.measure(&row);
-            let header = if self.table_top.is_none() { self.head_h } else { 0.0 };
+            let header = if self.table_top.is_none() {
+                self.head_h
+            } else {
+                0.0
+            };
             // A row is never split: it moves whole to the next page. On page 1 the table may
             // not have started yet (tall first row): move too, a following page has more room.
             if self.y + header + h > BODY_BOTTOM + 0.01 {
@@ -510,7 +541,8 @@ impl<'a> Composer<'a> {
             let base = self.fonts.baseline(BODY, BODY_LH);
             let none = "Aucune réclamation ne correspond aux critères de cet extrait.".to_string();
             let y = self.y + PAD_Y + base;
-            self.page.text(MARGIN + PAD_X, y, Style::Regular, BODY, GREY, none);
+            self.page
+                .text(MARGIN + PAD_X, y, Style::Regular, BODY, GREY, none);
             self.y += BODY_LH + 2.0 * PAD_Y;
         }
         self.close_table();
@@ -555,84 +587,6 @@ impl<'a> Composer<'a> {
             }
         }
         self.y = top + h;
-    }
-
-    // ── Statistics ───────────────────────────────────────────────────────────────────────────
-
-    fn summary(&mut self, t: &Table) {
-        let sections: Vec<&SummarySection> = t
-            .summary
-            .iter()
-            .filter(|s| !s.title.trim().is_empty() || !s.lines.is_empty())
-            .collect();
-        if sections.is_empty() {
-            return;
-        }
-        self.new_page();
-        let l = self.wrap("Synthèse de l'extrait", Style::Bold, SUM_HEADING, SUM_W);
-        self.put(MARGIN, l, Style::Bold, SUM_HEADING, ACCENT, 15.0);
-        self.y += mm(2.0);
-        for (k, s) in sections.into_iter().enumerate() {
-            self.section(s, k > 0);
-        }
-    }
-
-    fn section(&mut self, s: &SummarySection, after_another: bool) {
-        let label_w = SUM_W - SUM_VALUE_W - mm(4.0);
-        let title_lh = SUM_LH + 2.0;
-        let title = self.wrap(&s.title, Style::Bold, SUM_TITLE, SUM_W);
-        // Measure the lines of the section once.
-        let lines: Vec<(Vec<Line>, String)> = s
-            .lines
-            .iter()
-            .map(|(label, value)| {
-                let mut l = self.wrap(label, Style::Regular, SUM_TEXT, label_w);
-                if l.is_empty() {
-                    l.push(Line::default());
-                }
-                let v = self.fonts.one_line(value, Style::Bold);
-                let v = self.fonts.ellipsize(v, Style::Bold, SUM_TEXT, SUM_VALUE_W);
-                (l, v)
-            })
-            .collect();
-        let title_h = title.len() as f32 * title_lh;
-        let first_h = lines
-            .first()
-            .map_or(0.0, |(l, _)| l.len() as f32 * SUM_LH + 2.0);
-        let gap = if after_another { mm(4.0) } else { 0.0 };
-        // The title stays with the first line of its section.
-        if self.y + gap + title_h + first_h > BODY_BOTTOM {
-            self.new_page();
-        } else {
-            self.y += gap;
-        }
-        if !title.is_empty() {
-            self.put(MARGIN, title, Style::Bold, SUM_TITLE, INK, title_lh);
-            self.page.hline(MARGIN, self.y, SUM_W, THICK, FRAME);
-            self.y += 1.0;
-        }
-        let base = self.fonts.baseline(SUM_TEXT, SUM_LH);
-        for (i, (label, value)) in lines.into_iter().enumerate() {
-            let h = label.len() as f32 * SUM_LH + 2.0;
-            if self.y + h > BODY_BOTTOM {
-                self.new_page();
-            }
-            let top = self.y;
-            let vw = self.fonts.width(&value, Style::Bold, SUM_TEXT);
-            let page = &mut self.page;
-            if i % 2 == 1 {
-                page.fill_under(MARGIN, top, SUM_W, h, ZEBRA);
-            }
-            page.hline(MARGIN, top + h, SUM_W, HAIR, RULE);
-            let x = MARGIN + SUM_W - mm(1.5) - vw;
-            page.text(x, top + 1.0 + base, Style::Bold, SUM_TEXT, INK, value);
-            let mut y = top + 1.0 + base;
-            for l in label {
-                page.text(MARGIN + mm(1.5), y, Style::Regular, SUM_TEXT, INK_SOFT, l.text);
-                y += SUM_LH;
-            }
-            self.y = top + h;
-        }
     }
 }
 
@@ -710,7 +664,10 @@ mod tests {
         };
         let err = render(&table(2), vec![vec![cell("a"), cell("b")], vec![cell("c")]]).unwrap_err();
         assert_eq!(err.code(), "pdfRowWidth");
-        assert_eq!(render(&table(0), Vec::new()).unwrap_err(), PrintError::NoColumns);
+        assert_eq!(
+            render(&table(0), Vec::new()).unwrap_err(),
+            PrintError::NoColumns
+        );
     }
 
     #[test]
