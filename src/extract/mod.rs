@@ -10,7 +10,7 @@ use crate::complaint::{
     ValidationError,
 };
 use crate::error::Result;
-use crate::print::table::{self as pdf, Cell};
+use crate::print::table::{self as print_table, Cell};
 use crate::store::complaints;
 use crate::Store;
 use chrono::NaiveDate;
@@ -471,7 +471,11 @@ pub fn pdf_to<W: std::io::Write + Send>(
     out: W,
 ) -> Result<W> {
     let table = pdf_table(store, q, rows, stats, meta)?;
-    Ok(pdf::render_to(&table, rows.iter().map(pdf_row), out)?)
+    Ok(print_table::render_to(
+        &table,
+        rows.iter().map(pdf_row),
+        out,
+    )?)
 }
 
 /// What the PDF's header, footers and statistics pages say.
@@ -481,7 +485,7 @@ fn pdf_table(
     rows: &[ExtractRow],
     stats: &stats::Stats,
     meta: &ExtractMeta<'_>,
-) -> Result<pdf::Table> {
+) -> Result<print_table::Table> {
     let now = store.clock().now();
     let local = now.with_timezone(&chrono::Local);
     let (events, head): (i64, Option<String>) = store.conn().query_row(
@@ -490,7 +494,7 @@ fn pdf_table(
         |r| Ok((r.get(0)?, r.get(1)?)),
     )?;
     let filters = q.describe_filters();
-    Ok(pdf::Table {
+    Ok(print_table::Table {
         title: "Registre des réclamations — extrait".to_owned(),
         firm: if meta.orias.is_empty() {
             meta.firm.to_owned()
@@ -516,7 +520,7 @@ fn pdf_table(
         chain_head: head.map(|h| format!("Journal : {events} événements, tête de chaîne {h}")),
         columns: PDF_COLUMNS
             .iter()
-            .map(|(t, w)| pdf::Column {
+            .map(|(t, w)| print_table::Column {
                 title: (*t).to_owned(),
                 width_mm: *w,
             })
@@ -524,7 +528,7 @@ fn pdf_table(
         late_legend: rows.iter().any(|r| r.ack_late || r.answer_late),
         summary: summary_sections(store, stats)?
             .into_iter()
-            .map(|(title, lines)| pdf::SummarySection { title, lines })
+            .map(|(title, lines)| print_table::SummarySection { title, lines })
             .collect(),
         created: now,
     })

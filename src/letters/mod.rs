@@ -10,7 +10,7 @@
 pub mod template;
 
 use crate::complaint::{Complaint, Money, Outcome, ValidationError};
-use crate::print::{self as pdf, PrintError};
+use crate::print::{self, PrintError};
 use chrono::{DateTime, Datelike, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -205,8 +205,8 @@ pub struct Firm {
 impl Firm {
     /// The letterhead of every document the firm prints (letters, inspection pack, client
     /// export).
-    pub fn letterhead(&self) -> pdf::Letterhead {
-        pdf::Letterhead {
+    pub fn letterhead(&self) -> print::Letterhead {
+        print::Letterhead {
             name: self.name.trim().to_owned(),
             address: self
                 .address
@@ -629,7 +629,7 @@ pub fn render(
     signatory: &Signatory,
     at: DateTime<Utc>,
 ) -> Result<Vec<u8>, PrintError> {
-    let letter = pdf::Letter {
+    let letter = print::Letter {
         letterhead: firm.letterhead(),
         recipient: c.recipient.clone(),
         place_date: c.place_date.clone(),
@@ -640,15 +640,15 @@ pub fn render(
             .body
             .iter()
             .map(|b| match b {
-                Block::Paragraph { text } => pdf::Block::Paragraph(text.clone()),
-                Block::Notice { title, paragraphs } => pdf::Block::Notice {
+                Block::Paragraph { text } => print::Block::Paragraph(text.clone()),
+                Block::Notice { title, paragraphs } => print::Block::Notice {
                     title: title.clone(),
                     paragraphs: paragraphs.clone(),
                 },
             })
             .collect(),
         closing: c.closing.clone(),
-        signature: pdf::Signature {
+        signature: print::Signature {
             name: signatory.name.clone(),
             title: signatory.title.clone(),
             image_png: signatory.signature_png.clone(),
@@ -657,5 +657,5 @@ pub fn render(
         title: format!("{} — {}", c.kind.label(), c.references[0].1),
         created: at,
     };
-    pdf::letter::render(&letter)
+    print::letter::render(&letter)
 }
