@@ -193,7 +193,7 @@ impl<W: Write> Writer<W> {
         let start = self.pos;
         let mut xref = format!("xref\n0 {}\n0000000000 65535 f \n", self.offsets.len());
         for off in &self.offsets[1..] {
-            let _ = write!(xref, "{off:010} 00000 n \n");
+            let _ = writeln!(xref, "{off:010} 00000 n ");
         }
         let _ = write!(
             xref,
