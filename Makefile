@@ -21,7 +21,7 @@ APT_PACKAGES := libwebkit2gtk-4.1-dev build-essential pkg-config libssl-dev \
 	libayatana-appindicator3-dev librsvg2-dev libxdo-dev \
 	xvfb xauth webkit2gtk-driver poppler-utils fonts-dejavu-core unzip
 
-.PHONY: run test deps toolchain system-deps ui-deps ui build lint rust-test ui-test e2e e2e-bench crash bench bench-libreoffice bench-libreoffice-extract demo clean-db
+.PHONY: run test deps toolchain system-deps ui-deps ui build lint rust-test ui-test e2e e2e-bench crash bench bench-libreoffice bench-libreoffice-extract bench-extract-memory demo clean-db
 
 run: deps ui
 	$(CARGO) build --workspace
@@ -103,6 +103,11 @@ bench-libreoffice: deps
 bench-libreoffice-extract: deps
 	$(CARGO) build --release --bin reclam
 	python3 benches/libreoffice_extract.py $(CARGO_TARGET_DIR)/release/reclam
+
+# Time and peak memory of the PDF extract of 100,000 complaints (pages are streamed to the file).
+bench-extract-memory: deps
+	$(CARGO) build --release --bin reclam
+	python3 benches/extract_memory.py $(CARGO_TARGET_DIR)/release/reclam 100000 3
 
 # A demo register of 10,000 complaints in a separate file, opened by the app.
 demo: deps ui

@@ -227,8 +227,8 @@ impl From<Error> for WireError {
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
-impl From<crate::letters::pdf::PdfError> for Error {
-    fn from(e: crate::letters::pdf::PdfError) -> Self {
+impl From<crate::print::PrintError> for Error {
+    fn from(e: crate::print::PrintError) -> Self {
         Error::Letter(e.to_string())
     }
 }

@@ -4,7 +4,7 @@
 mod layout_fixtures;
 
 use layout_fixtures::*;
-use reclam::letters::pdf::*;
+use reclam::print::letter::*;
 
 const PT_PER_MM: f32 = 72.0 / 25.4;
 const PAGE_W: f32 = 210.0 * PT_PER_MM;

@@ -2,7 +2,6 @@
 //! DOMAIN.md and the late steps marked, as rows shared by the CSV, XLSX and PDF outputs.
 
 pub mod pack;
-pub mod pdf;
 pub mod stats;
 pub mod table;
 
@@ -11,6 +10,7 @@ use crate::complaint::{
     ValidationError,
 };
 use crate::error::Result;
+use crate::print::table::{self as print_table, Cell};
 use crate::store::complaints;
 use crate::Store;
 use chrono::NaiveDate;
@@ -288,8 +288,8 @@ const PDF_COLUMNS: &[(&str, f32)] = &[
     ("Statut", 16.0),
 ];
 
-fn pdf_row(r: &ExtractRow) -> Vec<pdf::Cell> {
-    let cell = |text: String| pdf::Cell { text, late: false };
+fn pdf_row(r: &ExtractRow) -> Vec<Cell> {
+    let cell = |text: String| Cell { text, late: false };
     let joined = |parts: Vec<Option<&str>>| {
         parts
             .into_iter()
@@ -334,7 +334,7 @@ fn pdf_row(r: &ExtractRow) -> Vec<pdf::Cell> {
         ])),
         cell(r.description.clone()),
         cell(parties),
-        pdf::Cell {
+        Cell {
             text: format!(
                 "{}\n(dû {})",
                 fr_opt(r.acknowledged_on.or(r.answered_on)),
@@ -342,7 +342,7 @@ fn pdf_row(r: &ExtractRow) -> Vec<pdf::Cell> {
             ),
             late: r.ack_late,
         },
-        pdf::Cell {
+        Cell {
             text: format!("{}\n(due {})", fr_opt(r.answered_on), fr(r.answer_due)),
             late: r.answer_late,
         },
@@ -366,23 +366,44 @@ pub fn export(store: &Store, q: &ExtractQuery, format: &str, actor: &str) -> Res
             let st = stats::compute(store, q, &rows)?;
             table::write_xlsx(&rows, &title, &summary_sections(store, &st)?)
         }
-        "pdf" => {
-            let st = stats::compute(store, q, &rows)?;
-            let firm = store.setting("firm.name")?.unwrap_or_default();
-            let orias = store.setting("firm.orias")?.unwrap_or_default();
-            let meta = ExtractMeta {
-                firm: &firm,
-                orias: &orias,
-                actor,
-            };
-            pdf(store, q, &rows, &st, &meta)
-        }
+        "pdf" => pdf_of_rows(store, q, &rows, actor, Vec::new()),
         other => Err(ValidationError::new(
             "format",
             format!("format inconnu « {other} » (pdf, csv, xlsx)"),
         )
         .into()),
     }
+}
+
+/// The PDF extract written to `out` page after page, as `actor` makes it (memory does not grow
+/// with the register); returns how many complaints it holds.
+pub fn export_pdf_to<W: std::io::Write + Send>(
+    store: &Store,
+    q: &ExtractQuery,
+    actor: &str,
+    out: W,
+) -> Result<usize> {
+    let rows = rows(store, q)?;
+    pdf_of_rows(store, q, &rows, actor, out)?;
+    Ok(rows.len())
+}
+
+fn pdf_of_rows<W: std::io::Write + Send>(
+    store: &Store,
+    q: &ExtractQuery,
+    rows: &[ExtractRow],
+    actor: &str,
+    out: W,
+) -> Result<W> {
+    let st = stats::compute(store, q, rows)?;
+    let firm = store.setting("firm.name")?.unwrap_or_default();
+    let orias = store.setting("firm.orias")?.unwrap_or_default();
+    let meta = ExtractMeta {
+        firm: &firm,
+        orias: &orias,
+        actor,
+    };
+    pdf_to(store, q, rows, &st, &meta, out)
 }
 
 /// The statistics, then the corrective-action log (late ones first), as titled sections.
@@ -437,11 +458,39 @@ pub fn pdf(
     stats: &stats::Stats,
     meta: &ExtractMeta<'_>,
 ) -> Result<Vec<u8>> {
+    pdf_to(store, q, rows, stats, meta, Vec::new())
+}
+
+/// [`pdf`], written to `out` page after page (a file: memory does not grow with the register).
+pub fn pdf_to<W: std::io::Write + Send>(
+    store: &Store,
+    q: &ExtractQuery,
+    rows: &[ExtractRow],
+    stats: &stats::Stats,
+    meta: &ExtractMeta<'_>,
+    out: W,
+) -> Result<W> {
+    let table = pdf_table(store, q, rows, stats, meta)?;
+    Ok(print_table::render_to(
+        &table,
+        rows.iter().map(pdf_row),
+        out,
+    )?)
+}
+
+/// What the PDF's header, footers and statistics pages say.
+fn pdf_table(
+    store: &Store,
+    q: &ExtractQuery,
+    rows: &[ExtractRow],
+    stats: &stats::Stats,
+    meta: &ExtractMeta<'_>,
+) -> Result<print_table::Table> {
     let now = store.clock().now();
     let local = now.with_timezone(&chrono::Local);
     let (events, head) = store.journal_head()?;
     let filters = q.describe_filters();
-    let e = pdf::Extract {
+    Ok(print_table::Table {
         title: "Registre des réclamations — extrait".to_owned(),
         firm: if meta.orias.is_empty() {
             meta.firm.to_owned()
@@ -467,17 +516,16 @@ pub fn pdf(
         chain_head: head.map(|h| format!("Journal : {events} événements, tête de chaîne {h}")),
         columns: PDF_COLUMNS
             .iter()
-            .map(|(t, w)| pdf::Column {
+            .map(|(t, w)| print_table::Column {
                 title: (*t).to_owned(),
                 width_mm: *w,
             })
             .collect(),
-        rows: rows.iter().map(pdf_row).collect(),
+        late_legend: rows.iter().any(|r| r.ack_late || r.answer_late),
         summary: summary_sections(store, stats)?
             .into_iter()
-            .map(|(title, lines)| pdf::SummarySection { title, lines })
+            .map(|(title, lines)| print_table::SummarySection { title, lines })
             .collect(),
         created: now,
-    };
-    pdf::render(&e).map_err(|err| crate::error::Error::Letter(err.to_string()))
+    })
 }

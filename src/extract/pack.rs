@@ -8,17 +8,17 @@
 //! 3. the register extract of the period (A4 landscape), followed by the period's statistics
 //!    and the corrective-action log.
 //!
-//! The parts are laid out by the letter engine (cover, procedure) and the extract engine, then
-//! joined into one PDF with lopdf (already in the build through printpdf).
+//! The parts are laid out by the print engine (`print::letter` for the cover and the procedure,
+//! `print::table` for the extract), then joined into one PDF (`print::merge`).
 
 use super::{export, ExtractQuery};
 use crate::complaint::{french_date, Role};
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::letters::procedure::{DEFAULT_PROCEDURE, PROCEDURE_KEY, PROCEDURE_PLACEHOLDERS};
 use crate::letters::template::Template;
-use crate::letters::{long_date, one_line, pdf as letter_pdf};
+use crate::letters::{long_date, one_line};
+use crate::print::{self, merge, page_count};
 use crate::store::Store;
-use lopdf::{Document, Object, ObjectId};
 use std::collections::BTreeMap;
 
 /// The inspection pack: the whole PDF and its parts as separate files.
@@ -98,13 +98,13 @@ pub fn procedure_text(store: &Store) -> Result<String> {
 }
 
 /// Blocks of a text: "# " headings in bold, "- " list items with a bullet, paragraphs.
-fn blocks(text: &str) -> Vec<letter_pdf::Block> {
+fn blocks(text: &str) -> Vec<print::Block> {
     let mut out = Vec::new();
     for para in crate::letters::template::paragraphs(text) {
         let mut lines = para.lines().peekable();
         if let Some(first) = lines.peek().copied() {
             if let Some(h) = first.strip_prefix("# ") {
-                out.push(letter_pdf::Block::Bold(h.trim().to_owned()));
+                out.push(print::Block::Bold(h.trim().to_owned()));
                 lines.next();
             }
         }
@@ -127,9 +127,9 @@ fn blocks(text: &str) -> Vec<letter_pdf::Block> {
                     },
                 }
             }
-            out.push(letter_pdf::Block::Paragraph(items.join("\n")));
+            out.push(print::Block::Paragraph(items.join("\n")));
         } else {
-            out.push(letter_pdf::Block::Paragraph(rest.join(" ")));
+            out.push(print::Block::Paragraph(rest.join(" ")));
         }
     }
     out
@@ -139,11 +139,11 @@ fn document(
     store: &Store,
     subject: &str,
     references: Vec<(String, String)>,
-    body: Vec<letter_pdf::Block>,
-    signature: letter_pdf::Signature,
+    body: Vec<print::Block>,
+    signature: print::Signature,
 ) -> Result<Vec<u8>> {
     let (firm, _, _) = store.firm()?;
-    let letter = letter_pdf::Letter {
+    let letter = print::Letter {
         letterhead: firm.letterhead(),
         recipient: Vec::new(),
         place_date: firm.place_and_date(store.today()),
@@ -160,13 +160,7 @@ fn document(
         title: subject.to_owned(),
         created: store.clock().now(),
     };
-    letter_pdf::render(&letter).map_err(|e| Error::Letter(e.to_string()))
-}
-
-fn page_count(pdf: &[u8]) -> Result<usize> {
-    Document::load_mem(pdf)
-        .map(|d| d.get_pages().len())
-        .map_err(|e| Error::Letter(format!("relecture du PDF : {e}")))
+    Ok(print::letter::render(&letter)?)
 }
 
 fn plural(n: usize, one: &str, many: &str) -> String {
@@ -185,7 +179,7 @@ pub fn inspection_pack(store: &Store, q: &ExtractQuery, actor: &str) -> Result<P
         "Procédure de traitement des réclamations",
         vec![("Version".to_owned(), french_date(store.today()))],
         blocks(&procedure_text(store)?),
-        letter_pdf::Signature::default(),
+        print::Signature::default(),
     )?;
     let extract_pdf = export(store, q, "pdf", &actor)?;
     let extract_xlsx = export(store, q, "xlsx", &actor)?;
@@ -199,7 +193,7 @@ pub fn inspection_pack(store: &Store, q: &ExtractQuery, actor: &str) -> Result<P
         .to_string();
     let filters = q.describe_filters();
     let mut body = vec![
-        letter_pdf::Block::Paragraph(format!(
+        print::Block::Paragraph(format!(
             "Ce dossier rassemble les pièces du dispositif de traitement des réclamations du \
              cabinet pour les réclamations reçues du {} au {} ({}){}.",
             french_date(q.from),
@@ -211,17 +205,17 @@ pub fn inspection_pack(store: &Store, q: &ExtractQuery, actor: &str) -> Result<P
                 format!(", filtres : {filters}")
             }
         )),
-        letter_pdf::Block::Bold("Contenu".to_owned()),
-        letter_pdf::Block::Paragraph(format!(
+        print::Block::Bold("Contenu".to_owned()),
+        print::Block::Paragraph(format!(
             "1.\u{A0}Procédure de traitement des réclamations ({}).\n\
              2.\u{A0}Registre des réclamations : extrait de la période ({}), suivi des \
              statistiques de la période et du journal des actions correctives.",
             plural(page_count(&procedure_pdf)?, "page", "pages"),
             plural(page_count(&extract_pdf)?, "page", "pages"),
         )),
-        letter_pdf::Block::Paragraph(format!("Dossier établi le {now} par {actor}.")),
+        print::Block::Paragraph(format!("Dossier établi le {now} par {actor}.")),
     ];
-    body.push(letter_pdf::Block::Notice {
+    body.push(print::Block::Notice {
         title: "Intégrité du registre".to_owned(),
         paragraphs: vec![match &head {
             Some(h) => format!(
@@ -241,7 +235,7 @@ pub fn inspection_pack(store: &Store, q: &ExtractQuery, actor: &str) -> Result<P
             format!("{} – {}", french_date(q.from), french_date(q.to)),
         )],
         body,
-        letter_pdf::Signature::default(),
+        print::Signature::default(),
     )?;
     let pdf = merge(&[&cover, &procedure_pdf, &extract_pdf])?;
     let pages = page_count(&pdf)?;
@@ -255,71 +249,4 @@ pub fn inspection_pack(store: &Store, q: &ExtractQuery, actor: &str) -> Result<P
             (format!("2-registre-reclamations_{stem}.xlsx"), extract_xlsx),
         ],
     })
-}
-
-/// Join PDFs, in order, into one (pages keep their own size and orientation).
-pub fn merge(pdfs: &[&[u8]]) -> Result<Vec<u8>> {
-    let bad = |e: lopdf::Error| Error::Letter(format!("assemblage du PDF : {e}"));
-    let mut out = Document::with_version("1.7");
-    let mut max_id = 1;
-    let mut pages: Vec<(ObjectId, Object)> = Vec::new();
-    let mut objects: BTreeMap<ObjectId, Object> = BTreeMap::new();
-    for bytes in pdfs {
-        let mut doc = Document::load_mem(bytes).map_err(bad)?;
-        doc.renumber_objects_with(max_id);
-        max_id = doc.max_id + 1;
-        for (_, id) in doc.get_pages() {
-            let page = doc.get_object(id).map_err(bad)?.to_owned();
-            pages.push((id, page));
-        }
-        objects.extend(doc.objects);
-    }
-    let mut catalog: Option<(ObjectId, Object)> = None;
-    let mut root_pages: Option<(ObjectId, Object)> = None;
-    for (id, object) in objects {
-        match object.type_name().unwrap_or(b"") {
-            b"Catalog" => {
-                if catalog.is_none() {
-                    catalog = Some((id, object));
-                }
-            }
-            b"Pages" => {
-                // Keep the first page tree root; the others' attributes are on their pages.
-                if root_pages.is_none() {
-                    root_pages = Some((id, object));
-                }
-            }
-            b"Page" | b"Outlines" | b"Outline" => {}
-            _ => {
-                out.objects.insert(id, object);
-            }
-        }
-    }
-    let (pages_id, pages_obj) =
-        root_pages.ok_or_else(|| Error::Letter("assemblage du PDF : aucune page".to_owned()))?;
-    let (catalog_id, catalog_obj) =
-        catalog.ok_or_else(|| Error::Letter("assemblage du PDF : aucun catalogue".to_owned()))?;
-    let mut kids = Vec::with_capacity(pages.len());
-    for (id, page) in &pages {
-        let mut dict = page.as_dict().map_err(bad)?.clone();
-        dict.set("Parent", pages_id);
-        out.objects.insert(*id, Object::Dictionary(dict));
-        kids.push(Object::Reference(*id));
-    }
-    let mut dict = pages_obj.as_dict().map_err(bad)?.clone();
-    dict.set("Count", pages.len() as u32);
-    dict.set("Kids", kids);
-    out.objects.insert(pages_id, Object::Dictionary(dict));
-    let mut dict = catalog_obj.as_dict().map_err(bad)?.clone();
-    dict.set("Pages", pages_id);
-    dict.remove(b"Outlines");
-    out.objects.insert(catalog_id, Object::Dictionary(dict));
-    out.trailer.set("Root", catalog_id);
-    out.max_id = out.objects.keys().map(|(n, _)| *n).max().unwrap_or(0);
-    out.renumber_objects();
-    out.compress();
-    let mut buf = Vec::new();
-    out.save_to(&mut buf)
-        .map_err(|e| Error::Letter(format!("assemblage du PDF : {e}")))?;
-    Ok(buf)
 }

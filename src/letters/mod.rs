@@ -1,6 +1,6 @@
 //! The letters a client receives: acknowledgement, holding letter and answer, composed from the
 //! complaint, the firm's settings, the signatory and the firm's templates, then laid out as an
-//! A4 PDF (`pdf`).
+//! A4 PDF by the print engine (`crate::print::letter`).
 //!
 //! Composition is pure and checks the rules a letter must follow: a partial or total rejection
 //! always carries the recourse paragraph (mediator's name, postal address and website, the
@@ -8,13 +8,13 @@
 //! holding letter announces a date before the answer is due; a gesture is always spelled out.
 
 pub mod choices;
-pub mod pdf;
 pub mod procedure;
 pub mod template;
 
 pub use crate::complaint::LetterKind;
 use crate::complaint::{Complaint, Money, Outcome, ValidationError};
 pub use crate::firm::{Firm, Mediator};
+use crate::print::{self, PrintError};
 use chrono::{DateTime, Datelike, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -148,8 +148,8 @@ pub fn long_date(d: NaiveDate) -> String {
 impl Firm {
     /// The letterhead of every document the firm prints (letters, inspection pack, client
     /// export).
-    pub fn letterhead(&self) -> pdf::Letterhead {
-        pdf::Letterhead {
+    pub fn letterhead(&self) -> print::Letterhead {
+        print::Letterhead {
             name: self.name.trim().to_owned(),
             address: self
                 .address
@@ -563,8 +563,8 @@ pub fn render(
     firm: &Firm,
     signatory: &Signatory,
     at: DateTime<Utc>,
-) -> Result<Vec<u8>, pdf::PdfError> {
-    let letter = pdf::Letter {
+) -> Result<Vec<u8>, PrintError> {
+    let letter = print::Letter {
         letterhead: firm.letterhead(),
         recipient: c.recipient.clone(),
         place_date: c.place_date.clone(),
@@ -575,15 +575,15 @@ pub fn render(
             .body
             .iter()
             .map(|b| match b {
-                Block::Paragraph { text } => pdf::Block::Paragraph(text.clone()),
-                Block::Notice { title, paragraphs } => pdf::Block::Notice {
+                Block::Paragraph { text } => print::Block::Paragraph(text.clone()),
+                Block::Notice { title, paragraphs } => print::Block::Notice {
                     title: title.clone(),
                     paragraphs: paragraphs.clone(),
                 },
             })
             .collect(),
         closing: c.closing.clone(),
-        signature: pdf::Signature {
+        signature: print::Signature {
             name: signatory.name.clone(),
             title: signatory.title.clone(),
             image_png: signatory.signature_png.clone(),
@@ -592,7 +592,7 @@ pub fn render(
         title: format!("{} — {}", c.kind.label(), c.references[0].1),
         created: at,
     };
-    pdf::render(&letter)
+    print::letter::render(&letter)
 }
 
 /// What to write: the kind, who signs, and for a holding letter what it announces.

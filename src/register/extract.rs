@@ -35,8 +35,15 @@ impl<S: BorrowMut<Store>> Register<S> {
         crate::extract::export(self.s(), q, format, &actor)
     }
 
-    /// The extract written to `path` (owner-only); returns how many complaints it lists.
+    /// The extract written to `path` (owner-only); returns how many complaints it lists. The
+    /// PDF is written page after page, so memory does not grow with its pages.
     pub fn export_extract_to(&self, q: &ExtractQuery, format: &str, path: &Path) -> Result<usize> {
+        if format == "pdf" {
+            let actor = self.actor()?;
+            let file = files::create_private("out", path)?;
+            let out = std::io::BufWriter::with_capacity(1 << 16, file);
+            return crate::extract::export_pdf_to(self.s(), q, &actor, out);
+        }
         let bytes = self.export_extract(q, format)?;
         files::write_private("out", path, &bytes)?;
         Ok(self.extract_rows(q)?.len())

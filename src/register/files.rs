@@ -63,6 +63,27 @@ pub fn write_private(field: &str, path: &Path, bytes: &[u8]) -> Result<(), Valid
     file.sync_all().map_err(fail)
 }
 
+/// Create (or truncate) `path` for writing, readable by its owner only when it is created.
+pub fn create_private(field: &str, path: &Path) -> Result<std::fs::File, ValidationError> {
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create(true).truncate(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(0o600);
+    }
+    options.open(path).map_err(|e| {
+        ValidationError::new(
+            field,
+            format!(
+                "impossible d'écrire « {} » : {}",
+                path.display(),
+                io_reason(&e, true)
+            ),
+        )
+    })
+}
+
 /// Create a folder (and its parents) readable by its owner only when it is created.
 pub fn create_private_dir(field: &str, dir: &Path) -> Result<(), ValidationError> {
     let mut builder = std::fs::DirBuilder::new();

@@ -14,8 +14,8 @@ use crate::complaint::{french_date, Complaint, ComplaintRef, ValidationError};
 use crate::complaint::{Approval, LetterMeta};
 use crate::complaint::{AttachmentMeta, DisputeStep, Exchange};
 use crate::error::Result;
-use crate::letters::pdf::{Block, Letter, Signature};
 use crate::letters::{long_date, one_line};
+use crate::print::{Block, Letter, Signature};
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;
 use serde_json::json;
@@ -142,7 +142,7 @@ impl Store {
             complaints: files,
             pdf: Vec::new(),
         };
-        export.pdf = crate::letters::pdf::render(&self.export_letter(&export)?)?;
+        export.pdf = crate::print::letter::render(&self.export_letter(&export)?)?;
         let references: Vec<&str> = export
             .complaints
             .iter()

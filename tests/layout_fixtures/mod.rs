@@ -2,7 +2,7 @@
 #![allow(dead_code)]
 
 use chrono::TimeZone;
-use reclam::letters::pdf::*;
+use reclam::print::letter::*;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 

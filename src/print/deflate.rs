@@ -1,6 +1,5 @@
-//! The zlib compression of the PDF streams the layout engines write themselves (page contents
-//! of the extract, images of the letters), shared by both. Fast level: the streams are
-//! rebuilt on every render, and a letter or a 10,000-row extract must stay quick.
+//! The zlib compression of the PDF streams (page contents, fonts, images). Fast level: the
+//! streams are rebuilt on every render, and a letter or a 10,000-row extract must stay quick.
 
 use flate2::write::ZlibEncoder;
 use flate2::Compression;
