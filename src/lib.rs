@@ -1,7 +1,10 @@
 //! Reclam's core: the complaints register of a French insurance brokerage.
 //!
-//! Domain (`complaint`, `calendar`), storage (`store`) and tools (`demo`) used by both the
-//! `reclam` CLI and the desktop shell. This crate never depends on Tauri.
+//! Floors, from the top: `api` (typed requests of the shell's commands) and `register` (the use
+//! cases: `Register` is the only door the desktop shell and the `reclam` CLI open); `store`
+//! (SQLite storage only), `print` (the one PDF engine), `letters`, `extract`, `import`; the
+//! trade itself in `complaint`, `firm` and `calendar`. Arrows point down only. This crate never
+//! depends on Tauri.
 
 #![forbid(unsafe_code)]
 

@@ -37,12 +37,12 @@ use crate::import::{FieldInfo, ImportReport, MappingInput, RowOutcome, RowStatus
 use crate::letters::choices::LetterOffer;
 use crate::letters::{Block, Composed, HoldingInfo, LetterKind};
 use crate::letters::{LetterRequest, TemplateEntry};
+use crate::register::client_export::ClientExportSummary;
 use crate::register::letters::{GestureState, LetterChoices, SignatoryChoice};
 use crate::settings::{SettingEntry, Settings};
 use crate::store::backup::{
     BackupFile, BackupInfo, BackupStatus, Maintenance, Relation, RestorePreview, RestoreReport,
 };
-use crate::store::client_export::ClientExportSummary;
 use crate::store::journal::Event;
 use crate::store::register::{RegisterPage, RegisterQuery, RegisterRow, RegisterSort};
 use crate::store::retention::{AnonymisationReport, AnonymisedComplaint, Candidate};

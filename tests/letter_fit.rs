@@ -11,8 +11,8 @@ mod layout_fixtures;
 use common::{complaint, d, TestDb};
 use layout_fixtures::{have, page_count, pdftotext, signature_png, write};
 use reclam::complaint::{Complaint, Money, Outcome, Role};
-use reclam::letters::{self, Context, Firm, HoldingInfo, LetterKind, Mediator, Signatory};
 use reclam::firm::NewUser;
+use reclam::letters::{self, Context, Firm, HoldingInfo, LetterKind, Mediator, Signatory};
 use std::collections::BTreeMap;
 use std::process::Command;
 

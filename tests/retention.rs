@@ -640,13 +640,17 @@ fn client_export_holds_every_complaint_of_the_client_and_is_journaled() {
     let other = s.record(&other, "Claire Martin").unwrap().reference;
 
     for short in ["", "  ", "Du"] {
-        let err = s.client_export(short, "Claire Martin").unwrap_err();
+        let err = reclam::Register::over(&mut s, "Claire Martin")
+            .unwrap()
+            .client_export(short)
+            .unwrap_err();
         assert_eq!(err.field(), Some("client"), "{err}");
     }
 
     let events = event_count(&s);
-    let x = s
-        .client_export("  M. Jean  Dupont ", "Claire Martin")
+    let x = reclam::Register::over(&mut s, "Claire Martin")
+        .unwrap()
+        .client_export("  M. Jean  Dupont ")
         .unwrap();
     let refs: Vec<&ComplaintRef> = x
         .complaints
@@ -733,13 +737,17 @@ fn client_export_holds_every_complaint_of_the_client_and_is_journaled() {
     );
 
     // By e-mail address, any case: the same two.
-    let x = s
-        .client_export("Jean.Dupont@Exemple.fr", "Claire Martin")
+    let x = reclam::Register::over(&mut s, "Claire Martin")
+        .unwrap()
+        .client_export("Jean.Dupont@Exemple.fr")
         .unwrap();
     assert_eq!(x.complaints.len(), 2);
 
     // Nobody by that name: an answer too, and journaled.
-    let x = s.client_export("Mme Inconnue", "Claire Martin").unwrap();
+    let x = reclam::Register::over(&mut s, "Claire Martin")
+        .unwrap()
+        .client_export("Mme Inconnue")
+        .unwrap();
     assert!(x.complaints.is_empty());
     assert!(pdf_words(&x.pdf).contains("aucune réclamation"));
     // Nothing to redact later: the journal keeps the query's hash, not the name.
@@ -776,7 +784,10 @@ fn client_export_holds_every_complaint_of_the_client_and_is_journaled() {
         .unwrap();
     assert_eq!(redacted, 2);
     assert!(s.verify().unwrap().ok);
-    let x = s.client_export("M. Jean Dupont", "Claire Martin").unwrap();
+    let x = reclam::Register::over(&mut s, "Claire Martin")
+        .unwrap()
+        .client_export("M. Jean Dupont")
+        .unwrap();
     let refs: Vec<&ComplaintRef> = x
         .complaints
         .iter()

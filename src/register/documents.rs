@@ -10,7 +10,7 @@ use crate::error::Result;
 use crate::extract::ExtractQuery;
 use crate::firm::User;
 use crate::letters::{Draft, LetterRequest};
-use crate::store::client_export::ClientExportSummary;
+use crate::register::client_export::ClientExportSummary;
 use std::path::{Path, PathBuf};
 
 impl Register {

@@ -11,6 +11,7 @@
 //! domain and wire types it hands out.
 
 mod backup;
+pub mod client_export;
 mod corrective_actions;
 mod documents;
 mod extract;

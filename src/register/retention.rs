@@ -1,10 +1,10 @@
 //! Personal data: the retention period, anonymisation of the complaints past it, and the
 //! client's access export.
 
+use super::client_export::ClientExportSummary;
 use super::{files, Register};
 use crate::complaint::ComplaintRef;
 use crate::error::Result;
-use crate::store::client_export::{ClientExport, ClientExportSummary};
 use crate::store::retention::{AnonymisationReport, Candidate};
 use crate::store::Store;
 use std::borrow::BorrowMut;
@@ -24,12 +24,6 @@ impl<S: BorrowMut<Store>> Register<S> {
     pub fn anonymise(&mut self, references: &[ComplaintRef]) -> Result<AnonymisationReport> {
         let actor = self.actor()?;
         self.sm().anonymise(references, &actor)
-    }
-
-    /// Everything held about one client (name or e-mail), journaled as a disclosure.
-    pub fn client_export(&mut self, name_or_email: &str) -> Result<ClientExport> {
-        let actor = self.actor()?;
-        self.sm().client_export(name_or_email, &actor)
     }
 
     /// The client export written as JSON and PDF (owner-only) into `dir`.

@@ -1,9 +1,12 @@
-//! SQLite storage of the register: opening, migrations, and the operations that change it.
+//! SQLite storage of the register: opening, migrations, the journal, one file per table, the
+//! queries extracts and statistics need, the register's identity, backups and verification.
 //!
 //! Every change runs in one IMMEDIATE transaction that also appends its journal event, so an
 //! interrupted write leaves the database as it was. Nothing is ever deleted (the schema's
-//! triggers refuse it). Business rules live in `crate::complaint`; this module only applies
-//! them and persists the result.
+//! triggers refuse it). The store composes nothing (no letter, no PDF, no extract: it imports
+//! neither `letters`, `print`, `extract` nor `import`) and decides no rule: the trade's rules
+//! live in `complaint` and `firm` and the use cases in `register`; its connection never leaves
+//! the crate.
 
 pub mod actions;
 pub mod backup;

@@ -4,7 +4,7 @@ use super::CmdResult;
 use crate::AppState;
 use reclam::api::others::AnonymiseReq;
 use reclam::api::Request;
-use reclam::store::client_export::ClientExportSummary;
+use reclam::register::client_export::ClientExportSummary;
 use reclam::store::retention::{AnonymisationReport, Candidate};
 use std::path::PathBuf;
 use tauri::State;
