@@ -190,6 +190,7 @@ fn a_migration_killed_half_way_leaves_the_old_or_the_new_schema() {
                  BEGIN SELECT RAISE(ABORT, 'une lettre émise ne se modifie pas'); END;
                  CREATE TRIGGER attachments_no_update BEFORE UPDATE ON attachments
                  BEGIN SELECT RAISE(ABORT, 'une pièce jointe ne se modifie pas'); END;
+                 DROP TABLE register_identity;
                  PRAGMA user_version = 7;",
             )
             .unwrap();

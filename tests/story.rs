@@ -123,7 +123,19 @@ fn a_complaint_from_intake_to_closure() {
     assert_eq!(events[4].data["feedback"], "unresolved");
 
     // The journal is a chain: each event names its predecessor's hash and hashes its content.
-    assert_eq!(events[0].prev_hash, GENESIS);
+    // The register's first event records its identity; the complaint's first event follows it.
+    let (kind, prev, hash): (String, String, String) = common::sql(&store)
+        .query_row(
+            "SELECT kind, prev_hash, hash FROM events WHERE id = 1",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )
+        .unwrap();
+    assert_eq!(
+        (kind.as_str(), prev.as_str()),
+        ("registerIdentity", GENESIS)
+    );
+    assert_eq!(events[0].prev_hash, hash);
     for pair in events.windows(2) {
         assert_eq!(pair[1].prev_hash, pair[0].hash);
     }

@@ -8,6 +8,7 @@
 //! reference, or without one the same client, date and description) is skipped, so that a
 //! file imported twice is not duplicated.
 
+mod cells;
 pub mod mapping;
 pub mod source;
 

@@ -661,7 +661,15 @@ pub fn restore(
             .file_stem()
             .map(|s| s.to_string_lossy().into_owned())
             .unwrap_or_else(|| "registre".to_owned());
-        let keep = db.with_file_name(format!("{stem}.remplace-{stamp}.db"));
+        // Never over an existing file (a second restore within the same second would replace
+        // the very copy being restored).
+        let keep = (1..)
+            .map(|n| match n {
+                1 => db.with_file_name(format!("{stem}.remplace-{stamp}.db")),
+                n => db.with_file_name(format!("{stem}.remplace-{stamp}-{n}.db")),
+            })
+            .find(|p| !p.exists())
+            .expect("a free name");
         // A consistent copy of the current register (its WAL included), then the swap.
         let current = Connection::open(db)?;
         copy_to(&current, &keep)?;

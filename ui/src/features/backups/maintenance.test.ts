@@ -10,6 +10,8 @@ const status = (maintenance: Partial<Maintenance>, files = 0): BackupStatus => (
     name: `registre_2026-11-${20 + i}.db`,
     size: 4096,
     day: `2026-11-${20 + i}`,
+    content: null,
+    thisRegister: false,
   })),
   maintenance: { ...running, ...maintenance },
 });

@@ -12,8 +12,8 @@ import {
   statusChanges,
 } from "./corrective-actions";
 
-function action(id: number, status: ActionStatus, dueOn: string, late = false): CorrectiveAction {
-  return { id, description: `Action ${id}`, owner: "Claire Martin", dueOn, status, late, complaints: [], dysfunctions: [] };
+function action(id: number, status: ActionStatus, dueOn: string, late = false, nextStatuses: ActionStatus[] = []): CorrectiveAction {
+  return { id, description: `Action ${id}`, owner: "Claire Martin", dueOn, status, late, complaints: [], dysfunctions: [], nextStatuses };
 }
 
 // The backend's order: late first, then open by due date, then done / abandoned.
@@ -85,26 +85,33 @@ describe("lateness", () => {
 });
 
 describe("status changes", () => {
-  it("a planned action can start, be done or be abandoned", () => {
-    expect(statusChanges("planned").map((c) => [c.status, c.label, c.final])).toEqual([
+  const offered = (...nextStatuses: ActionStatus[]) => statusChanges({ nextStatuses });
+
+  it("offers exactly the statuses the core allows, in its order", () => {
+    expect(offered("inProgress", "done", "abandoned").map((c) => [c.status, c.label, c.final])).toEqual([
       ["inProgress", "Démarrer", false],
       ["done", "Terminer", true],
       ["abandoned", "Abandonner", true],
     ]);
+    expect(offered("planned", "done", "abandoned").map((c) => [c.status, c.label, c.final])).toEqual([
+      ["planned", "Replanifier", false],
+      ["done", "Terminer", true],
+      ["abandoned", "Abandonner", true],
+    ]);
+    expect(offered("done").map((c) => c.status)).toEqual(["done"]);
+    const started = action(1, "inProgress", "2026-06-30", false, ["planned", "done", "abandoned"]);
+    expect(statusChanges(started).map((c) => c.status)).toEqual(["planned", "done", "abandoned"]);
   });
 
-  it("an action in progress can be done or abandoned", () => {
-    expect(statusChanges("inProgress").map((c) => c.status)).toEqual(["done", "abandoned"]);
-  });
-
-  it("done and abandoned are final", () => {
-    expect(statusChanges("done")).toEqual([]);
-    expect(statusChanges("abandoned")).toEqual([]);
+  it("offers nothing when the core allows nothing (done, abandoned)", () => {
+    expect(offered()).toEqual([]);
+    expect(statusChanges(action(3, "done", "2026-03-01"))).toEqual([]);
   });
 
   it("final changes ask a question", () => {
-    for (const c of statusChanges("planned").filter((c) => c.final)) {
-      expect(c.question).toMatch(/ne pourra plus changer/);
+    for (const c of offered("planned", "inProgress", "done", "abandoned")) {
+      if (c.final) expect(c.question).toMatch(/ne pourra plus changer/);
+      else expect(c.question).toBe("");
     }
   });
 });

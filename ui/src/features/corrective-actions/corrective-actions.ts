@@ -1,6 +1,7 @@
 // Pure logic of the "Actions correctives" table: the filters, how late an action is,
-// which status changes a row offers. No Tauri, no DOM: tested in Node. Whether an
-// action is late is the core's answer (`late`); this module only counts the days.
+// how the status changes are offered. No Tauri, no DOM: tested in Node. Whether an
+// action is late and which statuses it may move to are the core's answers (`late`,
+// `nextStatuses`); this module only counts the days and labels the buttons.
 import type { ActionStatus, CorrectiveAction } from "../../lib/backend/types";
 import { isIsoDate } from "../../lib/calendar/dates";
 import { formatInteger } from "../../lib/format";
@@ -80,7 +81,7 @@ export function lateText(days: number): string {
 }
 
 export interface StatusChange {
-  status: Exclude<ActionStatus, "planned">;
+  status: ActionStatus;
   /** Button label. */
   label: string;
   /** Done and abandoned are final: the user confirms first. */
@@ -89,30 +90,30 @@ export interface StatusChange {
   question: string;
 }
 
-const START: StatusChange = { status: "inProgress", label: "Démarrer", final: false, question: "" };
-const FINISH: StatusChange = {
-  status: "done",
-  label: "Terminer",
-  final: true,
-  question: "Marquer l'action comme réalisée\u00A0? Son statut ne pourra plus changer.",
-};
-const ABANDON: StatusChange = {
-  status: "abandoned",
-  label: "Abandonner",
-  final: true,
-  question: "Abandonner l'action\u00A0? Son statut ne pourra plus changer.",
+/** How each status change is offered: its button, and the question before a final one. */
+const CHANGES: Readonly<Record<ActionStatus, StatusChange>> = {
+  planned: { status: "planned", label: "Replanifier", final: false, question: "" },
+  inProgress: { status: "inProgress", label: "Démarrer", final: false, question: "" },
+  done: {
+    status: "done",
+    label: "Terminer",
+    final: true,
+    question: "Marquer l'action comme réalisée\u00A0? Son statut ne pourra plus changer.",
+  },
+  abandoned: {
+    status: "abandoned",
+    label: "Abandonner",
+    final: true,
+    question: "Abandonner l'action\u00A0? Son statut ne pourra plus changer.",
+  },
 };
 
-/** The status changes a row offers: none once the action is done or abandoned. */
-export function statusChanges(status: ActionStatus): StatusChange[] {
-  switch (status) {
-    case "planned":
-      return [START, FINISH, ABANDON];
-    case "inProgress":
-      return [FINISH, ABANDON];
-    default:
-      return [];
-  }
+/**
+ * The status changes a row offers: the statuses the core says the action may move to now
+ * (`nextStatuses`, none once done or abandoned), in its order.
+ */
+export function statusChanges(action: Pick<CorrectiveAction, "nextStatuses">): StatusChange[] {
+  return action.nextStatuses.map((s) => CHANGES[s]).filter((c): c is StatusChange => c !== undefined);
 }
 
 /** "1 dysfonctionnement", "2 dysfonctionnements", "aucun dysfonctionnement". */

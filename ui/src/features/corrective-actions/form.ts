@@ -1,8 +1,8 @@
 // The "Nouvelle action corrective" form as the user fills it, its mapping to the wire
-// type NewAction, and the dysfunctions offered as its origin. Pure functions: no Svelte,
-// no Tauri. The backend validates (references, dates, lengths); this module only checks
-// that the required fields are filled and routes the backend's errors to the fields.
-import type { AppError, DysfunctionCategory, DysfunctionEntry, NewAction } from "../../lib/backend/types";
+// type NewCorrectiveAction, and the dysfunctions offered as its origin. Pure functions: no
+// Svelte, no Tauri. The backend validates (references, dates, lengths); this module only
+// checks that the required fields are filled and routes the backend's errors to the fields.
+import type { AppError, DysfunctionCategory, DysfunctionEntry, NewCorrectiveAction } from "../../lib/backend/types";
 import { splitError, type SplitError } from "../complaint/fields";
 import { formatInteger } from "../../lib/format";
 import { DYSFUNCTION_CATEGORIES, DYSFUNCTION_CATEGORY_LABELS } from "../../lib/backend/labels";
@@ -84,7 +84,7 @@ export function linkedComplaints(f: CorrectiveActionForm, entries: readonly Dysf
   return out;
 }
 
-export function formToNewCorrectiveAction(f: CorrectiveActionForm, entries: readonly DysfunctionEntry[]): NewAction {
+export function formToNewCorrectiveAction(f: CorrectiveActionForm, entries: readonly DysfunctionEntry[]): NewCorrectiveAction {
   return {
     description: f.description.trim(),
     owner: f.owner.trim(),

@@ -1,19 +1,15 @@
 import { describe, expect, it } from "vitest";
-import type { Answer, Approval, LetterMeta, Status, User } from "../../lib/backend/types";
+import type { LetterMeta, LetterOffer, SignatoryChoice } from "../../lib/backend/types";
 import {
-  authorityBlock,
-  amountToCents,
   checkLetterForm,
-  defaultSignatory,
-  gestureApproval,
+  keptSignatory,
   lastLetterOf,
   letterFileName,
   letterKindLabel,
   letterRequest,
-  offeredLetters,
   routeLetterError,
   selectedOffer,
-  signatories,
+  signatoryBlock,
 } from "./letters";
 
 function letter(id: number, kind: LetterMeta["kind"]): LetterMeta {
@@ -28,44 +24,20 @@ function letter(id: number, kind: LetterMeta["kind"]): LetterMeta {
   };
 }
 
-const ANSWER: Answer = { on: "2026-06-01", outcome: "partial", summary: "Motifs", gesture: null };
+// The core's wording (`letter_choices`), shown as is.
+const WHY_NOT = "Montant au-delà de l'habilitation de Sophie Leroy (20,00\u00A0€) : validation requise avant d'émettre la réponse.";
 
-function state(status: Status, answer: Answer | null, letters: LetterMeta[] = []) {
-  return { status, answer, letters };
+function signer(name: string, whyNot: string | null = null, maySignAnswer = whyNot === null): SignatoryChoice {
+  return { name, role: "supervisor", authority: "20.00", maySignAnswer, whyNot };
 }
-
-function user(id: number, name: string, role: User["role"], canSign: boolean, active = true): User {
-  return { id, name, role, canSign, maxGesture: null, active, authority: null, hasSignature: false };
-}
-
-describe("offeredLetters", () => {
-  it("offers the acknowledgement of a received complaint", () => {
-    expect(offeredLetters(state("received", null))).toEqual([{ kind: "ack", newVersion: false }]);
-  });
-
-  it("offers a holding letter once acknowledged, and a new acknowledgement only if one was issued", () => {
-    expect(offeredLetters(state("acknowledged", null))).toEqual([{ kind: "holding", newVersion: false }]);
-    expect(offeredLetters(state("acknowledged", null, [letter(1, "ack"), letter(2, "holding")]))).toEqual([
-      { kind: "holding", newVersion: false },
-      { kind: "ack", newVersion: true },
-    ]);
-  });
-
-  it("offers the answer letter once the answer is recorded, also when closed", () => {
-    expect(offeredLetters(state("answered", ANSWER))).toEqual([{ kind: "answer", newVersion: false }]);
-    expect(offeredLetters(state("closed", ANSWER, [letter(1, "ack")]))).toEqual([{ kind: "answer", newVersion: false }]);
-    expect(offeredLetters(state("answered", ANSWER, [letter(1, "ack"), letter(4, "answer")]))).toEqual([
-      { kind: "answer", newVersion: true },
-    ]);
-  });
-
-  it("offers nothing in an inconsistent state", () => {
-    expect(offeredLetters(state("closed", null))).toEqual([]);
-  });
-});
 
 describe("selectedOffer", () => {
-  const offers = offeredLetters(state("acknowledged", null, [letter(1, "ack")]));
+  // As the core offers them once an acknowledgement was issued.
+  const offers: LetterOffer[] = [
+    { kind: "holding", newVersion: false },
+    { kind: "ack", newVersion: true },
+  ];
+
   it("keeps the user's pick while it is offered, else the usual letter", () => {
     expect(selectedOffer(offers, "ack")?.kind).toBe("ack");
     expect(selectedOffer(offers, null)?.kind).toBe("holding");
@@ -74,25 +46,38 @@ describe("selectedOffer", () => {
   });
 });
 
-describe("signatories", () => {
-  const users = [
-    user(1, "Claire Martin", "advisor", false),
-    user(2, "Paul Durand", "supervisor", true),
-    user(3, "Anne Leroy", "manager", true),
-    user(4, "Ancien", "manager", true, false),
-  ];
+describe("keptSignatory", () => {
+  const signatories = [signer("Paul Durand"), signer("Anne Leroy")];
 
-  it("lists active users allowed to sign", () => {
-    expect(signatories(users).map((u) => u.name)).toEqual(["Paul Durand", "Anne Leroy"]);
+  it("takes the core's default when none is chosen", () => {
+    expect(keptSignatory({ signatories, defaultSignatory: "Anne Leroy" }, "")).toBe("Anne Leroy");
+    expect(keptSignatory({ signatories, defaultSignatory: null }, "")).toBe("");
   });
 
-  it("defaults to the current user, then the handler, then the only signatory", () => {
-    expect(defaultSignatory(users, "anne leroy ", null)).toBe("Anne Leroy");
-    expect(defaultSignatory(users, "Claire Martin", "Paul Durand")).toBe("Paul Durand");
-    expect(defaultSignatory(users, "Claire Martin", "Claire Martin")).toBe("");
-    expect(defaultSignatory(users, "Ancien", null)).toBe("");
-    expect(defaultSignatory(users.slice(0, 2), "Claire Martin", null)).toBe("Paul Durand");
-    expect(defaultSignatory([], "Claire Martin", null)).toBe("");
+  it("keeps the chosen signatory while the core lists them", () => {
+    expect(keptSignatory({ signatories, defaultSignatory: "Anne Leroy" }, "Paul Durand")).toBe("Paul Durand");
+    expect(keptSignatory({ signatories, defaultSignatory: "Anne Leroy" }, "Ancien")).toBe("Anne Leroy");
+    expect(keptSignatory({ signatories: [], defaultSignatory: null }, "Paul Durand")).toBe("");
+  });
+});
+
+describe("signatoryBlock", () => {
+  const signatories = [signer("Sophie Leroy", WHY_NOT), signer("Claire Martin"), signer("Sans motif", null, false)];
+
+  it("shows the core's reason, for the answer letter only", () => {
+    expect(signatoryBlock(signatories, "answer", "Sophie Leroy")).toBe(WHY_NOT);
+    expect(signatoryBlock(signatories, "ack", "Sophie Leroy")).toBeNull();
+    expect(signatoryBlock(signatories, "holding", "Sophie Leroy")).toBeNull();
+  });
+
+  it("does not block a signatory the core allows, nor one it does not list", () => {
+    expect(signatoryBlock(signatories, "answer", "Claire Martin")).toBeNull();
+    expect(signatoryBlock(signatories, "answer", "")).toBeNull();
+    expect(signatoryBlock(signatories, "answer", "Inconnu")).toBeNull();
+  });
+
+  it("still blocks when the core gives no reason", () => {
+    expect(signatoryBlock(signatories, "answer", "Sans motif")).toBe("Sans motif ne peut pas signer cette réponse.");
   });
 });
 
@@ -113,7 +98,7 @@ describe("checkLetterForm", () => {
     expect(checkLetterForm("answer", "Anne", "", "", "2026-07-07")).toEqual({});
   });
 
-  it("checks the holding letter's date against the answer deadline, and its note", () => {
+  it("checks the holding letter's date against the latest date the core allows, and its note", () => {
     expect(Object.keys(checkLetterForm("holding", "Anne", "", "", "2026-07-07")).sort()).toEqual(["expectedOn", "note"]);
     expect(checkLetterForm("holding", "Anne", "2026-07-08", "Expertise", "2026-07-07")).toEqual({
       expectedOn: "La réponse doit être donnée au plus tard le 07/07/2026\u00A0: annoncez une date antérieure.",
@@ -187,71 +172,5 @@ describe("letter kinds", () => {
     const letters = [letter(2, "ack"), letter(7, "ack"), letter(5, "holding")];
     expect(lastLetterOf(letters, "ack")?.id).toBe(7);
     expect(lastLetterOf(letters, "answer")).toBeNull();
-  });
-});
-
-describe("gestureApproval", () => {
-  const approvals = (...list: [string, string][]): Approval[] =>
-    list.map(([amount, approvedBy], i) => ({ id: i + 1, amount, approvedBy, approvedAt: "2026-06-02T08:00:00Z" }));
-
-  it("reads amounts exactly", () => {
-    expect(amountToCents("150.5")).toBe(15050n);
-    expect(amountToCents("150")).toBe(15000n);
-    expect(amountToCents("0.07")).toBe(7n);
-    expect(amountToCents("abc")).toBeNull();
-  });
-
-  it("is null without a gesture", () => {
-    expect(gestureApproval({ answer: null, approvals: [] })).toBeNull();
-    expect(gestureApproval({ answer: ANSWER, approvals: [] })).toBeNull();
-  });
-
-  it("tells whether an approval covers the gesture", () => {
-    const answer = { ...ANSWER, gesture: "150.00" };
-    expect(gestureApproval({ answer, approvals: [] })).toEqual({ gesture: "150.00", covered: false });
-    expect(gestureApproval({ answer, approvals: approvals(["100.00", "Paul"]) })).toEqual({ gesture: "150.00", covered: false });
-    expect(gestureApproval({ answer, approvals: approvals(["100.00", "Paul"], ["150", "Anne"]) })).toEqual({
-      gesture: "150.00",
-      covered: true,
-    });
-    expect(gestureApproval({ answer, approvals: approvals(["200.00", "Anne"]) })?.covered).toBe(true);
-  });
-});
-
-describe("authorityBlock", () => {
-  const users = [
-    { name: "Sophie Leroy", authority: "20.00" },
-    { name: "Julien Bernard", authority: "100.00" },
-    { name: "Claire Martin", authority: null },
-  ];
-  const answer = (gesture: string | null) => ({
-    on: "2026-04-10",
-    outcome: "partial" as const,
-    summary: "Motif",
-    gesture,
-  });
-
-  it("blocks a gesture above the signatory's authority until an approval covers it", () => {
-    const view = { answer: answer("150.00"), approvals: [] };
-    expect(authorityBlock(view, users, "Sophie Leroy")).toBe(
-      "Montant au-delà de l'habilitation de Sophie Leroy (20,00\u00A0€)\u00A0: validation requise avant d'émettre la réponse.",
-    );
-    expect(authorityBlock(view, users, "Julien Bernard")).toContain("Julien Bernard");
-    // A manager has no limit; an unknown signatory is left to the backend.
-    expect(authorityBlock(view, users, "Claire Martin")).toBeNull();
-    expect(authorityBlock(view, users, "")).toBeNull();
-    const approved = {
-      answer: answer("150.00"),
-      approvals: [{ id: 1, amount: "150.00", approvedBy: "Claire Martin", approvedAt: "2026-04-10T09:00:00Z" }],
-    };
-    expect(authorityBlock(approved, users, "Sophie Leroy")).toBeNull();
-    const tooSmall = { ...approved, approvals: [{ ...approved.approvals[0], amount: "149.99" }] };
-    expect(authorityBlock(tooSmall, users, "Sophie Leroy")).not.toBeNull();
-  });
-
-  it("does not block within the authority or without a gesture", () => {
-    expect(authorityBlock({ answer: answer("20.00"), approvals: [] }, users, "Sophie Leroy")).toBeNull();
-    expect(authorityBlock({ answer: answer(null), approvals: [] }, users, "Sophie Leroy")).toBeNull();
-    expect(authorityBlock({ answer: null, approvals: [] }, users, "Sophie Leroy")).toBeNull();
   });
 });

@@ -197,6 +197,43 @@ export type TemplateEntry = { key: string, label: string, text: string, isDefaul
 
 export type Approval = { id: number, amount: Money, approvedBy: string, approvedAt: string, };
 
+export type LetterOffer = { kind: LetterKind, 
+/**
+ * A letter of this kind was already issued: this one is a corrected version.
+ */
+newVersion: boolean, };
+
+export type SignatoryChoice = { name: string, role: Role, 
+/**
+ * The largest gesture they may grant alone (`None`: no limit).
+ */
+authority: Money | null, 
+/**
+ * They may sign the answer letter as it stands (their signing right, and the gesture
+ * within their authority or approved).
+ */
+maySignAnswer: boolean, 
+/**
+ * Why not, in French.
+ */
+whyNot: string | null, };
+
+export type GestureState = { amount: Money, approved: boolean, };
+
+export type LetterChoices = { offers: Array<LetterOffer>, 
+/**
+ * Every active user with the right to sign.
+ */
+signatories: Array<SignatoryChoice>, 
+/**
+ * Who signs by default: the acting user if they may, else the handler, else the only one.
+ */
+defaultSignatory: string | null, 
+/**
+ * A holding letter must announce an answer no later than this (the answer's due date).
+ */
+latestHoldingDate: string, gesture: GestureState | null, };
+
 export type ExtractQuery = { from: string, to: string, status?: Status | null, subject?: Subject | null, channel?: Channel | null, product?: string | null, insurer?: string | null, handler?: string | null, };
 
 export type Count = { label: string, count: number, };
@@ -247,9 +284,13 @@ export type CorrectiveAction = { id: number, description: string, owner: string,
 /**
  * Not done nor abandoned, and its due date is past.
  */
-late: boolean, complaints: Array<string>, dysfunctions: Array<number>, };
+late: boolean, 
+/**
+ * The statuses it may move to now (the rule is [`next_statuses`]'s).
+ */
+nextStatuses: Array<ActionStatus>, complaints: Array<string>, dysfunctions: Array<number>, };
 
-export type NewAction = { description: string, owner: string, dueOn: string, complaints: Array<string>, dysfunctions: Array<number>, };
+export type NewCorrectiveAction = { description: string, owner: string, dueOn: string, complaints: Array<string>, dysfunctions: Array<number>, };
 
 export type DysfunctionEntry = { id: number, reference: string, category: DysfunctionCategory, description: string, foundOn: string, actions: Array<number>, };
 
@@ -313,7 +354,7 @@ export type MappingInput = Array<ImportField | null> | { [key in string]: Import
 export type Finding = { 
 /**
  * "sqlite", "eventHash", "eventLink", "eventMissing", "stateHash", "letter",
- * "attachment", "redaction", "noEvent".
+ * "attachment", "redaction", "noEvent", "identity".
  */
 kind: string, eventId: number | null, reference: string | null, 
 /**
@@ -331,11 +372,37 @@ head: string | null,
  */
 findings: Array<Finding>, };
 
+export type BackupInfo = { 
+/**
+ * The register's identity (`None`: a file made before registers had one).
+ */
+registerId: string | null, 
+/**
+ * The firm's name in its settings (empty when not set).
+ */
+firm: string, complaints: number, events: number, 
+/**
+ * The hash of the last event.
+ */
+head: string | null, 
+/**
+ * When its last event was recorded (UTC, ISO 8601).
+ */
+lastEventAt: string | null, };
+
 export type BackupFile = { path: string, name: string, size: number, 
 /**
  * The day of an automatic backup (from its name).
  */
-day: string | null, };
+day: string | null, 
+/**
+ * What the file holds (`None`: not a readable register).
+ */
+content: BackupInfo | null, 
+/**
+ * A backup of the register that is open (same identity).
+ */
+thisRegister: boolean, };
 
 export type Maintenance = { 
 /**
@@ -357,7 +424,32 @@ export type RestoreReport = {
 /**
  * Where the replaced register was kept.
  */
-replacedKeptAs: string | null, events: number, complaints: number, head: string | null, };
+replacedKeptAs: string | null, events: number, complaints: number, head: string | null, 
+/**
+ * How to get the replaced register back, in French.
+ */
+howToUndo: string | null, };
+
+export type Relation = "same" | "older" | "newer" | "diverged" | "otherRegister";
+
+export type RestorePreview = { file: string, 
+/**
+ * The file's modification time (UTC, ISO 8601): when the backup was written.
+ */
+writtenAt: string | null, backup: BackupInfo, 
+/**
+ * The register it would replace (`None`: there is none yet).
+ */
+current: BackupInfo | null, relation: Relation, 
+/**
+ * Another register, or a journal that is not the start of the current one: the restore
+ * needs a second, explicit confirmation.
+ */
+needsExplicitConfirmation: boolean, 
+/**
+ * What will be lost or set aside, in French.
+ */
+consequence: string, };
 
 export type Candidate = { reference: ComplaintRef, clientName: string, receivedOn: string, subject: Subject, closedOn: string, 
 /**
@@ -448,7 +540,7 @@ export type PeriodReq = { from: string, to: string, status?: string | null, subj
 
 export type AddUserReq = { input: NewUser, };
 
-export type AddActionReq = { action: NewAction, };
+export type AddActionReq = { action: NewCorrectiveAction, };
 
 export type SetActionStatusReq = { id: number, status: string, };
 

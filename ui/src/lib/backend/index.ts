@@ -26,8 +26,9 @@ import type {
   Feedback,
   ImportField,
   ImportReport,
+  LetterChoices,
   LetterRequest,
-  NewAction,
+  NewCorrectiveAction,
   NewComplaint,
   NewDisputeStep,
   NewExchange,
@@ -169,7 +170,7 @@ export function listDysfunctions(): Promise<DysfunctionEntry[]> {
 }
 
 /** Record a corrective action and its links to complaints and dysfunctions (journaled). */
-export function addCorrectiveAction(action: NewAction, actor: string): Promise<CorrectiveAction> {
+export function addCorrectiveAction(action: NewCorrectiveAction, actor: string): Promise<CorrectiveAction> {
   return call<CorrectiveAction>("add_action", { action, actor });
 }
 
@@ -292,6 +293,15 @@ export function setTemplate(key: string, text: string, actor: string): Promise<T
 /** The placeholders of the letter templates, or of the template `key` (the procedure has its own). */
 export function templatePlaceholders(key?: string): Promise<Array<[string, string]>> {
   return call<Array<[string, string]>>("template_placeholders", { key: key ?? null });
+}
+
+/**
+ * What the letters area may offer now, decided by the core for `actor`: the letters that fit,
+ * who may sign them (and why not the answer), the default signatory, the latest date a
+ * holding letter may announce, the answer's gesture and whether it is approved.
+ */
+export function letterChoices(reference: string, actor: string): Promise<LetterChoices> {
+  return call<LetterChoices>("letter_choices", { reference, actor });
 }
 
 /** What the letter would say (nothing is stored). */

@@ -1,0 +1,346 @@
+//! Reading one cell of a foreign register: dates (French, ISO, spreadsheet serials, month-first
+//! files), amounts, and the French and English words of the register's vocabularies.
+
+use super::mapping::normalise;
+use super::source::Cell;
+use crate::complaint::{
+    Channel, ClientKind, DysfunctionCategory, Feedback, Money, MoneyError, Outcome, Subject,
+};
+use chrono::{Datelike, Duration, NaiveDate};
+use rust_decimal::prelude::{FromPrimitive, ToPrimitive};
+use rust_decimal::Decimal;
+
+/// An Excel serial day number (1900 system, as Excel and LibreOffice write by default).
+pub fn from_serial(n: f64) -> Option<NaiveDate> {
+    if !(1.0..2_958_466.0).contains(&n) {
+        return None;
+    }
+    NaiveDate::from_ymd_opt(1899, 12, 30)?.checked_add_signed(Duration::days(n.floor() as i64))
+}
+
+/// A date cell: a typed date, an Excel serial number, or a text date in the usual French,
+/// ISO and spreadsheet forms (a time after it is ignored).
+pub fn parse_date(cell: &Cell) -> Result<Option<NaiveDate>, String> {
+    match cell {
+        Cell::Empty => Ok(None),
+        Cell::Date(d) => Ok(Some(*d)),
+        Cell::Number(n) => from_serial(*n)
+            .map(Some)
+            .ok_or_else(|| format!("nombre « {n} » qui n'est pas une date")),
+        Cell::Text(t) => {
+            let t = t.trim();
+            if t.is_empty() {
+                return Ok(None);
+            }
+            if t.len() == 5 && t.bytes().all(|b| b.is_ascii_digit()) {
+                if let Some(d) = t.parse().ok().and_then(from_serial) {
+                    return Ok(Some(d));
+                }
+            }
+            let day = t.split([' ', 'T']).next().unwrap_or(t);
+            for f in ["%d/%m/%Y", "%Y-%m-%d", "%d-%m-%Y", "%d.%m.%Y", "%Y/%m/%d"] {
+                match NaiveDate::parse_from_str(day, f) {
+                    // "%Y" also reads "26" as the year 26: leave short years to "%y".
+                    Ok(d) if d.year() >= 1900 => return Ok(Some(d)),
+                    _ => {}
+                }
+            }
+            // Two-digit years: 25 is 2025 (a register does not go back to the 1920s).
+            for f in ["%d/%m/%y", "%d-%m-%y", "%d.%m.%y"] {
+                if let Ok(d) = NaiveDate::parse_from_str(day, f) {
+                    return Ok(Some(d));
+                }
+            }
+            Err(format!(
+                "date illisible « {t} » (attendu JJ/MM/AAAA, AAAA-MM-JJ ou une date Excel)"
+            ))
+        }
+    }
+}
+
+/// The two first numbers of a text date "a/b/yyyy" (or with `-` or `.`).
+pub(super) fn day_month(t: &str) -> Option<(u32, u32)> {
+    let day = t.trim().split([' ', 'T']).next()?;
+    let mut parts = day.split(['/', '-', '.']);
+    let a = parts.next()?.parse().ok()?;
+    let b = parts.next()?.parse().ok()?;
+    let y = parts.next()?;
+    (parts.next().is_none() && (y.len() == 2 || y.len() == 4) && a <= 31 && b <= 31)
+        .then_some((a, b))
+}
+
+/// Whether a column of text dates is written month first (an English-language spreadsheet):
+/// no first number above 12 and at least one second number above 12.
+pub fn month_first(cells: impl Iterator<Item = impl AsRef<str>>) -> bool {
+    let (mut first_big, mut second_big) = (false, false);
+    for c in cells {
+        if let Some((a, b)) = day_month(c.as_ref()) {
+            first_big |= a > 12;
+            second_big |= b > 12;
+        }
+    }
+    second_big && !first_big
+}
+
+/// "02/20/2026" → "20/02/2026".
+pub fn swap_day_month(t: &str) -> String {
+    let t = t.trim();
+    let sep = t
+        .chars()
+        .find(|c| matches!(c, '/' | '-' | '.'))
+        .unwrap_or('/');
+    let mut parts: Vec<&str> = t.splitn(3, sep).collect();
+    if parts.len() == 3 {
+        parts.swap(0, 1);
+    }
+    parts.join(&sep.to_string())
+}
+
+/// An amount: a number cell, or a text such as "1 234,56 €", "1234.56" or "1.234,56".
+pub fn parse_money(cell: &Cell) -> Result<Option<Money>, String> {
+    let amount = match cell {
+        Cell::Empty => return Ok(None),
+        Cell::Date(_) => return Err("une date n'est pas un montant".to_owned()),
+        Cell::Number(n) => {
+            let exact =
+                Decimal::from_f64(*n).ok_or_else(|| format!("montant illisible « {n} »"))?;
+            let cents = exact.round_dp(2);
+            // A float cell carries binary noise (12.3 is 12.300000000000001): that is rounded
+            // away, a third decimal typed in the sheet is not.
+            if (n - cents.to_f64().unwrap_or(f64::NAN)).abs() > 1e-9 * n.abs().max(1.0) {
+                return Err(MoneyError::TooPrecise(exact.to_string()).to_string());
+            }
+            cents
+        }
+        Cell::Text(t) => {
+            let cleaned: String = t
+                .trim()
+                .trim_end_matches("EUR")
+                .trim_end_matches("eur")
+                .trim()
+                .trim_end_matches('€')
+                .chars()
+                .filter(|c| !matches!(c, ' ' | '\u{A0}' | '\u{202F}' | '\''))
+                .collect();
+            if cleaned.is_empty() {
+                return Ok(None);
+            }
+            // "1.234,56": dots group thousands when a comma is the decimal separator.
+            let cleaned = if cleaned.contains(',') {
+                cleaned.replace('.', "").replace(',', ".")
+            } else {
+                cleaned
+            };
+            // The same reading as an amount typed in the app (plain decimals only).
+            match cleaned.parse::<Money>() {
+                Ok(m) => m.amount(),
+                Err(MoneyError::Unreadable(_)) => {
+                    return Err(format!("montant illisible « {} »", t.trim()))
+                }
+                Err(MoneyError::TooPrecise(_)) => {
+                    return Err(MoneyError::TooPrecise(t.trim().to_owned()).to_string())
+                }
+                Err(e) => return Err(e.to_string()),
+            }
+        }
+    };
+    if amount.is_zero() {
+        return Ok(None);
+    }
+    Money::new(amount).map(Some).map_err(|e| e.to_string())
+}
+
+pub(super) fn text(cell: &Cell) -> Option<String> {
+    let s = cell.display();
+    let s = s.trim();
+    (!s.is_empty()).then(|| s.to_owned())
+}
+
+/// A vocabulary value from its identifier, its French label or a usual synonym.
+fn vocab<T: Copy>(
+    value: &str,
+    all: &[T],
+    id: impl Fn(T) -> &'static str,
+    label: impl Fn(T) -> &'static str,
+    synonyms: &[(&str, T)],
+) -> Option<T> {
+    let n = normalise(value);
+    all.iter()
+        .copied()
+        .find(|v| normalise(id(*v)) == n || normalise(label(*v)) == n)
+        .or_else(|| synonyms.iter().find(|(s, _)| *s == n).map(|(_, v)| *v))
+}
+
+pub(super) fn channel(v: &str) -> Option<Channel> {
+    use Channel::*;
+    vocab(
+        v,
+        Channel::ALL,
+        Channel::as_str,
+        Channel::label,
+        &[
+            ("lettre", Letter),
+            ("courrier postal", Letter),
+            ("postal", Letter),
+            ("lrar", Letter),
+            ("lettre recommandee", Letter),
+            ("letter", Letter),
+            ("mail", Email),
+            ("courriel", Email),
+            ("email", Email),
+            ("tel", Phone),
+            ("telephone", Phone),
+            ("appel", Phone),
+            ("phone", Phone),
+            ("agence", InPerson),
+            ("rendez vous", InPerson),
+            ("face a face", InPerson),
+            ("in person", InPerson),
+            ("site", WebForm),
+            ("site web", WebForm),
+            ("formulaire", WebForm),
+            ("web", WebForm),
+            ("internet", WebForm),
+            ("plateforme", Platform),
+            ("reseaux sociaux", SocialNetwork),
+            ("reseau social", SocialNetwork),
+        ],
+    )
+}
+
+pub(super) fn subject(v: &str) -> Option<Subject> {
+    use Subject::*;
+    vocab(
+        v,
+        Subject::ALL,
+        Subject::as_str,
+        Subject::label,
+        &[
+            ("souscription", Subscription),
+            ("adhesion", Subscription),
+            ("gestion", ContractManagement),
+            ("gestion du contrat", ContractManagement),
+            ("avenant", ContractManagement),
+            ("sinistre", ClaimSettlement),
+            ("sinistres", ClaimSettlement),
+            ("indemnisation", ClaimSettlement),
+            ("reglement", ClaimSettlement),
+            ("prestations", ClaimSettlement),
+            ("claims", ClaimSettlement),
+            ("cotisation", PremiumBilling),
+            ("cotisations", PremiumBilling),
+            ("facturation", PremiumBilling),
+            ("prime", PremiumBilling),
+            ("primes", PremiumBilling),
+            ("prelevement", PremiumBilling),
+            ("resiliation", Termination),
+            ("conseil", AdviceDuty),
+            ("devoir de conseil", AdviceDuty),
+            ("information", AdviceDuty),
+            ("qualite", ServiceQuality),
+            ("service", ServiceQuality),
+            ("accueil", ServiceQuality),
+            ("delai", ServiceQuality),
+            ("delais", ServiceQuality),
+            ("rgpd", PersonalData),
+            ("donnees", PersonalData),
+            ("donnees personnelles", PersonalData),
+        ],
+    )
+}
+
+pub(super) fn outcome(v: &str) -> Option<Outcome> {
+    use Outcome::*;
+    vocab(
+        v,
+        Outcome::ALL,
+        Outcome::as_str,
+        Outcome::label,
+        &[
+            ("fondee", Upheld),
+            ("favorable", Upheld),
+            ("acceptee", Upheld),
+            ("accepte", Upheld),
+            ("satisfaite", Upheld),
+            ("partiel", Partial),
+            ("partielle", Partial),
+            ("partiellement", Partial),
+            ("partiellement favorable", Partial),
+            ("partially upheld", Partial),
+            ("rejet", Rejected),
+            ("rejete", Rejected),
+            ("refus", Rejected),
+            ("refusee", Rejected),
+            ("non fondee", Rejected),
+            ("defavorable", Rejected),
+            ("rejected", Rejected),
+            ("upheld", Upheld),
+        ],
+    )
+}
+
+pub(super) fn feedback(v: &str) -> Option<Feedback> {
+    use Feedback::*;
+    vocab(
+        v,
+        Feedback::ALL,
+        Feedback::as_str,
+        Feedback::label,
+        &[
+            ("oui", Resolved),
+            ("resolu", Resolved),
+            ("satisfait", Resolved),
+            ("yes", Resolved),
+            ("non", Unresolved),
+            ("non resolu", Unresolved),
+            ("insatisfait", Unresolved),
+            ("no", Unresolved),
+            ("aucun", None),
+            ("sans objet", None),
+            ("inconnu", None),
+        ],
+    )
+}
+
+pub(super) fn client_kind(v: &str) -> Option<ClientKind> {
+    use ClientKind::*;
+    vocab(
+        v,
+        ClientKind::ALL,
+        ClientKind::as_str,
+        ClientKind::label,
+        &[
+            ("personne physique", Person),
+            ("particuliers", Person),
+            ("individual", Person),
+            ("pp", Person),
+            ("personne morale", Company),
+            ("professionnel", Company),
+            ("societe", Company),
+            ("entreprise", Company),
+            ("business", Company),
+            ("pm", Company),
+        ],
+    )
+}
+
+pub(super) fn category(label: &str) -> Option<DysfunctionCategory> {
+    vocab(
+        label,
+        DysfunctionCategory::ALL,
+        DysfunctionCategory::as_str,
+        DysfunctionCategory::label,
+        &[],
+    )
+}
+
+pub(super) fn list(v: Option<String>) -> Vec<String> {
+    v.map(|s| {
+        s.split([',', '\n'])
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .map(str::to_owned)
+            .collect()
+    })
+    .unwrap_or_default()
+}
