@@ -212,6 +212,25 @@ pub enum Basis {
     Received,
 }
 
+impl Basis {
+    pub const ALL: [Basis; 2] = [Basis::Sent, Basis::Received];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Basis::Sent => "sent",
+            Basis::Received => "received",
+        }
+    }
+
+    /// How the deadlines are counted, in French ("Calculés à partir de…").
+    pub fn label(self) -> &'static str {
+        match self {
+            Basis::Sent => "à partir de la date d'envoi",
+            Basis::Received => "à partir de la date de réception",
+        }
+    }
+}
+
 /// The regulatory deadlines of a complaint.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]

@@ -5,6 +5,8 @@
 //! copy of its own. This test fails when the committed file drifts; regenerate it with
 //! `UPDATE_LABELS=1 cargo test -p reclam --test ui_labels`.
 
+use reclam::calendar::Basis;
+use reclam::complaint::Action;
 use reclam::complaint::{
     ActionStatus, Channel, ClientKind, ClientRelation, Direction, DisputeKind, DysfunctionCategory,
     Feedback, Outcome, Role, Status, Step, Subject,
@@ -18,7 +20,8 @@ const LABELS_PATH: &str = "ui/src/lib/backend/labels.ts";
 /// One vocabulary as the UI sees it: its TypeScript type (from the bindings), the stem of
 /// its constants, and its (wire name, label) pairs in the core's order.
 struct Vocabulary {
-    ts_type: &'static str,
+    /// `None`: an open set of strings on the wire (the journal's event kinds).
+    ts_type: Option<&'static str>,
     stem: &'static str,
     plural: &'static str,
     pairs: Vec<(&'static str, &'static str)>,
@@ -27,7 +30,7 @@ struct Vocabulary {
 macro_rules! vocabulary {
     ($ty:ident, $stem:literal, $plural:literal) => {
         Vocabulary {
-            ts_type: stringify!($ty),
+            ts_type: Some(stringify!($ty)),
             stem: $stem,
             plural: $plural,
             pairs: $ty::ALL.iter().map(|v| (v.as_str(), v.label())).collect(),
@@ -60,8 +63,16 @@ fn vocabularies() -> Vec<Vocabulary> {
             "CORRECTIVE_ACTION_STATUS",
             "CORRECTIVE_ACTION_STATUSES"
         ),
+        vocabulary!(Action, "ACTION", "ACTIONS"),
+        vocabulary!(Basis, "BASIS", "BASES"),
         Vocabulary {
-            ts_type: "LetterKind",
+            ts_type: None,
+            stem: "EVENT_KIND",
+            plural: "EVENT_KINDS",
+            pairs: reclam::complaint::lifecycle::EVENT_KINDS.to_vec(),
+        },
+        Vocabulary {
+            ts_type: Some("LetterKind"),
             stem: "LETTER_KIND",
             plural: "LETTER_KINDS",
             pairs: LetterKind::ALL
@@ -84,7 +95,7 @@ fn typescript() -> String {
          // The French labels of the core's vocabularies; regenerate with\n\
          // UPDATE_LABELS=1 cargo test -p reclam --test ui_labels\n",
     );
-    let types: Vec<&str> = vocabularies.iter().map(|v| v.ts_type).collect();
+    let types: Vec<&str> = vocabularies.iter().filter_map(|v| v.ts_type).collect();
     writeln!(
         out,
         "import type {{ {} }} from \"./bindings\";",
@@ -92,7 +103,7 @@ fn typescript() -> String {
     )
     .unwrap();
     for v in &vocabularies {
-        let ty = v.ts_type;
+        let ty = v.ts_type.unwrap_or("string");
         writeln!(out).unwrap();
         writeln!(out, "/** {ty}: wire name -> French label. */").unwrap();
         writeln!(
@@ -140,18 +151,14 @@ fn committed_labels_match_the_core_vocabularies() {
 #[test]
 fn every_value_has_a_label_and_wire_names_are_identifiers() {
     for v in vocabularies() {
-        assert!(!v.pairs.is_empty(), "{} has no value", v.ts_type);
+        let name = v.ts_type.unwrap_or(v.stem);
+        assert!(!v.pairs.is_empty(), "{name} has no value");
         for (wire, label) in &v.pairs {
             assert!(
                 wire.chars().all(|c| c.is_ascii_alphanumeric()),
-                "{}: {wire:?} must be a bare object key",
-                v.ts_type
+                "{name}: {wire:?} must be a bare object key"
             );
-            assert!(
-                !label.trim().is_empty(),
-                "{}: {wire} has no label",
-                v.ts_type
-            );
+            assert!(!label.trim().is_empty(), "{name}: {wire} has no label");
         }
     }
     let ts = typescript();

@@ -78,6 +78,68 @@ pub enum Action {
     AddDysfunction,
 }
 
+impl Action {
+    pub const ALL: [Action; 5] = [
+        Action::Acknowledge,
+        Action::Hold,
+        Action::Answer,
+        Action::Close,
+        Action::AddDysfunction,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Action::Acknowledge => "acknowledge",
+            Action::Hold => "hold",
+            Action::Answer => "answer",
+            Action::Close => "close",
+            Action::AddDysfunction => "addDysfunction",
+        }
+    }
+
+    /// The French label of the step (the buttons of the complaint file).
+    pub fn label(self) -> &'static str {
+        match self {
+            Action::Acknowledge => "Accuser réception",
+            Action::Hold => "Réponse d'attente",
+            Action::Answer => "Répondre",
+            Action::Close => "Clôturer",
+            Action::AddDysfunction => "Ajouter un dysfonctionnement",
+        }
+    }
+}
+
+/// The journal's event kinds with their French labels (the timeline, the client export).
+pub const EVENT_KINDS: &[(&str, &str)] = &[
+    ("recorded", "Réclamation enregistrée"),
+    ("edited", "Informations modifiées"),
+    ("acknowledged", "Accusé de réception"),
+    ("holding", "Réponse d'attente"),
+    ("answered", "Réponse"),
+    ("closed", "Clôture"),
+    ("dysfunction", "Dysfonctionnement relevé"),
+    ("exchange", "Échange avec le client"),
+    ("attachment", "Pièce jointe ajoutée"),
+    ("disputeStep", "Suite du litige"),
+    ("letterIssued", "Lettre émise"),
+    ("gestureApproved", "Geste commercial validé"),
+    ("imported", "Reprise d'un registre importé"),
+    (
+        "anonymised",
+        "Dossier anonymisé (durée de conservation dépassée)",
+    ),
+    ("registerIdentity", "Identité du registre créée"),
+];
+
+/// The French label of a journal event kind (the kind itself when it has none).
+pub fn event_label(kind: &str) -> &str {
+    EVENT_KINDS
+        .iter()
+        .find(|(k, _)| *k == kind)
+        .map(|(_, l)| *l)
+        .unwrap_or(kind)
+}
+
 pub fn allowed_actions(c: &Complaint, today: NaiveDate) -> Vec<Action> {
     let mut actions = Vec::new();
     match c.status {

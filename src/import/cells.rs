@@ -1,7 +1,6 @@
 //! Reading one cell of a foreign register: dates (French, ISO, spreadsheet serials, month-first
 //! files), amounts, and the French and English words of the register's vocabularies.
 
-use super::mapping::normalise;
 use super::source::Cell;
 use crate::complaint::{
     Channel, ClientKind, DysfunctionCategory, Feedback, Money, MoneyError, Outcome, Subject,
@@ -343,4 +342,34 @@ pub(super) fn list(v: Option<String>) -> Vec<String> {
             .collect()
     })
     .unwrap_or_default()
+}
+
+/// Lower case, accents removed, every run of other characters turned into one space.
+pub fn normalise(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut space = false;
+    for c in s.chars().flat_map(char::to_lowercase) {
+        let c = match c {
+            'à' | 'â' | 'ä' | 'á' | 'ã' => 'a',
+            'ç' => 'c',
+            'é' | 'è' | 'ê' | 'ë' => 'e',
+            'î' | 'ï' | 'í' => 'i',
+            'ô' | 'ö' | 'ó' => 'o',
+            'ù' | 'û' | 'ü' | 'ú' => 'u',
+            'ÿ' => 'y',
+            'œ' => 'o',
+            '°' | 'º' => ' ',
+            c => c,
+        };
+        if c.is_alphanumeric() {
+            if space && !out.is_empty() {
+                out.push(' ');
+            }
+            space = false;
+            out.push(c);
+        } else {
+            space = true;
+        }
+    }
+    out
 }

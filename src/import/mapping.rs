@@ -492,36 +492,6 @@ impl ImportField {
     }
 }
 
-/// Lower case, accents removed, every run of other characters turned into one space.
-pub fn normalise(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    let mut space = false;
-    for c in s.chars().flat_map(char::to_lowercase) {
-        let c = match c {
-            'à' | 'â' | 'ä' | 'á' | 'ã' => 'a',
-            'ç' => 'c',
-            'é' | 'è' | 'ê' | 'ë' => 'e',
-            'î' | 'ï' | 'í' => 'i',
-            'ô' | 'ö' | 'ó' => 'o',
-            'ù' | 'û' | 'ü' | 'ú' => 'u',
-            'ÿ' => 'y',
-            'œ' => 'o',
-            '°' | 'º' => ' ',
-            c => c,
-        };
-        if c.is_alphanumeric() {
-            if space && !out.is_empty() {
-                out.push(' ');
-            }
-            space = false;
-            out.push(c);
-        } else {
-            space = true;
-        }
-    }
-    out
-}
-
 /// Headers that name a computed value (a due date, a lateness flag, a status), which the
 /// register derives and never imports.
 fn derived(h: &str) -> bool {
@@ -597,7 +567,9 @@ pub struct Planned {
 }
 
 use super::cells::{category, channel, client_kind, feedback, list, outcome, subject, text};
-pub use super::cells::{from_serial, month_first, parse_date, parse_money, swap_day_month};
+pub use super::cells::{
+    from_serial, month_first, normalise, parse_date, parse_money, swap_day_month,
+};
 
 /// Read one row into what it asks to record, or the list of reasons it is refused.
 pub fn plan(cells: &[Cell], mapping: &[Option<ImportField>]) -> Result<Planned, Vec<Problem>> {

@@ -47,25 +47,7 @@ fn normalise(s: &str) -> String {
         .to_lowercase()
 }
 
-/// The French label of a journal event kind.
-fn event_label(kind: &str) -> &str {
-    match kind {
-        "recorded" => "Réclamation enregistrée",
-        "imported" => "Réclamation importée",
-        "edited" => "Informations modifiées",
-        "acknowledged" => "Accusé de réception",
-        "holding" => "Réponse d'attente",
-        "answered" => "Réponse",
-        "closed" => "Clôture",
-        "dysfunction" => "Dysfonctionnement relevé",
-        "exchange" => "Échange",
-        "attachment" => "Pièce jointe ajoutée",
-        "disputeStep" => "Suite du litige",
-        "letterIssued" => "Lettre émise",
-        "gestureApproved" => "Geste commercial validé",
-        other => other,
-    }
-}
+use crate::complaint::lifecycle::event_label;
 
 impl<S: BorrowMut<Store>> Register<S> {
     /// Everything held about the client whose name or e-mail address is `name_or_email`

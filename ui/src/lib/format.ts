@@ -1,10 +1,11 @@
 // Pure French formatting helpers. No Intl / locale data: output must be
 // identical on every WebView and in Node tests. The labels of the core's vocabularies are
 // generated (./backend/labels.ts); only the UI's own words are written here.
-import type { Action, ActionStatus, Basis, Channel, NextDeadline, Status, Step, Subject } from "./backend/types";
+import type { ActionStatus, Channel, NextDeadline, Status, Step, Subject } from "./backend/types";
 import {
   CHANNEL_LABELS,
   CORRECTIVE_ACTION_STATUS_LABELS,
+  EVENT_KIND_LABELS,
   STATUS_LABELS,
   STEP_LABELS,
   SUBJECT_LABELS,
@@ -15,37 +16,8 @@ export const NNBSP = "\u202F";
 /** U+00A0 NO-BREAK SPACE: before the currency sign. */
 export const NBSP = "\u00A0";
 
-/** The lifecycle steps a user may take on a complaint (buttons of the file). */
-export const ACTION_LABELS: Readonly<Record<Action, string>> = {
-  acknowledge: "Accuser réception",
-  hold: "Réponse d'attente",
-  answer: "Répondre",
-  close: "Clôturer",
-  addDysfunction: "Ajouter un dysfonctionnement",
-};
-
-export const BASIS_LABELS: Readonly<Record<Basis, string>> = {
-  sent: "à partir de la date d'envoi",
-  received: "à partir de la date de réception",
-};
-
-/** Journal event kinds (JournalEvent.kind is an open string on the wire). */
-export const EVENT_KIND_LABELS: Readonly<Record<string, string>> = {
-  recorded: "Réclamation enregistrée",
-  edited: "Informations modifiées",
-  acknowledged: "Accusé de réception",
-  holding: "Réponse d'attente",
-  answered: "Réponse",
-  closed: "Clôture",
-  dysfunction: "Dysfonctionnement relevé",
-  exchange: "Échange avec le client",
-  attachment: "Pièce jointe ajoutée",
-  disputeStep: "Suite du litige",
-  letterIssued: "Lettre émise",
-  gestureApproved: "Geste commercial validé",
-  imported: "Reprise d'un registre importé",
-  anonymised: "Dossier anonymisé (durée de conservation dépassée)",
-};
+/** The lifecycle steps, the deadlines' basis and the journal's event kinds: the core's words. */
+export { ACTION_LABELS, BASIS_LABELS, EVENT_KIND_LABELS } from "./backend/labels";
 
 export function eventKindLabel(kind: string): string {
   return EVENT_KIND_LABELS[kind] ?? kind;
