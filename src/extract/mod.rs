@@ -6,68 +6,18 @@ pub mod stats;
 pub mod table;
 
 use crate::complaint::{
-    Channel, ComplaintRef, DysfunctionCategory, Feedback, Money, Outcome, Status, Subject,
-    ValidationError,
+    Channel, ComplaintRef, Feedback, Money, Outcome, Status, Subject, ValidationError,
 };
 use crate::error::Result;
 use crate::print::table::{self as print_table, Cell};
-use crate::store::complaints;
 use crate::Store;
 use chrono::NaiveDate;
-use rusqlite::types::Value as SqlValue;
-use serde::{Deserialize, Serialize};
-use std::collections::HashMap;
+use serde::Serialize;
 
-/// Which complaints an extract holds: received between two dates, and optional filters.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-#[ts(optional_fields = nullable)]
-pub struct ExtractQuery {
-    pub from: NaiveDate,
-    pub to: NaiveDate,
-    #[serde(default)]
-    pub status: Option<Status>,
-    #[serde(default)]
-    pub subject: Option<Subject>,
-    #[serde(default)]
-    pub channel: Option<Channel>,
-    #[serde(default)]
-    pub product: Option<String>,
-    #[serde(default)]
-    pub insurer: Option<String>,
-    #[serde(default)]
-    pub handler: Option<String>,
-}
+pub use crate::store::extract::ExtractQuery;
 
+/// How an extract presents its query (the storage's query type, presented here).
 impl ExtractQuery {
-    pub fn period(from: NaiveDate, to: NaiveDate) -> Self {
-        Self {
-            from,
-            to,
-            status: None,
-            subject: None,
-            channel: None,
-            product: None,
-            insurer: None,
-            handler: None,
-        }
-    }
-
-    /// Refuse a period that ends before it starts.
-    pub fn check(&self) -> Result<(), ValidationError> {
-        if self.to < self.from {
-            return Err(ValidationError::new(
-                "to",
-                format!(
-                    "la fin de la période ({}) précède son début ({})",
-                    self.to.format("%d/%m/%Y"),
-                    self.from.format("%d/%m/%Y")
-                ),
-            ));
-        }
-        Ok(())
-    }
-
     /// "Réclamations reçues du 01/01/2026 au 31/12/2026".
     pub fn title(&self) -> String {
         format!(
@@ -99,37 +49,6 @@ impl ExtractQuery {
             }
         }
         parts.join(" ; ")
-    }
-
-    fn where_sql(&self) -> (String, Vec<SqlValue>) {
-        let mut clauses = vec!["received_on BETWEEN ?1 AND ?2".to_owned()];
-        let mut params = vec![
-            SqlValue::Text(self.from.to_string()),
-            SqlValue::Text(self.to.to_string()),
-        ];
-        let mut push = |clause: &str, v: String| {
-            params.push(SqlValue::Text(v));
-            clauses.push(clause.replace('?', &format!("?{}", params.len())));
-        };
-        if let Some(s) = self.status {
-            push("status = ?", s.as_str().into());
-        }
-        if let Some(s) = self.subject {
-            push("subject = ?", s.as_str().into());
-        }
-        if let Some(c) = self.channel {
-            push("channel = ?", c.as_str().into());
-        }
-        if let Some(p) = self.product.as_deref().filter(|v| !v.trim().is_empty()) {
-            push("product = ? COLLATE NOCASE", p.trim().into());
-        }
-        if let Some(i) = self.insurer.as_deref().filter(|v| !v.trim().is_empty()) {
-            push("insurer = ? COLLATE NOCASE", i.trim().into());
-        }
-        if let Some(h) = self.handler.as_deref().filter(|v| !v.trim().is_empty()) {
-            push("handler = ? COLLATE NOCASE", h.trim().into());
-        }
-        (format!("WHERE {}", clauses.join(" AND ")), params)
     }
 }
 
@@ -181,51 +100,10 @@ fn late(done: Option<NaiveDate>, due: NaiveDate, today: NaiveDate) -> bool {
 
 /// The rows of an extract, oldest reception first.
 pub fn rows(store: &Store, q: &ExtractQuery) -> Result<Vec<ExtractRow>> {
-    q.check()?;
     let today = store.today();
-    let conn = store.conn();
-    let (where_sql, params) = q.where_sql();
-    // Dysfunctions of the selected complaints, in one query.
-    let mut dysfunctions: HashMap<i64, Vec<String>> = HashMap::new();
-    {
-        let sql = format!(
-            "SELECT d.complaint_id, d.category, d.description FROM dysfunctions d
-             WHERE d.complaint_id IN (SELECT id FROM complaints {where_sql}) ORDER BY d.id"
-        );
-        let mut stmt = conn.prepare(&sql)?;
-        let mut rs = stmt.query(rusqlite::params_from_iter(params.iter()))?;
-        while let Some(r) = rs.next()? {
-            let category: DysfunctionCategory = complaints::vocab(r, 1)?;
-            let description: String = r.get(2)?;
-            dysfunctions
-                .entry(r.get(0)?)
-                .or_default()
-                .push(format!("{} : {description}", category.label()));
-        }
-    }
-    // Original references of imported complaints.
-    let mut originals: HashMap<i64, String> = HashMap::new();
-    {
-        let sql = format!(
-            "SELECT complaint_id, original_reference FROM imported_rows
-             WHERE original_reference IS NOT NULL
-               AND complaint_id IN (SELECT id FROM complaints {where_sql})"
-        );
-        let mut stmt = conn.prepare(&sql)?;
-        let mut rs = stmt.query(rusqlite::params_from_iter(params.iter()))?;
-        while let Some(r) = rs.next()? {
-            originals.insert(r.get(0)?, r.get(1)?);
-        }
-    }
-    let sql = format!(
-        "SELECT {} FROM complaints {where_sql} ORDER BY received_on, id",
-        complaints::COLUMNS
-    );
-    let mut stmt = conn.prepare(&sql)?;
     let mut out = Vec::new();
-    let mut rs = stmt.query(rusqlite::params_from_iter(params.iter()))?;
-    while let Some(r) = rs.next()? {
-        let (id, c) = complaints::from_row(r)?;
+    for found in store.extract_complaints(q)? {
+        let c = found.complaint;
         let first_reply = c.acknowledged_on.or(c.answer.as_ref().map(|a| a.on));
         out.push(ExtractRow {
             ack_late: late(first_reply, c.deadlines.ack_due, today),
@@ -237,7 +115,7 @@ pub fn rows(store: &Store, q: &ExtractQuery) -> Result<Vec<ExtractRow>> {
             reference: c.reference,
             client: c.client.name,
             client_kind: c.client.kind,
-            original_reference: originals.remove(&id),
+            original_reference: found.original_reference,
             received_on: c.received_on,
             sent_on: c.sent_on,
             channel: c.channel,
@@ -256,7 +134,11 @@ pub fn rows(store: &Store, q: &ExtractQuery) -> Result<Vec<ExtractRow>> {
             outcome: c.answer.as_ref().map(|a| a.outcome),
             answer_summary: c.answer.as_ref().map(|a| a.summary.clone()),
             gesture: c.answer.as_ref().and_then(|a| a.gesture),
-            dysfunctions: dysfunctions.remove(&id).unwrap_or_default(),
+            dysfunctions: found
+                .dysfunctions
+                .iter()
+                .map(|(category, description)| format!("{} : {description}", category.label()))
+                .collect(),
             status: c.status,
             closed_on: c.closure.as_ref().map(|x| x.on),
             feedback: c.closure.as_ref().map(|x| x.feedback),

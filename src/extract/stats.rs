@@ -166,20 +166,8 @@ pub fn compute(store: &Store, q: &ExtractQuery, rows: &[ExtractRow]) -> Result<S
     }
     let received = rows.len() as u64;
     let answered = to_answer.len() as u64;
-    let conn = store.conn();
-    let (where_sql, params) = q.where_sql();
-    let mediator_referrals: i64 = conn
-        .prepare(&format!(
-            "SELECT count(DISTINCT complaint_id) FROM dispute_steps WHERE kind = 'mediatorReferral'
-             AND complaint_id IN (SELECT id FROM complaints {where_sql})"
-        ))?
-        .query_row(rusqlite::params_from_iter(params.iter()), |r| r.get(0))?;
-    let (open_now, overdue_now): (i64, i64) = conn.query_row(
-        "SELECT count(*) FILTER (WHERE status <> 'closed'), count(*) FILTER (WHERE next_due < ?1)
-         FROM complaints",
-        [today],
-        |r| Ok((r.get(0)?, r.get(1)?)),
-    )?;
+    let mediator_referrals = store.mediator_referrals(q)?;
+    let (open_now, overdue_now) = store.open_and_overdue(today)?;
     Ok(Stats {
         from: q.from,
         to: q.to,
@@ -203,9 +191,9 @@ pub fn compute(store: &Store, q: &ExtractQuery, rows: &[ExtractRow]) -> Result<S
         resolved,
         unresolved,
         no_feedback,
-        mediator_referrals: mediator_referrals as u64,
-        open_now: open_now as u64,
-        overdue_now: overdue_now as u64,
+        mediator_referrals,
+        open_now,
+        overdue_now,
     })
 }
 

@@ -12,6 +12,7 @@ pub mod actions;
 pub mod backup;
 pub mod client_export;
 pub mod complaints;
+pub mod extract;
 pub mod file;
 pub mod identity;
 pub mod journal;
