@@ -127,6 +127,9 @@ pub fn copy_to(conn: &Connection, dest: &Path) -> Result<()> {
     let identity = super::identity::read(conn)?;
     let events = event_count(conn).unwrap_or(0);
     {
+        // Owner-only before the first byte of the register is written into it (SQLite gives its
+        // journal the same mode).
+        super::create_private_file(&tmp)?;
         let mut out = Connection::open(&tmp)?;
         let backup = rusqlite::backup::Backup::new(conn, &mut out)?;
         // All pages in one step: one read transaction, hence one consistent snapshot even if

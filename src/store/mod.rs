@@ -730,6 +730,19 @@ pub(crate) fn actor_name(actor: &str) -> Result<String> {
     Ok(crate::complaint::input::required("by", actor, 100, false)?)
 }
 
+/// Create an empty file readable by its owner only (its content comes after).
+fn create_private_file(path: &Path) -> Result<()> {
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(0o600);
+    }
+    options.open(path)?;
+    Ok(())
+}
+
 #[cfg(unix)]
 fn restrict_permissions(path: &Path) -> Result<()> {
     use std::os::unix::fs::PermissionsExt;
