@@ -84,11 +84,7 @@ impl Register {
         let actor = self.actor()?;
         let pack = crate::extract::pack::inspection_pack(&self.store, q, &actor)?;
         files::create_private_dir("out", dir)?;
-        let pdf = dir.join(format!(
-            "dossier-inspection_{}_{}.pdf",
-            q.from.format("%Y-%m-%d"),
-            q.to.format("%Y-%m-%d")
-        ));
+        let pdf = dir.join(format!("{}.pdf", pack_name(q)));
         files::write_private("out", &pdf, &pack.pdf)?;
         let mut parts = Vec::with_capacity(pack.parts.len());
         for (name, bytes) in &pack.parts {
@@ -106,12 +102,7 @@ impl Register {
     /// The inspection pack written into its own sub-folder of `dir`
     /// (`dossier-inspection_<from>_<to>`), owner-only.
     pub fn write_pack(&self, q: &ExtractQuery, dir: &Path) -> Result<PackFiles> {
-        let stem = format!(
-            "dossier-inspection_{}_{}",
-            q.from.format("%Y-%m-%d"),
-            q.to.format("%Y-%m-%d")
-        );
-        self.write_pack_into(q, &dir.join(stem))
+        self.write_pack_into(q, &dir.join(pack_name(q)))
     }
 
     /// The client export written as JSON at `json` and, if asked, as PDF at `pdf`.
@@ -149,4 +140,13 @@ fn file_name(path: &Path) -> String {
 /// A private copy for the system viewer (see [`files::viewer_copy`]).
 fn viewer_copy(name: &str, bytes: &[u8]) -> Result<PathBuf> {
     Ok(files::viewer_copy(name, bytes)?)
+}
+
+/// The inspection pack's name (its PDF, and its sub-folder): `dossier-inspection_<from>_<to>`.
+fn pack_name(q: &ExtractQuery) -> String {
+    format!(
+        "dossier-inspection_{}_{}",
+        q.from.format("%Y-%m-%d"),
+        q.to.format("%Y-%m-%d")
+    )
 }

@@ -41,26 +41,19 @@ pub fn read(field: &str, path: &Path) -> Result<Vec<u8>, ValidationError> {
 
 /// Write `bytes` to `path`, readable by its owner only when the file is created.
 pub fn write_private(field: &str, path: &Path, bytes: &[u8]) -> Result<(), ValidationError> {
-    let fail = |e: std::io::Error| {
-        ValidationError::new(
-            field,
-            format!(
-                "impossible d'écrire « {} » : {}",
-                path.display(),
-                io_reason(&e, true)
-            ),
-        )
-    };
-    let mut options = std::fs::OpenOptions::new();
-    options.write(true).create(true).truncate(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::OpenOptionsExt;
-        options.mode(0o600);
-    }
-    let mut file = options.open(path).map_err(fail)?;
-    file.write_all(bytes).map_err(fail)?;
-    file.sync_all().map_err(fail)
+    let mut file = create_private(field, path)?;
+    file.write_all(bytes)
+        .and_then(|()| file.sync_all())
+        .map_err(|e| {
+            ValidationError::new(
+                field,
+                format!(
+                    "impossible d'écrire « {} » : {}",
+                    path.display(),
+                    io_reason(&e, true)
+                ),
+            )
+        })
 }
 
 /// Create (or truncate) `path` for writing, readable by its owner only when it is created.
