@@ -49,6 +49,7 @@ fn store(dir: &tempfile::TempDir, letters: usize) -> (Store, Vec<reclam::complai
             role: Role::Manager,
             can_sign: true,
             max_gesture: None,
+            secret: None,
         },
         "bench",
     )

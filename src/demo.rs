@@ -255,10 +255,11 @@ pub fn fill(store: &mut Store, count: u32, seed: u64) -> Result<u32> {
     }
     if store.users()?.is_empty() {
         let team = [
-            ("Claire Martin", Role::Manager, true, Some("10000")),
-            ("Julien Bernard", Role::Supervisor, true, Some("100")),
-            ("Sophie Leroy", Role::Advisor, true, Some("20")),
-            ("Karim Benali", Role::Advisor, false, Some("20")),
+            // The seed's matrix: the roles' defaults, no personal limit.
+            ("Claire Martin", Role::Manager, true, None::<&str>),
+            ("Julien Bernard", Role::Supervisor, true, None),
+            ("Sophie Leroy", Role::Advisor, true, None),
+            ("Karim Benali", Role::Advisor, false, None),
         ];
         for (name, role, can_sign, max_gesture) in team {
             let user = NewUser {
@@ -266,6 +267,7 @@ pub fn fill(store: &mut Store, count: u32, seed: u64) -> Result<u32> {
                 role,
                 can_sign,
                 max_gesture: max_gesture.map(str::to_owned),
+                secret: None,
             };
             store.add_user(&user, "Démo")?;
         }
@@ -343,9 +345,17 @@ pub fn fill(store: &mut Store, count: u32, seed: u64) -> Result<u32> {
             let (outcome, summary) = *pick(&mut rng, ANSWERS);
             let gesture = (outcome != Outcome::Rejected && rng.u32(0..100) < 40)
                 .then(|| Money::new(Decimal::new(rng.i64(1500..50000), 2)).expect("valid amount"));
+            let money = lifecycle::AnswerMoney {
+                gesture,
+                gesture_kind: gesture.map(|_| crate::complaint::GestureKind::Credit),
+                gesture_reason: gesture.map(|_| {
+                    "Geste accordé au vu de l'ancienneté du client et du désagrément subi.".into()
+                }),
+                ..lifecycle::AnswerMoney::default()
+            };
             w.apply(tx, &r, handler, |_, _, c, t| {
                 Ok(lifecycle::answer(
-                    c, answer_on, outcome, summary, gesture, t,
+                    c, answer_on, outcome, summary, &money, t,
                 )?)
             })?;
             if rng.u32(0..100) < 15 {
@@ -364,8 +374,13 @@ pub fn fill(store: &mut Store, count: u32, seed: u64) -> Result<u32> {
                     55..=79 => Feedback::Unresolved,
                     _ => Feedback::None,
                 };
+                let satisfaction = match feedback {
+                    Feedback::None => None,
+                    Feedback::Resolved => Some(rng.u8(3..=5)),
+                    Feedback::Unresolved => Some(rng.u8(1..=3)),
+                };
                 w.apply(tx, &r, handler, |_, _, c, t| {
-                    Ok(lifecycle::close(c, close_on, feedback, t)?)
+                    Ok(lifecycle::close(c, close_on, feedback, satisfaction, t)?)
                 })?;
             }
         }
@@ -476,5 +491,6 @@ fn complaint(rng: &mut fastrand::Rng, received_on: NaiveDate) -> NewComplaint {
         },
         received_by: Some((*pick(rng, RECEIVERS)).to_owned()),
         handler: Some(handler),
+        amount_claimed: None,
     }
 }

@@ -47,6 +47,10 @@ pub enum ErrorCode {
     Io,
     Tampered,
     Letter,
+    /// Nobody is signed in (or the sign-in failed): the UI shows the sign-in screen.
+    SignIn,
+    /// The signed-in user may not do this (not a manager, not themselves...).
+    Forbidden,
     /// The desktop shell's own state is broken (a poisoned lock): restart.
     Internal,
 }
@@ -66,6 +70,8 @@ impl ErrorCode {
             ErrorCode::Io => "io",
             ErrorCode::Tampered => "tampered",
             ErrorCode::Letter => "letter",
+            ErrorCode::SignIn => "signIn",
+            ErrorCode::Forbidden => "forbidden",
             ErrorCode::Internal => "internal",
         }
     }
@@ -113,6 +119,12 @@ pub enum Error {
     Tampered(String),
     #[error("mise en page du PDF impossible : {0}")]
     Letter(String),
+    /// Sign-in needed, refused or delayed.
+    #[error("{0}")]
+    SignIn(String),
+    /// The acting user lacks the right.
+    #[error("{0}")]
+    Forbidden(String),
 }
 
 impl From<TransitionError> for Error {
@@ -139,6 +151,8 @@ impl Error {
             Error::Io(_) => ErrorCode::Io,
             Error::Tampered(_) => ErrorCode::Tampered,
             Error::Letter(_) => ErrorCode::Letter,
+            Error::SignIn(_) => ErrorCode::SignIn,
+            Error::Forbidden(_) => ErrorCode::Forbidden,
         }
     }
 

@@ -24,12 +24,25 @@ pub const KEYS: &[(&str, &str)] = &[
         "Mentionner le médiateur dans toute réponse",
     ),
     (
+        "authority.reasonFrom",
+        "Geste commercial à partir duquel un motif est noté",
+    ),
+    (
         "authority.advisor",
         "Geste commercial qu'un conseiller accorde seul",
     ),
     (
         "authority.supervisor",
-        "Geste commercial qu'un responsable accorde seul",
+        "Geste commercial qu'un responsable accorde seul (vide : sans plafond)",
+    ),
+    (
+        "authority.documentFrom",
+        "Montant au-delà duquel un document interne est joint",
+    ),
+    ("auth.secretKind", "Connexion par mot de passe ou code PIN"),
+    (
+        "auth.idleMinutes",
+        "Verrouillage après inactivité (minutes)",
     ),
     (
         "retention.years",
@@ -44,12 +57,21 @@ pub const DEFAULT_RETENTION_YEARS: u32 = 5;
 /// The range the retention setting accepts.
 pub const RETENTION_YEARS: std::ops::RangeInclusive<u32> = 1..=30;
 
-/// Default authority of each role for a goodwill gesture granted alone (DOMAIN.md: under
-/// 20 EUR the advisor alone, up to 100 EUR the supervisor, above the manager).
+/// The seed's authority matrix (seed 000, section 6): under 20 EUR the advisor alone, from
+/// 20 EUR with a reason, up to 50 EUR the advisor, above a supervisor approves, above 100 EUR
+/// with an internal document; the supervisor has no ceiling of their own.
 pub const DEFAULT_AUTHORITY: &[(&str, &str)] = &[
-    ("authority.advisor", "20.00"),
-    ("authority.supervisor", "100.00"),
+    ("authority.reasonFrom", "20.00"),
+    ("authority.advisor", "50.00"),
+    ("authority.supervisor", ""),
+    ("authority.documentFrom", "100.00"),
 ];
+
+/// Minutes without activity before the app locks itself, by default.
+pub const DEFAULT_IDLE_MINUTES: u32 = 15;
+
+/// The range the idle lock accepts, in minutes.
+pub const IDLE_MINUTES: std::ops::RangeInclusive<u32> = 1..=240;
 
 /// Check a key and normalise its value.
 pub fn validate(key: &str, value: &str) -> Result<String, ValidationError> {
@@ -72,10 +94,32 @@ pub fn validate(key: &str, value: &str) -> Result<String, ValidationError> {
             "false" | "non" | "0" => Ok("false".into()),
             _ => Err(ValidationError::new(key, "valeur attendue : true ou false")),
         },
-        "authority.advisor" | "authority.supervisor" => value
+        "authority.supervisor" if value.is_empty() => Ok(value),
+        "authority.advisor"
+        | "authority.supervisor"
+        | "authority.reasonFrom"
+        | "authority.documentFrom" => value
             .parse::<crate::complaint::Money>()
             .map(|m| m.to_string())
             .map_err(|e| ValidationError::new(key, e.to_string())),
+        "auth.secretKind" => match value.as_str() {
+            "password" | "pin" => Ok(value),
+            _ => Err(ValidationError::new(
+                key,
+                "valeur attendue : password (mot de passe) ou pin (code PIN)",
+            )),
+        },
+        "auth.idleMinutes" => match value.parse::<u32>() {
+            Ok(n) if IDLE_MINUTES.contains(&n) => Ok(n.to_string()),
+            _ => Err(ValidationError::new(
+                key,
+                format!(
+                    "un nombre entier de minutes est attendu, de {} à {} (« {value} » reçu)",
+                    IDLE_MINUTES.start(),
+                    IDLE_MINUTES.end()
+                ),
+            )),
+        },
         "retention.years" => match value.parse::<u32>() {
             Ok(n) if RETENTION_YEARS.contains(&n) => Ok(n.to_string()),
             _ => Err(ValidationError::new(

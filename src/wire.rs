@@ -9,10 +9,10 @@ use crate::api::complaints::{
     UpdateComplaintReq,
 };
 use crate::api::extract::{ExportExtractReq, ExportPackReq, ExtractStatsReq, PeriodReq};
-use crate::api::letters::{ApproveGestureReq, LetterReq};
+use crate::api::letters::LetterReq;
 use crate::api::lifecycle::{
     AcknowledgeReq, AddAttachmentReq, AddDisputeStepReq, AddDysfunctionReq, AddExchangeReq,
-    AnswerReq, CloseReq, HoldReq,
+    AnswerMoneyReq, AnswerReq, AuthorityCheckReq, CloseReq, HoldReq,
 };
 use crate::api::others::{AddActionReq, AddUserReq, AnonymiseReq, ImportReq, SetActionStatusReq};
 use crate::calendar::{Basis, Deadlines, Region};
@@ -25,12 +25,19 @@ use crate::complaint::{
     Subject,
 };
 use crate::complaint::{Approval, LetterMeta};
+use crate::complaint::{
+    ApprovalLevel, Escalation, EscalationDecision, EscalationStatus, EscalationSubject,
+    GestureKind, NewEscalation, NewProposal, NewRefundPayment, PaymentMethod, Proposal,
+    ProposalKind, ProposalResponse, Refund, RefundBasis, RefundPayment, RefundScope,
+};
 use crate::complaint::{AttachmentMeta, DisputeStep, Exchange, NewDisputeStep, NewExchange};
 use crate::complaint::{CorrectiveAction, DysfunctionEntry, NewCorrectiveAction};
 use crate::error::{ErrorCode, WireError};
 use crate::extract::stats::{Count, Spread, Stats};
 use crate::extract::ExtractQuery;
+use crate::firm::authority::Requirement;
 use crate::firm::{NewUser, User};
+use crate::firm::{SecretKind, SessionState, SignInUser, UserEdit};
 use crate::import::mapping::{ImportField, Problem};
 use crate::import::source::SourceInfo;
 use crate::import::{FieldInfo, ImportReport, MappingInput, RowOutcome, RowStatus};
@@ -39,7 +46,9 @@ use crate::letters::{Block, Composed, HoldingInfo, LetterKind};
 use crate::letters::{LetterRequest, TemplateEntry};
 use crate::register::client_export::ClientExportSummary;
 use crate::register::letters::{GestureState, LetterChoices, SignatoryChoice};
+use crate::register::AuthorityCheck;
 use crate::settings::{SettingEntry, Settings};
+use crate::store::authority::{PendingApproval, RefundDue};
 use crate::store::backup::{
     BackupFile, BackupInfo, BackupStatus, Maintenance, Relation, RestorePreview, RestoreReport,
 };
@@ -85,6 +94,8 @@ pub fn typescript() -> String {
         // Vocabularies.
         Status, Subject, Channel, ClientKind, ClientRelation, Outcome, Feedback,
         DysfunctionCategory, Step, Action, Basis, Region, Role, Direction, DisputeKind,
+        GestureKind, RefundBasis, RefundScope, ApprovalLevel, EscalationSubject, EscalationStatus,
+        ProposalKind, ProposalResponse, PaymentMethod,
         // Values.
         ComplaintRef, Money, Deadlines, NextDeadline,
         // The register.
@@ -96,7 +107,10 @@ pub fn typescript() -> String {
         NewClient, NewContract, NewComplaint, NewRequest, NewExchange, NewDisputeStep, NewUser,
         // Firm, users, today, app.
         User, SettingEntry, Settings, TodayCounts, TodaySummary, AppInfo, ErrorCode,
-        ValidationError, WireError,
+        ValidationError, WireError, SecretKind, SignInUser, SessionState, UserEdit,
+        // Money decided: the authority matrix, approvals, proposals, refunds.
+        Refund, Requirement, AuthorityCheck, Escalation, NewEscalation, EscalationDecision,
+        PendingApproval, Proposal, NewProposal, RefundPayment, NewRefundPayment, RefundDue,
         // Letters.
         LetterKind, HoldingInfo, Block, Composed, LetterMeta, LetterRequest, TemplateEntry,
         Approval, LetterOffer, SignatoryChoice, GestureState, LetterChoices,
@@ -114,9 +128,10 @@ pub fn typescript() -> String {
         Candidate, AnonymisedComplaint, AnonymisationReport, ClientExportSummary,
         // Requests (src/api): the arguments of the commands of the same name, actor aside.
         ReferenceReq, ListComplaintsReq, PreviewDeadlinesReq, RecordComplaintReq,
-        RecordRequestReq, UpdateComplaintReq, AcknowledgeReq, HoldReq, AnswerReq, CloseReq,
+        RecordRequestReq, UpdateComplaintReq, AcknowledgeReq, HoldReq, AnswerMoneyReq,
+        AnswerReq, AuthorityCheckReq, CloseReq,
         AddDysfunctionReq, AddExchangeReq, AddDisputeStepReq, AddAttachmentReq, LetterReq,
-        ApproveGestureReq, ExtractStatsReq, ExportExtractReq, ExportPackReq, PeriodReq,
+        ExtractStatsReq, ExportExtractReq, ExportPackReq, PeriodReq,
         AddUserReq, AddActionReq, SetActionStatusReq, ImportReq, AnonymiseReq,
     ];
     let mut out = String::from(

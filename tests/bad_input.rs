@@ -98,6 +98,7 @@ impl Fixture {
                     role,
                     can_sign,
                     max_gesture: None,
+                    secret: None,
                 },
                 ACTOR,
             )
@@ -387,6 +388,8 @@ type Action = Box<dyn Fn(&mut Store) -> reclam::Result<()>>;
 struct CoreCase {
     name: String,
     expect: Expect,
+    /// Run (and kept) before the register's state is taken: what the refused action needs.
+    setup: Option<Action>,
     action: Action,
 }
 
@@ -398,7 +401,21 @@ fn case(
     CoreCase {
         name: name.into(),
         expect,
+        setup: None,
         action: Box::new(action),
+    }
+}
+
+/// A case whose refused action needs `setup` done first (and kept).
+fn case_after(
+    name: impl Into<String>,
+    expect: Expect,
+    setup: impl Fn(&mut Store) -> reclam::Result<()> + 'static,
+    action: impl Fn(&mut Store) -> reclam::Result<()> + 'static,
+) -> CoreCase {
+    CoreCase {
+        setup: Some(Box::new(setup)),
+        ..case(name, expect, action)
     }
 }
 
@@ -1204,6 +1221,7 @@ fn user(name: &str, role: Role, max: Option<&str>) -> NewUser {
         role,
         can_sign: true,
         max_gesture: max.map(str::to_owned),
+        secret: None,
     }
 }
 
@@ -1564,26 +1582,6 @@ fn letter_cases() -> Vec<CoreCase> {
             F("mediator.name"),
             issue(REJECTED, letter(Answer, ACTOR, None)),
         ),
-        case(
-            "approval: above the approver's authority",
-            F("amount"),
-            |s| {
-                s.approve_gesture(&r(GESTURE), "150".parse().unwrap(), "Sophie Leroy")
-                    .map(drop)
-            },
-        ),
-        case("approval: unknown approver", F("approver"), |s| {
-            s.approve_gesture(&r(GESTURE), "150".parse().unwrap(), "Inconnu")
-                .map(drop)
-        }),
-        case("approval: closed complaint", F("amount"), |s| {
-            s.approve_gesture(&r(CLOSED), "10".parse().unwrap(), ACTOR)
-                .map(drop)
-        }),
-        case("approval: amount negative", F("amount"), |s| {
-            let m = money("amount", "-150")?;
-            s.approve_gesture(&r(GESTURE), m, ACTOR).map(drop)
-        }),
         // Extracts.
         case("extract: period ending before it starts", F("to"), |s| {
             reclam::extract::rows(s, &ExtractQuery::period(d("2026-06-01"), d("2026-05-01")))
@@ -1601,6 +1599,333 @@ fn letter_cases() -> Vec<CoreCase> {
 /// Both settings are the store's own connection's (a second connection's limits do not bind
 /// the store, and file modes do not bind root — the file-mode version is `read_only_cases`):
 /// the store's test support sets them.
+/// The answer's money, beyond or without what the authority matrix asks.
+fn money_cases() -> Vec<CoreCase> {
+    use reclam::complaint::lifecycle::AnswerMoney;
+    use reclam::complaint::{
+        EscalationDecision, EscalationSubject, GestureKind, NewEscalation, NewProposal,
+        NewRefundPayment, PaymentMethod, ProposalKind, Refund, RefundBasis, RefundScope,
+    };
+    use Expect::{Code as C, Field as F};
+    fn m(s: &str) -> Money {
+        s.parse().unwrap()
+    }
+    fn answer_as(
+        who: &'static str,
+        money: AnswerMoney,
+    ) -> impl Fn(&mut Store) -> reclam::Result<()> {
+        move |s: &mut Store| {
+            Register::over(s, who)?
+                .answer(
+                    &r(ACKNOWLEDGED),
+                    d(TODAY),
+                    Outcome::Partial,
+                    "Geste commercial",
+                    &money,
+                )
+                .map(drop)
+        }
+    }
+    fn gesture(amount: &str, reason: Option<&str>) -> AnswerMoney {
+        AnswerMoney {
+            gesture: Some(m(amount)),
+            gesture_kind: Some(GestureKind::Credit),
+            gesture_reason: reason.map(str::to_owned),
+            ..AnswerMoney::default()
+        }
+    }
+    fn refund(amount: &str, scope: RefundScope) -> AnswerMoney {
+        AnswerMoney {
+            refund: Some(Refund {
+                amount: m(amount),
+                basis: RefundBasis::Exception,
+                scope,
+            }),
+            ..AnswerMoney::default()
+        }
+    }
+    fn escalation(amount: &str) -> NewEscalation {
+        NewEscalation {
+            subject: EscalationSubject::Gesture,
+            amount: amount.into(),
+            refund_scope: None,
+            reason: "Client ancien".into(),
+            refused_proposal: "Avoir de 20 € refusé".into(),
+            analysis: "Retard imputable au cabinet".into(),
+            document_id: None,
+        }
+    }
+    fn request(s: &mut Store) -> reclam::Result<()> {
+        Register::over(s, "Sophie Leroy")?
+            .request_approval(&r(ACKNOWLEDGED), &escalation("60"))
+            .map(drop)
+    }
+    fn decide(
+        decider: &'static str,
+        decision: EscalationDecision,
+    ) -> impl Fn(&mut Store) -> reclam::Result<()> {
+        move |s: &mut Store| {
+            Register::over(s, decider)?
+                .decide_approval(1, &decision)
+                .map(drop)
+        }
+    }
+    let accept = |amount: Option<&str>, reason: &str| EscalationDecision {
+        accept: true,
+        amount: amount.map(str::to_owned),
+        reason: reason.into(),
+    };
+    vec![
+        case(
+            "answer: advisor's 60 € gesture without approval",
+            F("gesture"),
+            answer_as("Sophie Leroy", gesture("60", Some("Retard"))),
+        ),
+        case(
+            "answer: 30 € gesture without a reason",
+            F("gestureReason"),
+            answer_as("Sophie Leroy", gesture("30", None)),
+        ),
+        case(
+            "answer: manager's 150 € gesture without the internal document",
+            F("documentId"),
+            answer_as(ACTOR, gesture("150", Some("Préjudice important"))),
+        ),
+        case(
+            "answer: advisor's partial refund by exception without approval",
+            F("refund"),
+            answer_as("Sophie Leroy", refund("40", RefundScope::Partial)),
+        ),
+        case(
+            "answer: gesture by someone outside the firm",
+            F("gesture"),
+            answer_as("Inconnu", gesture("10", None)),
+        ),
+        case(
+            "answer: document of another complaint",
+            F("documentId"),
+            answer_as(
+                ACTOR,
+                AnswerMoney {
+                    document_id: Some(999),
+                    ..gesture("150", Some("Préjudice important"))
+                },
+            ),
+        ),
+        case(
+            "answer: gesture reason without a gesture",
+            F("gesture"),
+            answer_as(
+                ACTOR,
+                AnswerMoney {
+                    gesture_reason: Some("Pourquoi pas".into()),
+                    ..AnswerMoney::default()
+                },
+            ),
+        ),
+        case("request: texts missing", F("reason"), |s| {
+            let e = NewEscalation {
+                reason: " ".into(),
+                refused_proposal: String::new(),
+                analysis: String::new(),
+                ..escalation("60")
+            };
+            Register::over(s, "Sophie Leroy")?
+                .request_approval(&r(ACKNOWLEDGED), &e)
+                .map(drop)
+        }),
+        case(
+            "request: above 100 € without the document",
+            F("documentId"),
+            |s| {
+                Register::over(s, "Sophie Leroy")?
+                    .request_approval(&r(ACKNOWLEDGED), &escalation("150"))
+                    .map(drop)
+            },
+        ),
+        case("request: closed complaint", F("escalation"), |s| {
+            Register::over(s, "Sophie Leroy")?
+                .request_approval(&r(CLOSED), &escalation("60"))
+                .map(drop)
+        }),
+        case("request: amount not a number", F("amount"), |s| {
+            Register::over(s, "Sophie Leroy")?
+                .request_approval(&r(ACKNOWLEDGED), &escalation("soixante"))
+                .map(drop)
+        }),
+        case("decision: unknown request", C("notFound"), move |s| {
+            Register::over(s, ACTOR)?
+                .decide_approval(42, &accept(None, "ok"))
+                .map(drop)
+        }),
+        case_after(
+            "decision: by the requester",
+            C("forbidden"),
+            request,
+            decide("Sophie Leroy", accept(None, "ok")),
+        ),
+        case_after(
+            "decision: by an advisor",
+            C("forbidden"),
+            request,
+            decide("Karim Benali", accept(None, "ok")),
+        ),
+        case_after(
+            "decision: more than asked",
+            F("amount"),
+            request,
+            decide(ACTOR, accept(Some("80"), "ok")),
+        ),
+        case_after(
+            "decision: without a reason",
+            F("reason"),
+            request,
+            decide(ACTOR, accept(None, " ")),
+        ),
+        case_after(
+            "request: a second one while the first waits",
+            F("escalation"),
+            request,
+            request,
+        ),
+        case("close: satisfaction 0", F("satisfaction"), |s| {
+            Register::over(s, ACTOR)?
+                .close(&r(REJECTED), d(TODAY), Feedback::Resolved, Some(0))
+                .map(drop)
+        }),
+        case("proposal: in the future", F("on"), |s| {
+            let p = NewProposal {
+                kind: ProposalKind::Credit,
+                description: "Avoir de 30 €".into(),
+                amount: Some("30".into()),
+                on: d(TOMORROW),
+            };
+            Register::over(s, ACTOR)?
+                .add_proposal(&r(ACKNOWLEDGED), &p)
+                .map(drop)
+        }),
+        case("proposal: without a description", F("description"), |s| {
+            let p = NewProposal {
+                kind: ProposalKind::Other,
+                description: "\n".into(),
+                amount: None,
+                on: d(TODAY),
+            };
+            Register::over(s, ACTOR)?
+                .add_proposal(&r(ACKNOWLEDGED), &p)
+                .map(drop)
+        }),
+        case(
+            "refund payment: no refund decided",
+            F("refundPayment"),
+            |s| {
+                let p = NewRefundPayment {
+                    reference: "VIR-1".into(),
+                    method: PaymentMethod::Transfer,
+                    paid_on: d(TODAY),
+                };
+                Register::over(s, ACTOR)?
+                    .record_refund_payment(&r(GESTURE), &p)
+                    .map(drop)
+            },
+        ),
+    ]
+}
+
+/// The firm's people: who may manage them, and what a secret must be.
+fn people_cases() -> Vec<CoreCase> {
+    use reclam::firm::UserEdit;
+    use Expect::{Code as C, Field as F};
+    vec![
+        case("user: an advisor adds a user", C("forbidden"), |s| {
+            Register::over(s, "Sophie Leroy")?
+                .add_user(&user("Eve", Role::Manager, None))
+                .map(drop)
+        }),
+        case(
+            "user: an advisor raises their own limit",
+            C("forbidden"),
+            |s| {
+                let edit = UserEdit {
+                    max_gesture: Some("500".into()),
+                    ..UserEdit::default()
+                };
+                Register::over(s, "Sophie Leroy")?
+                    .edit_user("Sophie Leroy", &edit)
+                    .map(drop)
+            },
+        ),
+        case("user: the last manager demoted", F("role"), |s| {
+            let edit = UserEdit {
+                role: Some(Role::Advisor),
+                ..UserEdit::default()
+            };
+            Register::over(s, ACTOR)?.edit_user(ACTOR, &edit).map(drop)
+        }),
+        case("user: the last manager deactivated", F("role"), |s| {
+            Register::over(s, ACTOR)?
+                .set_user_active(ACTOR, false)
+                .map(drop)
+        }),
+        case(
+            "user: a colleague's signature replaced",
+            C("forbidden"),
+            |s| {
+                Register::over(s, "Sophie Leroy")?
+                    .set_signature("Julien Bernard", b"\x89PNG\r\n\x1a\n")
+                    .map(drop)
+            },
+        ),
+        case(
+            "user: a colleague's password reset by an advisor",
+            C("forbidden"),
+            |s| {
+                Register::over(s, "Sophie Leroy")?
+                    .set_password("Julien Bernard", "motdepasse-long")
+                    .map(drop)
+            },
+        ),
+        case("user: password too short", F("secret"), |s| {
+            Register::over(s, ACTOR)?
+                .set_password(ACTOR, "court")
+                .map(drop)
+        }),
+        case_after(
+            "user: a PIN with letters",
+            F("secret"),
+            |s| s.set_setting("auth.secretKind", "pin", ACTOR),
+            |s| {
+                Register::over(s, ACTOR)?
+                    .set_password(ACTOR, "12ab56")
+                    .map(drop)
+            },
+        ),
+        case("user: someone else's first password", F("secret"), |s| {
+            Register::over(s, ACTOR)?
+                .set_password("Sophie Leroy", "motdepasse-sophie")
+                .map(drop)
+        }),
+        case("user: an unknown user edited", F("signatory"), |s| {
+            Register::over(s, ACTOR)?
+                .edit_user("Personne", &UserEdit::default())
+                .map(drop)
+        }),
+        case(
+            "settings: idle lock of 0 minutes",
+            F("auth.idleMinutes"),
+            |s| s.set_setting("auth.idleMinutes", "0", ACTOR),
+        ),
+        case("settings: secret kind unknown", F("auth.secretKind"), |s| {
+            s.set_setting("auth.secretKind", "empreinte", ACTOR)
+        }),
+        case(
+            "settings: idle lock by an advisor",
+            F("auth.idleMinutes"),
+            |s| s.set_setting("auth.idleMinutes", "30", "Sophie Leroy"),
+        ),
+    ]
+}
+
 fn storage_cases() -> Vec<CoreCase> {
     use Expect::Code as C;
     vec![
@@ -1641,6 +1966,9 @@ fn run_core(fixture: &Fixture, cases: Vec<CoreCase>, tally: &mut Tally) {
         let ok = tally.run(&c.name, || {
             let (_dir, path) = fixture.copy();
             let mut s = Store::open(&path, clock()).unwrap();
+            if let Some(setup) = &c.setup {
+                setup(&mut s).unwrap();
+            }
             let before = fingerprint(&sql(&s));
             let result = (c.action)(&mut s);
             let after = fingerprint(&sql(&s));
@@ -2687,9 +3015,63 @@ fn cli_cases() -> Vec<CliCase> {
             "status : valeur inconnue",
         ),
         cli(
-            "cli: approve, negative amount",
-            &["approve", GESTURE, "--amount", "-150"],
+            "cli: approval request, negative amount",
+            &[
+                "approval",
+                "request",
+                ACKNOWLEDGED,
+                "--subject",
+                "gesture",
+                "--amount",
+                "-150",
+                "--reason",
+                "x",
+                "--refused-proposal",
+                "x",
+                "--analysis",
+                "x",
+            ],
             "amount : montant négatif",
+        ),
+        cli(
+            "cli: approval accept, unknown request",
+            &["approval", "accept", "99", "--reason", "ok"],
+            "introuvable : demande de validation n° 99",
+        ),
+        cli(
+            "cli: close, satisfaction out of range",
+            &[
+                "close",
+                REJECTED,
+                "--on",
+                TODAY,
+                "--feedback",
+                "resolved",
+                "--satisfaction",
+                "9",
+            ],
+            "satisfaction : la satisfaction se note de 1 à 5",
+        ),
+        cli(
+            "cli: answer, refund without its basis",
+            &[
+                "answer",
+                ACKNOWLEDGED,
+                "--on",
+                TODAY,
+                "--outcome",
+                "partial",
+                "--summary",
+                "x",
+                "--refund",
+                "40",
+            ],
+            "refundBasis : indiquez le fondement du remboursement",
+        ),
+        cli(
+            "cli: user edit by nobody's manager, unknown role",
+            &["user", "edit", "Sophie Leroy", "--role", "stagiaire"],
+            "role : valeur inconnue « stagiaire »",
         ),
     ]
 }
@@ -3112,6 +3494,8 @@ fn catalogue_of_bad_inputs() {
     core.extend(template_cases());
     core.extend(action_cases());
     core.extend(letter_cases());
+    core.extend(money_cases());
+    core.extend(people_cases());
     core.extend(storage_cases());
     run_core(&fixture, core, &mut tally);
     run_checks(open_cases(&fixture), &mut tally);

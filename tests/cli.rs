@@ -14,7 +14,17 @@ struct Cli<'a> {
 
 impl Cli<'_> {
     fn run(&self, args: &[&str], stdin: Option<&str>) -> Output {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_reclam"))
+        self.run_as(args, stdin, None)
+    }
+
+    /// Run with `RECLAM_PASSWORD` set to `password` (or unset).
+    fn run_as(&self, args: &[&str], stdin: Option<&str>, password: Option<&str>) -> Output {
+        let mut command = Command::new(env!("CARGO_BIN_EXE_reclam"));
+        command.env_remove("RECLAM_PASSWORD");
+        if let Some(p) = password {
+            command.env("RECLAM_PASSWORD", p);
+        }
+        let mut child = command
             .args(args)
             .env("RECLAM_DB", &self.db.path)
             .env("RECLAM_TODAY", self.today)
@@ -181,12 +191,17 @@ fn add_then_walk_the_lifecycle() {
             "--summary",
             "Geste accordé",
             "--gesture",
-            "150,50",
+            "95,50",
+            "--gesture-kind",
+            "credit",
+            "--gesture-reason",
+            "Retard imputable au cabinet",
         ],
         None,
     ))
     .unwrap();
-    assert_eq!(a["answer"]["gesture"], "150.50");
+    assert_eq!(a["answer"]["gesture"], "95.50");
+    assert_eq!(a["answer"]["gestureKind"], "credit");
     let err = cli.refused(
         &[
             "answer",
@@ -422,14 +437,14 @@ fn users_and_letters_from_the_command_line() {
     assert_eq!(users.as_array().unwrap().len(), 2);
     let listing = cli.ok(&["user", "list"], None);
     assert!(
-        listing.contains("Conseiller") && listing.contains("20,00"),
+        listing.contains("Conseiller") && listing.contains("50,00"),
         "{listing}"
     );
 
     cli.ok(&["add"], Some(COMPLAINT));
     cli.ok(&["ack", "REC-2026-0001", "--on", "2026-05-11"], None);
-    cli.ok(
-        &[
+    let answer = |by: &str| -> Vec<String> {
+        [
             "answer",
             "REC-2026-0001",
             "--on",
@@ -439,10 +454,77 @@ fn users_and_letters_from_the_command_line() {
             "--summary",
             "Le retard est imputable à l'expert.",
             "--gesture",
-            "50",
+            "60",
+            "--gesture-kind",
+            "credit",
+            "--gesture-reason",
+            "Geste pour le désagrément",
+            "--by",
+            by,
+        ]
+        .map(str::to_owned)
+        .to_vec()
+    };
+    // 60 € is above the advisor's 50 €: the answer waits for an approval.
+    let err = cli.refused(&args(&answer("Sophie Leroy")), None);
+    assert!(err.contains("dépasse votre habilitation"), "{err}");
+    let esc: Value = serde_json::from_str(&cli.ok(
+        &[
+            "approval",
+            "request",
+            "REC-2026-0001",
+            "--subject",
+            "gesture",
+            "--amount",
+            "60",
+            "--reason",
+            "Client ancien, retard de l'expert",
+            "--refused-proposal",
+            "Avoir de 30 € refusé",
+            "--analysis",
+            "Le retard de six semaines justifie 60 €",
+            "--by",
+            "Sophie Leroy",
+        ],
+        None,
+    ))
+    .unwrap();
+    assert_eq!(esc["status"], "pending");
+    assert_eq!(esc["level"], "supervisor");
+    let id = esc["id"].as_i64().unwrap().to_string();
+    // Nobody approves their own request.
+    let err = cli.refused(
+        &[
+            "approval",
+            "accept",
+            &id,
+            "--reason",
+            "ok",
+            "--by",
+            "Sophie Leroy",
         ],
         None,
     );
+    assert!(err.contains("propre demande"), "{err}");
+    let pending = cli.ok(&["approval", "pending"], None);
+    assert!(
+        pending.contains("REC-2026-0001") && pending.contains("60,00"),
+        "{pending}"
+    );
+    let decided: Value = serde_json::from_str(&cli.ok(
+        &[
+            "approval",
+            "accept",
+            &id,
+            "--reason",
+            "Justifié par l'analyse",
+        ],
+        None,
+    ))
+    .unwrap();
+    assert_eq!(decided["status"], "accepted");
+    assert_eq!(decided["decidedBy"], "Claire Martin");
+    cli.ok(&args(&answer("Sophie Leroy")), None);
     let out = db.dir.path().join("reponse.pdf");
     let out_s = out.to_str().unwrap();
     // No mediator configured: a rejection cannot go out.
@@ -466,42 +548,7 @@ fn users_and_letters_from_the_command_line() {
     ] {
         cli.ok(&["settings", "set", k, v], None);
     }
-    // A 50 € gesture is above the advisor's 20 € authority.
-    let err = cli.refused(
-        &[
-            "letter",
-            "REC-2026-0001",
-            "--kind",
-            "answer",
-            "--out",
-            out_s,
-            "--issue",
-            "--by",
-            "Sophie Leroy",
-        ],
-        None,
-    );
-    assert!(
-        err.contains("dépasse l'habilitation de Sophie Leroy"),
-        "{err}"
-    );
-    // An advisor cannot approve it either; the manager can.
-    let err = cli.refused(
-        &[
-            "approve",
-            "REC-2026-0001",
-            "--amount",
-            "50",
-            "--by",
-            "Sophie Leroy",
-        ],
-        None,
-    );
-    assert!(
-        err.contains("ne peut valider un geste que jusqu'à"),
-        "{err}"
-    );
-    cli.ok(&["approve", "REC-2026-0001", "--amount", "50"], None);
+    // The approval covers the gesture: the advisor may sign the answer.
     let run = cli.run(
         &[
             "letter",
@@ -536,7 +583,7 @@ fn users_and_letters_from_the_command_line() {
     let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
     assert!(text.contains("La Médiation de l'Assurance"), "{text}");
     assert!(text.contains("www.mediation-assurance.org"), "{text}");
-    assert!(text.contains("somme de 50,00 €"), "{text}");
+    assert!(text.contains("somme de 60,00 €"), "{text}");
     let shown: Value =
         serde_json::from_str(&cli.ok(&["show", "REC-2026-0001", "--json"], None)).unwrap();
     let kinds: Vec<&str> = shown["events"]
@@ -546,7 +593,7 @@ fn users_and_letters_from_the_command_line() {
         .map(|e| e["kind"].as_str().unwrap())
         .collect();
     assert!(
-        kinds.ends_with(&["gestureApproved", "letterIssued"]),
+        kinds.ends_with(&["escalated", "escalationDecided", "answered", "letterIssued"]),
         "{kinds:?}"
     );
 
@@ -556,4 +603,145 @@ fn users_and_letters_from_the_command_line() {
         Some("Bonjour {client.prenom}"),
     );
     assert!(err.contains("champ inconnu « {client.prenom} »"), "{err}");
+}
+
+#[test]
+fn the_command_line_signs_in_once_the_register_has_credentials() {
+    let db = TestDb::new();
+    let cli = Cli {
+        db: &db,
+        today: "2026-06-20",
+    };
+    let ok = |args: &[&str], stdin: Option<&str>, password: Option<&str>| -> String {
+        let out = cli.run_as(args, stdin, password);
+        assert!(
+            out.status.success(),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let refused = |args: &[&str], stdin: Option<&str>, password: Option<&str>| -> String {
+        let out = cli.run_as(args, stdin, password);
+        assert!(!out.status.success(), "{args:?} should fail");
+        String::from_utf8(out.stderr).unwrap()
+    };
+    // The first user: the manager, with her password (read on stdin, never echoed).
+    ok(
+        &[
+            "user",
+            "add",
+            "--name",
+            "Claire Martin",
+            "--role",
+            "manager",
+            "--can-sign",
+            "--password-stdin",
+        ],
+        Some("motdepasse-claire\n"),
+        None,
+    );
+    // From now on every command signs in.
+    let err = refused(&["list"], None, None);
+    assert!(err.contains("RECLAM_PASSWORD"), "{err}");
+    let err = refused(&["list"], None, Some("mauvais-mot"));
+    assert!(err.contains("mot de passe incorrect"), "{err}");
+    ok(&["list"], None, Some("motdepasse-claire"));
+    ok(
+        &[
+            "user",
+            "add",
+            "--name",
+            "Paul Durand",
+            "--role",
+            "advisor",
+            "--can-sign",
+            "--password-stdin",
+        ],
+        Some("motdepasse-paul\n"),
+        Some("motdepasse-claire"),
+    );
+    let paul = |args: &[&str]| -> Vec<String> {
+        let mut v: Vec<String> = args.iter().map(|s| s.to_string()).collect();
+        v.extend(["--by".to_owned(), "Paul Durand".to_owned()]);
+        v
+    };
+    // An advisor manages nobody, but changes his own password.
+    let err = refused(
+        &args(&paul(&[
+            "user", "add", "--name", "Eve", "--role", "manager",
+        ])),
+        None,
+        Some("motdepasse-paul"),
+    );
+    assert!(err.contains("seul un dirigeant"), "{err}");
+    let err = refused(
+        &args(&paul(&[
+            "user",
+            "edit",
+            "Paul Durand",
+            "--max-gesture",
+            "500",
+        ])),
+        None,
+        Some("motdepasse-paul"),
+    );
+    assert!(err.contains("seul un dirigeant"), "{err}");
+    ok(
+        &args(&paul(&["user", "password", "Paul Durand"])),
+        Some("nouveau-paul\n"),
+        Some("motdepasse-paul"),
+    );
+    let err = refused(&args(&paul(&["list"])), None, Some("motdepasse-paul"));
+    assert!(err.contains("incorrect"), "{err}");
+    ok(&args(&paul(&["list"])), None, Some("nouveau-paul"));
+    // The manager edits and deactivates; the last manager stays.
+    let edited: Value = serde_json::from_str(&ok(
+        &["user", "edit", "Paul Durand", "--max-gesture", "80"],
+        None,
+        Some("motdepasse-claire"),
+    ))
+    .unwrap();
+    assert_eq!(edited["maxGesture"], "80.00");
+    let err = refused(
+        &["user", "edit", "Claire Martin", "--role", "advisor"],
+        None,
+        Some("motdepasse-claire"),
+    );
+    assert!(err.contains("seul dirigeant actif"), "{err}");
+    ok(
+        &["user", "deactivate", "Paul Durand"],
+        None,
+        Some("motdepasse-claire"),
+    );
+    let err = refused(&args(&paul(&["list"])), None, Some("nouveau-paul"));
+    assert!(err.contains("désactivé"), "{err}");
+    // Five failures in a row: the next attempt waits, even with the right password.
+    for _ in 0..5 {
+        refused(&["list"], None, Some("faux"));
+    }
+    let err = refused(&["list"], None, Some("motdepasse-claire"));
+    assert!(err.contains("réessayez dans"), "{err}");
+    // The journal says who set whose secret, never the secret nor its hash.
+    let conn = rusqlite::Connection::open(&db.path).unwrap();
+    let data: Vec<String> = conn
+        .prepare(
+            "SELECT data FROM events WHERE kind IN ('credentialsSet', 'userChanged', 'userAdded')",
+        )
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    assert_eq!(data.len(), 7, "{data:?}");
+    for d in &data {
+        assert!(
+            !d.contains("argon2") && !d.contains("motdepasse") && !d.contains("nouveau-paul"),
+            "{d}"
+        );
+    }
+}
+
+fn args(v: &[String]) -> Vec<&str> {
+    v.iter().map(String::as_str).collect()
 }

@@ -10,7 +10,7 @@
 
 mod common;
 
-use common::{sql, TestDb};
+use common::{d, sql, TestDb};
 use reclam::clock::FixedClock;
 use reclam::complaint::ComplaintRef;
 use reclam::Store;
@@ -171,10 +171,34 @@ fn a_migration_killed_half_way_leaves_the_old_or_the_new_schema() {
     let mut rng = rng();
     for run in 0..runs(20).div_ceil(4) {
         let db = TestDb::new();
-        // A register at schema 7 with data, as an earlier Reclam left it.
+        // A register at schema 7 with data, as an earlier Reclam left it: complaints, some
+        // acknowledged and answered, nothing a later schema added (gesture kinds, reasons,
+        // satisfaction), so its journal stays the proof of what it holds once downgraded.
         {
             let mut s = open(&db.path);
-            reclam::demo::fill(&mut s, 300, 1).unwrap();
+            for i in 0..300 {
+                let r = s
+                    .record(
+                        &common::complaint(&format!("Client {i}"), "2026-05-04"),
+                        "Accueil",
+                    )
+                    .unwrap()
+                    .reference;
+                if i % 2 == 0 {
+                    s.acknowledge(&r, d("2026-05-05"), "Accueil").unwrap();
+                }
+                if i % 4 == 0 {
+                    s.answer(
+                        &r,
+                        d("2026-05-20"),
+                        reclam::complaint::Outcome::Upheld,
+                        "Accord",
+                        None,
+                        "Accueil",
+                    )
+                    .unwrap();
+                }
+            }
         }
         {
             let conn = Connection::open(&db.path).unwrap();
@@ -191,6 +215,16 @@ fn a_migration_killed_half_way_leaves_the_old_or_the_new_schema() {
                  CREATE TRIGGER attachments_no_update BEFORE UPDATE ON attachments
                  BEGIN SELECT RAISE(ABORT, 'une pièce jointe ne se modifie pas'); END;
                  DROP TABLE register_identity;
+                 DROP TABLE credentials; DROP TABLE escalations; DROP TABLE proposals;
+                 DROP TABLE refund_payments;
+                 ALTER TABLE complaints DROP COLUMN amount_claimed;
+                 ALTER TABLE complaints DROP COLUMN gesture_kind;
+                 ALTER TABLE complaints DROP COLUMN gesture_reason;
+                 ALTER TABLE complaints DROP COLUMN refund_amount;
+                 ALTER TABLE complaints DROP COLUMN refund_basis;
+                 ALTER TABLE complaints DROP COLUMN refund_scope;
+                 ALTER TABLE complaints DROP COLUMN answer_document_id;
+                 ALTER TABLE complaints DROP COLUMN satisfaction;
                  PRAGMA user_version = 7;",
             )
             .unwrap();

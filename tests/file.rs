@@ -234,6 +234,7 @@ fn users_are_unique_validated_and_journaled() {
         role,
         can_sign: true,
         max_gesture: gesture.map(str::to_owned),
+        secret: None,
     };
     s.add_user(&new("Claire Martin", Role::Manager, None), "Claire Martin")
         .unwrap();

@@ -31,6 +31,7 @@ fn complaints() -> Vec<(LetterKind, Option<Outcome>, Complaint)> {
             role: Role::Manager,
             can_sign: true,
             max_gesture: None,
+            secret: None,
         },
         "Claire Martin",
     )

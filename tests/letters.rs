@@ -4,7 +4,11 @@
 mod common;
 
 use common::{complaint, d, pdf_words, TestDb};
-use reclam::complaint::{ComplaintRef, Money, Outcome, Role, Status};
+use reclam::complaint::lifecycle::AnswerMoney;
+use reclam::complaint::{
+    ApprovalLevel, ComplaintRef, EscalationDecision, EscalationSubject, GestureKind, Money,
+    NewEscalation, Outcome, Role, Status,
+};
 use reclam::firm::NewUser;
 use reclam::letters::LetterRequest;
 use reclam::letters::{HoldingInfo, LetterKind};
@@ -72,6 +76,7 @@ fn user(s: &mut Store, name: &str, role: Role, can_sign: bool) {
             role,
             can_sign,
             max_gesture: None,
+            secret: None,
         },
         "Claire Martin",
     )
@@ -312,55 +317,126 @@ fn every_partial_or_rejected_answer_carries_the_recourse_mentions() {
     assert_eq!(counts, [20, 20, 20]);
 }
 
+fn gesture(amount: &str) -> AnswerMoney {
+    AnswerMoney {
+        gesture: Some(amount.parse().unwrap()),
+        gesture_kind: Some(GestureKind::Credit),
+        gesture_reason: Some("Relogement imputable au retard de l'expert".into()),
+        ..AnswerMoney::default()
+    }
+}
+
+fn escalation(amount: &str, document_id: Option<i64>) -> NewEscalation {
+    NewEscalation {
+        subject: EscalationSubject::Gesture,
+        amount: amount.into(),
+        refund_scope: None,
+        reason: "Frais de relogement avancés par la cliente".into(),
+        refused_proposal: "Avoir de 50 € sur la prochaine échéance, refusé".into(),
+        analysis: "Le retard de l'expert a doublé la durée du relogement".into(),
+        document_id,
+    }
+}
+
 #[test]
-fn a_gesture_above_authority_needs_an_approval_that_is_journaled() {
+fn a_gesture_above_authority_is_recorded_only_once_approved() {
     let (_db, mut s, r) = setup("2026-04-10");
     mediator(&mut s);
-    let gesture: Money = "150".parse().unwrap();
     s.acknowledge(&r, d("2026-03-05"), "Sophie Leroy").unwrap();
-    s.answer(
-        &r,
-        d("2026-04-10"),
-        Outcome::Partial,
-        "Nous prenons en charge la moitié des frais de relogement.",
-        Some(gesture),
-        "Sophie Leroy",
-    )
-    .unwrap();
+    let answer = |s: &mut Store, money: &AnswerMoney| {
+        Register::over(s, "Sophie Leroy").unwrap().answer(
+            &r,
+            d("2026-04-10"),
+            Outcome::Partial,
+            "Nous prenons en charge une partie des frais de relogement.",
+            money,
+        )
+    };
+    // 150 € is beyond the advisor's 50 €, and above 100 € an internal document is attached.
+    let err = answer(&mut s, &gesture("150")).unwrap_err();
+    let fields: Vec<&str> = err.fields().iter().map(|f| f.field.as_str()).collect();
+    assert_eq!(fields, ["gesture", "documentId"], "{err}");
+    assert_eq!(s.get(&r).unwrap().status, Status::Acknowledged);
 
-    // The advisor (20 € alone) and the supervisor (100 €) cannot send it alone.
-    for who in ["Sophie Leroy", "Julien Bernard"] {
-        let err = Register::over(&mut s, who)
-            .unwrap()
-            .issue_letter(&r, &request(LetterKind::Answer, who))
-            .unwrap_err();
-        assert_eq!(err.field(), Some("gesture"), "{err}");
-        assert!(err.to_string().contains("150,00"), "{err}");
-    }
-    // Someone who cannot sign cannot sign.
-    let err = Register::over(&mut s, "Lecture")
+    // The request names the reason, the refused proposal, the analysis and the document.
+    let err = Register::over(&mut s, "Sophie Leroy")
         .unwrap()
-        .draft_letter(&r, &request(LetterKind::Answer, "Karim Benali"))
+        .request_approval(&r, &escalation("150", None))
         .unwrap_err();
-    assert_eq!(err.field(), Some("signatory"), "{err}");
-    // Neither can approve 150 €; the manager can.
-    let err = s
-        .approve_gesture(&r, gesture, "Julien Bernard")
-        .unwrap_err();
-    assert_eq!(err.field(), Some("amount"), "{err}");
-    let approval = s.approve_gesture(&r, gesture, "Claire Martin").unwrap();
-    assert_eq!(approval.approved_by, "Claire Martin");
+    assert_eq!(err.field(), Some("documentId"), "{err}");
+    let doc = Register::over(&mut s, "Sophie Leroy")
+        .unwrap()
+        .add_attachment(&r, "note-interne.pdf", b"%PDF-1.4 note interne")
+        .unwrap();
+    let e = Register::over(&mut s, "Sophie Leroy")
+        .unwrap()
+        .request_approval(&r, &escalation("150", Some(doc.id)))
+        .unwrap();
+    assert_eq!(e.level, ApprovalLevel::Document);
+    assert_eq!(e.due_at - e.requested_at, chrono::Duration::hours(4));
+    // It waits on the supervisor's list, and on the requester's as theirs.
+    let julien = Register::over(&mut s, "Julien Bernard")
+        .unwrap()
+        .pending_approvals()
+        .unwrap();
+    assert_eq!(julien.len(), 1);
+    assert!(julien[0].may_decide && !julien[0].mine);
+    let sophie = Register::over(&mut s, "Sophie Leroy")
+        .unwrap()
+        .pending_approvals()
+        .unwrap();
+    assert!(sophie[0].mine && !sophie[0].may_decide);
+    // Still pending: the answer is refused.
+    assert!(answer(&mut s, &gesture("150")).is_err());
 
+    // The supervisor approves a lower amount.
+    let decided = Register::over(&mut s, "Julien Bernard")
+        .unwrap()
+        .decide_approval(
+            e.id,
+            &EscalationDecision {
+                accept: true,
+                amount: Some("120".into()),
+                reason: "120 € couvrent les frais justifiés".into(),
+            },
+        )
+        .unwrap();
+    assert_eq!(decided.decided_amount, Some("120".parse().unwrap()));
+    let err = answer(&mut s, &gesture("150")).unwrap_err();
+    assert!(err.to_string().contains("validé jusqu'à 120,00"), "{err}");
+    let c = answer(&mut s, &gesture("120")).unwrap();
+    assert_eq!(c.status, Status::Answered);
+    assert_eq!(
+        c.answer.as_ref().unwrap().gesture_kind,
+        Some(GestureKind::Credit)
+    );
+
+    // The letter goes out under the advisor's signature, the approval covering her.
     let meta = Register::over(&mut s, "Sophie Leroy")
         .unwrap()
         .issue_letter(&r, &request(LetterKind::Answer, "Sophie Leroy"))
         .unwrap();
     let text = pdf_words(&s.letter_pdf(meta.id).unwrap().1);
-    assert!(text.contains("somme de 150,00 €"), "{text}");
+    assert!(text.contains("somme de 120,00 €"), "{text}");
     let events = s.history(&r).unwrap();
-    let approved = events.iter().find(|e| e.kind == "gestureApproved").unwrap();
-    assert_eq!(approved.actor, "Claire Martin");
-    assert_eq!(approved.data["amount"], "150.00");
+    let kinds: Vec<&str> = events.iter().map(|e| e.kind.as_str()).collect();
+    assert!(
+        kinds.ends_with(&[
+            "attachment",
+            "escalated",
+            "escalationDecided",
+            "answered",
+            "letterIssued"
+        ]),
+        "{kinds:?}"
+    );
+    let decided = events
+        .iter()
+        .find(|e| e.kind == "escalationDecided")
+        .unwrap();
+    assert_eq!(decided.actor, "Julien Bernard");
+    assert_eq!(decided.data["amount"], "120.00");
+    assert!(s.verify().unwrap().ok);
 
     // The thresholds are the manager's to change.
     let err = s
@@ -543,7 +619,8 @@ fn the_core_says_which_letters_fit_and_who_may_sign_them() {
         ]
     );
 
-    // An answer with a 150 € gesture: only the manager may sign it until it is approved.
+    // An answer with a 150 € gesture recorded before the authority matrix (a register
+    // migrated from an older Reclam): the advisor may not sign it until it is approved.
     s.answer(
         &r,
         d("2026-04-10"),
@@ -556,27 +633,63 @@ fn the_core_says_which_letters_fit_and_who_may_sign_them() {
     let c = choices(&mut s, "Sophie Leroy");
     assert_eq!(c.offers[0].kind, LetterKind::Answer);
     let gesture = c.gesture.unwrap();
-    assert!(!gesture.approved);
+    assert!(!gesture.approved && gesture.needs_approval);
     let may: Vec<(&str, bool)> = c
         .signatories
         .iter()
         .map(|s| (s.name.as_str(), s.may_sign_answer))
         .collect();
+    // The manager and the supervisor have no ceiling (the seed's matrix).
     assert!(may.contains(&("Claire Martin", true)), "{may:?}");
-    assert!(may.contains(&("Julien Bernard", false)), "{may:?}");
+    assert!(may.contains(&("Julien Bernard", true)), "{may:?}");
+    assert!(may.contains(&("Sophie Leroy", false)), "{may:?}");
     let sophie = c
         .signatories
         .iter()
         .find(|s| s.name == "Sophie Leroy")
         .unwrap();
     assert!(
-        sophie.why_not.as_deref().unwrap().contains("20,00"),
+        sophie.why_not.as_deref().unwrap().contains("50,00"),
         "{:?}",
         sophie.why_not
     );
-    s.approve_gesture(&r, "150".parse().unwrap(), "Claire Martin")
+    // With the manager signing, no approval is asked for.
+    assert!(
+        !choices(&mut s, "Claire Martin")
+            .gesture
+            .unwrap()
+            .needs_approval
+    );
+    let doc = Register::over(&mut s, "Sophie Leroy")
+        .unwrap()
+        .add_attachment(&r, "note.pdf", b"%PDF-1.4 note")
+        .unwrap();
+    let e = Register::over(&mut s, "Sophie Leroy")
+        .unwrap()
+        .request_approval(&r, &escalation("150", Some(doc.id)))
+        .unwrap();
+    Register::over(&mut s, "Claire Martin")
+        .unwrap()
+        .decide_approval(
+            e.id,
+            &EscalationDecision {
+                accept: true,
+                amount: None,
+                reason: "Justifié".into(),
+            },
+        )
         .unwrap();
     let c = choices(&mut s, "Sophie Leroy");
-    assert!(c.gesture.unwrap().approved);
+    let gesture = c.gesture.unwrap();
+    assert!(gesture.approved && !gesture.needs_approval);
     assert!(c.signatories.iter().all(|s| s.may_sign_answer));
+    // Once the file is closed, there is nothing left to approve.
+    s.close(
+        &r,
+        d("2026-04-10"),
+        reclam::complaint::Feedback::Resolved,
+        "Sophie Leroy",
+    )
+    .unwrap();
+    assert!(choices(&mut s, "Sophie Leroy").gesture.is_none());
 }

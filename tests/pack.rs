@@ -114,10 +114,15 @@ fn the_pack_holds_cover_procedure_extract_statistics_and_actions() {
          www.cnpm-mediation-consommation.eu"
     ));
     assert!(
-        text.contains("jusqu'à 30,00 € par un conseiller seul"),
+        text.contains(
+            "un conseiller décide seul jusqu'à 30,00 €, avec un motif noté à partir de 20,00 €"
+        ),
         "{text}"
     );
-    assert!(text.contains("jusqu'à 100,00 € par un responsable"));
+    assert!(
+        text.contains("au-delà de 100,00 € un document interne est joint"),
+        "{text}"
+    );
     // The extract: every complaint, the statistics, the corrective-action log.
     for r in &refs {
         assert!(text.contains(r.as_str()), "{r} missing");

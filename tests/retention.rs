@@ -89,6 +89,7 @@ fn register() -> Fixture {
                 role: Role::Manager,
                 can_sign: true,
                 max_gesture: None,
+                secret: None,
             },
             "Claire Martin",
         )
@@ -958,6 +959,7 @@ fn only_a_manager_anonymises() {
             role: Role::Advisor,
             can_sign: true,
             max_gesture: None,
+            secret: None,
         },
         "Claire Martin",
     )

@@ -8,8 +8,10 @@
 use reclam::calendar::Basis;
 use reclam::complaint::Action;
 use reclam::complaint::{
-    ActionStatus, Channel, ClientKind, ClientRelation, Direction, DisputeKind, DysfunctionCategory,
-    Feedback, Outcome, Role, Status, Step, Subject,
+    ActionStatus, ApprovalLevel, Channel, ClientKind, ClientRelation, Direction, DisputeKind,
+    DysfunctionCategory, EscalationStatus, EscalationSubject, Feedback, GestureKind, Outcome,
+    PaymentMethod, ProposalKind, ProposalResponse, RefundBasis, RefundScope, Role, Status, Step,
+    Subject,
 };
 use reclam::letters::LetterKind;
 use std::fmt::Write as _;
@@ -65,6 +67,19 @@ fn vocabularies() -> Vec<Vocabulary> {
         ),
         vocabulary!(Action, "ACTION", "ACTIONS"),
         vocabulary!(Basis, "BASIS", "BASES"),
+        vocabulary!(GestureKind, "GESTURE_KIND", "GESTURE_KINDS"),
+        vocabulary!(RefundBasis, "REFUND_BASIS", "REFUND_BASES"),
+        vocabulary!(RefundScope, "REFUND_SCOPE", "REFUND_SCOPES"),
+        vocabulary!(ApprovalLevel, "APPROVAL_LEVEL", "APPROVAL_LEVELS"),
+        vocabulary!(
+            EscalationSubject,
+            "ESCALATION_SUBJECT",
+            "ESCALATION_SUBJECTS"
+        ),
+        vocabulary!(EscalationStatus, "ESCALATION_STATUS", "ESCALATION_STATUSES"),
+        vocabulary!(ProposalKind, "PROPOSAL_KIND", "PROPOSAL_KINDS"),
+        vocabulary!(ProposalResponse, "PROPOSAL_RESPONSE", "PROPOSAL_RESPONSES"),
+        vocabulary!(PaymentMethod, "PAYMENT_METHOD", "PAYMENT_METHODS"),
         Vocabulary {
             ts_type: None,
             stem: "EVENT_KIND",

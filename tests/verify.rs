@@ -36,6 +36,7 @@ fn register() -> TestDb {
             role: Role::Manager,
             can_sign: true,
             max_gesture: None,
+            secret: None,
         },
         "Claire Martin",
     )
@@ -259,4 +260,138 @@ fn a_complaint_inserted_by_hand_is_reported_and_the_cli_exits_3() {
         )
         .unwrap();
     assert_eq!(report["head"], head);
+}
+
+/// The register above with an advisor, a request for approval accepted by the manager, a
+/// proposal answered by the client and a legacy approval.
+fn register_with_decisions() -> TestDb {
+    use reclam::complaint::{EscalationDecision, EscalationSubject, NewEscalation, NewProposal};
+    let db = register();
+    let mut s = db.open(TODAY);
+    s.add_user(
+        &NewUser {
+            name: "Paul Durand".into(),
+            role: Role::Advisor,
+            can_sign: true,
+            max_gesture: None,
+            secret: None,
+        },
+        "Claire Martin",
+    )
+    .unwrap();
+    let r: reclam::complaint::ComplaintRef = "REC-2026-0002".parse().unwrap();
+    let e = Register::over(&mut s, "Paul Durand")
+        .unwrap()
+        .request_approval(
+            &r,
+            &NewEscalation {
+                subject: EscalationSubject::Gesture,
+                amount: "70".into(),
+                refund_scope: None,
+                reason: "Retard".into(),
+                refused_proposal: "Avoir de 30 €".into(),
+                analysis: "Retard imputable au cabinet".into(),
+                document_id: None,
+            },
+        )
+        .unwrap();
+    Register::over(&mut s, "Claire Martin")
+        .unwrap()
+        .decide_approval(
+            e.id,
+            &EscalationDecision {
+                accept: true,
+                amount: Some("60".into()),
+                reason: "Justifié".into(),
+            },
+        )
+        .unwrap();
+    let p = Register::over(&mut s, "Paul Durand")
+        .unwrap()
+        .add_proposal(
+            &r,
+            &NewProposal {
+                kind: reclam::complaint::ProposalKind::Credit,
+                description: "Avoir de 30 €".into(),
+                amount: Some("30".into()),
+                on: d("2026-03-04"),
+            },
+        )
+        .unwrap();
+    Register::over(&mut s, "Paul Durand")
+        .unwrap()
+        .respond_proposal(&r, p.id, false, d("2026-03-05"))
+        .unwrap();
+    s.approve_gesture(&r, "40".parse().unwrap(), "Claire Martin")
+        .unwrap();
+    Register::over(&mut s, "Claire Martin")
+        .unwrap()
+        .set_password("Claire Martin", "motdepasse-claire")
+        .unwrap();
+    assert!(s.verify().unwrap().ok, "{:?}", s.verify().unwrap().findings);
+    db
+}
+
+#[test]
+fn approvals_escalations_proposals_and_users_edited_by_hand_are_reported() {
+    let drop_guards = "DROP TRIGGER IF EXISTS approvals_no_update;
+        DROP TRIGGER IF EXISTS escalations_decided_once;
+        DROP TRIGGER IF EXISTS proposals_answered_once;";
+    for (sql, kind) in [
+        // The approved amount raised after the decision.
+        (
+            "UPDATE escalations SET decided_amount = '70.00'",
+            "escalation",
+        ),
+        // A refused request turned into an accepted one.
+        (
+            "UPDATE escalations SET decided_by = 'Paul Durand'",
+            "escalation",
+        ),
+        // A request inserted by hand, already accepted.
+        (
+            "INSERT INTO escalations (complaint_id, subject, amount, level, reason,
+                refused_proposal, analysis, requested_by, requested_at, due_at, status,
+                decided_amount, decision_reason, decided_by, decided_at)
+             VALUES (2, 'gesture', '500.00', 'document', 'x', 'x', 'x', 'Paul Durand',
+                '2026-03-05T10:00:00Z', '2026-03-05T14:00:00Z', 'accepted', '500.00', 'x',
+                'Claire Martin', '2026-03-05T10:05:00Z')",
+            "escalation",
+        ),
+        // A legacy approval inserted or edited by hand.
+        (
+            "INSERT INTO approvals (complaint_id, amount, approved_by, approved_at)
+             VALUES (2, '900.00', 'Claire Martin', '2026-03-05T10:00:00Z')",
+            "approval",
+        ),
+        ("UPDATE approvals SET amount = '400.00'", "approval"),
+        // The client's refusal turned into an acceptance.
+        ("UPDATE proposals SET response = 'accepted'", "proposal"),
+        // An advisor made a manager, or given a limit, behind the app's back.
+        (
+            "UPDATE users SET role = 'manager' WHERE name = 'Paul Durand'",
+            "user",
+        ),
+        (
+            "UPDATE users SET max_gesture = '5000.00' WHERE name = 'Paul Durand'",
+            "user",
+        ),
+        // A password slipped in for someone.
+        (
+            "INSERT INTO credentials (user_id, phc, set_at)
+             VALUES (2, '$argon2id$v=19$m=19456,t=2,p=1$abc$def', '2026-03-05T10:00:00Z')",
+            "user",
+        ),
+    ] {
+        let db = register_with_decisions();
+        tamper(&db.path, &format!("{drop_guards} {sql}"));
+        let r = verify(&db);
+        assert!(!r.ok, "{sql}: not reported");
+        assert_eq!(kinds(&r), [kind], "{sql}: {:?}", r.findings);
+        assert!(
+            r.findings[0].message.contains("hors de l'application"),
+            "{:?}",
+            r.findings[0].message
+        );
+    }
 }

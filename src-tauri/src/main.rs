@@ -42,7 +42,20 @@ pub struct AppState {
 
 impl AppState {
     /// Run `f` on the open register.
+    /// Run `f` on the open register, once someone is signed in (when the register has
+    /// credentials): a locked app reads nothing.
     pub fn with<T>(&self, f: impl FnOnce(&mut Register) -> reclam::Result<T>) -> CmdResult<T> {
+        self.with_register(|reg| {
+            reg.require_signed_in()?;
+            f(reg)
+        })
+    }
+
+    /// Run `f` on the open register whoever is signed in (the sign-in screen's commands).
+    pub fn with_register<T>(
+        &self,
+        f: impl FnOnce(&mut Register) -> reclam::Result<T>,
+    ) -> CmdResult<T> {
         let mut open = self.open.lock().map_err(|_| internal())?;
         let register = open.register.as_mut().map_err(|e| e.clone())?;
         Ok(f(register)?)

@@ -2,7 +2,11 @@
 //! dysfunctions) and of its file (exchanges, dispute legs, attachments).
 
 use super::{Fields, Request};
-use crate::complaint::{ComplaintRef, DysfunctionCategory, Feedback, Money, Outcome};
+use crate::complaint::lifecycle::AnswerMoney;
+use crate::complaint::{
+    ComplaintRef, DysfunctionCategory, Feedback, GestureKind, Money, Outcome, Refund, RefundBasis,
+    RefundScope, ValidationError,
+};
 use crate::complaint::{NewDisputeStep, NewExchange};
 use crate::error::Result;
 use chrono::NaiveDate;
@@ -72,8 +76,121 @@ impl Request for HoldReq {
     }
 }
 
-/// Record the answer (`answer`).
+/// The money of an answer, as typed (`answer`, `authority_check`).
+#[derive(Debug, Clone, Default, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(optional_fields = nullable)]
+pub struct AnswerMoneyReq {
+    /// Euros, as typed ("150", "150,00"); absent or blank: no gesture.
+    #[serde(default)]
+    pub gesture: Option<String>,
+    /// credit, freeService, monthsOffered or other.
+    #[serde(default)]
+    pub gesture_kind: Option<String>,
+    /// The reason noted for the gesture (from the matrix's first threshold).
+    #[serde(default)]
+    pub gesture_reason: Option<String>,
+    /// Euros, as typed; absent or blank: no refund.
+    #[serde(default)]
+    pub refund_amount: Option<String>,
+    /// withdrawal, billingError, otherLegal or exception.
+    #[serde(default)]
+    pub refund_basis: Option<String>,
+    /// partial or full.
+    #[serde(default)]
+    pub refund_scope: Option<String>,
+    /// The internal document: an attachment of the file.
+    #[serde(default)]
+    pub document_id: Option<i64>,
+}
+
+impl AnswerMoneyReq {
+    /// Read the money, each refusal kept in `f`; `None` when something was refused.
+    fn read(self, f: &mut Fields) -> Option<AnswerMoney> {
+        let gesture = f.optional_vocab::<Money>("gesture", self.gesture.as_deref());
+        let gesture_kind =
+            f.optional_vocab::<GestureKind>("gestureKind", self.gesture_kind.as_deref());
+        let amount = f.optional_vocab::<Money>("refundAmount", self.refund_amount.as_deref());
+        let basis = f.optional_vocab::<RefundBasis>("refundBasis", self.refund_basis.as_deref());
+        let scope = f.optional_vocab::<RefundScope>("refundScope", self.refund_scope.as_deref());
+        let refund = match (amount, basis, scope) {
+            (Some(Some(amount)), Some(Some(basis)), Some(Some(scope))) => Some(Some(Refund {
+                amount,
+                basis,
+                scope,
+            })),
+            (Some(None), Some(None), Some(None)) => Some(None),
+            (Some(amount), Some(basis), Some(scope)) => {
+                let missing = [
+                    (
+                        amount.is_none(),
+                        "refundAmount",
+                        "indiquez le montant du remboursement",
+                    ),
+                    (
+                        basis.is_none(),
+                        "refundBasis",
+                        "indiquez le fondement du remboursement (droit du client ou exception)",
+                    ),
+                    (
+                        scope.is_none(),
+                        "refundScope",
+                        "précisez si le remboursement est partiel ou intégral",
+                    ),
+                ];
+                for (absent, field, message) in missing {
+                    if absent {
+                        f.check::<()>(Err(ValidationError::new(field, message)));
+                    }
+                }
+                None
+            }
+            _ => None,
+        };
+        let (Some(gesture), Some(gesture_kind), Some(refund)) = (gesture, gesture_kind, refund)
+        else {
+            return None;
+        };
+        Some(AnswerMoney {
+            gesture,
+            gesture_kind,
+            gesture_reason: self.gesture_reason.filter(|s| !s.trim().is_empty()),
+            refund,
+            document_id: self.document_id,
+        })
+    }
+}
+
+/// What the answer's money needs from the acting user (`authority_check`).
 #[derive(Debug, Clone, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct AuthorityCheckReq {
+    pub reference: String,
+    #[serde(flatten)]
+    pub money: AnswerMoneyReq,
+}
+
+/// Decoded [`AuthorityCheckReq`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MoneyCheck {
+    pub reference: ComplaintRef,
+    pub money: AnswerMoney,
+}
+
+impl Request for AuthorityCheckReq {
+    type Decoded = MoneyCheck;
+
+    fn decode(self) -> Result<MoneyCheck> {
+        let mut f = Fields::default();
+        let reference = f.reference("reference", &self.reference);
+        let money = self.money.read(&mut f);
+        all_fields!(f; reference, money);
+        Ok(MoneyCheck { reference, money })
+    }
+}
+
+/// Record the answer (`answer`).
+#[derive(Debug, Clone, Default, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 #[ts(optional_fields = nullable)]
 pub struct AnswerReq {
@@ -81,8 +198,8 @@ pub struct AnswerReq {
     pub on: String,
     pub outcome: String,
     pub summary: String,
-    /// Euros, as typed ("150", "150,00"); absent or blank: no gesture.
-    pub gesture: Option<String>,
+    #[serde(flatten)]
+    pub money: AnswerMoneyReq,
 }
 
 /// Decoded [`AnswerReq`].
@@ -92,7 +209,7 @@ pub struct Answer {
     pub on: NaiveDate,
     pub outcome: Outcome,
     pub summary: String,
-    pub gesture: Option<Money>,
+    pub money: AnswerMoney,
 }
 
 impl Request for AnswerReq {
@@ -103,14 +220,14 @@ impl Request for AnswerReq {
         let reference = f.reference("reference", &self.reference);
         let on = f.date("on", &self.on);
         let outcome = f.vocab("outcome", &self.outcome);
-        let gesture = f.optional_vocab("gesture", self.gesture.as_deref());
-        all_fields!(f; reference, on, outcome, gesture);
+        let money = self.money.read(&mut f);
+        all_fields!(f; reference, on, outcome, money);
         Ok(Answer {
             reference,
             on,
             outcome,
             summary: self.summary,
-            gesture,
+            money,
         })
     }
 }
@@ -118,10 +235,14 @@ impl Request for AnswerReq {
 /// Close the complaint (`close`).
 #[derive(Debug, Clone, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
+#[ts(optional_fields = nullable)]
 pub struct CloseReq {
     pub reference: String,
     pub on: String,
     pub feedback: String,
+    /// The client's satisfaction, 1 to 5, when they gave it.
+    #[serde(default)]
+    pub satisfaction: Option<u8>,
 }
 
 /// Decoded [`CloseReq`].
@@ -130,6 +251,7 @@ pub struct Close {
     pub reference: ComplaintRef,
     pub on: NaiveDate,
     pub feedback: Feedback,
+    pub satisfaction: Option<u8>,
 }
 
 impl Request for CloseReq {
@@ -145,6 +267,7 @@ impl Request for CloseReq {
             reference,
             on,
             feedback,
+            satisfaction: self.satisfaction,
         })
     }
 }

@@ -2,9 +2,10 @@
 
 use super::complaints::{PreviewDeadlinesReq, RecordComplaintReq, ReferenceReq};
 use super::extract::PeriodReq;
-use super::lifecycle::{Answer, AnswerReq};
+use super::lifecycle::{Answer, AnswerMoneyReq, AnswerReq};
 use super::others::{AnonymiseReq, ImportReq};
 use super::{decode, Request};
+use crate::complaint::lifecycle::AnswerMoney;
 use crate::complaint::{Money, Outcome};
 use crate::error::Error;
 use chrono::NaiveDate;
@@ -31,16 +32,46 @@ fn a_sound_request_decodes_into_register_values() {
             on: NaiveDate::from_ymd_opt(2026, 5, 20).unwrap(),
             outcome: Outcome::Upheld,
             summary: "Remboursé".into(),
-            gesture: Some("150".parse::<Money>().unwrap()),
+            money: AnswerMoney::gesture(Some("150".parse::<Money>().unwrap())),
         }
     );
     let blank = AnswerReq {
-        gesture: Some("  ".into()),
+        money: AnswerMoneyReq {
+            gesture: Some("  ".into()),
+            ..AnswerMoneyReq::default()
+        },
         ..serde_json::from_value(json!({"reference": "REC-2026-0001", "on": "2026-05-20",
             "outcome": "rejected", "summary": ""}))
         .unwrap()
     };
-    assert_eq!(blank.decode().unwrap().gesture, None);
+    assert_eq!(blank.decode().unwrap().money, AnswerMoney::default());
+}
+
+#[test]
+fn a_refund_is_read_whole_or_each_missing_part_is_named() {
+    let a = decode::<AnswerReq>(json!({
+        "reference": "REC-2026-0001", "on": "2026-05-20", "outcome": "partial",
+        "summary": "Remboursement partiel", "refundAmount": "40", "refundBasis": "exception",
+        "refundScope": "partial", "gestureKind": "credit", "gesture": "10",
+        "gestureReason": "Client fidèle"
+    }))
+    .unwrap();
+    let refund = a.money.refund.unwrap();
+    assert_eq!(refund.amount, "40".parse().unwrap());
+    assert_eq!(refund.basis, crate::complaint::RefundBasis::Exception);
+    assert_eq!(a.money.gesture_reason.as_deref(), Some("Client fidèle"));
+    let e = decode::<AnswerReq>(json!({
+        "reference": "REC-2026-0001", "on": "2026-05-20", "outcome": "partial",
+        "summary": "x", "refundAmount": "40", "gestureKind": "cadeau"
+    }))
+    .unwrap_err();
+    assert_eq!(
+        fields(&e)
+            .iter()
+            .map(|(k, _)| k.as_str())
+            .collect::<Vec<_>>(),
+        ["gestureKind", "refundBasis", "refundScope"]
+    );
 }
 
 #[test]
@@ -50,7 +81,10 @@ fn every_refused_field_is_reported_at_once() {
         on: "2026-02-30".into(),
         outcome: "gagné".into(),
         summary: String::new(),
-        gesture: Some("-5".into()),
+        money: AnswerMoneyReq {
+            gesture: Some("-5".into()),
+            ..AnswerMoneyReq::default()
+        },
     }
     .decode()
     .unwrap_err();

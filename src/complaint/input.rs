@@ -3,7 +3,7 @@
 //! Every refusal names the field (its JSON name) and says why, in French. Pure: "today" is
 //! given by the caller.
 
-use super::model::{Channel, Client, ClientKind, ClientRelation, Contract, Subject};
+use super::model::{Channel, Client, ClientKind, ClientRelation, Contract, Money, Subject};
 use crate::calendar;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -76,6 +76,9 @@ pub struct NewComplaint {
     pub persons_concerned: Vec<String>,
     pub received_by: Option<String>,
     pub handler: Option<String>,
+    /// What the client claims, when it is a sum (euros, as typed).
+    #[serde(default)]
+    pub amount_claimed: Option<String>,
 }
 
 /// A validated complaint, ready to be stored.
@@ -92,6 +95,7 @@ pub struct ValidComplaint {
     pub persons_concerned: Vec<String>,
     pub received_by: Option<String>,
     pub handler: Option<String>,
+    pub amount_claimed: Option<Money>,
 }
 
 /// Check a free text: trimmed, bounded, no control characters but line breaks and tabs where
@@ -275,6 +279,7 @@ impl NewComplaint {
             persons_concerned: list("personsConcerned", &self.persons_concerned)?,
             received_by: optional("receivedBy", self.received_by.as_deref(), MAX_LINE, false)?,
             handler: optional("handler", self.handler.as_deref(), MAX_LINE, false)?,
+            amount_claimed: optional_money("amountClaimed", self.amount_claimed.as_deref())?,
         })
     }
 }
@@ -536,6 +541,17 @@ where
     value
         .parse()
         .map_err(|e: T::Err| ValidationError::new(field, e.to_string()))
+}
+
+/// An optional amount as typed: empty or absent is none.
+pub fn optional_money(field: &str, s: Option<&str>) -> Result<Option<Money>, ValidationError> {
+    match s.map(str::trim) {
+        None | Some("") => Ok(None),
+        Some(s) => s
+            .parse::<Money>()
+            .map(Some)
+            .map_err(|e| ValidationError::new(field, e.to_string())),
+    }
 }
 
 #[cfg(test)]

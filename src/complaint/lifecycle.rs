@@ -6,8 +6,8 @@
 
 use super::input::{past_date, required, ValidComplaint, ValidationError, MAX_TEXT};
 use super::model::{
-    Answer, Closure, Complaint, Dysfunction, DysfunctionCategory, Feedback, Holding, Money,
-    Outcome, Status,
+    Answer, Closure, Complaint, Dysfunction, DysfunctionCategory, Feedback, GestureKind, Holding,
+    Money, Outcome, Refund, RefundScope, Status,
 };
 use crate::calendar::Region;
 use chrono::NaiveDate;
@@ -123,6 +123,14 @@ pub const EVENT_KINDS: &[(&str, &str)] = &[
     ("disputeStep", "Suite du litige"),
     ("letterIssued", "Lettre émise"),
     ("gestureApproved", "Geste commercial validé"),
+    ("escalated", "Demande de validation"),
+    (
+        "escalationDecided",
+        "Décision sur une demande de validation",
+    ),
+    ("proposalMade", "Proposition faite au client"),
+    ("proposalAnswered", "Réponse du client à une proposition"),
+    ("refundPaid", "Remboursement payé"),
     ("imported", "Reprise d'un registre importé"),
     (
         "anonymised",
@@ -216,12 +224,33 @@ pub fn hold(
     })
 }
 
+/// The money an answer decides: a commercial gesture and/or a refund. Whether the actor may
+/// decide it is the authority matrix's question (`firm::authority`), asked by the register.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct AnswerMoney {
+    pub gesture: Option<Money>,
+    pub gesture_kind: Option<GestureKind>,
+    pub gesture_reason: Option<String>,
+    pub refund: Option<Refund>,
+    /// The internal document (an attachment of the file) the decision carries.
+    pub document_id: Option<i64>,
+}
+
+impl AnswerMoney {
+    pub fn gesture(gesture: Option<Money>) -> AnswerMoney {
+        AnswerMoney {
+            gesture,
+            ..AnswerMoney::default()
+        }
+    }
+}
+
 pub fn answer(
     c: &mut Complaint,
     on: NaiveDate,
     outcome: Outcome,
     summary: &str,
-    gesture: Option<Money>,
+    money: &AnswerMoney,
     today: NaiveDate,
 ) -> Result<Change, TransitionError> {
     let before = c.status;
@@ -259,20 +288,73 @@ pub fn answer(
         .unwrap_or(c.received_on);
     not_before("on", on, previous, "à l'étape précédente")?;
     let summary = required("summary", summary, MAX_TEXT, true)?;
+    let gesture_reason = super::input::optional(
+        "gestureReason",
+        money.gesture_reason.as_deref(),
+        MAX_TEXT,
+        true,
+    )?;
+    if money.gesture.is_none() && (money.gesture_kind.is_some() || gesture_reason.is_some()) {
+        return Err(ValidationError::new(
+            "gesture",
+            "indiquez le montant du geste commercial (ou retirez sa nature et son motif)",
+        )
+        .into());
+    }
+    if let Some(r) = &money.refund {
+        if r.amount.amount().is_zero() {
+            return Err(
+                ValidationError::new("refund", "un remboursement de 0 € n'en est pas un").into(),
+            );
+        }
+        if let Some(claimed) = c.amount_claimed {
+            if r.scope == RefundScope::Full && r.amount < claimed {
+                return Err(ValidationError::new(
+                    "refund",
+                    format!(
+                        "un remboursement intégral rembourse le montant réclamé ({}), pas {}",
+                        claimed.to_french(),
+                        r.amount.to_french()
+                    ),
+                )
+                .into());
+            }
+        }
+    }
     c.answer = Some(Answer {
         on,
         outcome,
         summary: summary.clone(),
-        gesture,
+        gesture: money.gesture,
+        gesture_kind: money
+            .gesture
+            .map(|_| money.gesture_kind.unwrap_or(GestureKind::Other)),
+        gesture_reason: gesture_reason.clone(),
+        refund: money.refund,
+        document_id: money.document_id,
     });
     c.status = Status::Answered;
+    let mut data = json!({
+        "on": on, "outcome": outcome, "summary": summary, "gesture": money.gesture,
+        "status": { "before": before, "after": c.status },
+        "withinDeadline": on <= c.deadlines.answer_due,
+    });
+    let a = c.answer.as_ref().expect("just set");
+    if let Some(k) = a.gesture_kind {
+        data["gestureKind"] = json!(k);
+    }
+    if let Some(reason) = &a.gesture_reason {
+        data["gestureReason"] = json!(reason);
+    }
+    if let Some(r) = &a.refund {
+        data["refund"] = json!(r);
+    }
+    if let Some(id) = a.document_id {
+        data["documentId"] = json!(id);
+    }
     Ok(Change {
         kind: kind::ANSWERED,
-        data: json!({
-            "on": on, "outcome": outcome, "summary": summary, "gesture": gesture,
-            "status": { "before": before, "after": c.status },
-            "withinDeadline": on <= c.deadlines.answer_due,
-        }),
+        data,
     })
 }
 
@@ -280,8 +362,18 @@ pub fn close(
     c: &mut Complaint,
     on: NaiveDate,
     feedback: Feedback,
+    satisfaction: Option<u8>,
     today: NaiveDate,
 ) -> Result<Change, TransitionError> {
+    if let Some(n) = satisfaction {
+        if !(1..=5).contains(&n) {
+            return Err(ValidationError::new(
+                "satisfaction",
+                format!("la satisfaction se note de 1 à 5 (pas {n})"),
+            )
+            .into());
+        }
+    }
     let answered_on = match (&c.status, &c.answer) {
         (Status::Answered, Some(a)) => a.on,
         _ => {
@@ -296,12 +388,22 @@ pub fn close(
     };
     let on = past_date("on", on, today)?;
     not_before("on", on, answered_on, "à la réponse")?;
-    c.closure = Some(Closure { on, feedback });
+    c.closure = Some(Closure {
+        on,
+        feedback,
+        satisfaction,
+    });
     c.status = Status::Closed;
     Ok(Change {
         kind: kind::CLOSED,
-        data: json!({ "on": on, "feedback": feedback,
-                      "status": { "before": Status::Answered, "after": c.status } }),
+        data: {
+            let mut data = json!({ "on": on, "feedback": feedback,
+                      "status": { "before": Status::Answered, "after": c.status } });
+            if let Some(n) = satisfaction {
+                data["satisfaction"] = json!(n);
+            }
+            data
+        },
     })
 }
 
@@ -351,6 +453,7 @@ fn editable_fields(c: &Complaint) -> Vec<(&'static str, Value)> {
         ("personsConcerned", json!(c.persons_concerned)),
         ("receivedBy", json!(c.received_by)),
         ("handler", json!(c.handler)),
+        ("amountClaimed", json!(c.amount_claimed)),
     ]
 }
 
@@ -398,6 +501,7 @@ pub fn edit(
     c.persons_concerned = v.persons_concerned.clone();
     c.received_by = v.received_by.clone();
     c.handler = v.handler.clone();
+    c.amount_claimed = v.amount_claimed;
     c.recompute_deadlines(region);
     let mut changes = serde_json::Map::new();
     for ((field, old), (_, new)) in before.into_iter().zip(editable_fields(c)) {

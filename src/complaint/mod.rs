@@ -3,6 +3,7 @@
 //! Knows nothing of SQLite, the CLI or the desktop shell.
 
 pub mod corrective;
+pub mod decision;
 pub mod file;
 pub mod input;
 pub mod letter;
@@ -10,6 +11,10 @@ pub mod lifecycle;
 pub mod model;
 
 pub use corrective::{CorrectiveAction, DysfunctionEntry, NewCorrectiveAction};
+pub use decision::{
+    Escalation, EscalationDecision, NewEscalation, NewProposal, NewRefundPayment, Proposal,
+    RefundPayment, REFUND_DUE_DAYS,
+};
 pub use file::{
     AttachmentMeta, DisputeStep, Exchange, NewDisputeStep, NewExchange, MAX_ATTACHMENT_BYTES,
 };

@@ -180,6 +180,98 @@ vocabulary!(
 );
 
 vocabulary!(
+    /// What a commercial gesture gives the client (seed 000).
+    GestureKind {
+        Credit = "credit", "Avoir / crédit";
+        FreeService = "freeService", "Prestation offerte";
+        MonthsOffered = "monthsOffered", "Mois offerts";
+        Other = "other", "Autre geste";
+    }
+);
+
+vocabulary!(
+    /// Why a refund is made: a right of the client (no approval needed) or an exception
+    /// (following the authority matrix).
+    RefundBasis {
+        Withdrawal = "withdrawal", "Droit de rétractation";
+        BillingError = "billingError", "Erreur de facturation";
+        OtherLegal = "otherLegal", "Autre obligation légale ou contractuelle";
+        Exception = "exception", "Remboursement exceptionnel";
+    }
+);
+
+impl RefundBasis {
+    /// A refund the client has a right to: no approval needed.
+    pub fn is_legal(self) -> bool {
+        self != RefundBasis::Exception
+    }
+}
+
+vocabulary!(
+    /// A refund against the amount claimed.
+    RefundScope {
+        Partial = "partial", "Partiel";
+        Full = "full", "Intégral";
+    }
+);
+
+vocabulary!(
+    /// The approval a decision needs under the authority matrix.
+    ApprovalLevel {
+        Supervisor = "supervisor", "Validation d'un responsable";
+        Document = "document", "Validation d'un responsable ou du dirigeant, document interne joint";
+    }
+);
+
+vocabulary!(
+    /// What an escalation asks to approve.
+    EscalationSubject {
+        Gesture = "gesture", "Geste commercial";
+        Refund = "refund", "Remboursement";
+    }
+);
+
+vocabulary!(
+    /// Where an escalation stands.
+    EscalationStatus {
+        Pending = "pending", "En attente de validation";
+        Accepted = "accepted", "Validée";
+        Refused = "refused", "Refusée";
+    }
+);
+
+vocabulary!(
+    /// What a proposal made to the client offers.
+    ProposalKind {
+        Credit = "credit", "Avoir / crédit";
+        FreeService = "freeService", "Prestation offerte";
+        MonthsOffered = "monthsOffered", "Mois offerts";
+        Refund = "refund", "Remboursement";
+        Other = "other", "Autre solution";
+    }
+);
+
+vocabulary!(
+    /// The client's response to a proposal.
+    ProposalResponse {
+        Pending = "pending", "Sans réponse";
+        Accepted = "accepted", "Acceptée";
+        Refused = "refused", "Refusée";
+    }
+);
+
+vocabulary!(
+    /// How a refund was paid.
+    PaymentMethod {
+        Transfer = "transfer", "Virement";
+        Cheque = "cheque", "Chèque";
+        Card = "card", "Carte bancaire";
+        Offset = "offset", "Compensation sur cotisation";
+        Other = "other", "Autre";
+    }
+);
+
+vocabulary!(
     /// Whether an exchange came from the client (or a third party) or went to them.
     Direction {
         Incoming = "incoming", "Reçu";
@@ -412,6 +504,31 @@ pub struct Answer {
     pub outcome: Outcome,
     pub summary: String,
     pub gesture: Option<Money>,
+    /// What the gesture gives (absent on answers recorded before the authority matrix).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional = nullable)]
+    pub gesture_kind: Option<GestureKind>,
+    /// The reason noted for a gesture from the matrix's first threshold (20 EUR by default).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional = nullable)]
+    pub gesture_reason: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional = nullable)]
+    pub refund: Option<Refund>,
+    /// The internal document (an attachment of the file) a decision above the matrix's
+    /// document threshold carries.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional = nullable)]
+    pub document_id: Option<i64>,
+}
+
+/// A refund decided in the answer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[serde(rename_all = "camelCase")]
+pub struct Refund {
+    pub amount: Money,
+    pub basis: RefundBasis,
+    pub scope: RefundScope,
 }
 
 /// The closure of the file, with the client's feedback.
@@ -420,6 +537,10 @@ pub struct Answer {
 pub struct Closure {
     pub on: NaiveDate,
     pub feedback: Feedback,
+    /// The client's satisfaction at closure, 1 to 5, when they answered.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional = nullable)]
+    pub satisfaction: Option<u8>,
 }
 
 /// A dysfunction identified while handling the complaint.
@@ -448,6 +569,10 @@ pub struct Complaint {
     pub persons_concerned: Vec<String>,
     pub received_by: Option<String>,
     pub handler: Option<String>,
+    /// What the client claims, when it is a sum (a refund request).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional = nullable)]
+    pub amount_claimed: Option<Money>,
     pub status: Status,
     pub acknowledged_on: Option<NaiveDate>,
     pub holdings: Vec<Holding>,

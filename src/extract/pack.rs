@@ -59,6 +59,9 @@ pub fn procedure_text(store: &Store) -> Result<String> {
             .map(|(_, v)| (*v).to_owned())
             .unwrap_or_default();
         let v = store.setting(k)?.unwrap_or(default);
+        if v.is_empty() {
+            return Ok("sans plafond".to_owned());
+        }
         Ok(v.parse::<crate::complaint::Money>()
             .map(|m| m.to_french())
             .unwrap_or(v))
@@ -90,6 +93,8 @@ pub fn procedure_text(store: &Store) -> Result<String> {
     );
     values.insert("authority.advisor", money("authority.advisor")?);
     values.insert("authority.supervisor", money("authority.supervisor")?);
+    values.insert("authority.reasonFrom", money("authority.reasonFrom")?);
+    values.insert("authority.documentFrom", money("authority.documentFrom")?);
     values.insert("mediator.name", get("mediator.name")?);
     values.insert("mediator.address", one_line(&get("mediator.address")?));
     values.insert("mediator.website", get("mediator.website")?);

@@ -4,8 +4,13 @@
 //! Trade rules only: no SQL, no PDF, no Tauri. The register asks these rules; the store
 //! keeps the users.
 
+pub mod authority;
+pub mod credentials;
+
 use crate::complaint::Money;
 pub use crate::complaint::Role;
+pub use authority::{gesture_limit, Thresholds};
+pub use credentials::SecretKind;
 use serde::{Deserialize, Serialize};
 
 /// A member of the firm. Users are never deleted, only deactivated.
@@ -25,6 +30,8 @@ pub struct User {
     pub authority: Option<Money>,
     /// A signature image is stored for the user's letters.
     pub has_signature: bool,
+    /// The user has a password (or PIN) to sign in with.
+    pub has_credentials: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
@@ -38,26 +45,50 @@ pub struct NewUser {
     /// Euros, as typed ("50", "49,90"); empty or absent: the default of the role.
     #[serde(default)]
     pub max_gesture: Option<String>,
+    /// The user's first password or PIN (the manager hands it over); absent: none yet.
+    #[serde(default)]
+    pub secret: Option<String>,
 }
 
-/// The firm's authority matrix: what each role may grant alone (settings `authority.*`; the
-/// manager has no ceiling unless given a personal one).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Thresholds {
-    pub advisor: Money,
-    pub supervisor: Money,
+/// A manager's change to a user: only what is given changes.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, ts_rs::TS)]
+#[ts(optional_fields = nullable)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct UserEdit {
+    #[serde(default)]
+    pub role: Option<Role>,
+    #[serde(default)]
+    pub can_sign: Option<bool>,
+    /// Euros, as typed; an empty text: back to the default of the role.
+    #[serde(default)]
+    pub max_gesture: Option<String>,
 }
 
-/// The largest goodwill gesture `user` may grant alone; `None`: no limit.
-pub fn gesture_limit(user: &User, thresholds: &Thresholds) -> Option<Money> {
-    if let Some(own) = user.max_gesture {
-        return Some(own);
-    }
-    match user.role {
-        Role::Manager => None,
-        Role::Advisor => Some(thresholds.advisor),
-        Role::Supervisor => Some(thresholds.supervisor),
-    }
+/// A user as the sign-in screen lists them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
+#[serde(rename_all = "camelCase")]
+pub struct SignInUser {
+    pub name: String,
+    pub role: Role,
+    pub has_credentials: bool,
+}
+
+/// Who may act on the register now, as the shell and the sign-in screen see it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
+#[serde(rename_all = "camelCase")]
+pub struct SessionState {
+    /// The register has no user yet: the first one creates their account (the manager).
+    pub no_users: bool,
+    /// Some user has credentials: everyone signs in (otherwise anyone at this computer may
+    /// act under any name, as before credentials existed).
+    pub sign_in_required: bool,
+    /// Who is signed in (or chosen, while no credentials exist).
+    pub signed_in: Option<User>,
+    pub secret_kind: SecretKind,
+    /// Minutes without activity after which the app locks itself.
+    pub idle_minutes: u32,
+    /// The active users, for the sign-in screen.
+    pub users: Vec<SignInUser>,
 }
 
 /// Why `user` may not sign the firm's letters, if they may not.
@@ -72,12 +103,6 @@ pub fn signing_refusal(user: &User) -> Option<String> {
         ));
     }
     None
-}
-
-/// Whether a gesture of `gesture` granted by someone whose limit is `limit` is covered: within
-/// the limit, or approved for at least that amount.
-pub fn gesture_covered(gesture: Money, limit: Option<Money>, approved: &[Money]) -> bool {
-    limit.is_none_or(|max| gesture <= max) || approved.iter().any(|a| *a >= gesture)
 }
 
 /// Whether `actor` is an active manager among `users` (anyone is, while the firm has no users).
@@ -123,47 +148,8 @@ mod tests {
             active: true,
             authority: None,
             has_signature: false,
+            has_credentials: false,
         }
-    }
-
-    fn m(s: &str) -> Money {
-        s.parse().unwrap()
-    }
-
-    #[test]
-    fn the_matrix_gives_each_role_its_limit() {
-        let t = Thresholds {
-            advisor: m("20"),
-            supervisor: m("100"),
-        };
-        assert_eq!(gesture_limit(&user(Role::Advisor, None), &t), Some(m("20")));
-        assert_eq!(
-            gesture_limit(&user(Role::Supervisor, None), &t),
-            Some(m("100"))
-        );
-        assert_eq!(gesture_limit(&user(Role::Manager, None), &t), None);
-        // A personal limit wins over the role's, for a manager too.
-        assert_eq!(
-            gesture_limit(&user(Role::Advisor, Some("35")), &t),
-            Some(m("35"))
-        );
-        assert_eq!(
-            gesture_limit(&user(Role::Manager, Some("500")), &t),
-            Some(m("500"))
-        );
-    }
-
-    #[test]
-    fn a_gesture_beyond_the_limit_needs_an_approval_of_at_least_its_amount() {
-        assert!(gesture_covered(m("20"), Some(m("20")), &[]));
-        assert!(!gesture_covered(m("20.01"), Some(m("20")), &[]));
-        assert!(!gesture_covered(m("150"), Some(m("20")), &[m("100")]));
-        assert!(gesture_covered(
-            m("150"),
-            Some(m("20")),
-            &[m("100"), m("150")]
-        ));
-        assert!(gesture_covered(m("1000"), None, &[]));
     }
 
     #[test]

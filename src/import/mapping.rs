@@ -751,6 +751,7 @@ pub fn plan(cells: &[Cell], mapping: &[Option<ImportField>]) -> Result<Planned, 
         persons_concerned: list(txt(F::PersonsConcerned)),
         received_by: txt(F::ReceivedBy),
         handler: txt(F::Handler),
+        amount_claimed: None,
     };
     Ok(Planned {
         original_reference: txt(F::Reference),

@@ -276,7 +276,8 @@ fn record_row(
     if let Some((on, outcome, summary, gesture)) = &p.answer {
         last = w
             .apply(tx, &r, actor, |_, _, c, t| {
-                Ok(lifecycle::answer(c, *on, *outcome, summary, *gesture, t)?)
+                let money = lifecycle::AnswerMoney::gesture(*gesture);
+                Ok(lifecycle::answer(c, *on, *outcome, summary, &money, t)?)
             })
             .map_err(at_step(Step::Answer))?;
     }
@@ -302,7 +303,7 @@ fn record_row(
     if let Some((on, feedback)) = p.closure {
         last = w
             .apply(tx, &r, actor, |_, _, c, t| {
-                Ok(lifecycle::close(c, on, feedback, t)?)
+                Ok(lifecycle::close(c, on, feedback, None, t)?)
             })
             .map_err(at_step(Step::Close))?;
     }

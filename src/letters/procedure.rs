@@ -36,6 +36,14 @@ pub const PROCEDURE_PLACEHOLDERS: &[(&str, &str)] = &[
         "authority.supervisor",
         "Geste commercial qu'un responsable accorde seul",
     ),
+    (
+        "authority.reasonFrom",
+        "Geste commercial à partir duquel un motif est noté",
+    ),
+    (
+        "authority.documentFrom",
+        "Montant au-delà duquel un document interne est joint",
+    ),
     ("mediator.name", "Nom du médiateur"),
     ("mediator.address", "Adresse postale du médiateur"),
     ("mediator.website", "Site internet du médiateur"),
@@ -81,9 +89,14 @@ l'examen demande davantage de temps, une lettre d'attente lui en donne les raiso
 prévue de la réponse.
 
 Les réponses sont signées par une personne habilitée : {firm.signatories}. Un geste commercial \
-est accordé dans la limite des habilitations : jusqu'à {authority.advisor} par un conseiller \
-seul, jusqu'à {authority.supervisor} par un responsable, au-delà par la direction \
-({firm.managers}) ; toute validation est enregistrée dans le registre.
+est accordé dans la limite des habilitations : un conseiller décide seul jusqu'à \
+{authority.advisor}, avec un motif noté à partir de {authority.reasonFrom} ; au-delà, un \
+responsable ou la direction ({firm.managers}) valide la demande, et au-delà de \
+{authority.documentFrom} un document interne est joint. Un remboursement exceptionnel est \
+toujours validé par un responsable, et un remboursement intégral exceptionnel porte un document \
+interne ; un remboursement dû au client (droit de rétractation, erreur de facturation) ne \
+demande pas de validation. Toute demande, toute validation et tout refus sont enregistrés dans \
+le registre.
 
 # 5. Voies de recours
 

@@ -5,8 +5,13 @@
 //! gesture is covered are the firm's rules (`firm`).
 
 use super::Register;
-use crate::complaint::{Approval, ComplaintRef, LetterMeta, Money, ValidationError};
+use crate::complaint::{
+    Approval, Complaint, ComplaintRef, EscalationSubject, LetterMeta, Money, Status,
+    ValidationError,
+};
 use crate::error::Result;
+use crate::firm::authority;
+use crate::firm::User;
 use crate::letters::template::Template;
 use crate::letters::{
     self, default_template, Draft, LetterKind, LetterRequest, Signatory, TemplateEntry, TEMPLATES,
@@ -37,7 +42,10 @@ pub struct SignatoryChoice {
 #[serde(rename_all = "camelCase")]
 pub struct GestureState {
     pub amount: Money,
+    /// An accepted request (or an older approval) covers it.
     pub approved: bool,
+    /// The default signatory may not sign the answer without an approval.
+    pub needs_approval: bool,
 }
 
 /// What the letters area of a complaint file may offer now, decided by the core.
@@ -103,27 +111,8 @@ impl<S: BorrowMut<Store>> Register<S> {
             return Err(ValidationError::new("signatory", why).into());
         }
         if req.kind == LetterKind::Answer {
-            if let Some(gesture) = c.answer.as_ref().and_then(|a| a.gesture) {
-                let limit = self.s().authority(&signatory)?;
-                let approved: Vec<Money> =
-                    self.s().approvals(r)?.iter().map(|a| a.amount).collect();
-                if let (Some(max), false) = (
-                    limit,
-                    crate::firm::gesture_covered(gesture, limit, &approved),
-                ) {
-                    return Err(ValidationError::new(
-                        "gesture",
-                        format!(
-                            "le geste commercial de {} dépasse l'habilitation de {} ({}) : il \
-                             doit être validé par un responsable ou le dirigeant avant l'envoi \
-                             de la réponse",
-                            gesture.to_french(),
-                            signatory.name,
-                            max.to_french()
-                        ),
-                    )
-                    .into());
-                }
+            if let Some(why) = self.answer_uncovered(&c, &signatory)? {
+                return Err(ValidationError::new("gesture", why).into());
             }
         }
         let (firm, mediator, every) = self.s().firm()?;
@@ -171,41 +160,73 @@ impl<S: BorrowMut<Store>> Register<S> {
         )
     }
 
+    /// Why `signatory` may not sign the answer as recorded: its gesture or refund is beyond
+    /// their authority and no accepted request covers it. `None`: they may.
+    fn answer_uncovered(&self, c: &Complaint, signatory: &User) -> Result<Option<String>> {
+        let Some(answer) = c.answer.as_ref() else {
+            return Ok(None);
+        };
+        if answer.gesture.is_none() && answer.refund.is_none() {
+            return Ok(None);
+        }
+        let t = self.s().thresholds()?;
+        let req = authority::requirement(answer.gesture, answer.refund.as_ref(), signatory, &t);
+        let escalations = self.s().escalations(&c.reference)?;
+        let legacy = self
+            .s()
+            .approvals(&c.reference)?
+            .iter()
+            .map(|a| a.amount)
+            .max();
+        let approved_gesture =
+            authority::approved(&escalations, EscalationSubject::Gesture).max(legacy);
+        let approved_refund = authority::approved(&escalations, EscalationSubject::Refund);
+        if let (Some(_), Some(g)) = (req.gesture_approval, answer.gesture) {
+            if approved_gesture.is_none_or(|a| a < g) {
+                let limit = authority::gesture_limit(signatory, &t)
+                    .map(|m| m.to_french())
+                    .unwrap_or_else(|| "sans plafond".into());
+                return Ok(Some(format!(
+                    "le geste commercial de {} dépasse l'habilitation de {} ({limit}) : il doit \
+                     être validé par un responsable ou le dirigeant avant l'envoi de la réponse",
+                    g.to_french(),
+                    signatory.name,
+                )));
+            }
+        }
+        if let (Some(_), Some(r)) = (req.refund_approval, answer.refund.as_ref()) {
+            if approved_refund.is_none_or(|a| a < r.amount) {
+                return Ok(Some(format!(
+                    "le remboursement exceptionnel de {} dépasse l'habilitation de {} : il doit \
+                     être validé avant l'envoi de la réponse",
+                    r.amount.to_french(),
+                    signatory.name
+                )));
+            }
+        }
+        Ok(None)
+    }
+
     /// What the letters area may offer now: the letters, who may sign them and why not, the
     /// latest date a holding letter may announce, the gesture's approval.
     pub fn letter_choices(&self, r: &ComplaintRef) -> Result<LetterChoices> {
         let c = self.s().get(r)?;
         let issued = self.s().letters(r)?;
-        let approved: Vec<Money> = self.s().approvals(r)?.iter().map(|a| a.amount).collect();
-        let gesture = c.answer.as_ref().and_then(|a| a.gesture);
         let thresholds = self.s().thresholds()?;
-        let signatories: Vec<SignatoryChoice> = self
-            .s()
-            .users()?
-            .into_iter()
-            .filter(|u| crate::firm::signing_refusal(u).is_none())
-            .map(|u| {
-                let limit = crate::firm::gesture_limit(&u, &thresholds);
-                let why_not = match (gesture, limit) {
-                    (Some(g), Some(max)) if !crate::firm::gesture_covered(g, limit, &approved) => {
-                        Some(format!(
-                            "Montant au-delà de l'habilitation de {} ({}) : validation requise \
-                             avant d'émettre la réponse.",
-                            u.name,
-                            max.to_french()
-                        ))
-                    }
-                    _ => None,
-                };
-                SignatoryChoice {
-                    may_sign_answer: why_not.is_none(),
-                    why_not,
-                    authority: limit,
-                    role: u.role,
-                    name: u.name,
-                }
-            })
-            .collect();
+        let mut signatories = Vec::new();
+        for u in self.s().users()? {
+            if crate::firm::signing_refusal(&u).is_some() {
+                continue;
+            }
+            let why_not = self.answer_uncovered(&c, &u)?;
+            signatories.push(SignatoryChoice {
+                may_sign_answer: why_not.is_none(),
+                why_not,
+                authority: authority::gesture_limit(&u, &thresholds),
+                role: u.role,
+                name: u.name,
+            });
+        }
         let same = |a: &str, b: &str| a.trim().to_lowercase() == b.trim().to_lowercase();
         let find = |name: Option<&str>| {
             name.and_then(|n| signatories.iter().find(|s| same(&s.name, n)))
@@ -214,15 +235,32 @@ impl<S: BorrowMut<Store>> Register<S> {
         let default_signatory = find(self.acting())
             .or_else(|| find(c.handler.as_deref()))
             .or_else(|| (signatories.len() == 1).then(|| signatories[0].name.clone()));
+        let gesture = match (c.status, c.answer.as_ref().and_then(|a| a.gesture)) {
+            (Status::Answered, Some(amount)) => {
+                let approved = self
+                    .s()
+                    .escalations(r)?
+                    .iter()
+                    .filter_map(|e| e.covers(EscalationSubject::Gesture))
+                    .chain(self.s().approvals(r)?.iter().map(|a| a.amount))
+                    .any(|a| a >= amount);
+                let signer = default_signatory
+                    .as_deref()
+                    .and_then(|n| signatories.iter().find(|s| s.name == n));
+                Some(GestureState {
+                    amount,
+                    approved,
+                    needs_approval: signer.is_some_and(|s| !s.may_sign_answer),
+                })
+            }
+            _ => None,
+        };
         Ok(LetterChoices {
             offers: letters::choices::offers(&c, &issued),
             default_signatory,
             signatories,
             latest_holding_date: c.deadlines.answer_due,
-            gesture: gesture.map(|amount| GestureState {
-                amount,
-                approved: approved.iter().any(|a| *a >= amount),
-            }),
+            gesture,
         })
     }
 
@@ -233,12 +271,6 @@ impl<S: BorrowMut<Store>> Register<S> {
     /// An issued letter with its bytes; an altered one is reported.
     pub fn letter_pdf(&self, id: i64) -> Result<(LetterMeta, Vec<u8>)> {
         self.s().letter_pdf(id)
-    }
-
-    /// Approve a gesture of `amount` as the acting user, who must hold the authority for it.
-    pub fn approve_gesture(&mut self, r: &ComplaintRef, amount: Money) -> Result<Approval> {
-        let actor = self.actor()?;
-        self.sm().approve_gesture(r, amount, &actor)
     }
 
     pub fn approvals(&self, r: &ComplaintRef) -> Result<Vec<Approval>> {

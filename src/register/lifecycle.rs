@@ -1,7 +1,7 @@
 //! The complaint's steps: acknowledgement, holding letter, answer, closure, dysfunctions.
 
 use super::Register;
-use crate::complaint::{Complaint, ComplaintRef, DysfunctionCategory, Feedback, Money, Outcome};
+use crate::complaint::{Complaint, ComplaintRef, DysfunctionCategory};
 use crate::error::Result;
 use crate::store::Store;
 use chrono::NaiveDate;
@@ -16,28 +16,6 @@ impl<S: BorrowMut<Store>> Register<S> {
     pub fn hold(&mut self, r: &ComplaintRef, on: NaiveDate, note: &str) -> Result<Complaint> {
         let actor = self.actor()?;
         self.sm().hold(r, on, note, &actor)
-    }
-
-    pub fn answer(
-        &mut self,
-        r: &ComplaintRef,
-        on: NaiveDate,
-        outcome: Outcome,
-        summary: &str,
-        gesture: Option<Money>,
-    ) -> Result<Complaint> {
-        let actor = self.actor()?;
-        self.sm().answer(r, on, outcome, summary, gesture, &actor)
-    }
-
-    pub fn close(
-        &mut self,
-        r: &ComplaintRef,
-        on: NaiveDate,
-        feedback: Feedback,
-    ) -> Result<Complaint> {
-        let actor = self.actor()?;
-        self.sm().close(r, on, feedback, &actor)
     }
 
     pub fn add_dysfunction(

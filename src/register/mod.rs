@@ -10,6 +10,7 @@
 //! Nothing below this module imports it; the shell and the CLI import nothing below it but the
 //! domain and wire types it hands out.
 
+mod authority;
 mod backup;
 pub mod client_export;
 mod corrective_actions;
@@ -21,11 +22,12 @@ mod import;
 mod intake;
 pub mod letters;
 mod lifecycle;
+mod people;
 mod retention;
 mod settings;
 mod start;
-mod users;
 
+pub use authority::AuthorityCheck;
 pub use extract::PackFiles;
 
 use crate::calendar::Region;
@@ -42,13 +44,34 @@ use std::sync::Arc;
 pub struct Register<S = Store> {
     store: S,
     actor: Option<String>,
+    /// The user who proved who they are (`sign_in`), when the register has credentials.
+    signed_in: Option<String>,
 }
 
 impl<'a> Register<&'a mut Store> {
     /// The use cases over a store held elsewhere, acting as `name`.
     pub fn over(store: &'a mut Store, name: &str) -> Result<Register<&'a mut Store>> {
-        let mut r = Register { store, actor: None };
+        let mut r = Register {
+            store,
+            actor: None,
+            signed_in: None,
+        };
         r.act_as(name)?;
+        Ok(r)
+    }
+
+    /// The use cases over a store held elsewhere, signed in as `name` with `secret`.
+    pub fn signed_in_over(
+        store: &'a mut Store,
+        name: &str,
+        secret: &str,
+    ) -> Result<Register<&'a mut Store>> {
+        let mut r = Register {
+            store,
+            actor: None,
+            signed_in: None,
+        };
+        r.sign_in(name, secret)?;
         Ok(r)
     }
 }
@@ -60,7 +83,11 @@ impl Register {
     }
 
     pub fn from_store(store: Store) -> Register {
-        Register { store, actor: None }
+        Register {
+            store,
+            actor: None,
+            signed_in: None,
+        }
     }
 
     pub fn into_store(self) -> Store {
@@ -77,9 +104,35 @@ impl<S: BorrowMut<Store>> Register<S> {
         self.store.borrow_mut()
     }
 
-    /// Act as `name` from now on: every change is journaled under that name.
+    /// Act as `name` from now on: every change is journaled under that name. Once the
+    /// register has credentials, only the signed-in user may act (`sign_in`); a deactivated
+    /// user never acts.
     pub fn act_as(&mut self, name: &str) -> Result<&mut Register<S>> {
-        self.actor = Some(crate::store::actor_name(name)?);
+        let name = crate::store::actor_name(name)?;
+        let same = |a: &str| a.trim().to_lowercase() == name.trim().to_lowercase();
+        if self.s().any_credentials()? {
+            match &self.signed_in {
+                Some(who) if same(who) => {}
+                Some(who) => {
+                    return Err(crate::Error::SignIn(format!(
+                        "{who} est connecté(e) : « {name} » doit se connecter pour agir"
+                    )))
+                }
+                None => {
+                    return Err(crate::Error::SignIn(
+                        "connectez-vous pour agir sur le registre".into(),
+                    ))
+                }
+            }
+        } else if let Some(u) = self.s().users()?.into_iter().find(|u| same(&u.name)) {
+            if !u.active {
+                return Err(crate::Error::SignIn(format!(
+                    "{} est désactivé(e) et ne peut plus agir sur le registre",
+                    u.name
+                )));
+            }
+        }
+        self.actor = Some(name);
         Ok(self)
     }
 

@@ -6,7 +6,7 @@
 use crate::calendar::{Basis, Deadlines};
 use crate::complaint::{
     next_due, Answer, Client, Closure, Complaint, ComplaintRef, Contract, Dysfunction, Holding,
-    Money, ValidComplaint,
+    Money, Refund, ValidComplaint,
 };
 use crate::error::{Error, Result};
 use chrono::{DateTime, NaiveDate, Utc};
@@ -18,7 +18,9 @@ pub const COLUMNS: &str = "id, reference, client_name, client_address, client_em
     client_phone, client_number, client_kind, client_relation, channel, sent_on, received_on, \
     subject, description, contract_number, product, insurer, other_parties, persons_concerned, \
     received_by, handler, status, acknowledged_on, answered_on, outcome, answer_summary, gesture, \
-    closed_on, feedback, basis, start_on, ack_due, answer_due, recorded_at";
+    closed_on, feedback, basis, start_on, ack_due, answer_due, recorded_at, amount_claimed, \
+    gesture_kind, gesture_reason, refund_amount, refund_basis, refund_scope, \
+    answer_document_id, satisfaction";
 
 /// A text column holding one of our vocabularies.
 pub(crate) fn vocab<T: FromStr>(r: &Row<'_>, idx: usize) -> rusqlite::Result<T>
@@ -58,6 +60,17 @@ pub fn from_row(r: &Row<'_>) -> rusqlite::Result<(i64, Complaint)> {
             outcome: vocab(r, 24)?,
             summary: r.get::<_, Option<String>>(25)?.unwrap_or_default(),
             gesture: opt_vocab::<Money>(r, 26)?,
+            gesture_kind: opt_vocab(r, 35)?,
+            gesture_reason: r.get(36)?,
+            refund: match opt_vocab::<Money>(r, 37)? {
+                None => None,
+                Some(amount) => Some(Refund {
+                    amount,
+                    basis: vocab(r, 38)?,
+                    scope: vocab(r, 39)?,
+                }),
+            },
+            document_id: r.get(40)?,
         }),
     };
     let closed_on: Option<NaiveDate> = r.get(27)?;
@@ -66,6 +79,7 @@ pub fn from_row(r: &Row<'_>) -> rusqlite::Result<(i64, Complaint)> {
         Some(on) => Some(Closure {
             on,
             feedback: vocab(r, 28)?,
+            satisfaction: r.get(41)?,
         }),
     };
     let basis = basis_at(r, 29)?;
@@ -97,6 +111,7 @@ pub fn from_row(r: &Row<'_>) -> rusqlite::Result<(i64, Complaint)> {
             persons_concerned: json_list(r, 18)?,
             received_by: r.get(19)?,
             handler: r.get(20)?,
+            amount_claimed: opt_vocab(r, 34)?,
             status: vocab(r, 21)?,
             acknowledged_on: r.get(22)?,
             holdings: Vec::new(),
@@ -223,9 +238,9 @@ pub fn insert(
             client_phone, client_number, client_kind, client_relation, channel, sent_on,
             received_on, subject, description, contract_number, product, insurer, other_parties,
             persons_concerned, received_by, handler, status, basis, start_on, ack_due, answer_due,
-            next_due, recorded_at)
+            next_due, recorded_at, amount_claimed)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18,
-                 ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27)",
+                 ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28)",
     )?
     .execute(params![
         reference.as_str(),
@@ -255,6 +270,7 @@ pub fn insert(
         deadlines.answer_due,
         next_due(status, deadlines).map(|(_, d)| d),
         recorded_at,
+        v.amount_claimed.map(|m| m.to_string()),
     ])?;
     Ok(conn.last_insert_rowid())
 }
@@ -277,31 +293,33 @@ fn basis_str(b: Basis) -> &'static str {
 /// Write the lifecycle columns of a complaint after a transition (holdings and dysfunctions
 /// are appended by their own functions).
 pub fn update_lifecycle(conn: &Connection, id: i64, c: &Complaint) -> Result<()> {
-    let (answered_on, outcome, summary, gesture) = match &c.answer {
-        Some(a) => (
-            Some(a.on),
-            Some(a.outcome.as_str()),
-            Some(a.summary.as_str()),
-            a.gesture.map(|g| g.to_string()),
-        ),
-        None => (None, None, None, None),
-    };
+    let a = c.answer.as_ref();
+    let refund = a.and_then(|a| a.refund.as_ref());
     conn.prepare_cached(
         "UPDATE complaints SET status = ?2, acknowledged_on = ?3, answered_on = ?4, outcome = ?5,
-            answer_summary = ?6, gesture = ?7, closed_on = ?8, feedback = ?9, next_due = ?10
+            answer_summary = ?6, gesture = ?7, closed_on = ?8, feedback = ?9, next_due = ?10,
+            gesture_kind = ?11, gesture_reason = ?12, refund_amount = ?13, refund_basis = ?14,
+            refund_scope = ?15, answer_document_id = ?16, satisfaction = ?17
          WHERE id = ?1",
     )?
     .execute(params![
         id,
         c.status.as_str(),
         c.acknowledged_on,
-        answered_on,
-        outcome,
-        summary,
-        gesture,
+        a.map(|a| a.on),
+        a.map(|a| a.outcome.as_str()),
+        a.map(|a| a.summary.as_str()),
+        a.and_then(|a| a.gesture).map(|g| g.to_string()),
         c.closure.as_ref().map(|x| x.on),
         c.closure.as_ref().map(|x| x.feedback.as_str()),
         next_due(c.status, &c.deadlines).map(|(_, d)| d),
+        a.and_then(|a| a.gesture_kind).map(|k| k.as_str()),
+        a.and_then(|a| a.gesture_reason.as_deref()),
+        refund.map(|r| r.amount.to_string()),
+        refund.map(|r| r.basis.as_str()),
+        refund.map(|r| r.scope.as_str()),
+        a.and_then(|a| a.document_id),
+        c.closure.as_ref().and_then(|x| x.satisfaction),
     ])?;
     Ok(())
 }
@@ -360,7 +378,7 @@ pub fn update_fields(conn: &Connection, id: i64, c: &Complaint) -> Result<()> {
             client_phone = ?5, client_number = ?6, client_kind = ?7, client_relation = ?8,
             channel = ?9, sent_on = ?10, received_on = ?11, subject = ?12, description = ?13,
             contract_number = ?14, product = ?15, insurer = ?16, other_parties = ?17,
-            persons_concerned = ?18, received_by = ?19, handler = ?20
+            persons_concerned = ?18, received_by = ?19, handler = ?20, amount_claimed = ?21
          WHERE id = ?1",
     )?
     .execute(params![
@@ -384,6 +402,7 @@ pub fn update_fields(conn: &Connection, id: i64, c: &Complaint) -> Result<()> {
         list_json(&c.persons_concerned),
         c.received_by,
         c.handler,
+        c.amount_claimed.map(|m| m.to_string()),
     ])?;
     update_deadlines(conn, id, c)
 }

@@ -323,6 +323,7 @@ impl Store {
                 active: true,
                 authority: None,
                 has_signature: false,
+                has_credentials: false,
             };
             journal::append(
                 tx,
@@ -344,7 +345,8 @@ impl Store {
 pub(crate) fn list_users(conn: &Connection) -> Result<Vec<User>> {
     let users = conn
         .prepare_cached(
-            "SELECT id, name, role, can_sign, max_gesture, active, signature_png IS NOT NULL
+            "SELECT id, name, role, can_sign, max_gesture, active, signature_png IS NOT NULL,
+                EXISTS (SELECT 1 FROM credentials c WHERE c.user_id = users.id)
              FROM users
              ORDER BY active DESC, name COLLATE NOCASE",
         )?
@@ -361,6 +363,7 @@ pub(crate) fn list_users(conn: &Connection) -> Result<Vec<User>> {
                 active: r.get(5)?,
                 authority: None,
                 has_signature: r.get(6)?,
+                has_credentials: r.get(7)?,
             })
         })?
         .collect::<rusqlite::Result<_>>()?;

@@ -156,22 +156,32 @@ impl Store {
 
     /// The firm's authority matrix, from the settings (defaults: the seed's).
     pub fn thresholds(&self) -> Result<crate::firm::Thresholds> {
-        let get = |key: &str| -> Result<Money> {
+        let get = |key: &str| -> Result<Option<Money>> {
             let value = match self.setting(key)? {
                 Some(v) => v,
                 None => crate::settings::DEFAULT_AUTHORITY
                     .iter()
                     .find(|(k, _)| *k == key)
                     .map(|(_, v)| (*v).to_owned())
-                    .expect("a default per role"),
+                    .expect("a default per threshold"),
             };
-            Ok(value.parse().map_err(|e: crate::complaint::MoneyError| {
-                ValidationError::new(key, e.to_string())
-            })?)
+            if value.trim().is_empty() {
+                return Ok(None);
+            }
+            Ok(Some(value.parse().map_err(
+                |e: crate::complaint::MoneyError| ValidationError::new(key, e.to_string()),
+            )?))
+        };
+        let required = |key: &str| -> Result<Money> {
+            get(key)?.ok_or_else(|| {
+                ValidationError::new(key, "un montant est attendu pour ce seuil").into()
+            })
         };
         Ok(crate::firm::Thresholds {
-            advisor: get("authority.advisor")?,
+            reason_from: required("authority.reasonFrom")?,
+            advisor: required("authority.advisor")?,
             supervisor: get("authority.supervisor")?,
+            document_from: required("authority.documentFrom")?,
         })
     }
 

@@ -9,6 +9,7 @@
 //! the crate.
 
 pub mod actions;
+pub mod authority;
 pub mod backup;
 pub mod client_export;
 pub mod complaints;
@@ -17,6 +18,7 @@ pub mod file;
 pub mod identity;
 pub mod journal;
 pub mod letters;
+pub mod people;
 pub mod register;
 pub mod retention;
 pub mod today;
@@ -52,6 +54,7 @@ const MIGRATION_SQL: &[&str] = &[
     include_str!("migrations/0007_import.sql"),
     include_str!("migrations/0008_redaction.sql"),
     include_str!("migrations/0009_identity.sql"),
+    include_str!("migrations/0010_people.sql"),
 ];
 
 static MIGRATIONS: LazyLock<Migrations<'static>> =
@@ -112,6 +115,14 @@ pub struct ComplaintView {
     pub dispute_steps: Vec<crate::complaint::DisputeStep>,
     pub letters: Vec<crate::complaint::LetterMeta>,
     pub approvals: Vec<crate::complaint::Approval>,
+    /// Requests for approval of a gesture or refund, and their decisions.
+    pub escalations: Vec<crate::complaint::Escalation>,
+    /// Solutions proposed to the client, and their responses.
+    pub proposals: Vec<crate::complaint::Proposal>,
+    /// The refund's payment, once recorded.
+    pub refund_payment: Option<crate::complaint::RefundPayment>,
+    /// The refund decided in the answer is due by this day (14 days after the answer).
+    pub refund_due: Option<NaiveDate>,
 }
 
 /// A storage failure [`Store::simulate_storage_fault`] can simulate.
@@ -421,6 +432,14 @@ impl Store {
             dispute_steps,
             letters: letters::letters_of(&self.conn, id)?,
             approvals: self.approvals(reference)?,
+            escalations: authority::escalations_of(&self.conn, id)?,
+            proposals: authority::proposals_of(&self.conn, id)?,
+            refund_payment: authority::refund_payment_of(&self.conn, id)?,
+            refund_due: complaint
+                .answer
+                .as_ref()
+                .filter(|a| a.refund.is_some())
+                .map(|a| a.on + chrono::Duration::days(crate::complaint::REFUND_DUE_DAYS)),
             complaint,
         })
     }
@@ -486,6 +505,8 @@ impl Store {
         })
     }
 
+    /// Record the answer with only a gesture amount (storage: the register checks who may
+    /// decide it, see `Register::answer`).
     pub fn answer(
         &mut self,
         r: &ComplaintRef,
@@ -495,8 +516,29 @@ impl Store {
         gesture: Option<Money>,
         actor: &str,
     ) -> Result<Complaint> {
+        self.answer_with(
+            r,
+            on,
+            outcome,
+            summary,
+            &lifecycle::AnswerMoney::gesture(gesture),
+            actor,
+        )
+    }
+
+    /// Record the answer and the money it decides (storage: the register checks the
+    /// authority matrix first).
+    pub fn answer_with(
+        &mut self,
+        r: &ComplaintRef,
+        on: NaiveDate,
+        outcome: Outcome,
+        summary: &str,
+        money: &lifecycle::AnswerMoney,
+        actor: &str,
+    ) -> Result<Complaint> {
         self.transition(r, actor, |c, today| {
-            lifecycle::answer(c, on, outcome, summary, gesture, today)
+            lifecycle::answer(c, on, outcome, summary, money, today)
         })
     }
 
@@ -507,8 +549,20 @@ impl Store {
         feedback: Feedback,
         actor: &str,
     ) -> Result<Complaint> {
+        self.close_with(r, on, feedback, None, actor)
+    }
+
+    /// Close with the client's satisfaction (1 to 5) when they gave it.
+    pub fn close_with(
+        &mut self,
+        r: &ComplaintRef,
+        on: NaiveDate,
+        feedback: Feedback,
+        satisfaction: Option<u8>,
+        actor: &str,
+    ) -> Result<Complaint> {
         self.transition(r, actor, |c, today| {
-            lifecycle::close(c, on, feedback, today)
+            lifecycle::close(c, on, feedback, satisfaction, today)
         })
     }
 
@@ -556,6 +610,8 @@ impl Store {
                 "region" => Region::default().as_str().to_owned(),
                 "letters.mediatorInEveryAnswer" => "false".to_owned(),
                 "retention.years" => settings::DEFAULT_RETENTION_YEARS.to_string(),
+                "auth.secretKind" => "password".to_owned(),
+                "auth.idleMinutes" => settings::DEFAULT_IDLE_MINUTES.to_string(),
                 k => settings::DEFAULT_AUTHORITY
                     .iter()
                     .find(|(d, _)| *d == k)
@@ -586,6 +642,9 @@ impl Store {
         let actor = actor.as_str();
         if key.starts_with("authority.") {
             self.require_manager(key, actor, "modifier les seuils d'habilitation")?;
+        }
+        if key.starts_with("auth.") {
+            self.require_manager(key, actor, "changer les règles de connexion")?;
         }
         let before = self.setting(key)?;
         if before.as_deref() == Some(value.as_str()) {
@@ -678,6 +737,7 @@ impl Writer {
             persons_concerned: v.persons_concerned.clone(),
             received_by: v.received_by.clone(),
             handler: v.handler.clone(),
+            amount_claimed: v.amount_claimed,
             status: crate::complaint::Status::Received,
             acknowledged_on: None,
             holdings: Vec::new(),

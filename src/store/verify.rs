@@ -347,6 +347,11 @@ impl Store {
             }
         }
 
+        // 5. Decisions about money, and the firm's people, against their journal.
+        for (kind, reference, message) in decisions_against_journal(conn, &events)? {
+            push(kind, None, reference, message);
+        }
+
         Ok(VerifyReport {
             ok: findings.is_empty(),
             events: events.len() as u32,
@@ -357,4 +362,285 @@ impl Store {
             findings,
         })
     }
+}
+
+/// The journaled view of a value: what an event's data holds for it (`null` when absent).
+fn field(e: &Event, key: &str) -> serde_json::Value {
+    e.data.get(key).cloned().unwrap_or(serde_json::Value::Null)
+}
+
+/// An instant as journaled (RFC 3339), for comparison with a stored one.
+fn instant(v: &serde_json::Value) -> Option<chrono::DateTime<chrono::Utc>> {
+    serde_json::from_value(v.clone()).ok()
+}
+
+type Problem = (&'static str, Option<String>, String);
+
+/// Approvals, escalations, proposals, refund payments, users and credentials: every row must
+/// be what its journal events say (a row inserted or edited by hand is reported), and every
+/// journaled decision must still be there.
+fn decisions_against_journal(
+    conn: &rusqlite::Connection,
+    events: &[(Event, Option<i64>)],
+) -> Result<Vec<Problem>> {
+    use serde_json::{json, Value};
+    let mut out: Vec<Problem> = Vec::new();
+    let by_key = |kind: &str, key: &str| -> HashMap<i64, &Event> {
+        events
+            .iter()
+            .filter(|(e, _)| e.kind == kind)
+            .filter_map(|(e, _)| Some((e.data.get(key)?.as_i64()?, e)))
+            .collect()
+    };
+
+    // Legacy gesture approvals.
+    let approved = by_key("gestureApproved", "approvalId");
+    let mut stmt = conn.prepare(
+        "SELECT a.id, c.reference, a.amount, a.approved_by FROM approvals a
+         JOIN complaints c ON c.id = a.complaint_id ORDER BY a.id",
+    )?;
+    let mut rows = stmt.query([])?;
+    while let Some(r) = rows.next()? {
+        let (id, reference): (i64, String) = (r.get(0)?, r.get(1)?);
+        let row = json!({ "amount": r.get::<_, String>(2)?, "by": r.get::<_, String>(3)? });
+        let ok = approved.get(&id).is_some_and(|e| {
+            row == json!({ "amount": field(e, "amount"), "by": field(e, "approvedBy") })
+                && e.actor == row["by"]
+        });
+        if !ok {
+            out.push((
+                "approval",
+                Some(reference.clone()),
+                format!(
+                    "validation n° {id} de la réclamation {reference} : absente du journal ou \
+                     modifiée hors de l'application"
+                ),
+            ));
+        }
+    }
+
+    // Escalations: the request, then the decision.
+    let requested = by_key("escalated", "escalationId");
+    let decided = by_key("escalationDecided", "escalationId");
+    let mut stmt = conn.prepare(
+        "SELECT e.id, c.reference, e.subject, e.amount, e.refund_scope, e.level, e.reason,
+            e.refused_proposal, e.analysis, e.document_id, e.requested_by, e.due_at, e.status,
+            e.decided_amount, e.decision_reason, e.decided_by
+         FROM escalations e JOIN complaints c ON c.id = e.complaint_id ORDER BY e.id",
+    )?;
+    let mut rows = stmt.query([])?;
+    let mut seen = Vec::new();
+    while let Some(r) = rows.next()? {
+        let (id, reference): (i64, String) = (r.get(0)?, r.get(1)?);
+        seen.push(id);
+        let request = json!({
+            "subject": r.get::<_, String>(2)?, "amount": r.get::<_, String>(3)?,
+            "refundScope": r.get::<_, Option<String>>(4)?, "level": r.get::<_, String>(5)?,
+            "reason": r.get::<_, String>(6)?, "refusedProposal": r.get::<_, String>(7)?,
+            "analysis": r.get::<_, String>(8)?, "documentId": r.get::<_, Option<i64>>(9)?,
+        });
+        let requested_by: String = r.get(10)?;
+        let due_at: chrono::DateTime<chrono::Utc> = r.get(11)?;
+        let status: String = r.get(12)?;
+        let decision = json!({
+            "status": status, "amount": r.get::<_, Option<String>>(13)?,
+            "reason": r.get::<_, Option<String>>(14)?,
+        });
+        let decided_by: Option<String> = r.get(15)?;
+        let request_ok = requested.get(&id).is_some_and(|e| {
+            let keys = [
+                "subject",
+                "amount",
+                "refundScope",
+                "level",
+                "reason",
+                "refusedProposal",
+                "analysis",
+                "documentId",
+            ];
+            keys.iter().all(|k| field(e, k) == request[*k])
+                && e.actor == requested_by
+                && instant(&field(e, "dueAt")) == Some(due_at)
+                && e.reference.as_deref() == Some(reference.as_str())
+        });
+        let decision_ok = match (decided.get(&id), status.as_str()) {
+            (None, "pending") => decided_by.is_none(),
+            (Some(e), s) if s != "pending" => {
+                json!({ "status": field(e, "status"), "amount": field(e, "amount"),
+                        "reason": field(e, "reason") })
+                    == decision
+                    && Some(e.actor.as_str()) == decided_by.as_deref()
+            }
+            _ => false,
+        };
+        if !request_ok || !decision_ok {
+            out.push((
+                "escalation",
+                Some(reference.clone()),
+                format!(
+                    "demande de validation n° {id} de la réclamation {reference} : {} ne \
+                     correspond pas au journal (modifiée ou ajoutée hors de l'application)",
+                    if request_ok {
+                        "la décision"
+                    } else {
+                        "la demande"
+                    }
+                ),
+            ));
+        }
+    }
+    for (id, e) in &requested {
+        if !seen.contains(id) {
+            out.push((
+                "escalation",
+                e.reference.clone(),
+                format!("demande de validation n° {id} : journalisée mais absente du registre"),
+            ));
+        }
+    }
+
+    // Proposals and the client's responses.
+    let made = by_key("proposalMade", "proposalId");
+    let answered = by_key("proposalAnswered", "proposalId");
+    let mut stmt = conn.prepare(
+        "SELECT p.id, c.reference, p.kind, p.description, p.amount, p.proposed_on,
+            p.proposed_by, p.response, p.responded_on
+         FROM proposals p JOIN complaints c ON c.id = p.complaint_id ORDER BY p.id",
+    )?;
+    let mut rows = stmt.query([])?;
+    while let Some(r) = rows.next()? {
+        let (id, reference): (i64, String) = (r.get(0)?, r.get(1)?);
+        let made_row = json!({
+            "kind": r.get::<_, String>(2)?, "description": r.get::<_, String>(3)?,
+            "amount": r.get::<_, Option<String>>(4)?, "on": r.get::<_, String>(5)?,
+        });
+        let by: String = r.get(6)?;
+        let response: String = r.get(7)?;
+        let responded_on: Option<String> = r.get(8)?;
+        let made_ok = made.get(&id).is_some_and(|e| {
+            ["kind", "description", "amount", "on"]
+                .iter()
+                .all(|k| field(e, k) == made_row[*k])
+                && e.actor == by
+        });
+        let answer_ok = match answered.get(&id) {
+            None => response == "pending" && responded_on.is_none(),
+            Some(e) => {
+                field(e, "response") == Value::String(response.clone())
+                    && field(e, "on") == json!(responded_on)
+            }
+        };
+        if !made_ok || !answer_ok {
+            out.push((
+                "proposal",
+                Some(reference.clone()),
+                format!(
+                    "proposition n° {id} de la réclamation {reference} : ne correspond pas au \
+                     journal (modifiée ou ajoutée hors de l'application)"
+                ),
+            ));
+        }
+    }
+
+    // Refund payments: one per complaint, journaled on it.
+    let paid: HashMap<&str, &Event> = events
+        .iter()
+        .filter(|(e, _)| e.kind == "refundPaid")
+        .filter_map(|(e, _)| Some((e.reference.as_deref()?, e)))
+        .collect();
+    let mut stmt = conn.prepare(
+        "SELECT c.reference, p.reference, p.method, p.paid_on, p.recorded_by
+         FROM refund_payments p JOIN complaints c ON c.id = p.complaint_id",
+    )?;
+    let mut rows = stmt.query([])?;
+    while let Some(r) = rows.next()? {
+        let reference: String = r.get(0)?;
+        let row = json!({ "reference": r.get::<_, String>(1)?, "method": r.get::<_, String>(2)?,
+            "paidOn": r.get::<_, String>(3)? });
+        let by: String = r.get(4)?;
+        let ok = paid.get(reference.as_str()).is_some_and(|e| {
+            ["reference", "method", "paidOn"]
+                .iter()
+                .all(|k| field(e, k) == row[*k])
+                && e.actor == by
+        });
+        if !ok {
+            out.push((
+                "refundPayment",
+                Some(reference.clone()),
+                format!(
+                    "paiement du remboursement de la réclamation {reference} : ne correspond \
+                     pas au journal (modifié ou ajouté hors de l'application)"
+                ),
+            ));
+        }
+    }
+
+    // Users: their journaled creation and changes, replayed, give the row.
+    let mut expected: HashMap<i64, Value> = HashMap::new();
+    for (e, _) in events {
+        let Some(id) = e.data.get("userId").and_then(Value::as_i64) else {
+            continue;
+        };
+        match e.kind.as_str() {
+            "userAdded" => {
+                expected.insert(
+                    id,
+                    json!({ "name": field(e, "name"), "role": field(e, "role"),
+                        "canSign": field(e, "canSign"), "maxGesture": field(e, "maxGesture"),
+                        "active": true }),
+                );
+            }
+            "userChanged" => {
+                if let (Some(user), Some(changes)) = (
+                    expected.get_mut(&id),
+                    e.data.get("changes").and_then(Value::as_object),
+                ) {
+                    for (k, change) in changes {
+                        user[k.as_str()] = change.get("after").cloned().unwrap_or(Value::Null);
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    let credentialed: Vec<i64> = events
+        .iter()
+        .filter(|(e, _)| e.kind == "credentialsSet")
+        .filter_map(|(e, _)| e.data.get("userId")?.as_i64())
+        .collect();
+    let mut stmt = conn.prepare(
+        "SELECT u.id, u.name, u.role, u.can_sign, u.max_gesture, u.active,
+            EXISTS (SELECT 1 FROM credentials c WHERE c.user_id = u.id)
+         FROM users u ORDER BY u.id",
+    )?;
+    let mut rows = stmt.query([])?;
+    while let Some(r) = rows.next()? {
+        let id: i64 = r.get(0)?;
+        let name: String = r.get(1)?;
+        let row = json!({ "name": name, "role": r.get::<_, String>(2)?,
+            "canSign": r.get::<_, bool>(3)?, "maxGesture": r.get::<_, Option<String>>(4)?,
+            "active": r.get::<_, bool>(5)? });
+        if expected.get(&id) != Some(&row) {
+            out.push((
+                "user",
+                None,
+                format!(
+                    "utilisateur « {name} » : son rôle, son habilitation ou son état ne \
+                     correspondent pas au journal (modifié ou ajouté hors de l'application)"
+                ),
+            ));
+        }
+        if r.get::<_, bool>(6)? && !credentialed.contains(&id) {
+            out.push((
+                "user",
+                None,
+                format!(
+                    "utilisateur « {name} » : un mot de passe a été posé hors de l'application \
+                     (aucun changement journalisé)"
+                ),
+            ));
+        }
+    }
+    Ok(out)
 }

@@ -4,7 +4,7 @@ use super::app::open_in_viewer;
 use super::CmdResult;
 use crate::AppState;
 use reclam::api::complaints::ReferenceReq;
-use reclam::api::letters::{ApproveGestureReq, LetterReq};
+use reclam::api::letters::LetterReq;
 use reclam::api::Request;
 use reclam::letters::Composed;
 use reclam::letters::TemplateEntry;
@@ -97,15 +97,4 @@ pub fn open_letter(app: tauri::AppHandle, state: State<'_, AppState>, id: i64) -
 #[tauri::command]
 pub fn save_letter(state: State<'_, AppState>, id: i64, path: PathBuf) -> CmdResult<()> {
     state.with(|reg| reg.save_letter(id, &path).map(|_| ()))
-}
-
-#[tauri::command]
-pub fn approve_gesture(
-    state: State<'_, AppState>,
-    reference: String,
-    amount: String,
-    actor: &str,
-) -> CmdResult<ComplaintView> {
-    let (r, amount) = ApproveGestureReq { reference, amount }.decode()?;
-    state.change(actor, &r, |reg| reg.approve_gesture(&r, amount))
 }

@@ -2,9 +2,13 @@
 
 use super::CmdResult;
 use crate::AppState;
-use reclam::api::lifecycle::{AcknowledgeReq, AddDysfunctionReq, AnswerReq, CloseReq, HoldReq};
+use reclam::api::lifecycle::{
+    AcknowledgeReq, AddDysfunctionReq, AnswerReq, AuthorityCheckReq, CloseReq, HoldReq,
+};
 use reclam::api::Request;
+use reclam::register::AuthorityCheck;
 use reclam::store::ComplaintView;
+use serde_json::Value;
 use tauri::State;
 
 #[tauri::command]
@@ -39,28 +43,41 @@ pub fn hold(
     })
 }
 
+/// Record the answer; `input` is an `AnswerReq` without its reference (the gesture, refund
+/// and internal document included). A gesture or refund beyond the acting user's authority
+/// is refused until an accepted request covers it.
 #[tauri::command]
-#[allow(clippy::too_many_arguments)] // the UI's arguments, one by one
 pub fn answer(
     state: State<'_, AppState>,
     reference: String,
-    on: String,
-    outcome: String,
-    summary: String,
-    gesture: Option<String>,
+    input: Value,
     actor: &str,
 ) -> CmdResult<ComplaintView> {
-    let a = AnswerReq {
-        reference,
-        on,
-        outcome,
-        summary,
-        gesture,
+    let mut input = input;
+    if let Value::Object(map) = &mut input {
+        map.insert("reference".into(), Value::String(reference));
     }
-    .decode()?;
+    let a = reclam::api::decode::<AnswerReq>(input)?;
     state.change(actor, &a.reference, |reg| {
-        reg.answer(&a.reference, a.on, a.outcome, &a.summary, a.gesture)
+        reg.answer(&a.reference, a.on, a.outcome, &a.summary, &a.money)
     })
+}
+
+/// What the answer's money needs from the acting user (reason, approval, document), as
+/// they type it; `input` is an `AnswerMoneyReq`.
+#[tauri::command]
+pub fn authority_check(
+    state: State<'_, AppState>,
+    reference: String,
+    input: Value,
+    actor: &str,
+) -> CmdResult<AuthorityCheck> {
+    let mut input = input;
+    if let Value::Object(map) = &mut input {
+        map.insert("reference".into(), Value::String(reference));
+    }
+    let a = reclam::api::decode::<AuthorityCheckReq>(input)?;
+    state.acting(actor, |reg| reg.authority_check(&a.reference, &a.money))
 }
 
 #[tauri::command]
@@ -69,16 +86,18 @@ pub fn close(
     reference: String,
     on: String,
     feedback: String,
+    satisfaction: Option<u8>,
     actor: &str,
 ) -> CmdResult<ComplaintView> {
     let c = CloseReq {
         reference,
         on,
         feedback,
+        satisfaction,
     }
     .decode()?;
     state.change(actor, &c.reference, |reg| {
-        reg.close(&c.reference, c.on, c.feedback)
+        reg.close(&c.reference, c.on, c.feedback, c.satisfaction)
     })
 }
 

@@ -13,7 +13,9 @@ pub mod file;
 pub mod import;
 pub mod letters;
 pub mod lifecycle;
+pub mod money;
 pub mod retention;
+pub mod session;
 pub mod settings;
 pub mod users;
 
@@ -45,7 +47,20 @@ pub fn handler() -> impl Fn(tauri::ipc::Invoke<tauri::Wry>) -> bool + Send + Syn
         lifecycle::acknowledge,
         lifecycle::hold,
         lifecycle::answer,
+        lifecycle::authority_check,
         lifecycle::close,
+        money::request_approval,
+        money::decide_approval,
+        money::pending_approvals,
+        money::refunds_due,
+        money::add_proposal,
+        money::respond_proposal,
+        money::record_refund_payment,
+        session::session_state,
+        session::sign_in,
+        session::choose_user,
+        session::lock,
+        session::create_first_user,
         lifecycle::add_dysfunction,
         file::add_exchange,
         file::add_dispute_step,
@@ -56,6 +71,9 @@ pub fn handler() -> impl Fn(tauri::ipc::Invoke<tauri::Wry>) -> bool + Send + Syn
         settings::set_logo,
         users::list_users,
         users::add_user,
+        users::edit_user,
+        users::set_user_active,
+        users::set_password,
         users::set_signature,
         letters::list_templates,
         letters::template_placeholders,
@@ -66,7 +84,6 @@ pub fn handler() -> impl Fn(tauri::ipc::Invoke<tauri::Wry>) -> bool + Send + Syn
         letters::issue_letter,
         letters::open_letter,
         letters::save_letter,
-        letters::approve_gesture,
         extract::extract_stats,
         extract::export_extract,
         extract::export_pack,

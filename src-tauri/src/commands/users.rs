@@ -1,10 +1,12 @@
-//! The firm's people: who may use the register, sign letters and grant gestures.
+//! The firm's people: who may use the register, sign letters and grant gestures. Managing
+//! them is a manager's right (the core refuses anyone else); a user changes their own
+//! password and signature.
 
 use super::CmdResult;
 use crate::AppState;
 use reclam::api::others::AddUserReq;
-use reclam::api::Request;
-use reclam::firm::User;
+use reclam::api::{Fields, Request};
+use reclam::firm::{User, UserEdit};
 use serde_json::Value;
 use std::path::PathBuf;
 use tauri::State;
@@ -14,11 +16,58 @@ pub fn list_users(state: State<'_, AppState>) -> CmdResult<Vec<User>> {
     state.with(|reg| reg.users())
 }
 
+/// Add a user (with their first password or PIN, if given).
 #[tauri::command]
 pub fn add_user(state: State<'_, AppState>, input: Value, actor: &str) -> CmdResult<Vec<User>> {
     let new = AddUserReq { input }.decode()?;
     state.acting(actor, |reg| {
         reg.add_user(&new)?;
+        reg.users()
+    })
+}
+
+/// Change a user's role, signing right or personal limit.
+#[tauri::command]
+pub fn edit_user(
+    state: State<'_, AppState>,
+    name: &str,
+    input: Value,
+    actor: &str,
+) -> CmdResult<Vec<User>> {
+    let mut f = Fields::default();
+    let Some(edit) = f.json::<UserEdit>(input) else {
+        return Err(f.into_error().into());
+    };
+    state.acting(actor, |reg| {
+        reg.edit_user(name, &edit)?;
+        reg.users()
+    })
+}
+
+/// Deactivate (or reactivate) a user.
+#[tauri::command]
+pub fn set_user_active(
+    state: State<'_, AppState>,
+    name: &str,
+    active: bool,
+    actor: &str,
+) -> CmdResult<Vec<User>> {
+    state.acting(actor, |reg| {
+        reg.set_user_active(name, active)?;
+        reg.users()
+    })
+}
+
+/// Set a user's password or PIN: one's own, or anyone's as a manager (a reset).
+#[tauri::command]
+pub fn set_password(
+    state: State<'_, AppState>,
+    name: &str,
+    secret: &str,
+    actor: &str,
+) -> CmdResult<Vec<User>> {
+    state.acting(actor, |reg| {
+        reg.set_password(name, secret)?;
         reg.users()
     })
 }

@@ -2,8 +2,7 @@
 
 use crate::io::{print_json, read_input};
 use clap::Subcommand;
-use reclam::api::letters::ApproveGestureReq;
-use reclam::api::{Fields, Request};
+use reclam::api::Fields;
 use reclam::letters::HoldingInfo;
 use reclam::letters::LetterRequest;
 use reclam::{Error, Register};
@@ -66,11 +65,6 @@ pub fn letter(reg: &mut Register, a: LetterArgs) -> Result<(), Error> {
     }
     eprintln!("{}", a.out.display());
     Ok(())
-}
-
-pub fn approve(reg: &mut Register, reference: String, amount: String) -> Result<(), Error> {
-    let (r, amount) = ApproveGestureReq { reference, amount }.decode()?;
-    print_json(&reg.approve_gesture(&r, amount)?)
 }
 
 pub fn template(reg: &mut Register, action: TemplateAction, by: &str) -> Result<(), Error> {

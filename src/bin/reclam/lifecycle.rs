@@ -26,17 +26,17 @@ pub fn answer(
     on: String,
     outcome: String,
     summary: String,
-    gesture: Option<String>,
+    money: crate::money::MoneyArgs,
 ) -> Result<(), Error> {
     let a = AnswerReq {
         reference,
         on,
         outcome,
         summary,
-        gesture,
+        money: money.into_req(),
     }
     .decode()?;
-    print_json(&reg.answer(&a.reference, a.on, a.outcome, &a.summary, a.gesture)?)
+    print_json(&reg.answer(&a.reference, a.on, a.outcome, &a.summary, &a.money)?)
 }
 
 pub fn close(
@@ -44,14 +44,16 @@ pub fn close(
     reference: String,
     on: String,
     feedback: String,
+    satisfaction: Option<u8>,
 ) -> Result<(), Error> {
     let c = CloseReq {
         reference,
         on,
         feedback,
+        satisfaction,
     }
     .decode()?;
-    print_json(&reg.close(&c.reference, c.on, c.feedback)?)
+    print_json(&reg.close(&c.reference, c.on, c.feedback, c.satisfaction)?)
 }
 
 /// A dysfunction, found today unless `--on` says otherwise.

@@ -14,6 +14,7 @@ mod import;
 mod io;
 mod letters;
 mod lifecycle;
+mod money;
 mod retention;
 mod settings;
 mod usage;
@@ -95,9 +96,8 @@ enum Command {
         outcome: String,
         #[arg(long)]
         summary: String,
-        /// Goodwill gesture in euros ("150.00" or "150,00").
-        #[arg(long, allow_hyphen_values = true)]
-        gesture: Option<String>,
+        #[command(flatten)]
+        money: money::MoneyArgs,
     },
     /// Close the complaint with the client's feedback.
     Close {
@@ -106,6 +106,31 @@ enum Command {
         on: String,
         #[arg(long)]
         feedback: String,
+        /// The client's satisfaction, 1 to 5, when they gave it.
+        #[arg(long)]
+        satisfaction: Option<u8>,
+    },
+    /// Requests for approval of a gesture or a refund beyond one's authority, and decisions.
+    Approval {
+        #[command(subcommand)]
+        action: money::ApprovalAction,
+    },
+    /// Solutions proposed to the client, and their responses.
+    Proposal {
+        #[command(subcommand)]
+        action: money::ProposalAction,
+    },
+    /// Record the payment of the refund the answer decided.
+    RefundPaid {
+        reference: String,
+        /// The payment's reference (transfer, cheque number...).
+        #[arg(long = "ref")]
+        payment_reference: String,
+        /// transfer, cheque, card, offset or other.
+        #[arg(long)]
+        method: String,
+        #[arg(long)]
+        paid_on: String,
     },
     /// Record a dysfunction found while handling the complaint.
     Dysfunction {
@@ -166,12 +191,6 @@ enum Command {
         /// Also print the composed letter (its texts, block by block) as JSON.
         #[arg(long)]
         json: bool,
-    },
-    /// Approve a goodwill gesture above the signatory's authority (as --by).
-    Approve {
-        reference: String,
-        #[arg(long, allow_hyphen_values = true)]
-        amount: String,
     },
     /// Register extract for a period: PDF for an inspection, CSV or XLSX for Excel.
     Extract {
@@ -306,6 +325,26 @@ fn actor(cli_by: &Option<String>) -> String {
         .unwrap_or_else(|| "inconnu".to_owned())
 }
 
+/// The acting user's secret, once the register has credentials: `RECLAM_PASSWORD`, else a
+/// prompt on the terminal (never echoed).
+fn secret(by: &str, kind: reclam::firm::SecretKind) -> Result<String, Error> {
+    if let Ok(s) = std::env::var("RECLAM_PASSWORD") {
+        return Ok(s);
+    }
+    let refused = || {
+        Error::SignIn(format!(
+            "ce registre demande de se connecter : donnez le {} de « {by} » dans \
+             RECLAM_PASSWORD ou tapez-le à l'invite",
+            kind.noun()
+        ))
+    };
+    // Prompt only a person at a terminal: a script without the variable is refused at once.
+    if !std::io::IsTerminal::is_terminal(&std::io::stdin()) {
+        return Err(refused());
+    }
+    rpassword::prompt_password(format!("{} de {by} : ", kind.noun())).map_err(|_| refused())
+}
+
 fn run(cli: Cli) -> Result<(), Error> {
     let by = actor(&cli.by);
     let path = cli.db.clone().unwrap_or_else(reclam::store::default_path);
@@ -318,6 +357,10 @@ fn run(cli: Cli) -> Result<(), Error> {
         }
         command => {
             let mut reg = Register::open(&path, clock()?)?;
+            if reg.sign_in_required()? {
+                let secret = secret(&by, reg.secret_kind()?)?;
+                reg.sign_in(&by, &secret)?;
+            }
             dispatch(&mut reg, command, &by)
         }
     }
@@ -346,13 +389,28 @@ fn dispatch(reg: &mut Register, command: Command, by: &str) -> Result<(), Error>
             on,
             outcome,
             summary,
-            gesture,
-        } => lifecycle::answer(reg.act_as(by)?, reference, on, outcome, summary, gesture),
+            money,
+        } => lifecycle::answer(reg.act_as(by)?, reference, on, outcome, summary, money),
         Command::Close {
             reference,
             on,
             feedback,
-        } => lifecycle::close(reg.act_as(by)?, reference, on, feedback),
+            satisfaction,
+        } => lifecycle::close(reg.act_as(by)?, reference, on, feedback, satisfaction),
+        Command::Approval { action } => money::approval(reg.act_as(by)?, action),
+        Command::Proposal { action } => money::proposal(reg.act_as(by)?, action),
+        Command::RefundPaid {
+            reference,
+            payment_reference,
+            method,
+            paid_on,
+        } => money::refund_paid(
+            reg.act_as(by)?,
+            reference,
+            payment_reference,
+            method,
+            paid_on,
+        ),
         Command::Dysfunction {
             reference,
             category,
@@ -392,9 +450,6 @@ fn dispatch_firm(reg: &mut Register, command: Command, by: &str) -> Result<(), E
                 json,
             },
         ),
-        Command::Approve { reference, amount } => {
-            letters::approve(reg.act_as(by)?, reference, amount)
-        }
         Command::Template { action } => letters::template(reg, action, by),
         Command::Extract {
             period,

@@ -3,7 +3,7 @@
 use crate::io::print_json;
 use clap::Subcommand;
 use reclam::api::Fields;
-use reclam::firm::NewUser;
+use reclam::firm::{NewUser, UserEdit};
 use reclam::register::files;
 use reclam::{Error, Register};
 use std::path::PathBuf;
@@ -24,7 +24,29 @@ pub enum UserAction {
         /// Signature image (PNG) printed on the letters the user signs.
         #[arg(long)]
         signature: Option<PathBuf>,
+        /// Read the user's first password (or PIN) from the standard input.
+        #[arg(long)]
+        password_stdin: bool,
     },
+    /// Set a user's password or PIN (yours, or anyone's as a manager), read from stdin.
+    Password { name: String },
+    /// Change a user's role, signing right or personal limit (a manager only).
+    Edit {
+        name: String,
+        /// advisor, supervisor or manager.
+        #[arg(long)]
+        role: Option<String>,
+        /// true or false.
+        #[arg(long)]
+        can_sign: Option<bool>,
+        /// Largest gesture granted alone, in euros; empty: the role's default.
+        #[arg(long, allow_hyphen_values = true)]
+        max_gesture: Option<String>,
+    },
+    /// Deactivate a user: their history stays, they can no longer sign in, sign or approve.
+    Deactivate { name: String },
+    /// Reactivate a deactivated user.
+    Reactivate { name: String },
     List {
         #[arg(long)]
         json: bool,
@@ -39,6 +61,7 @@ pub fn run(reg: &mut Register, action: UserAction, by: &str) -> Result<(), Error
             can_sign,
             max_gesture,
             signature,
+            password_stdin,
         } => {
             let mut f = Fields::default();
             let Some(role) = f.vocab("role", &role) else {
@@ -49,11 +72,13 @@ pub fn run(reg: &mut Register, action: UserAction, by: &str) -> Result<(), Error
                 .as_deref()
                 .map(|p| files::read("signature", p))
                 .transpose()?;
+            let secret = password_stdin.then(read_secret).transpose()?;
             let new = NewUser {
                 name,
                 role,
                 can_sign,
                 max_gesture,
+                secret,
             };
             let user = reg.act_as(by)?.add_user(&new)?;
             if let Some(png) = png {
@@ -61,8 +86,42 @@ pub fn run(reg: &mut Register, action: UserAction, by: &str) -> Result<(), Error
             }
             print_json(&user)
         }
+        UserAction::Password { name } => {
+            let secret = read_secret()?;
+            print_json(&reg.act_as(by)?.set_password(&name, &secret)?)
+        }
+        UserAction::Edit {
+            name,
+            role,
+            can_sign,
+            max_gesture,
+        } => {
+            let mut f = Fields::default();
+            let Some(role) = f.optional_vocab("role", role.as_deref()) else {
+                return Err(f.into_error());
+            };
+            let edit = UserEdit {
+                role,
+                can_sign,
+                max_gesture,
+            };
+            print_json(&reg.act_as(by)?.edit_user(&name, &edit)?)
+        }
+        UserAction::Deactivate { name } => {
+            print_json(&reg.act_as(by)?.set_user_active(&name, false)?)
+        }
+        UserAction::Reactivate { name } => {
+            print_json(&reg.act_as(by)?.set_user_active(&name, true)?)
+        }
         UserAction::List { json } => list(reg, json),
     }
+}
+
+/// A new secret from the standard input (its first line, without the line break).
+fn read_secret() -> Result<String, Error> {
+    let mut line = String::new();
+    std::io::stdin().read_line(&mut line)?;
+    Ok(line.trim_end_matches(['\r', '\n']).to_owned())
 }
 
 fn list(reg: &Register, json: bool) -> Result<(), Error> {
@@ -81,7 +140,11 @@ fn list(reg: &Register, json: bool) -> Result<(), Error> {
             u.role.label(),
             if u.can_sign { "signe" } else { "ne signe pas" },
             max,
-            if u.active { "" } else { " (inactif)" }
+            match (u.active, u.has_credentials) {
+                (false, _) => " (inactif)",
+                (true, false) => " (sans mot de passe)",
+                (true, true) => "",
+            }
         );
     }
     Ok(())

@@ -58,11 +58,8 @@ async fn another_registers_backup_is_shown_side_by_side_and_needs_an_explicit_co
     // The explicit confirmation, then the restore: everyone signs in again.
     app.click("#restore-accept-loss").await;
     app.click("#restore-confirm-run").await;
-    app.wait_for_within(
-        "#first-user-name, #user-select",
-        std::time::Duration::from_secs(20),
-    )
-    .await;
+    app.wait_for_within(common::START_SCREENS, std::time::Duration::from_secs(20))
+        .await;
     let toast = app.text(".toast").await;
     assert!(toast.contains("conservé dans"), "{toast:?}");
     assert!(toast.contains("registre.remplace-"), "{toast:?}");

@@ -79,7 +79,7 @@ async fn start_and_search_with_100k_complaints() {
         let file = large_register();
         let t0 = Instant::now();
         let app = App::launch("timing-100k", file).await;
-        app.wait_for("#first-user-name, #user-select").await;
+        app.wait_for(common::START_SCREENS).await;
         start.push(ms(t0.elapsed()));
 
         // Sign in (first run creates the user; the copy is fresh each time) and wait for the

@@ -31,6 +31,12 @@ const WEBKIT_WEBDRIVER: &str = "/usr/bin/WebKitWebDriver";
 pub const STEP: Duration = Duration::from_secs(10);
 /// How long starting tauri-driver, WebKitWebDriver and the app may take.
 const STARTUP: Duration = Duration::from_secs(60);
+
+/// The password the end-to-end tests give the first account they create.
+pub const E2E_SECRET: &str = "motdepasse-e2e";
+
+/// The screens the app may open on: the first account, "Qui êtes-vous ?", the sign-in.
+pub const START_SCREENS: &str = "#first-name, #user-select, #signin-secret";
 const POLL: Duration = Duration::from_millis(100);
 
 /// The ports are fixed, so one app at a time: every test holds this from launch to quit. A
@@ -908,22 +914,33 @@ impl App {
         }
     }
 
-    /// Get past "Qui êtes-vous ?": on a register without users, create the first one with
-    /// this name; otherwise pick it in the list.
+    /// Get past the start screen: on a register without users, create the first account
+    /// (the manager) with this name and [`E2E_SECRET`]; on a register without passwords, pick
+    /// the name in the list; once passwords exist, sign in with [`E2E_SECRET`].
     pub async fn sign_in(&self, name: &str) {
-        let first = self
-            .wait_for_within("#first-user-name, #user-select", STARTUP)
-            .await;
-        let is_first_user = matches!(
-            first.attr("id").await,
-            Ok(Some(id)) if id == "first-user-name"
-        );
-        if is_first_user {
-            self.type_text("#first-user-name", name).await;
-            self.click("#first-user-create").await;
-        } else {
-            self.set_value("#user-select", name).await;
-            self.click("#user-continue").await;
+        self.sign_in_with(name, E2E_SECRET).await;
+    }
+
+    /// [`App::sign_in`] with this password.
+    pub async fn sign_in_with(&self, name: &str, secret: &str) {
+        let first = self.wait_for_within(START_SCREENS, STARTUP).await;
+        let id = first.attr("id").await.ok().flatten().unwrap_or_default();
+        match id.as_str() {
+            "first-name" => {
+                self.type_text("#first-name", name).await;
+                self.type_text("#first-secret", secret).await;
+                self.type_text("#first-secret2", secret).await;
+                self.click("#first-submit").await;
+            }
+            "signin-secret" => {
+                self.click(&format!("[data-signin-user=\"{name}\"]")).await;
+                self.type_text("#signin-secret", secret).await;
+                self.click("#signin-submit").await;
+            }
+            _ => {
+                self.set_value("#user-select", name).await;
+                self.click("#user-continue").await;
+            }
         }
         self.wait_text("#current-user", name).await;
     }

@@ -22,6 +22,9 @@ describe("splitError", () => {
     expect(splitError({ code: "validation", message: "Date future", field: "receivedOn" }, KNOWN).fields).toEqual({
       receivedOn: "Date future",
     });
+    expect(splitError({ code: "validation", message: "Montant invalide", field: "amountClaimed" }, KNOWN).fields).toEqual({
+      amountClaimed: "Montant invalide",
+    });
   });
 
   it("sends unknown or absent fields to the general banner", () => {
@@ -37,6 +40,7 @@ describe("inputIdFor", () => {
     expect(inputIdFor("sentOn")).toBe("sent-on");
     expect(inputIdFor("receivedOn")).toBe("received-on");
     expect(inputIdFor("contract.insurer")).toBe("contract-insurer");
+    expect(inputIdFor("amountClaimed")).toBe("amountClaimed");
     expect(inputIdFor("otherParties[0]")).toBe("other-parties");
     expect(inputIdFor("unknown")).toBeNull();
   });
@@ -54,5 +58,8 @@ describe("displayFieldValue / fieldLabel", () => {
     expect(displayFieldValue("description", "Texte <b>brut</b>")).toBe("Texte <b>brut</b>");
     expect(fieldLabel("client.name")).toBe("Nom du client");
     expect(fieldLabel("mystery")).toBe("mystery");
+    expect(fieldLabel("amountClaimed")).toBe("Montant réclamé");
+    expect(displayFieldValue("amountClaimed", "150.5")).toBe("150,50\u00A0€");
+    expect(displayFieldValue("amountClaimed", null)).toBe("(vide)");
   });
 });

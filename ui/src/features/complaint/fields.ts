@@ -1,7 +1,7 @@
 // Where a backend error belongs on screen: AppError.field names a wire field
 // ("client.name", "receivedOn"...); the form shows the message next to that input.
 import type { AppError } from "../../lib/backend/types";
-import { formatDate } from "../../lib/format";
+import { formatDate, formatMoney } from "../../lib/format";
 import {
   CHANNEL_LABELS,
   CLIENT_KIND_LABELS,
@@ -23,6 +23,7 @@ export const COMPLAINT_FIELD_INPUTS: Readonly<Record<string, string>> = {
   receivedOn: "received-on",
   subject: "subject",
   description: "description",
+  amountClaimed: "amountClaimed",
   "contract.number": "contract-number",
   "contract.product": "contract-product",
   "contract.insurer": "contract-insurer",
@@ -46,6 +47,7 @@ export const COMPLAINT_FIELD_LABELS: Readonly<Record<string, string>> = {
   receivedOn: "Date de réception",
   subject: "Objet",
   description: "Description",
+  amountClaimed: "Montant réclamé",
   "contract.number": "N° de contrat",
   "contract.product": "Produit",
   "contract.insurer": "Assureur",
@@ -106,6 +108,9 @@ const ENUM_FIELDS: Readonly<Record<string, Readonly<Record<string, string>>>> = 
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
+/** Fields holding a sum of money (a wire decimal). */
+const MONEY_FIELDS: ReadonlySet<string> = new Set(["amountClaimed"]);
+
 /** A field value from the journal, as a French reader expects it. */
 export function displayFieldValue(field: string, value: unknown): string {
   if (value === null || value === undefined || value === "") return "(vide)";
@@ -113,6 +118,7 @@ export function displayFieldValue(field: string, value: unknown): string {
   if (typeof value === "string") {
     const labels = ENUM_FIELDS[normalizeField(field)];
     if (labels && value in labels) return labels[value];
+    if (MONEY_FIELDS.has(normalizeField(field))) return formatMoney(value);
     if (ISO_DATE.test(value)) return formatDate(value);
     return value;
   }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Complaint } from "../../lib/backend/types";
 import {
+  amountToWire,
   complaintToForm,
   emptyComplaintForm,
   emptyToNull,
@@ -51,6 +52,7 @@ describe("formToNewComplaint", () => {
       receivedOn: "2026-05-07",
       subject: "claimSettlement",
       description: "Refus",
+      amountClaimed: null,
       contract: { number: null, product: null, insurer: null },
       otherParties: [],
       personsConcerned: [],
@@ -74,6 +76,7 @@ describe("formToNewComplaint", () => {
       receivedOn: "2026-05-05",
       subject: "premiumBilling" as const,
       description: "Cotisation prélevée deux fois",
+      amountClaimed: " 1 234,5 € ",
       contractNumber: "MRP-778",
       contractProduct: "Multirisque pro",
       contractInsurer: "Assureur X",
@@ -93,6 +96,7 @@ describe("formToNewComplaint", () => {
       relation: "formerClient",
     });
     expect(out.sentOn).toBe("2026-05-04");
+    expect(out.amountClaimed).toBe("1234.50");
     expect(out.contract).toEqual({ number: "MRP-778", product: "Multirisque pro", insurer: "Assureur X" });
     expect(out.otherParties).toEqual(["Assureur X", "Courtier grossiste"]);
     expect(out.personsConcerned).toEqual(["M. Durand", "Mme Leroy"]);
@@ -115,6 +119,7 @@ describe("complaintToForm", () => {
     personsConcerned: [],
     receivedBy: "Claire Martin",
     handler: null,
+    amountClaimed: "89.90",
     status: "received",
     acknowledgedOn: null,
     holdings: [],
@@ -129,6 +134,7 @@ describe("complaintToForm", () => {
     const form = complaintToForm(complaint);
     expect(form.otherParties).toBe("Assureur X\nExpert");
     expect(form.clientAddress).toBe("");
+    expect(form.amountClaimed).toBe("89,90");
     const back = formToNewComplaint(form);
     expect(back.client).toEqual({ ...complaint.client });
     expect(back.contract).toEqual(complaint.contract);
@@ -137,6 +143,21 @@ describe("complaintToForm", () => {
     expect(back.sentOn).toBeNull();
     expect(back.receivedBy).toBe("Claire Martin");
     expect(back.handler).toBeNull();
+    expect(back.amountClaimed).toBe("89.90");
+  });
+
+  it("leaves the amount claimed empty when the complaint has none", () => {
+    expect(complaintToForm({ ...complaint, amountClaimed: null }).amountClaimed).toBe("");
+    expect(complaintToForm({ ...complaint, amountClaimed: undefined }).amountClaimed).toBe("");
+  });
+});
+
+describe("amountToWire", () => {
+  it("sends the decimal meant, nothing for a blank, and other text as typed for the core to refuse", () => {
+    expect(amountToWire("150")).toBe("150.00");
+    expect(amountToWire("150,5")).toBe("150.50");
+    expect(amountToWire("   ")).toBeNull();
+    expect(amountToWire(" cent euros ")).toBe("cent euros");
   });
 });
 
@@ -152,6 +173,7 @@ describe("helpers", () => {
     const blank = emptyComplaintForm("2026-05-07", "Claire");
     expect(isFormDirty({ ...blank }, blank)).toBe(false);
     expect(isFormDirty({ ...blank, description: "x" }, blank)).toBe(true);
+    expect(isFormDirty({ ...blank, amountClaimed: "150" }, blank)).toBe(true);
   });
 
   it("request mapping trims", () => {

@@ -9,6 +9,7 @@ import type {
   NewRequest,
   Subject,
 } from "../../lib/backend/types";
+import { parseAmountInput } from "../../lib/format";
 
 export interface ComplaintForm {
   clientName: string;
@@ -23,6 +24,8 @@ export interface ComplaintForm {
   receivedOn: string;
   subject: Subject;
   description: string;
+  /** What the client claims, in euros as typed ("" = not a sum). */
+  amountClaimed: string;
   contractNumber: string;
   contractProduct: string;
   contractInsurer: string;
@@ -56,6 +59,7 @@ export function emptyComplaintForm(today: string, currentUser: string | null): C
     receivedOn: today,
     subject: "claimSettlement",
     description: "",
+    amountClaimed: "",
     contractNumber: "",
     contractProduct: "",
     contractInsurer: "",
@@ -89,6 +93,15 @@ export function formatList(items: readonly string[]): string {
   return items.join("\n");
 }
 
+/**
+ * A typed euro amount for the wire: the decimal meant ("1 234,5" -> "1234.50"), blank -> null,
+ * and text that is no amount as typed (the core refuses it beside its field).
+ */
+export function amountToWire(text: string): string | null {
+  const parsed = parseAmountInput(text);
+  return parsed === undefined ? text.trim() : parsed;
+}
+
 /** Oral channels: the client must be invited to confirm in writing. */
 export function isOralChannel(channel: Channel): boolean {
   return channel === "phone" || channel === "inPerson";
@@ -110,6 +123,7 @@ export function formToNewComplaint(f: ComplaintForm): NewComplaint {
     receivedOn: f.receivedOn.trim(),
     subject: f.subject,
     description: f.description.trim(),
+    amountClaimed: amountToWire(f.amountClaimed),
     contract: {
       number: emptyToNull(f.contractNumber),
       product: emptyToNull(f.contractProduct),
@@ -137,6 +151,7 @@ export function complaintToForm(c: Complaint): ComplaintForm {
     receivedOn: c.receivedOn,
     subject: c.subject,
     description: c.description,
+    amountClaimed: (c.amountClaimed ?? "").replace(".", ","),
     contractNumber: c.contract.number ?? "",
     contractProduct: c.contract.product ?? "",
     contractInsurer: c.contract.insurer ?? "",

@@ -121,3 +121,39 @@ describe("import and anonymisation events", () => {
     );
   });
 });
+
+describe("money events", () => {
+  it("name the request, the decision, the proposal and the payment", () => {
+    expect(eventTitle("escalated", { escalationId: 1, subject: "gesture", amount: "60.00", level: "supervisor" })).toBe(
+      "Demande de validation\u00A0: Geste commercial de 60,00\u00A0€",
+    );
+    expect(eventTitle("escalationDecided", { escalationId: 1, status: "accepted", amount: "50.00", reason: "ok" })).toBe(
+      "Décision sur une demande de validation\u00A0: Validée, 50,00\u00A0€",
+    );
+    expect(eventTitle("escalationDecided", { escalationId: 1, status: "refused", amount: null, reason: "non" })).toBe(
+      "Décision sur une demande de validation\u00A0: Refusée",
+    );
+    expect(eventTitle("proposalMade", { proposalId: 2, kind: "monthsOffered", description: "2 mois", amount: "30", on: "2026-05-07" })).toBe(
+      "Proposition faite au client\u00A0: Mois offerts (30,00\u00A0€)",
+    );
+    expect(eventTitle("proposalAnswered", { proposalId: 2, response: "refused", on: "2026-05-08" })).toBe(
+      "Réponse du client à une proposition\u00A0: Refusée",
+    );
+    expect(eventTitle("refundPaid", { reference: "VIR-42", method: "transfer", paidOn: "2026-05-10" })).toBe(
+      "Remboursement payé\u00A0: Virement, réf.\u00A0VIR-42",
+    );
+    expect(eventTitle("escalated", {})).toBe("Demande de validation");
+  });
+
+  it("detail the reason, the dates, the refund and the satisfaction", () => {
+    expect(eventDetails("escalated", { subject: "gesture", amount: "60", reason: "Client fidèle" })).toBe("«\u00A0Client fidèle\u00A0»");
+    expect(eventDetails("proposalAnswered", { response: "accepted", on: "2026-05-08" })).toBe("le 08/05/2026");
+    expect(eventDetails("refundPaid", { reference: "X", method: "cheque", paidOn: "2026-05-10" })).toBe("payé le 10/05/2026");
+    expect(
+      eventDetails("answered", { on: "2026-05-20", outcome: "upheld", summary: "Remboursé", refund: { amount: "89", basis: "billingError", scope: "partial" } }),
+    ).toBe("le 20/05/2026 · Fondée · remboursement 89,00\u00A0€ · «\u00A0Remboursé\u00A0»");
+    expect(eventDetails("closed", { on: "2026-06-01", feedback: "resolved", satisfaction: 4 })).toBe(
+      "le 01/06/2026 · Résolue · satisfaction 4/5",
+    );
+  });
+});

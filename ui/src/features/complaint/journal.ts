@@ -6,8 +6,13 @@ import {
   DIRECTION_LABELS,
   DISPUTE_KIND_LABELS,
   DYSFUNCTION_CATEGORY_LABELS,
+  ESCALATION_STATUS_LABELS,
+  ESCALATION_SUBJECT_LABELS,
   FEEDBACK_LABELS,
   OUTCOME_LABELS,
+  PAYMENT_METHOD_LABELS,
+  PROPOSAL_KIND_LABELS,
+  PROPOSAL_RESPONSE_LABELS,
 } from "../../lib/backend/labels";
 import { displayFieldValue, fieldLabel } from "./fields";
 import { letterKindLabel } from "../letters/letters";
@@ -68,6 +73,33 @@ export function eventTitle(kind: string, data: unknown): string {
     if (by) title += ` par ${by}`;
     return title;
   }
+  const amount = str(data.amount);
+  const money = amount ? formatMoney(amount) : null;
+  if (kind === "escalated") {
+    const subject = label(ESCALATION_SUBJECT_LABELS, data.subject);
+    const what = [subject, money].filter((p) => p !== null).join(" de ");
+    return what ? `${base}${NBSP}: ${what}` : base;
+  }
+  if (kind === "escalationDecided") {
+    const status = label(ESCALATION_STATUS_LABELS, data.status);
+    const what = [status, data.status === "accepted" ? money : null].filter((p) => p !== null).join(", ");
+    return what ? `${base}${NBSP}: ${what}` : base;
+  }
+  if (kind === "proposalMade") {
+    const proposal = label(PROPOSAL_KIND_LABELS, data.kind);
+    if (!proposal) return base;
+    return `${base}${NBSP}: ${proposal}${money ? ` (${money})` : ""}`;
+  }
+  if (kind === "proposalAnswered") {
+    const response = label(PROPOSAL_RESPONSE_LABELS, data.response);
+    return response ? `${base}${NBSP}: ${response}` : base;
+  }
+  if (kind === "refundPaid") {
+    const method = label(PAYMENT_METHOD_LABELS, data.method);
+    const reference = str(data.reference);
+    const what = [method, reference ? `réf.${NBSP}${reference}` : null].filter((p) => p !== null).join(", ");
+    return what ? `${base}${NBSP}: ${what}` : base;
+  }
   return base;
 }
 
@@ -79,6 +111,18 @@ export function eventDetails(kind: string, data: unknown): string | null {
   if (!isRecord(data)) return null;
   if (kind === "letterIssued") return letterDetails(data);
   if (kind === "gestureApproved") return null; // Everything is in the title.
+  if (kind === "escalated" || kind === "escalationDecided") {
+    const reason = str(data.reason);
+    return reason ? `«\u00A0${reason}\u00A0»` : null;
+  }
+  if (kind === "proposalAnswered") {
+    const on = str(data.on);
+    return on ? `le ${formatDate(on)}` : null;
+  }
+  if (kind === "refundPaid") {
+    const paidOn = str(data.paidOn);
+    return paidOn ? `payé le ${formatDate(paidOn)}` : null;
+  }
   // Redacted by an anonymisation: nothing personal is left to show.
   if (data.redacted === true) return "contenu anonymisé";
   if (kind === "imported") {
@@ -110,6 +154,9 @@ export function eventDetails(kind: string, data: unknown): string | null {
   if (channel && kind === "exchange") parts.push(channel);
   const gesture = str(data.gesture);
   if (gesture) parts.push(`geste ${formatMoney(gesture)}`);
+  const refund = isRecord(data.refund) ? str(data.refund.amount) : null;
+  if (refund) parts.push(`remboursement ${formatMoney(refund)}`);
+  if (typeof data.satisfaction === "number") parts.push(`satisfaction ${data.satisfaction}/5`);
   const name = str(data.name);
   if (name) parts.push(name);
   if (kind === "attachment" && typeof data.size === "number") parts.push(formatFileSize(data.size));

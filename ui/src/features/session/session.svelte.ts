@@ -1,6 +1,6 @@
-// Session-wide UI state: which register is open, who is working, which screen is
-// shown, the toast, and drafts that must survive navigating away.
-import type { AppInfo, Maintenance, RegisterSort, Status, Subject, User } from "../../lib/backend";
+// Session-wide UI state: which register is open, who is working (and whether the app is
+// locked), which screen is shown, the toast, and drafts that must survive navigating away.
+import type { AppInfo, Maintenance, RegisterSort, SessionState, Status, Subject, User } from "../../lib/backend";
 import type { CorrectiveActionFilter } from "../corrective-actions/corrective-actions";
 import type { CorrectiveActionForm } from "../corrective-actions/form";
 import type { ComplaintForm } from "../complaint/form";
@@ -56,6 +56,13 @@ class Session {
   /** Name of the person at the keyboard: the `actor` of every command. */
   user = $state<string | null>(null);
   users = $state<User[]>([]);
+  /** What the core last said of who may act: sign-in required, idle lock, who may sign in. */
+  access = $state<SessionState | null>(null);
+  /**
+   * The sign-in screen covers the app (locked by hand, or after the idle time). The screens
+   * stay mounted underneath, so that nothing typed is lost.
+   */
+  locked = $state(false);
   screen = $state<Screen>({ name: "today" });
   previous = $state<Screen | null>(null);
   toast = $state<Toast | null>(null);
@@ -82,6 +89,27 @@ class Session {
   /** The actor name passed to commands (never empty once the app is shown). */
   get actor(): string {
     return this.user ?? "";
+  }
+
+  /** Everyone signs in with a secret (some user has one). */
+  get signInRequired(): boolean {
+    return this.access?.signInRequired ?? false;
+  }
+
+  /** The user at the keyboard, as listed in `users` (null until the list is loaded). */
+  get currentUser(): User | null {
+    const me = (this.user ?? "").trim().toLowerCase();
+    return this.users.find((u) => u.name.trim().toLowerCase() === me) ?? null;
+  }
+
+  /**
+   * The user at the keyboard may manage the firm's people: an active manager, or anyone while
+   * the firm has no user. The core decides; this only spares others buttons it would refuse.
+   */
+  get isManager(): boolean {
+    if (this.users.length === 0) return true;
+    const me = this.currentUser;
+    return me !== null && me.active && me.role === "manager";
   }
 
   navigate(screen: Screen): void {

@@ -31,6 +31,24 @@ export type Direction = "incoming" | "outgoing";
 
 export type DisputeKind = "insurerForwarded" | "insurerAnswer" | "mediatorReferral" | "mediatorOutcome" | "formalNotice" | "courtAction" | "piDeclaration";
 
+export type GestureKind = "credit" | "freeService" | "monthsOffered" | "other";
+
+export type RefundBasis = "withdrawal" | "billingError" | "otherLegal" | "exception";
+
+export type RefundScope = "partial" | "full";
+
+export type ApprovalLevel = "supervisor" | "document";
+
+export type EscalationSubject = "gesture" | "refund";
+
+export type EscalationStatus = "pending" | "accepted" | "refused";
+
+export type ProposalKind = "credit" | "freeService" | "monthsOffered" | "refund" | "other";
+
+export type ProposalResponse = "pending" | "accepted" | "refused";
+
+export type PaymentMethod = "transfer" | "cheque" | "card" | "offset" | "other";
+
 export type ComplaintRef = string;
 
 export type Money = string;
@@ -61,13 +79,34 @@ export type Contract = { number: string | null, product: string | null, insurer:
 
 export type Holding = { on: string, note: string, };
 
-export type Answer = { on: string, outcome: Outcome, summary: string, gesture: Money | null, };
+export type Answer = { on: string, outcome: Outcome, summary: string, gesture: Money | null, 
+/**
+ * What the gesture gives (absent on answers recorded before the authority matrix).
+ */
+gestureKind?: GestureKind | null, 
+/**
+ * The reason noted for a gesture from the matrix's first threshold (20 EUR by default).
+ */
+gestureReason?: string | null, refund?: Refund | null, 
+/**
+ * The internal document (an attachment of the file) a decision above the matrix's
+ * document threshold carries.
+ */
+documentId?: number | null, };
 
-export type Closure = { on: string, feedback: Feedback, };
+export type Closure = { on: string, feedback: Feedback, 
+/**
+ * The client's satisfaction at closure, 1 to 5, when they answered.
+ */
+satisfaction?: number | null, };
 
 export type Dysfunction = { id: number, category: DysfunctionCategory, description: string, foundOn: string, };
 
-export type Complaint = { reference: ComplaintRef, client: Client, channel: Channel, sentOn: string | null, receivedOn: string, subject: Subject, description: string, contract: Contract, otherParties: Array<string>, personsConcerned: Array<string>, receivedBy: string | null, handler: string | null, status: Status, acknowledgedOn: string | null, holdings: Array<Holding>, answer: Answer | null, closure: Closure | null, dysfunctions: Array<Dysfunction>, recordedAt: string, 
+export type Complaint = { reference: ComplaintRef, client: Client, channel: Channel, sentOn: string | null, receivedOn: string, subject: Subject, description: string, contract: Contract, otherParties: Array<string>, personsConcerned: Array<string>, receivedBy: string | null, handler: string | null, 
+/**
+ * What the client claims, when it is a sum (a refund request).
+ */
+amountClaimed?: Money | null, status: Status, acknowledgedOn: string | null, holdings: Array<Holding>, answer: Answer | null, closure: Closure | null, dysfunctions: Array<Dysfunction>, recordedAt: string, 
 /**
  * Derived from the dates and the firm's region; not a register field.
  */
@@ -83,7 +122,27 @@ export type DisputeStep = { id: number, kind: DisputeKind, on: string, summary: 
 
 export type MediationWindow = { from: string, until: string, };
 
-export type ComplaintView = { next: NextDeadline | null, mediation: MediationWindow, allowedActions: Array<Action>, events: Array<JournalEvent>, exchanges: Array<Exchange>, attachments: Array<AttachmentMeta>, disputeSteps: Array<DisputeStep>, letters: Array<LetterMeta>, approvals: Array<Approval>, reference: ComplaintRef, client: Client, channel: Channel, sentOn: string | null, receivedOn: string, subject: Subject, description: string, contract: Contract, otherParties: Array<string>, personsConcerned: Array<string>, receivedBy: string | null, handler: string | null, status: Status, acknowledgedOn: string | null, holdings: Array<Holding>, answer: Answer | null, closure: Closure | null, dysfunctions: Array<Dysfunction>, recordedAt: string, 
+export type ComplaintView = { next: NextDeadline | null, mediation: MediationWindow, allowedActions: Array<Action>, events: Array<JournalEvent>, exchanges: Array<Exchange>, attachments: Array<AttachmentMeta>, disputeSteps: Array<DisputeStep>, letters: Array<LetterMeta>, approvals: Array<Approval>, 
+/**
+ * Requests for approval of a gesture or refund, and their decisions.
+ */
+escalations: Array<Escalation>, 
+/**
+ * Solutions proposed to the client, and their responses.
+ */
+proposals: Array<Proposal>, 
+/**
+ * The refund's payment, once recorded.
+ */
+refundPayment: RefundPayment | null, 
+/**
+ * The refund decided in the answer is due by this day (14 days after the answer).
+ */
+refundDue: string | null, reference: ComplaintRef, client: Client, channel: Channel, sentOn: string | null, receivedOn: string, subject: Subject, description: string, contract: Contract, otherParties: Array<string>, personsConcerned: Array<string>, receivedBy: string | null, handler: string | null, 
+/**
+ * What the client claims, when it is a sum (a refund request).
+ */
+amountClaimed?: Money | null, status: Status, acknowledgedOn: string | null, holdings: Array<Holding>, answer: Answer | null, closure: Closure | null, dysfunctions: Array<Dysfunction>, recordedAt: string, 
 /**
  * Derived from the dates and the firm's region; not a register field.
  */
@@ -93,7 +152,11 @@ export type NewClient = { name: string, address?: string | null, email?: string 
 
 export type NewContract = { number?: string | null, product?: string | null, insurer?: string | null, };
 
-export type NewComplaint = { client: NewClient, channel: Channel, sentOn?: string | null, receivedOn: string, subject: Subject, description: string, contract: NewContract, otherParties: Array<string>, personsConcerned: Array<string>, receivedBy?: string | null, handler?: string | null, };
+export type NewComplaint = { client: NewClient, channel: Channel, sentOn?: string | null, receivedOn: string, subject: Subject, description: string, contract: NewContract, otherParties: Array<string>, personsConcerned: Array<string>, receivedBy?: string | null, handler?: string | null, 
+/**
+ * What the client claims, when it is a sum (euros, as typed).
+ */
+amountClaimed?: string | null, };
 
 export type NewRequest = { clientName: string, channel: Channel, receivedOn: string, description: string, };
 
@@ -105,7 +168,11 @@ export type NewUser = { name: string, role: Role, canSign: boolean,
 /**
  * Euros, as typed ("50", "49,90"); empty or absent: the default of the role.
  */
-maxGesture?: string | null, };
+maxGesture?: string | null, 
+/**
+ * The user's first password or PIN (the manager hands it over); absent: none yet.
+ */
+secret?: string | null, };
 
 export type User = { id: number, name: string, role: Role, canSign: boolean, 
 /**
@@ -121,7 +188,11 @@ authority: Money | null,
 /**
  * A signature image is stored for the user's letters.
  */
-hasSignature: boolean, };
+hasSignature: boolean, 
+/**
+ * The user has a password (or PIN) to sign in with.
+ */
+hasCredentials: boolean, };
 
 export type SettingEntry = { key: string, label: string, value: string, };
 
@@ -154,7 +225,7 @@ export type AppInfo = { dbPath: string, isDemo: boolean, today: string, region: 
  */
 empty: boolean, };
 
-export type ErrorCode = "validation" | "transition" | "notFound" | "databaseTooNew" | "notADatabase" | "readOnly" | "database" | "migration" | "io" | "tampered" | "letter" | "internal";
+export type ErrorCode = "validation" | "transition" | "notFound" | "databaseTooNew" | "notADatabase" | "readOnly" | "database" | "migration" | "io" | "tampered" | "letter" | "signIn" | "forbidden" | "internal";
 
 export type FieldError = { field: string, message: string, };
 
@@ -168,6 +239,148 @@ code: string, message: string, field?: string,
  * Every refused field when a request had several (`field` and `message` are the first).
  */
 fields?: Array<FieldError>, };
+
+export type SecretKind = "password" | "pin";
+
+export type SignInUser = { name: string, role: Role, hasCredentials: boolean, };
+
+export type SessionState = { 
+/**
+ * The register has no user yet: the first one creates their account (the manager).
+ */
+noUsers: boolean, 
+/**
+ * Some user has credentials: everyone signs in (otherwise anyone at this computer may
+ * act under any name, as before credentials existed).
+ */
+signInRequired: boolean, 
+/**
+ * Who is signed in (or chosen, while no credentials exist).
+ */
+signedIn: User | null, secretKind: SecretKind, 
+/**
+ * Minutes without activity after which the app locks itself.
+ */
+idleMinutes: number, 
+/**
+ * The active users, for the sign-in screen.
+ */
+users: Array<SignInUser>, };
+
+export type UserEdit = { role?: Role | null, canSign?: boolean | null, 
+/**
+ * Euros, as typed; an empty text: back to the default of the role.
+ */
+maxGesture?: string | null, };
+
+export type Refund = { amount: Money, basis: RefundBasis, scope: RefundScope, };
+
+export type Requirement = { 
+/**
+ * A reason must be noted for the gesture.
+ */
+reason: boolean, 
+/**
+ * The gesture is beyond the actor's authority: an approval at this level covers it.
+ */
+gestureApproval: ApprovalLevel | null, 
+/**
+ * The refund (by exception) needs an approval at this level.
+ */
+refundApproval: ApprovalLevel | null, 
+/**
+ * An internal document must be attached to the decision.
+ */
+document: boolean, };
+
+export type AuthorityCheck = { requirement: Requirement, 
+/**
+ * The largest gesture the acting user grants alone (`None`: no ceiling).
+ */
+limit: Money | null, 
+/**
+ * What accepted requests approve, per subject.
+ */
+approvedGesture: Money | null, approvedRefund: Money | null, 
+/**
+ * A pending request waits for a decision.
+ */
+pending: boolean, 
+/**
+ * What is still missing, in French (empty: the answer may be recorded).
+ */
+missing: Array<FieldError>, };
+
+export type Escalation = { id: number, subject: EscalationSubject, 
+/**
+ * The amount at stake.
+ */
+amount: Money, 
+/**
+ * For a refund: partial or full against the amount claimed.
+ */
+refundScope: RefundScope | null, level: ApprovalLevel, 
+/**
+ * Why the actor asks (their reason for the gesture or refund).
+ */
+reason: string, 
+/**
+ * The proposal the client already refused.
+ */
+refusedProposal: string, 
+/**
+ * The actor's analysis of the case.
+ */
+analysis: string, 
+/**
+ * The internal document attached (an attachment of the file), required at the
+ * `document` level.
+ */
+documentId: number | null, requestedBy: string, requestedAt: string, 
+/**
+ * The approver's target: 2 h at the supervisor level, 4 h at the document level.
+ */
+dueAt: string, status: EscalationStatus, 
+/**
+ * The amount approved (possibly lower than asked).
+ */
+decidedAmount: Money | null, decisionReason: string | null, decidedBy: string | null, decidedAt: string | null, };
+
+export type NewEscalation = { subject: EscalationSubject, 
+/**
+ * Euros, as typed.
+ */
+amount: string, refundScope?: RefundScope | null, reason: string, refusedProposal: string, analysis: string, documentId?: number | null, };
+
+export type EscalationDecision = { accept: boolean, 
+/**
+ * Euros, as typed: a lower amount than asked, or absent for the amount asked.
+ */
+amount?: string | null, reason: string, };
+
+export type PendingApproval = { reference: ComplaintRef, clientName: string, escalation: Escalation, late: boolean, 
+/**
+ * The acting user may decide it (filled by the register).
+ */
+mayDecide: boolean, 
+/**
+ * The acting user asked for it (filled by the register).
+ */
+mine: boolean, };
+
+export type Proposal = { id: number, kind: ProposalKind, description: string, amount: Money | null, proposedOn: string, proposedBy: string, response: ProposalResponse, respondedOn: string | null, };
+
+export type NewProposal = { kind: ProposalKind, description: string, amount?: string | null, on: string, };
+
+export type RefundPayment = { 
+/**
+ * The payment's reference (transfer, cheque number...).
+ */
+reference: string, method: PaymentMethod, paidOn: string, recordedBy: string, recordedAt: string, };
+
+export type NewRefundPayment = { reference: string, method: PaymentMethod, paidOn: string, };
+
+export type RefundDue = { reference: ComplaintRef, clientName: string, amount: Money, decidedOn: string, dueOn: string, late: boolean, };
 
 export type LetterKind = "ack" | "holding" | "answer";
 
@@ -218,7 +431,15 @@ maySignAnswer: boolean,
  */
 whyNot: string | null, };
 
-export type GestureState = { amount: Money, approved: boolean, };
+export type GestureState = { amount: Money, 
+/**
+ * An accepted request (or an older approval) covers it.
+ */
+approved: boolean, 
+/**
+ * The default signatory may not sign the answer without an approval.
+ */
+needsApproval: boolean, };
 
 export type LetterChoices = { offers: Array<LetterOffer>, 
 /**
@@ -502,13 +723,101 @@ export type AcknowledgeReq = { reference: string, on: string, };
 
 export type HoldReq = { reference: string, on: string, note: string, };
 
+export type AnswerMoneyReq = { 
+/**
+ * Euros, as typed ("150", "150,00"); absent or blank: no gesture.
+ */
+gesture?: string | null, 
+/**
+ * credit, freeService, monthsOffered or other.
+ */
+gestureKind?: string | null, 
+/**
+ * The reason noted for the gesture (from the matrix's first threshold).
+ */
+gestureReason?: string | null, 
+/**
+ * Euros, as typed; absent or blank: no refund.
+ */
+refundAmount?: string | null, 
+/**
+ * withdrawal, billingError, otherLegal or exception.
+ */
+refundBasis?: string | null, 
+/**
+ * partial or full.
+ */
+refundScope?: string | null, 
+/**
+ * The internal document: an attachment of the file.
+ */
+documentId?: number | null, };
+
 export type AnswerReq = { reference: string, on: string, outcome: string, summary: string, 
 /**
  * Euros, as typed ("150", "150,00"); absent or blank: no gesture.
  */
-gesture?: string | null, };
+gesture?: string | null, 
+/**
+ * credit, freeService, monthsOffered or other.
+ */
+gestureKind?: string | null, 
+/**
+ * The reason noted for the gesture (from the matrix's first threshold).
+ */
+gestureReason?: string | null, 
+/**
+ * Euros, as typed; absent or blank: no refund.
+ */
+refundAmount?: string | null, 
+/**
+ * withdrawal, billingError, otherLegal or exception.
+ */
+refundBasis?: string | null, 
+/**
+ * partial or full.
+ */
+refundScope?: string | null, 
+/**
+ * The internal document: an attachment of the file.
+ */
+documentId?: number | null, };
 
-export type CloseReq = { reference: string, on: string, feedback: string, };
+export type AuthorityCheckReq = { reference: string, 
+/**
+ * Euros, as typed ("150", "150,00"); absent or blank: no gesture.
+ */
+gesture?: string | null, 
+/**
+ * credit, freeService, monthsOffered or other.
+ */
+gestureKind?: string | null, 
+/**
+ * The reason noted for the gesture (from the matrix's first threshold).
+ */
+gestureReason?: string | null, 
+/**
+ * Euros, as typed; absent or blank: no refund.
+ */
+refundAmount?: string | null, 
+/**
+ * withdrawal, billingError, otherLegal or exception.
+ */
+refundBasis?: string | null, 
+/**
+ * partial or full.
+ */
+refundScope?: string | null, 
+/**
+ * The internal document: an attachment of the file.
+ */
+documentId?: number | null, };
+
+export type CloseReq = { reference: string, on: string, feedback: string, 
+/**
+ * The client's satisfaction, 1 to 5, when they gave it.
+ */
+satisfaction?: number | null, };
 
 export type AddDysfunctionReq = { reference: string, category: string, description: string, on: string, };
 
@@ -519,12 +828,6 @@ export type AddDisputeStepReq = { reference: string, input: NewDisputeStep, };
 export type AddAttachmentReq = { reference: string, path: string, };
 
 export type LetterReq = { reference: string, request: LetterRequest, };
-
-export type ApproveGestureReq = { reference: string, 
-/**
- * Euros, as typed ("150", "150,00").
- */
-amount: string, };
 
 export type ExtractStatsReq = { query: ExtractQuery, };
 

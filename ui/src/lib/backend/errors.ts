@@ -10,13 +10,23 @@ export function isAppError(e: unknown): e is AppError {
   );
 }
 
-/** Normalise any thrown value into an AppError (keeping `field` when it is a non-empty string). */
+/**
+ * Normalise any thrown value into an AppError, keeping `field` when it is a non-empty string
+ * and `fields` (every refused field, when the core refused several at once).
+ */
 export function toAppError(e: unknown): AppError {
   if (isAppError(e)) {
     const field = (e as { field?: unknown }).field;
-    return typeof field === "string" && field !== ""
-      ? { code: e.code, message: e.message, field }
-      : { code: e.code, message: e.message };
+    const fields = (e as { fields?: unknown }).fields;
+    const out: AppError = { code: e.code, message: e.message };
+    if (typeof field === "string" && field !== "") out.field = field;
+    if (Array.isArray(fields) && fields.length > 1) {
+      out.fields = fields.filter(
+        (f): f is { field: string; message: string } =>
+          typeof f === "object" && f !== null && typeof f.field === "string" && typeof f.message === "string",
+      );
+    }
+    return out;
   }
   return { code: "unknown", message: String(e) };
 }

@@ -5,6 +5,16 @@ import { invoke, isTauri } from "@tauri-apps/api/core";
 import { open as openDialog, save as saveDialog } from "@tauri-apps/plugin-dialog";
 import { toAppError } from "./errors";
 import type {
+  AnswerMoneyReq,
+  AuthorityCheck,
+  EscalationDecision,
+  NewEscalation,
+  NewProposal,
+  NewRefundPayment,
+  PendingApproval,
+  RefundDue,
+  SessionState,
+  UserEdit,
   BackupStatus,
   RestorePreview,
   RestoreReport,
@@ -124,19 +134,102 @@ export function hold(reference: string, on: string, note: string, actor: string)
   return call<ComplaintView>("hold", { reference, on, note, actor });
 }
 
+/**
+ * Record the answer with the money it decides (gesture, refund, internal document). The core
+ * refuses a gesture or refund beyond the actor's authority until an accepted request covers
+ * it (fields gesture / refund / gestureReason / documentId name what is missing).
+ */
 export function answer(
   reference: string,
   on: string,
   outcome: Outcome,
   summary: string,
-  gesture: string | null,
+  money: AnswerMoneyReq,
   actor: string,
 ): Promise<ComplaintView> {
-  return call<ComplaintView>("answer", { reference, on, outcome, summary, gesture, actor });
+  return call<ComplaintView>("answer", { reference, input: { on, outcome, summary, ...money }, actor });
 }
 
-export function close(reference: string, on: string, feedback: Feedback, actor: string): Promise<ComplaintView> {
-  return call<ComplaintView>("close", { reference, on, feedback, actor });
+/** What the answer's money needs from `actor` (reason, approval, document), as they type. */
+export function authorityCheck(reference: string, money: AnswerMoneyReq, actor: string): Promise<AuthorityCheck> {
+  return call<AuthorityCheck>("authority_check", { reference, input: money, actor });
+}
+
+export function close(
+  reference: string,
+  on: string,
+  feedback: Feedback,
+  actor: string,
+  satisfaction: number | null = null,
+): Promise<ComplaintView> {
+  return call<ComplaintView>("close", { reference, on, feedback, satisfaction, actor });
+}
+
+// ---- Approvals, proposals, refunds ---------------------------------------
+
+/** Ask a supervisor or the manager to approve a gesture or refund beyond `actor`'s authority. */
+export function requestApproval(reference: string, input: NewEscalation, actor: string): Promise<ComplaintView> {
+  return call<ComplaintView>("request_approval", { reference, input, actor });
+}
+
+/** Accept (possibly for a lower amount) or refuse a request, as `actor`. */
+export function decideApproval(id: number, input: EscalationDecision, actor: string): Promise<ComplaintView> {
+  return call<ComplaintView>("decide_approval", { id, input, actor });
+}
+
+/** The requests waiting for a decision that concern `actor` (theirs to decide, or their own). */
+export function pendingApprovals(actor: string): Promise<PendingApproval[]> {
+  return call<PendingApproval[]>("pending_approvals", { actor });
+}
+
+/** Refunds decided and not yet paid (due 14 days after the answer). */
+export function refundsDue(): Promise<RefundDue[]> {
+  return call<RefundDue[]>("refunds_due");
+}
+
+export function addProposal(reference: string, input: NewProposal, actor: string): Promise<ComplaintView> {
+  return call<ComplaintView>("add_proposal", { reference, input, actor });
+}
+
+export function respondProposal(
+  reference: string,
+  id: number,
+  accepted: boolean,
+  on: string,
+  actor: string,
+): Promise<ComplaintView> {
+  return call<ComplaintView>("respond_proposal", { reference, id, accepted, on, actor });
+}
+
+export function recordRefundPayment(reference: string, input: NewRefundPayment, actor: string): Promise<ComplaintView> {
+  return call<ComplaintView>("record_refund_payment", { reference, input, actor });
+}
+
+// ---- Session -------------------------------------------------------------
+
+/** Who may act now: no users yet, sign-in required, who is signed in, the idle lock. */
+export function sessionState(): Promise<SessionState> {
+  return call<SessionState>("session_state");
+}
+
+/** Sign in (refused with code "signIn": wrong secret, delay after five failures...). */
+export function signIn(name: string, secret: string): Promise<SessionState> {
+  return call<SessionState>("sign_in", { name, secret });
+}
+
+/** On a register without credentials: choose who acts (anyone at this computer may). */
+export function chooseUser(name: string): Promise<SessionState> {
+  return call<SessionState>("choose_user", { name });
+}
+
+/** Lock the app: nobody acts until someone signs in. */
+export function lock(): Promise<SessionState> {
+  return call<SessionState>("lock");
+}
+
+/** The first user of a register with no user: the manager, signed in. */
+export function createFirstUser(name: string, secret: string): Promise<SessionState> {
+  return call<SessionState>("create_first_user", { name, secret });
 }
 
 export function addDysfunction(
@@ -233,6 +326,21 @@ export function listUsers(): Promise<User[]> {
 
 export function addUser(input: NewUser, actor: string): Promise<User[]> {
   return call<User[]>("add_user", { input, actor });
+}
+
+/** A manager changes a user's role, signing right or personal limit. */
+export function editUser(name: string, input: UserEdit, actor: string): Promise<User[]> {
+  return call<User[]>("edit_user", { name, input, actor });
+}
+
+/** A manager deactivates (or reactivates) a user. */
+export function setUserActive(name: string, active: boolean, actor: string): Promise<User[]> {
+  return call<User[]>("set_user_active", { name, active, actor });
+}
+
+/** Set a user's password or PIN: one's own, or anyone's as a manager. */
+export function setPassword(name: string, secret: string, actor: string): Promise<User[]> {
+  return call<User[]>("set_password", { name, secret, actor });
 }
 
 /** Ask the user for a PNG image of a signature. Resolves to its path, or null if cancelled. */
@@ -342,11 +450,6 @@ export async function pickLetterSavePath(defaultName: string): Promise<string | 
   } catch (e) {
     throw toAppError(e);
   }
-}
-
-/** The actor approves a goodwill gesture of `amount` (decimal string, e.g. "150.00"). */
-export function approveGesture(reference: string, amount: string, actor: string): Promise<ComplaintView> {
-  return call<ComplaintView>("approve_gesture", { reference, amount, actor });
 }
 
 // ---- Statistics and extracts ---------------------------------------------
