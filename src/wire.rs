@@ -33,7 +33,7 @@ use crate::complaint::{
 use crate::complaint::{AttachmentMeta, DisputeStep, Exchange, NewDisputeStep, NewExchange};
 use crate::complaint::{CorrectiveAction, DysfunctionEntry, NewCorrectiveAction};
 use crate::error::{ErrorCode, WireError};
-use crate::extract::stats::{Count, Spread, Stats};
+use crate::extract::stats::{Count, MoneyKpis, Spread, Stats};
 use crate::extract::ExtractQuery;
 use crate::firm::authority::Requirement;
 use crate::firm::{NewUser, User};
@@ -115,7 +115,7 @@ pub fn typescript() -> String {
         LetterKind, HoldingInfo, Block, Composed, LetterMeta, LetterRequest, TemplateEntry,
         Approval, LetterOffer, SignatoryChoice, GestureState, LetterChoices,
         // Extracts and statistics.
-        ExtractQuery, Count, Spread, Stats,
+        ExtractQuery, Count, Spread, MoneyKpis, Stats,
         // Corrective actions.
         ActionStatus, CorrectiveAction, NewCorrectiveAction, DysfunctionEntry,
         // Import.

@@ -269,3 +269,175 @@ fn pdf_extract_lists_every_complaint_marks_late_steps_and_ends_with_the_statisti
     let pages = text.matches("Page ").count();
     assert!(text.contains(&format!("Page {pages} / {pages}")), "{text}");
 }
+
+/// The seed's refund and gesture indicators, hand-checked: three refund requests (one
+/// refunded by exception after an approval decided a day later, one answered with a gesture
+/// instead, one refunded by right), two gestures proposed (one accepted), two satisfaction
+/// notes at closure.
+#[test]
+fn the_refund_and_gesture_indicators_of_the_seed() {
+    use reclam::complaint::lifecycle::AnswerMoney;
+    use reclam::complaint::{
+        EscalationDecision, EscalationSubject, GestureKind, NewEscalation, NewProposal,
+        ProposalKind, Refund, RefundBasis, RefundScope, Role,
+    };
+    use reclam::firm::NewUser;
+    use reclam::Register;
+    let db = TestDb::new();
+    let m = |s: &str| -> Money { s.parse().unwrap() };
+    let claimed = |name: &str, amount: &str| {
+        let mut c = complaint(name, "2026-05-04");
+        c.amount_claimed = Some(amount.into());
+        c
+    };
+    let (a, b, c) = {
+        let mut s = db.open("2026-05-18");
+        for (name, role) in [
+            ("Claire Martin", Role::Manager),
+            ("Paul Durand", Role::Advisor),
+        ] {
+            s.add_user(
+                &NewUser {
+                    name: name.into(),
+                    role,
+                    can_sign: true,
+                    max_gesture: None,
+                    secret: None,
+                },
+                "Claire Martin",
+            )
+            .unwrap();
+        }
+        let a = s.record(&claimed("Mme A", "80"), "x").unwrap().reference;
+        let b = s.record(&claimed("M. B", "200"), "x").unwrap().reference;
+        let c = s.record(&claimed("Mme C", "45"), "x").unwrap().reference;
+        for r in [&a, &b, &c] {
+            s.acknowledge(r, d("2026-05-05"), "x").unwrap();
+        }
+        // A: Paul asks for a partial refund by exception of 40 €.
+        Register::over(&mut s, "Paul Durand")
+            .unwrap()
+            .request_approval(
+                &a,
+                &NewEscalation {
+                    subject: EscalationSubject::Refund,
+                    amount: "40".into(),
+                    refund_scope: Some(RefundScope::Partial),
+                    reason: "Prélèvement en double".into(),
+                    refused_proposal: "Avoir de 20 €".into(),
+                    analysis: "Erreur du cabinet".into(),
+                    document_id: None,
+                },
+            )
+            .unwrap();
+        // B: two gestures proposed, the second accepted.
+        let mut reg = Register::over(&mut s, "Paul Durand").unwrap();
+        for (desc, amount) in [("Avoir de 20 €", "20"), ("Un mois offert", "30")] {
+            reg.add_proposal(
+                &b,
+                &NewProposal {
+                    kind: ProposalKind::Credit,
+                    description: desc.into(),
+                    amount: Some(amount.into()),
+                    on: d("2026-05-10"),
+                },
+            )
+            .unwrap();
+        }
+        let ids: Vec<i64> = reg
+            .store()
+            .proposals(&b)
+            .unwrap()
+            .iter()
+            .map(|p| p.id)
+            .collect();
+        reg.respond_proposal(&b, ids[0], false, d("2026-05-11"))
+            .unwrap();
+        reg.respond_proposal(&b, ids[1], true, d("2026-05-12"))
+            .unwrap();
+        (a, b, c)
+    };
+    // The next day, the manager approves; the answers follow.
+    let mut s = db.open("2026-05-19");
+    let e = s.escalations(&a).unwrap()[0].id;
+    Register::over(&mut s, "Claire Martin")
+        .unwrap()
+        .decide_approval(
+            e,
+            &EscalationDecision {
+                accept: true,
+                amount: None,
+                reason: "Erreur avérée".into(),
+            },
+        )
+        .unwrap();
+    let mut paul = Register::over(&mut s, "Paul Durand").unwrap();
+    let refund = |amount: &str, basis, scope| AnswerMoney {
+        refund: Some(Refund {
+            amount: m(amount),
+            basis,
+            scope,
+        }),
+        ..AnswerMoney::default()
+    };
+    paul.answer(
+        &a,
+        d("2026-05-19"),
+        Outcome::Partial,
+        "Remboursement de la moitié",
+        &refund("40", RefundBasis::Exception, RefundScope::Partial),
+    )
+    .unwrap();
+    paul.answer(
+        &b,
+        d("2026-05-19"),
+        Outcome::Partial,
+        "Un mois offert",
+        &AnswerMoney {
+            gesture: Some(m("30")),
+            gesture_kind: Some(GestureKind::MonthsOffered),
+            gesture_reason: Some("Retard de traitement".into()),
+            ..AnswerMoney::default()
+        },
+    )
+    .unwrap();
+    paul.answer(
+        &c,
+        d("2026-05-19"),
+        Outcome::Upheld,
+        "Rétractation dans le délai",
+        &refund("45", RefundBasis::Withdrawal, RefundScope::Full),
+    )
+    .unwrap();
+    paul.close(&a, d("2026-05-19"), Feedback::Resolved, Some(4))
+        .unwrap();
+    paul.close(&b, d("2026-05-19"), Feedback::Resolved, Some(5))
+        .unwrap();
+    paul.close(&c, d("2026-05-19"), Feedback::None, None)
+        .unwrap();
+    let q = ExtractQuery::period(d("2026-05-01"), d("2026-05-31"));
+    let all = rows(&s, &q).unwrap();
+    let st = stats::compute(&s, &q, &all).unwrap().money;
+    assert_eq!(st.refund_requests, 3);
+    assert_eq!(st.refunds_granted, 2);
+    assert_eq!(st.refund_rate_pct, Some(66.7));
+    assert_eq!(st.average_refund, Some("42.50".parse().unwrap()));
+    assert_eq!(st.gestures_instead_pct, Some(33.3));
+    assert_eq!(st.gesture_acceptance_pct, Some(50.0));
+    // A (escalated) of the three with money decided.
+    assert_eq!(st.escalation_rate_pct, Some(33.3));
+    let hours = st.average_approval_hours.unwrap();
+    assert!((23.5..=24.5).contains(&hours), "{hours}");
+    assert_eq!(st.satisfaction_average, Some(4.5));
+    assert_eq!(st.satisfaction_count, 2);
+    // The same figures in the statistics' French sections (PDF, XLSX, CLI).
+    let sections = stats::compute(&s, &q, &all).unwrap().sections();
+    let money = sections
+        .iter()
+        .find(|(t, _)| t == "Remboursements, gestes et validations")
+        .unwrap();
+    let line = |l: &str| money.1.iter().find(|(k, _)| k == l).unwrap().1.clone();
+    assert_eq!(line("Remboursements accordés"), "2 (66,7\u{A0}%)");
+    assert_eq!(line("Remboursement moyen"), "42,50\u{A0}€");
+    assert_eq!(line("Satisfaction à la clôture"), "4,5 / 5 (sur 2)");
+}

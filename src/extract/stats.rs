@@ -71,6 +71,56 @@ pub struct Stats {
     pub open_now: u64,
     /// Complaints whose next step is overdue, today (whatever the period).
     pub overdue_now: u64,
+    /// The seed's refund and gesture indicators.
+    pub money: MoneyKpis,
+}
+
+/// The seed's indicators of refunds, gestures and approvals over a period (seed 000).
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
+#[serde(rename_all = "camelCase")]
+pub struct MoneyKpis {
+    /// Complaints that claim a sum or were granted a refund.
+    pub refund_requests: u64,
+    pub refunds_granted: u64,
+    /// Refunds granted / refund requests.
+    pub refund_rate_pct: Option<f64>,
+    /// Euros, a decimal string.
+    #[ts(type = "string | null")]
+    #[serde(with = "rust_decimal::serde::str_option")]
+    pub average_refund: Option<Decimal>,
+    /// Of the refund requests answered, the share answered with a gesture instead.
+    pub gestures_instead_pct: Option<f64>,
+    /// Of the gestures proposed that the client answered, the share accepted.
+    pub gesture_acceptance_pct: Option<f64>,
+    /// Of the complaints where money was decided or asked for, the share escalated.
+    pub escalation_rate_pct: Option<f64>,
+    /// Average hours from a request for approval to its decision.
+    pub average_approval_hours: Option<f64>,
+    /// Average satisfaction at closure (1 to 5), and on how many answers.
+    pub satisfaction_average: Option<f64>,
+    pub satisfaction_count: u64,
+}
+
+impl MoneyKpis {
+    pub fn from_figures(f: &crate::store::extract::MoneyFigures) -> MoneyKpis {
+        let mean = |sum: f64, n: usize| (n > 0).then(|| (sum / n as f64 * 10.0).round() / 10.0);
+        MoneyKpis {
+            refund_requests: f.refund_requests,
+            refunds_granted: f.refunds_granted,
+            refund_rate_pct: pct(f.refunds_granted, f.refund_requests),
+            average_refund: (f.refunds_granted > 0)
+                .then(|| (f.refunds_total / Decimal::from(f.refunds_granted)).round_dp(2)),
+            gestures_instead_pct: pct(f.gestures_instead, f.refund_requests_answered),
+            gesture_acceptance_pct: pct(f.gestures_accepted, f.gestures_proposed_answered),
+            escalation_rate_pct: pct(f.escalated, f.money_decisions),
+            average_approval_hours: mean(f.approval_hours.iter().sum(), f.approval_hours.len()),
+            satisfaction_average: mean(
+                f.satisfaction.iter().map(|n| f64::from(*n)).sum(),
+                f.satisfaction.len(),
+            ),
+            satisfaction_count: f.satisfaction.len() as u64,
+        }
+    }
 }
 
 fn pct(part: u64, whole: u64) -> Option<f64> {
@@ -194,11 +244,17 @@ pub fn compute(store: &Store, q: &ExtractQuery, rows: &[ExtractRow]) -> Result<S
         mediator_referrals,
         open_now,
         overdue_now,
+        money: MoneyKpis::from_figures(&store.money_figures(q)?),
     })
 }
 
 fn fr_pct(p: Option<f64>) -> String {
     p.map(|p| format!("{}\u{A0}%", format!("{p:.1}").replace('.', ",")))
+        .unwrap_or_else(|| "—".to_owned())
+}
+
+fn fr_hours(h: Option<f64>) -> String {
+    h.map(|h| format!("{} h", format!("{h:.1}").replace('.', ",")))
         .unwrap_or_else(|| "—".to_owned())
 }
 
@@ -260,6 +316,59 @@ impl Stats {
                             fr_int(self.gestures_count),
                             crate::complaint::french_amount(self.gestures_total)
                         ),
+                    ),
+                ],
+            ),
+            (
+                "Remboursements, gestes et validations".to_owned(),
+                vec![
+                    (
+                        "Demandes de remboursement".into(),
+                        fr_int(self.money.refund_requests),
+                    ),
+                    (
+                        "Remboursements accordés".into(),
+                        format!(
+                            "{} ({})",
+                            fr_int(self.money.refunds_granted),
+                            fr_pct(self.money.refund_rate_pct)
+                        ),
+                    ),
+                    (
+                        "Remboursement moyen".into(),
+                        self.money
+                            .average_refund
+                            .map(crate::complaint::french_amount)
+                            .unwrap_or_else(|| "—".to_owned()),
+                    ),
+                    (
+                        "Geste proposé au lieu d'un remboursement".into(),
+                        fr_pct(self.money.gestures_instead_pct),
+                    ),
+                    (
+                        "Gestes acceptés par le client".into(),
+                        fr_pct(self.money.gesture_acceptance_pct),
+                    ),
+                    (
+                        "Décisions soumises à validation".into(),
+                        fr_pct(self.money.escalation_rate_pct),
+                    ),
+                    (
+                        "Délai moyen de validation".into(),
+                        fr_hours(self.money.average_approval_hours),
+                    ),
+                    (
+                        "Satisfaction à la clôture".into(),
+                        self.money
+                            .satisfaction_average
+                            .map(|a| {
+                                format!(
+                                    "{} / 5 (sur {})",
+                                    format!("{a:.1}").replace('.', ","),
+                                    fr_int(self.money.satisfaction_count)
+                                )
+                            })
+                            .unwrap_or_else(|| "—".to_owned()),
                     ),
                 ],
             ),

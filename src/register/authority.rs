@@ -34,7 +34,13 @@ pub struct AuthorityCheck {
     pub pending: bool,
     /// What is still missing, in French (empty: the answer may be recorded).
     pub missing: Vec<ValidationError>,
+    /// The procedure's advice, in French, that does not block the answer (the seed asks for
+    /// at least three creative proposals before a pure refund).
+    pub advice: Vec<String>,
 }
+
+/// Proposals the seed asks for before a refund by exception.
+pub const CREATIVE_PROPOSALS: usize = 3;
 
 fn same(a: &str, b: &str) -> bool {
     a.trim().to_lowercase() == b.trim().to_lowercase()
@@ -109,7 +115,25 @@ impl<S: BorrowMut<Store>> Register<S> {
             approved_refund,
             has_document,
         ));
+        let mut advice = Vec::new();
+        let exception = money.refund.as_ref().is_some_and(|r| !r.basis.is_legal());
+        if exception && money.gesture.is_none() {
+            let made = self
+                .s()
+                .proposals(r)?
+                .iter()
+                .filter(|p| p.kind != crate::complaint::ProposalKind::Refund)
+                .count();
+            if made < CREATIVE_PROPOSALS {
+                advice.push(format!(
+                    "Avant un remboursement exceptionnel, la procédure demande au moins \
+                     {CREATIVE_PROPOSALS} propositions (avoir, prestation offerte, mois offerts…) : \
+                     {made} enregistrée(s) dans ce dossier"
+                ));
+            }
+        }
         Ok(AuthorityCheck {
+            advice,
             requirement: req,
             limit: authority::gesture_limit(&user, &t),
             approved_gesture,

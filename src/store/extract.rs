@@ -3,10 +3,13 @@
 //! The extract itself (rows, formats, statistics) is `extract`'s: this module only reads.
 
 use super::{complaints, Store};
-use crate::complaint::{Channel, Complaint, DysfunctionCategory, Status, Subject, ValidationError};
+use crate::complaint::{
+    Channel, Complaint, DysfunctionCategory, Money, Status, Subject, ValidationError,
+};
 use crate::error::Result;
 use chrono::NaiveDate;
 use rusqlite::types::Value as SqlValue;
+use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 
@@ -177,5 +180,102 @@ impl Store {
             |r| Ok((r.get(0)?, r.get(1)?)),
         )?;
         Ok((open as u64, overdue as u64))
+    }
+}
+
+/// The raw figures of the seed's refund and gesture KPIs over an extract's complaints.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct MoneyFigures {
+    /// Complaints that claim a sum or were granted a refund.
+    pub refund_requests: u64,
+    /// Of those, the ones answered with a refund.
+    pub refunds_granted: u64,
+    pub refunds_total: Decimal,
+    /// Refund requests answered with a gesture and no refund.
+    pub gestures_instead: u64,
+    /// Refund requests answered.
+    pub refund_requests_answered: u64,
+    /// Proposals of a gesture (not a refund) the client answered, and accepted.
+    pub gestures_proposed_answered: u64,
+    pub gestures_accepted: u64,
+    /// Complaints with a gesture or refund decided or asked for approval, and those escalated.
+    pub money_decisions: u64,
+    pub escalated: u64,
+    /// Hours from request to decision, of every decided escalation.
+    pub approval_hours: Vec<f64>,
+    /// Satisfaction notes (1 to 5) given at closure.
+    pub satisfaction: Vec<u8>,
+}
+
+impl Store {
+    /// The refund and gesture figures of the complaints an extract selects.
+    pub fn money_figures(&self, q: &ExtractQuery) -> Result<MoneyFigures> {
+        let conn = self.conn();
+        let (where_sql, params) = q.where_sql();
+        let p = || rusqlite::params_from_iter(params.iter());
+        let mut f = MoneyFigures::default();
+        let scope = format!("SELECT id FROM complaints {where_sql}");
+        {
+            let mut stmt = conn.prepare(&format!(
+                "SELECT amount_claimed IS NOT NULL OR refund_amount IS NOT NULL, refund_amount,
+                    gesture, answered_on IS NOT NULL, satisfaction,
+                    EXISTS (SELECT 1 FROM escalations e WHERE e.complaint_id = c.id)
+                 FROM complaints c WHERE c.id IN ({scope})"
+            ))?;
+            let mut rows = stmt.query(p())?;
+            while let Some(r) = rows.next()? {
+                let requested: bool = r.get(0)?;
+                let refund: Option<Money> = match r.get::<_, Option<String>>(1)? {
+                    None => None,
+                    Some(_) => Some(complaints::vocab(r, 1)?),
+                };
+                let gesture = r.get::<_, Option<String>>(2)?.is_some();
+                let answered: bool = r.get(3)?;
+                let escalated: bool = r.get(5)?;
+                if requested {
+                    f.refund_requests += 1;
+                    if answered {
+                        f.refund_requests_answered += 1;
+                        if gesture && refund.is_none() {
+                            f.gestures_instead += 1;
+                        }
+                    }
+                }
+                if let Some(refund) = refund {
+                    f.refunds_granted += 1;
+                    f.refunds_total += refund.amount();
+                }
+                if gesture || refund.is_some() || escalated {
+                    f.money_decisions += 1;
+                }
+                if escalated {
+                    f.escalated += 1;
+                }
+                if let Some(n) = r.get::<_, Option<u8>>(4)? {
+                    f.satisfaction.push(n);
+                }
+            }
+        }
+        let (answered, accepted): (i64, i64) = conn
+            .prepare(&format!(
+                "SELECT count(*) FILTER (WHERE response <> 'pending'),
+                    count(*) FILTER (WHERE response = 'accepted')
+                 FROM proposals WHERE kind <> 'refund' AND complaint_id IN ({scope})"
+            ))?
+            .query_row(p(), |r| Ok((r.get(0)?, r.get(1)?)))?;
+        f.gestures_proposed_answered = answered as u64;
+        f.gestures_accepted = accepted as u64;
+        let mut stmt = conn.prepare(&format!(
+            "SELECT requested_at, decided_at FROM escalations
+             WHERE decided_at IS NOT NULL AND complaint_id IN ({scope})"
+        ))?;
+        let mut rows = stmt.query(p())?;
+        while let Some(r) = rows.next()? {
+            let from: chrono::DateTime<chrono::Utc> = r.get(0)?;
+            let to: chrono::DateTime<chrono::Utc> = r.get(1)?;
+            f.approval_hours
+                .push((to - from).num_seconds() as f64 / 3600.0);
+        }
+        Ok(f)
     }
 }

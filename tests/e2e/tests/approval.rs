@@ -8,9 +8,6 @@ mod common;
 
 use common::{days_ago, App, RegisterFile};
 use serde_json::{json, Value};
-use std::io::Write;
-use std::path::PathBuf;
-use std::process::{Command, Stdio};
 use std::time::Duration;
 
 /// (name, password) of each user.
@@ -21,63 +18,10 @@ const JULIE: (&str, &str) = ("Julie Moreau", "motdepasse-julie");
 /// How long the app may take to show its first screen (the harness's start-up allowance).
 const FIRST_SCREEN: Duration = Duration::from_secs(60);
 
-/// The `reclam` CLI, found as the harness finds it: `$RECLAM_CLI`, else beside this test's
-/// target directory, else `$CARGO_TARGET_DIR/debug`, else the Makefile's
-/// `~/.cache/reclam/target/debug`.
-fn reclam_cli() -> PathBuf {
-    if let Some(path) = std::env::var_os("RECLAM_CLI") {
-        return PathBuf::from(path);
-    }
-    let mut dirs = Vec::new();
-    if let Some(debug) = std::env::current_exe().ok().and_then(|exe| {
-        exe.parent()
-            .and_then(|deps| deps.parent())
-            .map(PathBuf::from)
-    }) {
-        dirs.push(debug);
-    }
-    if let Some(target) = std::env::var_os("CARGO_TARGET_DIR") {
-        dirs.push(PathBuf::from(target).join("debug"));
-    }
-    if let Some(home) = std::env::var_os("HOME") {
-        dirs.push(PathBuf::from(home).join(".cache/reclam/target/debug"));
-    }
-    dirs.iter()
-        .map(|dir| dir.join("reclam"))
-        .find(|path| path.is_file())
-        .unwrap_or_else(|| panic!("reclam not found in {dirs:?}: build it or set RECLAM_CLI"))
-}
-
 /// Run the CLI on `register` as `user`, signed in with their password (once the register has
 /// credentials every command signs in); returns its standard output.
 fn cli_as(register: &RegisterFile, user: (&str, &str), args: &[&str], stdin: &str) -> String {
-    let (name, password) = user;
-    let cli = reclam_cli();
-    let mut child = Command::new(&cli)
-        .args(args)
-        .arg("--by")
-        .arg(name)
-        .env("RECLAM_DB", register.path())
-        .env("RECLAM_USER", name)
-        .env("RECLAM_PASSWORD", password)
-        .env_remove("RECLAM_TODAY")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap_or_else(|e| panic!("cannot start {}: {e}", cli.display()));
-    let mut input = child.stdin.take().expect("piped stdin");
-    input
-        .write_all(stdin.as_bytes())
-        .expect("the CLI reads its standard input");
-    drop(input);
-    let out = child.wait_with_output().expect("the CLI runs to its end");
-    assert!(
-        out.status.success(),
-        "reclam {args:?} (as {name}) failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).expect("the CLI prints UTF-8")
+    register.cli_as(user.0, user.1, args, stdin)
 }
 
 /// A register with an acknowledged complaint and three users with passwords: Claire Martin

@@ -243,14 +243,21 @@ impl RegisterFile {
         &self.path
     }
 
-    /// Run the `reclam` CLI on this file (as Claire Martin, on today's real date like the app);
-    /// returns its standard output, panics with its standard error if it fails.
+    /// Run the `reclam` CLI on this file (as Claire Martin, with the tests' password once the
+    /// register has credentials, on today's real date like the app); returns its standard
+    /// output, panics with its standard error if it fails.
     pub fn cli(&self, args: &[&str], stdin: &str) -> String {
+        self.cli_as("Claire Martin", E2E_SECRET, args, stdin)
+    }
+
+    /// [`RegisterFile::cli`] as `name`, signing in with `password` when the register asks.
+    pub fn cli_as(&self, name: &str, password: &str, args: &[&str], stdin: &str) -> String {
         let cli = workspace_binary("RECLAM_CLI", "reclam");
         let mut child = Command::new(&cli)
             .args(args)
             .env("RECLAM_DB", &self.path)
-            .env("RECLAM_USER", "Claire Martin")
+            .env("RECLAM_USER", name)
+            .env("RECLAM_PASSWORD", password)
             .env_remove("RECLAM_TODAY")
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
@@ -265,7 +272,7 @@ impl RegisterFile {
         let out = child.wait_with_output().expect("the CLI runs to its end");
         assert!(
             out.status.success(),
-            "reclam {args:?} failed: {}",
+            "reclam {args:?} (as {name}) failed: {}",
             String::from_utf8_lossy(&out.stderr)
         );
         String::from_utf8(out.stdout).expect("the CLI prints UTF-8")

@@ -33,6 +33,7 @@ function check(over: Partial<AuthorityCheck> = {}, req: Partial<AuthorityCheck["
     approvedRefund: null,
     pending: false,
     missing: [],
+    advice: [],
     ...over,
   };
 }
@@ -148,6 +149,12 @@ describe("authorityLines", () => {
       "Validation d'un responsable ou du dirigeant requise (remboursement exceptionnel)",
       "Document interne requis",
     ]);
+  });
+
+  it("shows the procedure's advice without blocking the answer", () => {
+    const c = check({ advice: ["Avant un remboursement exceptionnel, la procédure demande au moins 3 propositions"] });
+    expect(texts(c)).toContain("Avant un remboursement exceptionnel, la procédure demande au moins 3 propositions");
+    expect(texts(c)).toContain("Dans votre habilitation\u00A0: aucune validation nécessaire");
   });
 
   it("keeps what the core reports beyond the known fields, in its words", () => {

@@ -183,6 +183,8 @@ export function authorityLines(check: AuthorityCheck): AuthorityLine[] {
         }
       : { key: "verdict", tone: "todo", text: "À compléter avant d'enregistrer la réponse" },
   );
+  // The procedure's advice (not blocking), in the core's words.
+  check.advice.forEach((text, i) => lines.push({ key: `advice-${i}`, tone: "info", text }));
   lines.push({
     key: "limit",
     tone: "info",

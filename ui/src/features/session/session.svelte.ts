@@ -71,6 +71,11 @@ class Session {
   draft = $state<ComplaintForm | null>(null);
   /** Corrective action being typed (kept when the user opens a complaint and comes back). */
   correctiveActionDraft = $state<CorrectiveActionForm | null>(null);
+  /**
+   * The drafts of the people who handed over the computer (locked, then someone else signed
+   * in), by name: each finds their own half-typed forms again, nobody saves another's.
+   */
+  stashedDrafts = new Map<string, { draft: ComplaintForm | null; action: CorrectiveActionForm | null }>();
   /** The filter of the corrective actions table. */
   correctiveActionFilter = $state<CorrectiveActionFilter>("all");
   /** Bumped to ask the register screen to focus its search box. */
@@ -81,6 +86,19 @@ class Session {
   restoredFromBackup = $state(false);
   /** The section the settings screen scrolls to once loaded (the id of its panel). */
   settingsSection = $state<string | null>(null);
+
+  /** Hand the drafts over from the current user to `next` (kept for when they come back). */
+  switchDrafts(next: string) {
+    const key = (n: string) => n.trim().toLowerCase();
+    if (this.user && key(this.user) === key(next)) return;
+    if (this.user && (this.draft || this.correctiveActionDraft)) {
+      this.stashedDrafts.set(key(this.user), { draft: this.draft, action: this.correctiveActionDraft });
+    }
+    const theirs = this.stashedDrafts.get(key(next));
+    this.stashedDrafts.delete(key(next));
+    this.draft = theirs?.draft ?? null;
+    this.correctiveActionDraft = theirs?.action ?? null;
+  }
 
   get today(): string {
     return this.info?.today ?? "";

@@ -309,7 +309,12 @@ pending: boolean,
 /**
  * What is still missing, in French (empty: the answer may be recorded).
  */
-missing: Array<FieldError>, };
+missing: Array<FieldError>, 
+/**
+ * The procedure's advice, in French, that does not block the answer (the seed asks for
+ * at least three creative proposals before a pure refund).
+ */
+advice: Array<string>, };
 
 export type Escalation = { id: number, subject: EscalationSubject, 
 /**
@@ -465,6 +470,40 @@ export type Spread = { median: number, p90: number,
  */
 of: number, };
 
+export type MoneyKpis = { 
+/**
+ * Complaints that claim a sum or were granted a refund.
+ */
+refundRequests: number, refundsGranted: number, 
+/**
+ * Refunds granted / refund requests.
+ */
+refundRatePct: number | null, 
+/**
+ * Euros, a decimal string.
+ */
+averageRefund: string | null, 
+/**
+ * Of the refund requests answered, the share answered with a gesture instead.
+ */
+gesturesInsteadPct: number | null, 
+/**
+ * Of the gestures proposed that the client answered, the share accepted.
+ */
+gestureAcceptancePct: number | null, 
+/**
+ * Of the complaints where money was decided or asked for, the share escalated.
+ */
+escalationRatePct: number | null, 
+/**
+ * Average hours from a request for approval to its decision.
+ */
+averageApprovalHours: number | null, 
+/**
+ * Average satisfaction at closure (1 to 5), and on how many answers.
+ */
+satisfactionAverage: number | null, satisfactionCount: number, };
+
 export type Stats = { from: string, to: string, received: number, bySubject: Array<Count>, byProduct: Array<Count>, byInsurer: Array<Count>, byChannel: Array<Count>, byHandler: Array<Count>, 
 /**
  * Of the acknowledgements due or done, the share done within the 10 jours ouvrables.
@@ -497,7 +536,11 @@ openNow: number,
 /**
  * Complaints whose next step is overdue, today (whatever the period).
  */
-overdueNow: number, };
+overdueNow: number, 
+/**
+ * The seed's refund and gesture indicators.
+ */
+money: MoneyKpis, };
 
 export type ActionStatus = "planned" | "inProgress" | "done" | "abandoned";
 
