@@ -203,7 +203,7 @@ fn import_and_proof(c: &mut Criterion) {
                         &mut empty,
                         &bytes,
                         &format!("registre.{format}"),
-                        None,
+                        &reclam::import::ImportOptions::default(),
                         Policy::SkipRefused,
                         true,
                         "bench",

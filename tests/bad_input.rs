@@ -988,21 +988,6 @@ fn lifecycle_cases() -> Vec<CoreCase> {
             )
             .map(drop)
         }),
-        case(
-            "answer: without acknowledgement after 10 working days",
-            C("transition"),
-            |s| {
-                s.answer(
-                    &r(RECEIVED_LATE),
-                    d("2026-06-13"),
-                    Outcome::Upheld,
-                    "Accordé",
-                    None,
-                    ACTOR,
-                )
-                .map(drop)
-            },
-        ),
         case("answer: twice", C("transition"), |s| {
             s.answer(
                 &r(REJECTED),
@@ -1951,7 +1936,7 @@ fn storage_cases() -> Vec<CoreCase> {
                 s,
                 "Client;Date de réception\nM. Petit;02/06/2026\n".as_bytes(),
                 "registre.csv",
-                None,
+                &reclam::import::ImportOptions::default(),
                 Policy::SkipRefused,
                 false,
                 ACTOR,
@@ -2489,7 +2474,10 @@ fn import_case(fixture: &Fixture, c: ImportCase) {
                 s,
                 &c.bytes,
                 c.file_name,
-                c.mapping.as_ref(),
+                &reclam::import::ImportOptions {
+                    mapping: c.mapping.clone(),
+                    ..Default::default()
+                },
                 policy,
                 dry_run,
                 ACTOR,
@@ -3421,7 +3409,7 @@ fn verbatim_cases(fixture: &Fixture, tally: &mut Tally) {
             s,
             &csv,
             "registre.csv",
-            None,
+            &reclam::import::ImportOptions::default(),
             Policy::AllOrNothing,
             false,
             ACTOR,

@@ -605,7 +605,7 @@ fn register(seeded: bool) -> Register {
             &mut store,
             csv.as_bytes(),
             "seed.csv",
-            None,
+            &reclam::import::ImportOptions::default(),
             Policy::AllOrNothing,
             false,
             "Fuzz",
@@ -670,6 +670,7 @@ fn check_report(r: &ImportReport) -> Result<(), TestCaseError> {
     prop_assert_eq!(count(RowStatus::Accepted), r.accepted);
     prop_assert_eq!(count(RowStatus::Refused), r.refused);
     prop_assert_eq!(count(RowStatus::Duplicate), r.duplicates);
+    prop_assert_eq!(count(RowStatus::Ignored), r.ignored);
     let mut last = 0;
     for o in &r.rows {
         prop_assert!(o.line > last, "lines out of order: {:?}", r.rows);
@@ -685,6 +686,9 @@ fn check_report(r: &ImportReport) -> Result<(), TestCaseError> {
             }
             RowStatus::Duplicate => {
                 prop_assert!(o.reference.is_some() || !o.warnings.is_empty(), "{o:?}");
+            }
+            RowStatus::Ignored => {
+                prop_assert!(o.reference.is_none() && !o.warnings.is_empty(), "{o:?}");
             }
         }
         for p in o.problems.iter().chain(&o.warnings) {
@@ -754,7 +758,10 @@ fn dry_run(
         &mut store,
         bytes,
         name,
-        mapping,
+        &reclam::import::ImportOptions {
+            mapping: mapping.cloned(),
+            ..Default::default()
+        },
         Policy::SkipRefused,
         true,
         "Fuzz",
@@ -867,7 +874,7 @@ fn fuzz_import_dry_run_is_exact() {
                     store,
                     &bytes,
                     spec.name,
-                    None,
+                    &reclam::import::ImportOptions::default(),
                     Policy::SkipRefused,
                     dry,
                     "Fuzz",
@@ -1331,7 +1338,7 @@ fn regression_overflowing_cell_references() {
             &mut reg.store.borrow_mut(),
             &bytes,
             "registre.xlsx",
-            None,
+            &reclam::import::ImportOptions::default(),
             Policy::SkipRefused,
             true,
             "Fuzz",

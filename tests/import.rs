@@ -7,7 +7,7 @@ use common::{d, TestDb};
 use reclam::complaint::{Channel, ClientKind, ComplaintRef, Outcome, Status, Subject};
 use reclam::extract::{rows, table, ExtractQuery};
 use reclam::import::mapping::ImportField;
-use reclam::import::{import, MappingInput, Policy, RowStatus};
+use reclam::import::{import, ImportOptions, MappingInput, Policy, RowStatus};
 use reclam::Store;
 use std::path::PathBuf;
 use std::process::Command;
@@ -54,7 +54,7 @@ fn registers_written_by_excel_and_libreoffice_import_alike() {
             &mut s,
             &bytes,
             &file,
-            None,
+            &ImportOptions::default(),
             Policy::SkipRefused,
             false,
             "Alice",
@@ -152,7 +152,7 @@ fn export_then_import_gives_the_same_register() {
             &mut s,
             &bytes,
             &format!("registre.{format}"),
-            None,
+            &ImportOptions::default(),
             Policy::AllOrNothing,
             false,
             "Alice",
@@ -201,7 +201,7 @@ fn the_dry_run_changes_nothing_and_a_reimport_duplicates_nothing() {
         &mut s,
         &bytes,
         &file,
-        None,
+        &ImportOptions::default(),
         Policy::SkipRefused,
         true,
         "Alice",
@@ -217,7 +217,7 @@ fn the_dry_run_changes_nothing_and_a_reimport_duplicates_nothing() {
         &mut s,
         &bytes,
         &file,
-        None,
+        &ImportOptions::default(),
         Policy::SkipRefused,
         false,
         "Alice",
@@ -250,7 +250,7 @@ fn the_dry_run_changes_nothing_and_a_reimport_duplicates_nothing() {
         &mut s,
         &bytes,
         &file,
-        None,
+        &ImportOptions::default(),
         Policy::SkipRefused,
         false,
         "Alice",
@@ -272,7 +272,7 @@ fn all_or_nothing_keeps_the_register_unchanged_when_a_row_is_refused() {
         &mut s,
         &bytes,
         &file,
-        None,
+        &ImportOptions::default(),
         Policy::AllOrNothing,
         false,
         "Alice",
@@ -316,7 +316,7 @@ fn serial_and_text_dates_english_headers_and_month_first_dates() {
         &mut s,
         &bytes,
         "book.xlsx",
-        None,
+        &ImportOptions::default(),
         Policy::SkipRefused,
         false,
         "Alice",
@@ -336,7 +336,7 @@ fn serial_and_text_dates_english_headers_and_month_first_dates() {
         &mut s,
         csv.as_bytes(),
         "en.csv",
-        None,
+        &ImportOptions::default(),
         Policy::SkipRefused,
         false,
         "Alice",
@@ -364,7 +364,7 @@ fn mapping_errors_name_the_problem_and_keep_the_columns() {
         &mut s,
         csv.as_bytes(),
         "x.csv",
-        None,
+        &ImportOptions::default(),
         Policy::SkipRefused,
         true,
         "A",
@@ -387,7 +387,10 @@ fn mapping_errors_name_the_problem_and_keep_the_columns() {
         &mut s,
         csv.as_bytes(),
         "x.csv",
-        Some(&by),
+        &ImportOptions {
+            mapping: Some(by.clone()),
+            ..ImportOptions::default()
+        },
         Policy::SkipRefused,
         false,
         "A",
@@ -404,7 +407,10 @@ fn mapping_errors_name_the_problem_and_keep_the_columns() {
         &mut s,
         csv.as_bytes(),
         "x.csv",
-        Some(&twice),
+        &ImportOptions {
+            mapping: Some(twice.clone()),
+            ..ImportOptions::default()
+        },
         Policy::SkipRefused,
         true,
         "A",
@@ -419,7 +425,10 @@ fn mapping_errors_name_the_problem_and_keep_the_columns() {
         &mut s,
         csv.as_bytes(),
         "x.csv",
-        Some(&unknown),
+        &ImportOptions {
+            mapping: Some(unknown.clone()),
+            ..ImportOptions::default()
+        },
         Policy::SkipRefused,
         true,
         "A",
@@ -455,7 +464,9 @@ fn cli_dry_run_prints_row_by_row_and_imports_with_a_mapping_file() {
     );
     assert!(text.contains("ligne     5  REFUSÉE"), "{text}");
     assert!(text.contains("date illisible « 32/01/2026 »"), "{text}");
-    assert!(text.contains("4 à importer, 3 refusée(s), 1 déjà présente(s) — simulation"));
+    assert!(
+        text.contains("4 à importer, 3 refusée(s), 1 déjà présente(s), 0 ignorée(s) — simulation")
+    );
 
     let mapping = db.dir.path().join("mapping.json");
     std::fs::write(
@@ -508,7 +519,7 @@ fn a_formula_in_a_field_is_written_as_text_in_the_csv_and_read_back_as_typed() {
         &mut t,
         &csv,
         "registre.csv",
-        None,
+        &ImportOptions::default(),
         Policy::AllOrNothing,
         false,
         "x",
@@ -519,4 +530,210 @@ fn a_formula_in_a_field_is_written_as_text_in_the_csv_and_read_back_as_typed() {
         .unwrap();
     assert_eq!(c.client.name, "=HYPERLINK(\"http://x.example\";\"clic\")");
     assert_eq!(c.description, "-10 % sur la prime promis puis refusé");
+}
+
+/// A register laid out the way small firms keep theirs (tests/import_fixtures/messy.py, written
+/// by openpyxl; the ODS is LibreOffice's conversion of it): a title block above the titles, the
+/// decision inside the answer's text, French titles, Excel dates, text dates with a time,
+/// amounts with € and spaces, a total line under the table, two sheets. Every row is imported
+/// field by field; the one whose text gives no decision waits for the user's.
+#[test]
+fn a_register_with_a_title_block_and_decisions_in_the_answers_text() {
+    use reclam::complaint::{Feedback, Money};
+    for name in ["registre-cabinet.xlsx", "registre-cabinet.ods"] {
+        let db = TestDb::new();
+        let mut s = db.open("2026-01-20");
+        let (bytes, file) = fixture(name);
+        let preview = import(
+            &mut s,
+            &bytes,
+            &file,
+            &ImportOptions::default(),
+            Policy::SkipRefused,
+            true,
+            "Alice",
+        )
+        .unwrap();
+        assert_eq!(preview.source.sheet.as_deref(), Some("Réclamations 2025"), "{name}");
+        let sheets: Vec<(&str, u32)> = preview
+            .source
+            .sheets
+            .iter()
+            .map(|s| (s.name.as_str(), s.rows))
+            .collect();
+        assert_eq!(sheets[0], ("Consignes", 2), "{name}");
+        assert_eq!(preview.source.header_line, 5, "{name}");
+        assert!(
+            preview.source.notes[0].contains("ligne 5 prise comme ligne de titres"),
+            "{:?}",
+            preview.source.notes
+        );
+        // Every column a person would map.
+        let mapped: Vec<Option<ImportField>> = preview.mapping.clone();
+        use ImportField as F;
+        assert_eq!(
+            &mapped[..13],
+            [
+                Some(F::Reference),
+                Some(F::ClientName),
+                Some(F::ReceivedOn),
+                Some(F::Channel),
+                Some(F::Description),
+                Some(F::Subject),
+                Some(F::Insurer),
+                Some(F::Contract),
+                Some(F::AcknowledgedOn),
+                Some(F::AnsweredOn),
+                Some(F::AnswerSummary),
+                Some(F::Gesture),
+                Some(F::Handler),
+            ],
+            "{name}: {:?}",
+            preview.headers
+        );
+        let status: Vec<(u32, RowStatus, bool)> = preview
+            .rows
+            .iter()
+            .map(|r| (r.line, r.status, r.needs_decision))
+            .collect();
+        assert_eq!(
+            status,
+            [
+                (6, RowStatus::Accepted, false),
+                (7, RowStatus::Accepted, false),
+                (8, RowStatus::Accepted, false),
+                (9, RowStatus::Refused, true),
+                (11, RowStatus::Ignored, false),
+            ],
+            "{name}: {:?}",
+            preview.rows
+        );
+        // The missed acknowledgement is said, not invented.
+        assert!(preview.rows[2].warnings[0].message.contains("marqué manqué"));
+
+        // The user decides line 9; everything is imported.
+        let mut opts = ImportOptions::default();
+        opts.decisions.insert(9, Outcome::Rejected);
+        let done = import(
+            &mut s,
+            &bytes,
+            &file,
+            &opts,
+            Policy::AllOrNothing,
+            false,
+            "Alice",
+        )
+        .unwrap();
+        assert_eq!(
+            (done.accepted, done.refused, done.ignored),
+            (4, 0, 1),
+            "{name}"
+        );
+        let got = |r: &str| s.get(&r.parse::<ComplaintRef>().unwrap()).unwrap();
+        let money = |m: &str| Some(m.parse::<Money>().unwrap());
+        let a = got("REC-2025-0001");
+        assert_eq!(a.client.name, "Mme Hélène Garnier");
+        assert_eq!(a.received_on, d("2025-03-03"));
+        assert_eq!(a.channel, Channel::Email);
+        assert_eq!(a.subject, Subject::ClaimSettlement);
+        assert_eq!(a.description, "Retard d'indemnisation\ndu dégât des eaux");
+        assert_eq!(a.contract.insurer.as_deref(), Some("AXA France"));
+        assert_eq!(a.contract.number.as_deref(), Some("MRH-4411"));
+        assert_eq!(a.acknowledged_on, Some(d("2025-03-05")));
+        let answer = a.answer.unwrap();
+        assert_eq!(answer.on, d("2025-04-10"));
+        assert_eq!(answer.outcome, Outcome::Upheld);
+        assert_eq!(answer.summary, "indemnisation versée");
+        assert_eq!(answer.gesture, money("150"));
+        assert_eq!(a.handler.as_deref(), Some("Claire Martin"));
+
+        let b = got("REC-2025-0002");
+        assert_eq!(b.channel, Channel::Phone);
+        assert_eq!(b.subject, Subject::PremiumBilling);
+        assert_eq!(b.acknowledged_on, Some(d("2025-05-14")));
+        let answer = b.answer.unwrap();
+        assert_eq!(answer.on, d("2025-06-02"));
+        assert_eq!(answer.outcome, Outcome::Partial);
+        assert_eq!(answer.summary, "remboursement du double prélèvement");
+        assert_eq!(answer.gesture, money("1234.56"));
+
+        let c = got("REC-2025-0003");
+        assert_eq!(c.received_on, d("2025-08-01"), "an Excel serial date");
+        assert_eq!(c.channel, Channel::InPerson);
+        assert_eq!(c.subject, Subject::Termination);
+        assert_eq!(c.acknowledged_on, None);
+        assert!(c.ack_missed());
+        assert_eq!(c.answer.as_ref().unwrap().outcome, Outcome::Rejected);
+        assert_eq!(c.status, Status::Answered);
+
+        let n = got("REC-2025-0004");
+        assert_eq!(n.received_on, d("2025-10-06"), "a date with a time");
+        assert_eq!(n.subject, Subject::Subscription);
+        let answer = n.answer.unwrap();
+        assert_eq!(answer.outcome, Outcome::Rejected, "the user's decision");
+        assert_eq!(answer.summary, "Voir courrier du 28/11");
+        assert!(n.closure.is_none() || n.closure.unwrap().feedback == Feedback::None);
+
+        // Imported again: nothing twice.
+        let again = import(
+            &mut s,
+            &bytes,
+            &file,
+            &opts,
+            Policy::SkipRefused,
+            false,
+            "Alice",
+        )
+        .unwrap();
+        assert_eq!((again.accepted, again.duplicates), (0, 4), "{name}");
+        assert!(s.verify().unwrap().ok);
+    }
+}
+
+#[test]
+fn the_sheet_and_the_header_row_can_be_chosen() {
+    let db = TestDb::new();
+    let mut s = db.open("2026-01-20");
+    let (bytes, file) = fixture("registre-cabinet.xlsx");
+    let opts = ImportOptions {
+        sheet: Some("Consignes".into()),
+        ..ImportOptions::default()
+    };
+    let r = import(&mut s, &bytes, &file, &opts, Policy::SkipRefused, true, "A").unwrap();
+    assert_eq!(r.source.sheet.as_deref(), Some("Consignes"));
+    assert!(r.mapping_error.is_some(), "instructions are no register");
+    let err = import(
+        &mut s,
+        &bytes,
+        &file,
+        &ImportOptions {
+            sheet: Some("Feuil9".into()),
+            ..ImportOptions::default()
+        },
+        Policy::SkipRefused,
+        true,
+        "A",
+    )
+    .unwrap_err();
+    assert_eq!(err.field(), Some("sheet"));
+    assert!(err.to_string().contains("Consignes, Réclamations 2025"), "{err}");
+    // Another header row (here, wrongly, the title): the user sees the consequence.
+    let r = import(
+        &mut s,
+        &bytes,
+        &file,
+        &ImportOptions {
+            header_line: Some(2),
+            ..ImportOptions::default()
+        },
+        Policy::SkipRefused,
+        true,
+        "A",
+    )
+    .unwrap();
+    assert_eq!(r.source.header_line, 2);
+    assert_eq!(r.headers[0], "Registre des réclamations 2025");
+    assert!(r.mapping_error.is_some());
+    let top: Vec<u32> = r.source.top_lines.iter().map(|(l, _)| *l).collect();
+    assert_eq!(&top[..4], [1, 2, 3, 5], "blank lines are not offered");
 }

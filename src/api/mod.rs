@@ -130,6 +130,11 @@ impl Fields {
         }
     }
 
+    /// The report of every refusal so far, if any.
+    pub fn error_if_any(&mut self) -> Option<Error> {
+        ValidationErrors::new(std::mem::take(&mut self.errors)).map(Into::into)
+    }
+
     /// The report of every refusal (call it when a field was refused).
     pub fn into_error(self) -> Error {
         match ValidationErrors::new(self.errors) {

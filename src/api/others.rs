@@ -5,7 +5,7 @@ use crate::complaint::NewCorrectiveAction;
 use crate::complaint::{ActionStatus, ComplaintRef};
 use crate::error::Result;
 use crate::firm::NewUser;
-use crate::import::{MappingInput, Policy};
+use crate::import::{ImportOptions, Policy};
 use serde::Deserialize;
 use serde_json::Value;
 use std::path::PathBuf;
@@ -77,6 +77,22 @@ pub struct ImportReq {
     #[ts(type = "MappingInput | null", optional)]
     #[serde(default)]
     pub mapping: Option<Value>,
+    /// The workbook's sheet; absent: the register's (or the fullest) one.
+    #[ts(optional)]
+    #[serde(default)]
+    pub sheet: Option<String>,
+    /// The header row's line; absent: found in the file.
+    #[ts(optional)]
+    #[serde(default)]
+    pub header_line: Option<u32>,
+    /// The decision of every row whose text gives none (upheld, partial, rejected).
+    #[ts(optional)]
+    #[serde(default)]
+    pub default_outcome: Option<String>,
+    /// The decision chosen row by row: line in the file → decision.
+    #[ts(optional)]
+    #[serde(default)]
+    pub decisions: Option<std::collections::HashMap<u32, String>>,
     pub dry_run: bool,
     pub all_or_nothing: bool,
 }
@@ -85,7 +101,7 @@ pub struct ImportReq {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Import {
     pub path: PathBuf,
-    pub mapping: Option<MappingInput>,
+    pub options: ImportOptions,
     pub policy: Policy,
     pub dry_run: bool,
 }
@@ -96,10 +112,26 @@ impl Request for ImportReq {
     fn decode(self) -> Result<Import> {
         let mut f = Fields::default();
         let mapping = f.optional_json(self.mapping);
-        all_fields!(f; mapping);
+        let default_outcome = f.optional_vocab("defaultOutcome", self.default_outcome.as_deref());
+        let mut decisions = std::collections::HashMap::new();
+        for (line, o) in self.decisions.unwrap_or_default() {
+            if let Some(o) = f.vocab(&format!("decisions[{line}]"), &o) {
+                decisions.insert(line, o);
+            }
+        }
+        all_fields!(f; mapping, default_outcome);
+        if let Some(e) = f.error_if_any() {
+            return Err(e);
+        }
         Ok(Import {
             path: self.path,
-            mapping,
+            options: ImportOptions {
+                mapping,
+                sheet: self.sheet.filter(|s| !s.is_empty()),
+                header_line: self.header_line,
+                default_outcome,
+                decisions,
+            },
             policy: if self.all_or_nothing {
                 Policy::AllOrNothing
             } else {

@@ -214,7 +214,7 @@ fn lists_and_optional_inputs() {
     let i = decode::<ImportReq>(json!({"path": "/tmp/r.csv", "mapping": null,
         "dryRun": true, "allOrNothing": false}))
     .unwrap();
-    assert!(i.mapping.is_none() && i.dry_run);
+    assert!(i.options.mapping.is_none() && i.dry_run);
     let e = decode::<ImportReq>(json!({"path": "/tmp/r.csv", "dryRun": "oui",
         "allOrNothing": false}))
     .unwrap_err();

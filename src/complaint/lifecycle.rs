@@ -148,14 +148,15 @@ pub fn event_label(kind: &str) -> &str {
         .unwrap_or(kind)
 }
 
-pub fn allowed_actions(c: &Complaint, today: NaiveDate) -> Vec<Action> {
+pub fn allowed_actions(c: &Complaint, _today: NaiveDate) -> Vec<Action> {
     let mut actions = Vec::new();
     match c.status {
         Status::Received => {
             actions.push(Action::Acknowledge);
-            if today <= c.deadlines.ack_due {
-                actions.push(Action::Answer);
-            }
+            // An answer without acknowledgement is recorded as it happened: within the 10
+            // jours ouvrables it replaces the acknowledgement, after them the acknowledgement
+            // is marked missed (`Complaint::ack_missed`).
+            actions.push(Action::Answer);
         }
         Status::Acknowledged => {
             actions.push(Action::Hold);
@@ -255,20 +256,9 @@ pub fn answer(
 ) -> Result<Change, TransitionError> {
     let before = c.status;
     match c.status {
-        Status::Acknowledged => {}
-        Status::Received => {
-            // Without acknowledgement, only a full answer within the 10 jours ouvrables is allowed.
-            if on > c.deadlines.ack_due {
-                return Err(refuse(
-                    c,
-                    format!(
-                        "réponse impossible sans accusé de réception : le délai de 10 jours ouvrables \
-                         a expiré le {} ; enregistrez d'abord l'accusé de réception",
-                        fr(c.deadlines.ack_due)
-                    ),
-                ));
-            }
-        }
+        // Without acknowledgement the answer is recorded as it happened: after the 10 jours
+        // ouvrables the acknowledgement is marked missed, never invented.
+        Status::Acknowledged | Status::Received => {}
         Status::Answered | Status::Closed => {
             return Err(refuse(
                 c,
@@ -339,6 +329,9 @@ pub fn answer(
         "status": { "before": before, "after": c.status },
         "withinDeadline": on <= c.deadlines.answer_due,
     });
+    if c.ack_missed() {
+        data["acknowledgementMissed"] = json!(true);
+    }
     let a = c.answer.as_ref().expect("just set");
     if let Some(k) = a.gesture_kind {
         data["gestureKind"] = json!(k);

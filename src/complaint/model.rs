@@ -627,6 +627,16 @@ pub fn next_deadline(
 }
 
 impl Complaint {
+    /// The acknowledgement was never sent and the answer came after its due date: the step was
+    /// missed (recorded as such, never invented afterwards).
+    pub fn ack_missed(&self) -> bool {
+        self.acknowledged_on.is_none()
+            && self
+                .answer
+                .as_ref()
+                .is_some_and(|a| a.on > self.deadlines.ack_due)
+    }
+
     pub fn next_deadline(&self, today: NaiveDate) -> Option<NextDeadline> {
         next_deadline(self.status, &self.deadlines, today)
     }

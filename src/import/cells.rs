@@ -187,12 +187,20 @@ pub(super) fn channel(v: &str) -> Option<Channel> {
             ("mail", Email),
             ("courriel", Email),
             ("email", Email),
+            ("e mail", Email),
+            ("mel", Email),
             ("tel", Phone),
             ("telephone", Phone),
+            ("telephonique", Phone),
             ("appel", Phone),
+            ("appel telephonique", Phone),
             ("phone", Phone),
             ("agence", InPerson),
+            ("en agence", InPerson),
             ("rendez vous", InPerson),
+            ("rdv", InPerson),
+            ("visite", InPerson),
+            ("oral", InPerson),
             ("face a face", InPerson),
             ("in person", InPerson),
             ("site", WebForm),
@@ -223,6 +231,8 @@ pub(super) fn subject(v: &str) -> Option<Subject> {
             ("sinistre", ClaimSettlement),
             ("sinistres", ClaimSettlement),
             ("indemnisation", ClaimSettlement),
+            ("indemnite", ClaimSettlement),
+            ("expertise", ClaimSettlement),
             ("reglement", ClaimSettlement),
             ("prestations", ClaimSettlement),
             ("claims", ClaimSettlement),
@@ -232,7 +242,14 @@ pub(super) fn subject(v: &str) -> Option<Subject> {
             ("prime", PremiumBilling),
             ("primes", PremiumBilling),
             ("prelevement", PremiumBilling),
+            ("echeancier", PremiumBilling),
+            ("tarif", PremiumBilling),
             ("resiliation", Termination),
+            ("resiliations", Termination),
+            ("hamon", Termination),
+            ("loi hamon", Termination),
+            ("resiliation hamon", Termination),
+            ("chatel", Termination),
             ("conseil", AdviceDuty),
             ("devoir de conseil", AdviceDuty),
             ("information", AdviceDuty),
@@ -372,4 +389,86 @@ pub fn normalise(s: &str) -> String {
         }
     }
     out
+}
+
+/// The decisions a free text may start with, normalised, the longest forms first (a text that
+/// starts with "non fondée" is not "fondée").
+const DECISION_WORDS: &[(&str, Outcome)] = &[
+    ("partiellement fondee", Outcome::Partial),
+    ("partiellement fonde", Outcome::Partial),
+    ("partiellement justifiee", Outcome::Partial),
+    ("partiellement favorable", Outcome::Partial),
+    ("partiellement accordee", Outcome::Partial),
+    ("partiellement", Outcome::Partial),
+    ("partielle", Outcome::Partial),
+    ("partiel", Outcome::Partial),
+    ("accord partiel", Outcome::Partial),
+    ("geste commercial", Outcome::Partial),
+    ("geste", Outcome::Partial),
+    ("non fondee", Outcome::Rejected),
+    ("non fonde", Outcome::Rejected),
+    ("non justifiee", Outcome::Rejected),
+    ("non justifie", Outcome::Rejected),
+    ("infondee", Outcome::Rejected),
+    ("rejetee", Outcome::Rejected),
+    ("rejete", Outcome::Rejected),
+    ("rejet", Outcome::Rejected),
+    ("refusee", Outcome::Rejected),
+    ("refuse", Outcome::Rejected),
+    ("refus", Outcome::Rejected),
+    ("defavorable", Outcome::Rejected),
+    ("irrecevable", Outcome::Rejected),
+    ("classee sans suite", Outcome::Rejected),
+    ("sans suite", Outcome::Rejected),
+    ("fondee", Outcome::Upheld),
+    ("fonde", Outcome::Upheld),
+    ("justifiee", Outcome::Upheld),
+    ("justifie", Outcome::Upheld),
+    ("favorable", Outcome::Upheld),
+    ("accord", Outcome::Upheld),
+    ("acceptee", Outcome::Upheld),
+    ("accepte", Outcome::Upheld),
+    ("satisfaite", Outcome::Upheld),
+    ("upheld", Outcome::Upheld),
+    ("partially upheld", Outcome::Partial),
+    ("rejected", Outcome::Rejected),
+];
+
+/// The decision a free answer text starts with ("Fondée - indemnisation versée", "Non fondée,
+/// la résiliation…"), case and accents aside, with the rest of the text (the answer's
+/// content; the whole text when nothing follows the decision). `None` when the text does not
+/// start with a decision: never guessed from a word further in ("pas d'accord" is not one).
+pub fn decision_in_text(t: &str) -> Option<(Outcome, String)> {
+    let norm = normalise(t);
+    let (words, outcome) = DECISION_WORDS.iter().find_map(|(w, o)| {
+        (norm == *w || norm.starts_with(&format!("{w} "))).then(|| (w.split(' ').count(), *o))
+    })?;
+    // Skip as many words of the original text, then the separators after them.
+    let mut rest = t.trim_start();
+    for _ in 0..words {
+        let start = rest
+            .char_indices()
+            .find(|(_, c)| c.is_alphanumeric())
+            .map(|(i, _)| i)
+            .unwrap_or(rest.len());
+        rest = &rest[start..];
+        let end = rest
+            .char_indices()
+            .find(|(_, c)| !c.is_alphanumeric())
+            .map(|(i, _)| i)
+            .unwrap_or(rest.len());
+        rest = &rest[end..];
+    }
+    let rest = rest.trim_start_matches(|c: char| {
+        c.is_whitespace() || matches!(c, '-' | '–' | '—' | ':' | ',' | ';' | '.' | '/' | '(' | ')')
+    });
+    let mut rest = rest.trim();
+    // "Rejetée (exclusion)": the parenthesis opened before the rest closes after it.
+    if rest.ends_with(')') && !rest.contains('(') {
+        rest = rest[..rest.len() - 1].trim_end();
+    }
+    Some((
+        outcome,
+        if rest.is_empty() { t.trim() } else { rest }.to_owned(),
+    ))
 }

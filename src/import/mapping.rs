@@ -26,6 +26,9 @@ pub enum ImportField {
     Subject,
     Description,
     Contract,
+    /// A claim number: kept in the description ("N° de sinistre : …"), the register having no
+    /// field of its own for it.
+    ClaimNumber,
     Product,
     Insurer,
     OtherParties,
@@ -83,6 +86,11 @@ pub const FIELDS: &[FieldSpec] = &[
         label: "Client (nom)",
         required: true,
         headers: &[
+            "nom du souscripteur",
+            "assure nom",
+            "nom de l assure",
+            "plaignant",
+            "demandeur",
             "client",
             "nom",
             "nom du client",
@@ -165,6 +173,11 @@ pub const FIELDS: &[FieldSpec] = &[
         label: "Reçue le",
         required: true,
         headers: &[
+            "date d arrivee",
+            "arrivee le",
+            "date de saisie",
+            "recu le",
+            "date de reception de la reclamation",
             "recue le",
             "date de reception",
             "date reception",
@@ -199,6 +212,10 @@ pub const FIELDS: &[FieldSpec] = &[
         label: "Canal",
         required: false,
         headers: &[
+            "mode",
+            "voie",
+            "vecteur",
+            "origine",
             "canal",
             "canal de reception",
             "mode de reception",
@@ -214,6 +231,10 @@ pub const FIELDS: &[FieldSpec] = &[
         label: "Objet",
         required: false,
         headers: &[
+            "nature de la reclamation",
+            "type",
+            "type de demande",
+            "domaine",
             "objet",
             "motif",
             "categorie",
@@ -233,6 +254,15 @@ pub const FIELDS: &[FieldSpec] = &[
         label: "Description",
         required: false,
         headers: &[
+            "motif description",
+            "motif et description",
+            "objet description",
+            "description du motif",
+            "expose",
+            "expose de la reclamation",
+            "faits",
+            "griefs",
+            "nature de la demande",
             "description",
             "resume",
             "detail",
@@ -267,6 +297,22 @@ pub const FIELDS: &[FieldSpec] = &[
         ],
     },
     FieldSpec {
+        field: ImportField::ClaimNumber,
+        label: "N° de sinistre",
+        required: false,
+        headers: &[
+            "n sinistre",
+            "n de sinistre",
+            "numero de sinistre",
+            "numero sinistre",
+            "ref sinistre",
+            "reference sinistre",
+            "sinistre n",
+            "claim number",
+            "claim",
+        ],
+    },
+    FieldSpec {
         field: ImportField::Product,
         label: "Produit",
         required: false,
@@ -284,6 +330,9 @@ pub const FIELDS: &[FieldSpec] = &[
         label: "Assureur",
         required: false,
         headers: &[
+            "cie",
+            "compagnie assureur",
+            "assureur concerne",
             "assureur",
             "compagnie",
             "compagnie d assurance",
@@ -328,6 +377,9 @@ pub const FIELDS: &[FieldSpec] = &[
         label: "Gestionnaire",
         required: false,
         headers: &[
+            "traite par",
+            "dossier suivi par",
+            "interlocuteur",
             "gestionnaire",
             "responsable",
             "suivi par",
@@ -345,6 +397,14 @@ pub const FIELDS: &[FieldSpec] = &[
         label: "Accusé de réception le",
         required: false,
         headers: &[
+            "date d accuse",
+            "date accuse",
+            "date d ar",
+            "date de l ar",
+            "ar envoye le",
+            "accuse reception",
+            "date accuse reception",
+            "envoi ar",
             "accuse de reception le",
             "accuse de reception",
             "date ar",
@@ -364,6 +424,10 @@ pub const FIELDS: &[FieldSpec] = &[
         label: "Réponse le",
         required: false,
         headers: &[
+            "date de la reponse apportee",
+            "reponse envoyee le",
+            "date envoi reponse",
+            "date de reponse au client",
             "reponse le",
             "date de reponse",
             "date reponse",
@@ -381,6 +445,9 @@ pub const FIELDS: &[FieldSpec] = &[
         label: "Décision",
         required: false,
         headers: &[
+            "avis",
+            "decision prise",
+            "sens de la decision",
             "decision",
             "issue",
             "resultat",
@@ -397,6 +464,11 @@ pub const FIELDS: &[FieldSpec] = &[
         label: "Contenu de la réponse",
         required: false,
         headers: &[
+            "reponse au client",
+            "suite",
+            "traitement",
+            "solution apportee",
+            "reponse faite",
             "contenu de la reponse",
             "reponse",
             "reponse apportee",
@@ -412,6 +484,9 @@ pub const FIELDS: &[FieldSpec] = &[
         label: "Geste commercial",
         required: false,
         headers: &[
+            "geste accorde",
+            "montant accorde",
+            "geste commercial accorde",
             "geste commercial",
             "geste",
             "montant du geste",
@@ -443,6 +518,9 @@ pub const FIELDS: &[FieldSpec] = &[
         label: "Clôturée le",
         required: false,
         headers: &[
+            "date de fin",
+            "clos le",
+            "cloture du dossier",
             "cloturee le",
             "date de cloture",
             "cloture le",
@@ -566,13 +644,24 @@ pub struct Planned {
     pub warnings: Vec<Problem>,
 }
 
-use super::cells::{category, channel, client_kind, feedback, list, outcome, subject, text};
+use super::cells::{
+    category, channel, client_kind, decision_in_text, feedback, list, outcome, subject, text,
+};
 pub use super::cells::{
     from_serial, month_first, normalise, parse_date, parse_money, swap_day_month,
 };
 
+/// The field of the refusal a row gets when its decision cannot be read: the user chooses it
+/// (row by row, or one for the whole file).
+pub const DECISION_NEEDED: &str = "decisionNeeded";
+
 /// Read one row into what it asks to record, or the list of reasons it is refused.
-pub fn plan(cells: &[Cell], mapping: &[Option<ImportField>]) -> Result<Planned, Vec<Problem>> {
+/// `decision`: the decision the user chose for this row, when the file's text gives none.
+pub fn plan(
+    cells: &[Cell],
+    mapping: &[Option<ImportField>],
+    decision: Option<Outcome>,
+) -> Result<Planned, Vec<Problem>> {
     use ImportField as F;
     let get = |f: ImportField| -> &Cell {
         mapping
@@ -644,19 +733,6 @@ pub fn plan(cells: &[Cell], mapping: &[Option<ImportField>]) -> Result<Planned, 
         },
     };
 
-    let outcome_value = match txt(F::Outcome) {
-        None => None,
-        Some(o) => match outcome(&o) {
-            Some(o) => Some(o),
-            None => {
-                problems.push(Problem::new(
-                    F::Outcome,
-                    format!("« {o} » inconnue (Fondée, Partiellement fondée ou Rejetée)"),
-                ));
-                None
-            }
-        },
-    };
     let gesture = match parse_money(get(F::Gesture)) {
         Ok(g) => g,
         Err(m) => {
@@ -664,7 +740,52 @@ pub fn plan(cells: &[Cell], mapping: &[Option<ImportField>]) -> Result<Planned, 
             None
         }
     };
-    let summary = txt(F::AnswerSummary);
+    let mut summary = txt(F::AnswerSummary);
+    // The decision: its own column (a word, or a text that starts with one), else the start
+    // of the answer's text ("Fondée - indemnisation versée"), else the user's choice. Never
+    // guessed from a word further in.
+    let mut undecided: Option<String> = None;
+    let outcome_value = match txt(F::Outcome) {
+        Some(o) => match outcome(&o).or_else(|| decision_in_text(&o).map(|(d, _)| d)) {
+            Some(o) => Some(o),
+            None => match decision {
+                Some(d) => Some(d),
+                None => {
+                    undecided = Some(o);
+                    None
+                }
+            },
+        },
+        None if answered_on.is_some() => match summary.as_deref().and_then(decision_in_text) {
+            Some((d, rest)) => {
+                summary = Some(rest);
+                Some(d)
+            }
+            None => match decision {
+                Some(d) => Some(d),
+                None => {
+                    undecided = Some(summary.clone().unwrap_or_default());
+                    None
+                }
+            },
+        },
+        None => None,
+    };
+    if let Some(text) = undecided {
+        problems.push(Problem {
+            field: DECISION_NEEDED.to_owned(),
+            message: if text.is_empty() {
+                "Décision : aucune décision n'est écrite pour cette réponse datée : choisissez-la"
+                    .to_owned()
+            } else {
+                format!(
+                    "Décision : « {} » ne dit pas si la réclamation est fondée, partiellement \
+                     fondée ou rejetée : choisissez-la",
+                    text.chars().take(80).collect::<String>()
+                )
+            },
+        });
+    }
     let answer = match (answered_on, outcome_value) {
         (Some(on), Some(o)) => Some((
             on,
@@ -672,14 +793,7 @@ pub fn plan(cells: &[Cell], mapping: &[Option<ImportField>]) -> Result<Planned, 
             summary.unwrap_or_else(|| "Réponse reprise du registre importé.".to_owned()),
             gesture,
         )),
-        (Some(_), None) if !get(F::Outcome).is_empty() => None,
-        (Some(_), None) => {
-            problems.push(Problem::new(
-                F::Outcome,
-                "décision manquante alors qu'une date de réponse est donnée",
-            ));
-            None
-        }
+        (Some(_), None) => None,
         (None, Some(_)) if get(F::AnsweredOn).is_empty() => {
             problems.push(Problem::new(
                 F::AnsweredOn,
@@ -741,7 +855,13 @@ pub fn plan(cells: &[Cell], mapping: &[Option<ImportField>]) -> Result<Planned, 
         sent_on,
         received_on: received_on.expect("checked above"),
         subject: subject_value.unwrap_or(Subject::Other),
-        description: txt(F::Description).unwrap_or_default(),
+        description: match (txt(F::Description), txt(F::ClaimNumber)) {
+            (d, Some(n)) => format!(
+                "{}N° de sinistre : {n}",
+                d.map(|d| format!("{d}\n")).unwrap_or_default()
+            ),
+            (d, None) => d.unwrap_or_default(),
+        },
         contract: NewContract {
             number: txt(F::Contract),
             product: txt(F::Product),

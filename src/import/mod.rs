@@ -46,6 +46,8 @@ pub enum RowStatus {
     Refused,
     /// Already in the register from an earlier import, or twice in the file.
     Duplicate,
+    /// Not a complaint: a total or footer line under the table.
+    Ignored,
 }
 
 /// One row's outcome.
@@ -61,6 +63,8 @@ pub struct RowOutcome {
     pub reference: Option<String>,
     pub problems: Vec<Problem>,
     pub warnings: Vec<Problem>,
+    /// Refused only because its decision cannot be read: the user chooses it.
+    pub needs_decision: bool,
 }
 
 /// The result of a preview or an import.
@@ -83,6 +87,8 @@ pub struct ImportReport {
     pub accepted: u32,
     pub refused: u32,
     pub duplicates: u32,
+    /// Total and footer lines under the table, not imported.
+    pub ignored: u32,
     pub rows: Vec<RowOutcome>,
 }
 
@@ -93,6 +99,20 @@ pub struct ImportReport {
 pub enum MappingInput {
     Columns(Vec<Option<ImportField>>),
     ByHeader(HashMap<String, Option<ImportField>>),
+}
+
+/// What the user chose for one import: the mapping, the sheet, the header row, and the
+/// decisions of the rows whose text gives none.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ImportOptions {
+    pub mapping: Option<MappingInput>,
+    pub sheet: Option<String>,
+    /// The header row's line (1-based); `None`: found by the reading.
+    pub header_line: Option<u32>,
+    /// The decision of every row whose text gives none.
+    pub default_outcome: Option<crate::complaint::Outcome>,
+    /// The decision chosen row by row (its line in the file), over the default.
+    pub decisions: HashMap<u32, crate::complaint::Outcome>,
 }
 
 /// Whether refused rows stop the whole import.
@@ -159,6 +179,36 @@ pub fn resolve(
         }
     }
     Ok(mapping)
+}
+
+/// A total or footer line under the table ("Total", "Nombre de réclamations : 4"): no date of
+/// reception, two filled cells at most, one of them starting with such a word.
+fn footer(cells: &[source::Cell], mapping: &[Option<ImportField>]) -> bool {
+    let received = mapping
+        .iter()
+        .position(|m| *m == Some(ImportField::ReceivedOn))
+        .and_then(|i| cells.get(i))
+        .is_some_and(|c| !c.is_empty());
+    let filled: Vec<String> = cells
+        .iter()
+        .filter(|c| !c.is_empty())
+        .map(|c| mapping::normalise(&c.display()))
+        .collect();
+    !received
+        && filled.len() <= 2
+        && filled.iter().any(|t| {
+            [
+                "total",
+                "totaux",
+                "sous total",
+                "nombre",
+                "nb",
+                "somme",
+                "moyenne",
+            ]
+            .iter()
+            .any(|w| t == w || t.starts_with(&format!("{w} ")))
+        })
 }
 
 /// The key that recognises a row already imported.
@@ -353,12 +403,20 @@ pub fn import(
     store: &mut Store,
     bytes: &[u8],
     file_name: &str,
-    mapping: Option<&MappingInput>,
+    opts: &ImportOptions,
     policy: Policy,
     dry_run: bool,
     actor: &str,
 ) -> Result<ImportReport> {
-    let mut table = source::read(bytes, file_name)?;
+    let mapping = opts.mapping.as_ref();
+    let mut table = source::read_with(
+        bytes,
+        file_name,
+        &source::ReadOptions {
+            sheet: opts.sheet.clone(),
+            header_line: opts.header_line,
+        },
+    )?;
     if table.rows.is_empty() {
         // Nothing to import: say so rather than journal an import of nothing.
         return Err(crate::complaint::ValidationError::new(
@@ -387,7 +445,7 @@ pub fn import(
     let file_sha = journal::sha256_hex(bytes);
     let run = |tx: &Transaction<'_>, w: &Writer| -> Result<ImportReport> {
         run_rows(
-            tx, w, &table, &mapping, file_name, &file_sha, &actor, dry_run,
+            tx, w, &table, &mapping, opts, file_name, &file_sha, &actor, dry_run,
         )
     };
     let report = if dry_run {
@@ -418,6 +476,7 @@ fn run_rows(
     w: &Writer,
     table: &Table,
     mapping: &[Option<ImportField>],
+    opts: &ImportOptions,
     file_name: &str,
     file_sha: &str,
     actor: &str,
@@ -431,7 +490,7 @@ fn run_rows(
     })?;
     let mut rows = Vec::with_capacity(table.rows.len());
     let mut keys_in_file = HashSet::new();
-    let (mut accepted, mut refused, mut duplicates) = (0u32, 0u32, 0u32);
+    let (mut accepted, mut refused, mut duplicates, mut ignored) = (0u32, 0u32, 0u32, 0u32);
     for (line, cells) in &table.rows {
         let line = *line as u32;
         let client = mapping
@@ -440,18 +499,38 @@ fn run_rows(
             .and_then(|i| cells.get(i))
             .map(|c| c.display().trim().to_owned())
             .filter(|s| !s.is_empty());
+        let original_reference = mapping
+            .iter()
+            .position(|m| *m == Some(ImportField::Reference))
+            .and_then(|i| cells.get(i))
+            .map(|c| c.display().trim().to_owned())
+            .filter(|s| !s.is_empty());
         let mut outcome = RowOutcome {
             line,
             status: RowStatus::Refused,
-            original_reference: None,
+            original_reference,
             client,
             reference: None,
             problems: Vec::new(),
             warnings: Vec::new(),
+            needs_decision: false,
         };
-        let planned = match mapping::plan(cells, mapping) {
+        if footer(cells, mapping) {
+            outcome.status = RowStatus::Ignored;
+            outcome.warnings.push(Problem {
+                field: "row".to_owned(),
+                message: "ligne de total ou de pied de tableau, ignorée".to_owned(),
+            });
+            ignored += 1;
+            rows.push(outcome);
+            continue;
+        }
+        let decision = opts.decisions.get(&line).copied().or(opts.default_outcome);
+        let planned = match mapping::plan(cells, mapping, decision) {
             Ok(p) => p,
             Err(problems) => {
+                outcome.needs_decision =
+                    problems.iter().any(|p| p.field == mapping::DECISION_NEEDED);
                 outcome.problems = problems;
                 refused += 1;
                 rows.push(outcome);
@@ -516,6 +595,18 @@ fn run_rows(
         match recorded {
             Ok(c) => {
                 tx.execute_batch("RELEASE import_row")?;
+                if c.ack_missed() {
+                    outcome.warnings.push(Problem {
+                        field: ImportField::AcknowledgedOn.id(),
+                        message: format!(
+                            "{} : aucun accusé de réception dans le fichier ; la réponse est \
+                             enregistrée sans lui et l'accusé est marqué manqué (il était dû \
+                             le {})",
+                            ImportField::AcknowledgedOn.label(),
+                            c.deadlines.ack_due.format("%d/%m/%Y")
+                        ),
+                    });
+                }
                 outcome.status = RowStatus::Accepted;
                 outcome.reference = Some(c.reference.to_string());
                 accepted += 1;
@@ -549,13 +640,15 @@ fn run_rows(
         actor,
         "registerImported",
         json!({ "file": file_name, "sha256": file_sha, "importId": import_id,
-                "imported": accepted, "refused": refused, "duplicates": duplicates }),
+                "imported": accepted, "refused": refused, "duplicates": duplicates,
+                "ignored": ignored }),
         None,
     )?;
     let mut out = report(table, mapping, file_name, dry_run);
     out.accepted = accepted;
     out.refused = refused;
     out.duplicates = duplicates;
+    out.ignored = ignored;
     out.rows = rows;
     Ok(out)
 }
@@ -596,6 +689,7 @@ fn report(
         accepted: 0,
         refused: 0,
         duplicates: 0,
+        ignored: 0,
         rows: Vec::new(),
     }
 }

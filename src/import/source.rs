@@ -62,7 +62,33 @@ pub struct SourceInfo {
     pub delimiter: Option<String>,
     /// What the reading adjusted, in French ("dates au format mois/jour/année…").
     pub notes: Vec<String>,
+    /// The workbook's sheets with their filled rows (to choose another one).
+    pub sheets: Vec<SheetInfo>,
+    /// The line of the header row (1-based, as the spreadsheet shows it).
+    pub header_line: u32,
+    /// The first lines of the file (line, its cells as text), to choose another header row.
+    pub top_lines: Vec<(u32, Vec<String>)>,
 }
+
+/// A sheet of a workbook.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
+#[serde(rename_all = "camelCase")]
+pub struct SheetInfo {
+    pub name: String,
+    /// Its rows holding at least one value.
+    pub rows: u32,
+}
+
+/// What the user chose about reading the file: the sheet, the header row.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ReadOptions {
+    pub sheet: Option<String>,
+    /// The header row's line (1-based); `None`: found by the reading.
+    pub header_line: Option<u32>,
+}
+
+/// How many lines from the top the header row is looked for in (and shown to choose from).
+pub const HEADER_SEARCH: usize = 20;
 
 /// The file as a table: its header row and the rows under it, each with its line number in
 /// the file (1-based, as the spreadsheet shows it).
@@ -80,8 +106,14 @@ fn unreadable(detail: impl std::fmt::Display) -> Error {
     ))
 }
 
-/// Read a register file from its bytes (the name only helps to tell the format).
+/// Read a register file from its bytes (the name only helps to tell the format), finding its
+/// header row.
 pub fn read(bytes: &[u8], file_name: &str) -> Result<Table> {
+    read_with(bytes, file_name, &ReadOptions::default())
+}
+
+/// [`read`] with the user's choice of sheet and header row.
+pub fn read_with(bytes: &[u8], file_name: &str, opts: &ReadOptions) -> Result<Table> {
     if bytes.len() > MAX_BYTES {
         return Err(unreadable(format!(
             "{} Mo, au-delà de la limite de {} Mo",
@@ -93,7 +125,7 @@ pub fn read(bytes: &[u8], file_name: &str) -> Result<Table> {
     let zip = bytes.starts_with(b"PK\x03\x04");
     let ole = bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]);
     if zip || ole {
-        return read_workbook(bytes);
+        return read_workbook(bytes, opts);
     }
     if [".xlsx", ".xlsm", ".xls", ".ods"]
         .iter()
@@ -103,15 +135,21 @@ pub fn read(bytes: &[u8], file_name: &str) -> Result<Table> {
             "ce n'est pas un classeur Excel ou OpenDocument valide",
         ));
     }
-    read_text(bytes)
+    if let Some(sheet) = &opts.sheet {
+        return Err(Error::Validation(crate::complaint::ValidationError::new(
+            "sheet",
+            format!("un fichier texte n'a pas de feuille « {sheet} »"),
+        )));
+    }
+    read_text(bytes, opts.header_line)
 }
 
-fn read_workbook(bytes: &[u8]) -> Result<Table> {
+fn read_workbook(bytes: &[u8], opts: &ReadOptions) -> Result<Table> {
     // calamine parses bytes from anywhere: a damaged file must be refused, never bring the
     // app down (its cell-reference arithmetic overflows on some damaged files, a panic in
     // builds that check overflow).
     std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        read_workbook_unchecked(bytes)
+        read_workbook_unchecked(bytes, opts)
     }))
     .unwrap_or_else(|_| {
         Err(unreadable(
@@ -120,7 +158,7 @@ fn read_workbook(bytes: &[u8]) -> Result<Table> {
     })
 }
 
-fn read_workbook_unchecked(bytes: &[u8]) -> Result<Table> {
+fn read_workbook_unchecked(bytes: &[u8], opts: &ReadOptions) -> Result<Table> {
     use calamine::Reader;
     // calamine's own messages are in English: say what it means for the user.
     let mut book = calamine::open_workbook_auto_from_rs(Cursor::new(bytes)).map_err(|_| {
@@ -133,27 +171,82 @@ fn read_workbook_unchecked(bytes: &[u8]) -> Result<Table> {
         calamine::Sheets::Ods(_) => "ods",
     };
     let names = book.sheet_names();
-    // The register's sheet: one named like a register, otherwise the first one.
-    let sheet = names
-        .iter()
-        .find(|n| {
-            let n = n.to_lowercase();
-            n.contains("registre") || n.contains("réclamation") || n.contains("reclamation")
-        })
-        .or(names.first())
-        .cloned()
-        .ok_or_else(|| unreadable("le classeur ne contient aucune feuille"))?;
+    if names.is_empty() {
+        return Err(unreadable("le classeur ne contient aucune feuille"));
+    }
+    let mut sheets = Vec::with_capacity(names.len());
+    let mut chosen: Option<(String, Vec<(usize, Vec<Cell>)>)> = None;
+    for name in &names {
+        let rows = sheet_rows(&mut book, name)?;
+        sheets.push(SheetInfo {
+            name: name.clone(),
+            rows: rows.len() as u32,
+        });
+        if opts.sheet.as_deref() == Some(name.as_str()) {
+            chosen = Some((name.clone(), rows));
+        }
+    }
+    let (sheet, rows) = match (&opts.sheet, chosen) {
+        (_, Some(found)) => found,
+        (Some(asked), None) => {
+            return Err(Error::Validation(crate::complaint::ValidationError::new(
+                "sheet",
+                format!(
+                    "le classeur n'a pas de feuille « {asked} » (feuilles : {})",
+                    names.join(", ")
+                ),
+            )))
+        }
+        (None, None) => {
+            // The register's sheet: one named like a register, otherwise the fullest one.
+            let named = names.iter().find(|n| {
+                let n = super::cells::normalise(n);
+                n.contains("registre") || n.contains("reclamation")
+            });
+            let name = named.cloned().unwrap_or_else(|| {
+                sheets
+                    .iter()
+                    .max_by_key(|s| s.rows)
+                    .map(|s| s.name.clone())
+                    .expect("at least one sheet")
+            });
+            let rows = sheet_rows(&mut book, &name)?;
+            (name, rows)
+        }
+    };
+    finish(
+        SourceInfo {
+            format: format.to_owned(),
+            sheet: Some(sheet),
+            encoding: None,
+            delimiter: None,
+            notes: Vec::new(),
+            sheets,
+            header_line: 0,
+            top_lines: Vec::new(),
+        },
+        rows,
+        opts.header_line,
+    )
+}
+
+/// The filled rows of one sheet of a workbook.
+fn sheet_rows<RS: std::io::Read + std::io::Seek>(
+    book: &mut calamine::Sheets<RS>,
+    sheet: &str,
+) -> Result<Vec<(usize, Vec<Cell>)>> {
+    use calamine::Reader;
     let damaged = || {
         unreadable(format!(
             "la feuille « {sheet} » ne peut pas être lue (classeur endommagé ?)"
         ))
     };
-    let rows = match &mut book {
+    match book {
         // calamine lays a whole XLSX sheet out as one rectangle from its first to its last
         // cell: a single value in XFD1048576 asks for 17 billion cells and aborts the
         // process. Read the cells one by one instead, keeping only the rows that hold some.
         calamine::Sheets::Xlsx(xlsx) => {
-            let mut reader = xlsx.worksheet_cells_reader(&sheet).map_err(|_| damaged())?;
+            let mut reader = xlsx.worksheet_cells_reader(sheet).map_err(|_| damaged())?;
             let mut cells = Vec::new();
             while let Some(c) = reader.next_cell().map_err(|_| damaged())? {
                 let data = calamine::Data::from(c.get_value().clone());
@@ -164,28 +257,18 @@ fn read_workbook_unchecked(bytes: &[u8]) -> Result<Table> {
                     }
                 }
             }
-            sparse_rows(cells)?
+            sparse_rows(cells)
         }
         other => {
-            let range = other.worksheet_range(&sheet).map_err(|_| damaged())?;
+            let range = other.worksheet_range(sheet).map_err(|_| damaged())?;
             let (top, left) = range.start().unwrap_or((0, 0));
             let cells = range
                 .used_cells()
                 .map(|(r, c, d)| ((top + r as u32, left + c as u32), d.clone()))
                 .collect();
-            sparse_rows(cells)?
+            sparse_rows(cells)
         }
-    };
-    finish(
-        SourceInfo {
-            format: format.to_owned(),
-            sheet: Some(sheet),
-            encoding: None,
-            delimiter: None,
-            notes: Vec::new(),
-        },
-        rows,
-    )
+    }
 }
 
 /// The rows of a sheet from its non-empty cells: each row that holds a value, numbered as the
@@ -283,7 +366,7 @@ fn sniff_delimiter(text: &str) -> u8 {
         .0
 }
 
-fn read_text(bytes: &[u8]) -> Result<Table> {
+fn read_text(bytes: &[u8], header_line: Option<u32>) -> Result<Table> {
     let (text, encoding) = decode(bytes);
     if text.contains('\0') {
         return Err(unreadable(
@@ -353,8 +436,12 @@ fn read_text(bytes: &[u8]) -> Result<Table> {
                 .to_owned(),
             ),
             notes: Vec::new(),
+            sheets: Vec::new(),
+            header_line: 0,
+            top_lines: Vec::new(),
         },
         rows,
+        header_line,
     )
 }
 
@@ -369,14 +456,84 @@ fn line_breaks(bytes: &[u8]) -> usize {
         .count()
 }
 
-/// Split off the header row (the first non-empty one) and drop empty rows.
-fn finish(info: SourceInfo, rows: Vec<(usize, Vec<Cell>)>) -> Result<Table> {
-    let mut rows = rows
+/// How much a row looks like a header: how many of its cells name a register field. A title
+/// block ("Cabinet Durand", "Registre des réclamations 2025", "Mis à jour le…") names none.
+fn header_score(cells: &[Cell]) -> usize {
+    let titles: Vec<String> = cells
+        .iter()
+        .map(|c| match c {
+            Cell::Text(t) => t.trim().to_owned(),
+            _ => String::new(),
+        })
+        .collect();
+    super::mapping::guess(&titles).iter().flatten().count()
+}
+
+/// Split off the header row and drop empty rows. The header row is the user's choice, else
+/// the row among the first [`HEADER_SEARCH`] filled ones whose cells name the most register
+/// fields (at least two; otherwise the first filled row, as a plain table has it).
+fn finish(
+    mut info: SourceInfo,
+    rows: Vec<(usize, Vec<Cell>)>,
+    header_line: Option<u32>,
+) -> Result<Table> {
+    let rows: Vec<(usize, Vec<Cell>)> = rows
         .into_iter()
-        .filter(|(_, cells)| cells.iter().any(|c| !c.is_empty()));
-    let (_, header) = rows
-        .next()
-        .ok_or_else(|| unreadable("le fichier est vide"))?;
+        .filter(|(_, cells)| cells.iter().any(|c| !c.is_empty()))
+        .collect();
+    if rows.is_empty() {
+        return Err(unreadable("le fichier est vide"));
+    }
+    info.top_lines = rows
+        .iter()
+        .take(HEADER_SEARCH)
+        .map(|(line, cells)| {
+            (
+                *line as u32,
+                cells
+                    .iter()
+                    .map(|c| c.display().trim().to_owned())
+                    .collect(),
+            )
+        })
+        .collect();
+    let at = match header_line {
+        Some(line) => rows
+            .iter()
+            .position(|(l, _)| *l as u32 == line)
+            .ok_or_else(|| {
+                Error::Validation(crate::complaint::ValidationError::new(
+                    "headerRow",
+                    format!("la ligne {line} du fichier est vide ou n'existe pas"),
+                ))
+            })?,
+        None => {
+            let scores: Vec<usize> = rows
+                .iter()
+                .take(HEADER_SEARCH)
+                .map(|(_, cells)| header_score(cells))
+                .collect();
+            let best = scores.iter().copied().max().unwrap_or(0);
+            if best >= 2 {
+                scores
+                    .iter()
+                    .position(|s| *s == best)
+                    .expect("the max is one of them")
+            } else {
+                0
+            }
+        }
+    };
+    info.header_line = rows[at].0 as u32;
+    if at > 0 {
+        info.notes.push(format!(
+            "ligne {} prise comme ligne de titres ; {} ligne(s) au-dessus ignorée(s) (titre du \
+             registre, date de mise à jour…)",
+            info.header_line, at
+        ));
+    }
+    let mut rows = rows.into_iter().skip(at);
+    let (_, header) = rows.next().expect("at is a row");
     let headers: Vec<String> = header
         .iter()
         .map(|c| c.display().trim().to_owned())

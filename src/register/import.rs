@@ -2,7 +2,7 @@
 
 use super::{files, Register};
 use crate::error::Result;
-use crate::import::{ImportReport, MappingInput, Policy};
+use crate::import::{ImportOptions, ImportReport, Policy};
 use crate::store::Store;
 use std::borrow::BorrowMut;
 use std::path::Path;
@@ -13,27 +13,19 @@ impl<S: BorrowMut<Store>> Register<S> {
         &mut self,
         bytes: &[u8],
         file_name: &str,
-        mapping: Option<&MappingInput>,
+        opts: &ImportOptions,
         policy: Policy,
         dry_run: bool,
     ) -> Result<ImportReport> {
         let actor = self.actor()?;
-        crate::import::import(
-            self.sm(),
-            bytes,
-            file_name,
-            mapping,
-            policy,
-            dry_run,
-            &actor,
-        )
+        crate::import::import(self.sm(), bytes, file_name, opts, policy, dry_run, &actor)
     }
 
     /// The same, reading the file the user chose.
     pub fn import_file(
         &mut self,
         path: &Path,
-        mapping: Option<&MappingInput>,
+        opts: &ImportOptions,
         policy: Policy,
         dry_run: bool,
     ) -> Result<ImportReport> {
@@ -42,6 +34,6 @@ impl<S: BorrowMut<Store>> Register<S> {
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default();
-        self.import(&bytes, &name, mapping, policy, dry_run)
+        self.import(&bytes, &name, opts, policy, dry_run)
     }
 }

@@ -123,6 +123,8 @@ pub struct ComplaintView {
     pub refund_payment: Option<crate::complaint::RefundPayment>,
     /// The refund decided in the answer is due by this day (14 days after the answer).
     pub refund_due: Option<NaiveDate>,
+    /// The acknowledgement was never sent and the answer came after its due date.
+    pub ack_missed: bool,
 }
 
 /// A storage failure [`Store::simulate_storage_fault`] can simulate.
@@ -435,6 +437,7 @@ impl Store {
             escalations: authority::escalations_of(&self.conn, id)?,
             proposals: authority::proposals_of(&self.conn, id)?,
             refund_payment: authority::refund_payment_of(&self.conn, id)?,
+            ack_missed: complaint.ack_missed(),
             refund_due: complaint
                 .answer
                 .as_ref()

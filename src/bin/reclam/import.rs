@@ -1,15 +1,22 @@
 //! `import`: an existing register (XLSX, XLS, ODS or CSV), previewed row by row or imported.
 
 use crate::io::{print_json, read_input, truncate};
+use reclam::api::Fields;
 use reclam::complaint::ValidationError;
-use reclam::import::{ImportReport, MappingInput, Policy, RowStatus};
+use reclam::import::{ImportOptions, ImportReport, MappingInput, Policy, RowStatus};
 use reclam::{Error, Register};
+use std::collections::HashMap;
 use std::path::PathBuf;
 
 /// The `import` command's arguments.
 pub struct ImportArgs {
     pub file: PathBuf,
     pub mapping: Option<PathBuf>,
+    pub sheet: Option<String>,
+    pub header_row: Option<u32>,
+    pub default_outcome: Option<String>,
+    /// "LINE=decision".
+    pub decisions: Vec<String>,
     pub dry_run: bool,
     pub all_or_nothing: bool,
     pub json: bool,
@@ -28,7 +35,38 @@ pub fn run(reg: &mut Register, a: ImportArgs) -> Result<(), Error> {
     } else {
         Policy::SkipRefused
     };
-    let report = reg.import_file(&a.file, mapping.as_ref(), policy, a.dry_run)?;
+    let mut f = Fields::default();
+    let default_outcome = f.optional_vocab("defaultOutcome", a.default_outcome.as_deref());
+    let mut decisions = HashMap::new();
+    for d in &a.decisions {
+        match d.split_once('=').map(|(l, o)| (l.trim().parse::<u32>(), o)) {
+            Some((Ok(line), o)) => {
+                if let Some(o) = f.vocab(&format!("decision[{line}]"), o.trim()) {
+                    decisions.insert(line, o);
+                }
+            }
+            _ => {
+                f.check::<()>(Err(ValidationError::new(
+                    "decision",
+                    format!("« {d} » : attendu LIGNE=décision, par exemple 9=rejected"),
+                )));
+            }
+        }
+    }
+    let Some(default_outcome) = default_outcome else {
+        return Err(f.into_error());
+    };
+    if let Some(e) = f.error_if_any() {
+        return Err(e);
+    }
+    let opts = ImportOptions {
+        mapping,
+        sheet: a.sheet.clone(),
+        header_line: a.header_row,
+        default_outcome,
+        decisions,
+    };
+    let report = reg.import_file(&a.file, &opts, policy, a.dry_run)?;
     if a.json {
         print_json(&report)?;
     } else {
@@ -82,6 +120,21 @@ fn print_import(r: &ImportReport) {
             .map(|d| format!(", séparateur « {d} »"))
             .unwrap_or_default(),
     );
+    if src.sheets.len() > 1 {
+        let all: Vec<String> = src
+            .sheets
+            .iter()
+            .map(|s| format!("« {} » ({} lignes)", s.name, s.rows))
+            .collect();
+        println!(
+            "Feuilles : {} (--sheet pour en choisir une)",
+            all.join(", ")
+        );
+    }
+    println!(
+        "Ligne de titres : {} (--header-row pour en choisir une autre)",
+        src.header_line
+    );
     for n in &src.notes {
         println!("Note : {n}");
     }
@@ -102,6 +155,7 @@ fn print_import(r: &ImportReport) {
             RowStatus::Accepted => "importée",
             RowStatus::Refused => "REFUSÉE",
             RowStatus::Duplicate => "déjà présente",
+            RowStatus::Ignored => "ignorée",
         };
         println!(
             "ligne {:>5}  {:<14} {:<14} {:<28} {}",
@@ -114,12 +168,19 @@ fn print_import(r: &ImportReport) {
         for p in &row.problems {
             println!("             ✗ {}", p.message);
         }
+        if row.needs_decision {
+            println!(
+                "             → choisissez : --decision {}=upheld|partial|rejected (ou \
+                 --default-outcome)",
+                row.line
+            );
+        }
         for p in &row.warnings {
             println!("             ! {}", p.message);
         }
     }
     println!(
-        "\n{} ligne(s) : {} {}, {} refusée(s), {} déjà présente(s){}",
+        "\n{} ligne(s) : {} {}, {} refusée(s), {} déjà présente(s), {} ignorée(s){}",
         r.total,
         r.accepted,
         if r.dry_run {
@@ -129,6 +190,7 @@ fn print_import(r: &ImportReport) {
         },
         r.refused,
         r.duplicates,
+        r.ignored,
         if r.dry_run {
             " — simulation : rien n'a été enregistré"
         } else {

@@ -211,6 +211,18 @@ enum Command {
         /// the columns are guessed from their titles.
         #[arg(long)]
         mapping: Option<PathBuf>,
+        /// The workbook's sheet (default: the one named like a register, else the fullest).
+        #[arg(long)]
+        sheet: Option<String>,
+        /// The line of the column titles (default: found below any title block).
+        #[arg(long)]
+        header_row: Option<u32>,
+        /// The decision of rows whose text gives none: upheld, partial or rejected.
+        #[arg(long)]
+        default_outcome: Option<String>,
+        /// The decision of one row: LINE=upheld|partial|rejected (repeatable).
+        #[arg(long = "decision")]
+        decisions: Vec<String>,
         #[arg(long)]
         dry_run: bool,
         /// Import nothing when a single row is refused.
@@ -461,6 +473,10 @@ fn dispatch_firm(reg: &mut Register, command: Command, by: &str) -> Result<(), E
         Command::Import {
             file,
             mapping,
+            sheet,
+            header_row,
+            default_outcome,
+            decisions,
             dry_run,
             all_or_nothing,
             json,
@@ -469,6 +485,10 @@ fn dispatch_firm(reg: &mut Register, command: Command, by: &str) -> Result<(), E
             import::ImportArgs {
                 file,
                 mapping,
+                sheet,
+                header_row,
+                default_outcome,
+                decisions,
                 dry_run,
                 all_or_nothing,
                 json,

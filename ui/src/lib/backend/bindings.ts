@@ -138,7 +138,11 @@ refundPayment: RefundPayment | null,
 /**
  * The refund decided in the answer is due by this day (14 days after the answer).
  */
-refundDue: string | null, reference: ComplaintRef, client: Client, channel: Channel, sentOn: string | null, receivedOn: string, subject: Subject, description: string, contract: Contract, otherParties: Array<string>, personsConcerned: Array<string>, receivedBy: string | null, handler: string | null, 
+refundDue: string | null, 
+/**
+ * The acknowledgement was never sent and the answer came after its due date.
+ */
+ackMissed: boolean, reference: ComplaintRef, client: Client, channel: Channel, sentOn: string | null, receivedOn: string, subject: Subject, description: string, contract: Contract, otherParties: Array<string>, personsConcerned: Array<string>, receivedBy: string | null, handler: string | null, 
 /**
  * What the client claims, when it is a sum (a refund request).
  */
@@ -558,7 +562,7 @@ export type NewCorrectiveAction = { description: string, owner: string, dueOn: s
 
 export type DysfunctionEntry = { id: number, reference: string, category: DysfunctionCategory, description: string, foundOn: string, actions: Array<number>, };
 
-export type ImportField = "reference" | "clientName" | "clientKind" | "clientAddress" | "clientEmail" | "clientPhone" | "clientNumber" | "receivedOn" | "sentOn" | "channel" | "subject" | "description" | "contract" | "product" | "insurer" | "otherParties" | "personsConcerned" | "receivedBy" | "handler" | "acknowledgedOn" | "answeredOn" | "outcome" | "answerSummary" | "gesture" | "dysfunctions" | "closedOn" | "feedback";
+export type ImportField = "reference" | "clientName" | "clientKind" | "clientAddress" | "clientEmail" | "clientPhone" | "clientNumber" | "receivedOn" | "sentOn" | "channel" | "subject" | "description" | "contract" | "claimNumber" | "product" | "insurer" | "otherParties" | "personsConcerned" | "receivedBy" | "handler" | "acknowledgedOn" | "answeredOn" | "outcome" | "answerSummary" | "gesture" | "dysfunctions" | "closedOn" | "feedback";
 
 export type FieldInfo = { field: ImportField, label: string, required: boolean, };
 
@@ -582,11 +586,23 @@ delimiter: string | null,
 /**
  * What the reading adjusted, in French ("dates au format mois/jour/année…").
  */
-notes: Array<string>, };
+notes: Array<string>, 
+/**
+ * The workbook's sheets with their filled rows (to choose another one).
+ */
+sheets: Array<SheetInfo>, 
+/**
+ * The line of the header row (1-based, as the spreadsheet shows it).
+ */
+headerLine: number, 
+/**
+ * The first lines of the file (line, its cells as text), to choose another header row.
+ */
+topLines: Array<[number, Array<string>]>, };
 
 export type Problem = { field: string, message: string, };
 
-export type RowStatus = "accepted" | "refused" | "duplicate";
+export type RowStatus = "accepted" | "refused" | "duplicate" | "ignored";
 
 export type RowOutcome = { 
 /**
@@ -596,7 +612,11 @@ line: number, status: RowStatus, originalReference: string | null, client: strin
 /**
  * The reference the register gave (or, in a preview, would give).
  */
-reference: string | null, problems: Array<Problem>, warnings: Array<Problem>, };
+reference: string | null, problems: Array<Problem>, warnings: Array<Problem>, 
+/**
+ * Refused only because its decision cannot be read: the user chooses it.
+ */
+needsDecision: boolean, };
 
 export type ImportReport = { fileName: string, source: SourceInfo, headers: Array<string>, 
 /**
@@ -611,7 +631,11 @@ sample: Array<Array<string>>, fields: Array<FieldInfo>, dryRun: boolean,
  * Why the mapping cannot be used (a required field without a column, a field on two
  * columns): nothing was run, fix the mapping and try again.
  */
-mappingError: string | null, total: number, accepted: number, refused: number, duplicates: number, rows: Array<RowOutcome>, };
+mappingError: string | null, total: number, accepted: number, refused: number, duplicates: number, 
+/**
+ * Total and footer lines under the table, not imported.
+ */
+ignored: number, rows: Array<RowOutcome>, };
 
 export type MappingInput = Array<ImportField | null> | { [key in string]: ImportField | null };
 
@@ -894,6 +918,22 @@ export type ImportReq = { path: string,
 /**
  * One field (or null) per column; absent or null: guessed from the headers.
  */
-mapping?: MappingInput | null, dryRun: boolean, allOrNothing: boolean, };
+mapping?: MappingInput | null, 
+/**
+ * The workbook's sheet; absent: the register's (or the fullest) one.
+ */
+sheet?: string, 
+/**
+ * The header row's line; absent: found in the file.
+ */
+headerLine?: number, 
+/**
+ * The decision of every row whose text gives none (upheld, partial, rejected).
+ */
+defaultOutcome?: string, 
+/**
+ * The decision chosen row by row: line in the file → decision.
+ */
+decisions?: { [key in number]: string }, dryRun: boolean, allOrNothing: boolean, };
 
 export type AnonymiseReq = { references: Array<string>, };

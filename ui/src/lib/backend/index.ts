@@ -522,8 +522,31 @@ export function importRegister(
   dryRun: boolean,
   allOrNothing: boolean,
   actor: string,
+  choices: ImportChoices = {},
 ): Promise<ImportReport> {
-  return call<ImportReport>("import_register", { path, mapping, dryRun, allOrNothing, actor });
+  return call<ImportReport>("import_register", {
+    path,
+    mapping,
+    sheet: choices.sheet ?? null,
+    headerLine: choices.headerLine ?? null,
+    defaultOutcome: choices.defaultOutcome ?? null,
+    decisions: choices.decisions ?? null,
+    dryRun,
+    allOrNothing,
+    actor,
+  });
+}
+
+/**
+ * What the user chose in the import wizard beyond the mapping: the workbook's sheet, the line
+ * of the column titles, the decision of every row whose text gives none, and the decision
+ * of single rows (line in the file -> decision). Absent: what the core found.
+ */
+export interface ImportChoices {
+  sheet?: string | null;
+  headerLine?: number | null;
+  defaultOutcome?: Outcome | null;
+  decisions?: Record<number, Outcome> | null;
 }
 
 // ---- Personal data: retention and client export ----------------------------------------
