@@ -39,7 +39,7 @@ use crate::firm::authority::Requirement;
 use crate::firm::{NewUser, User};
 use crate::firm::{SecretKind, SessionState, SignInUser, UserEdit};
 use crate::import::mapping::{ImportField, Problem};
-use crate::import::source::SourceInfo;
+use crate::import::source::{SheetInfo, SourceInfo};
 use crate::import::{FieldInfo, ImportReport, MappingInput, RowOutcome, RowStatus};
 use crate::letters::choices::LetterOffer;
 use crate::letters::{Block, Composed, HoldingInfo, LetterKind};
@@ -119,7 +119,7 @@ pub fn typescript() -> String {
         // Corrective actions.
         ActionStatus, CorrectiveAction, NewCorrectiveAction, DysfunctionEntry,
         // Import.
-        ImportField, FieldInfo, SourceInfo, Problem, RowStatus, RowOutcome, ImportReport,
+        ImportField, FieldInfo, SheetInfo, SourceInfo, Problem, RowStatus, RowOutcome, ImportReport,
         MappingInput,
         // Proof and backups.
         Finding, VerifyReport, BackupInfo, BackupFile, Maintenance, BackupStatus, RestoreReport,

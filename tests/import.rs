@@ -554,7 +554,11 @@ fn a_register_with_a_title_block_and_decisions_in_the_answers_text() {
             "Alice",
         )
         .unwrap();
-        assert_eq!(preview.source.sheet.as_deref(), Some("Réclamations 2025"), "{name}");
+        assert_eq!(
+            preview.source.sheet.as_deref(),
+            Some("Réclamations 2025"),
+            "{name}"
+        );
         let sheets: Vec<(&str, u32)> = preview
             .source
             .sheets
@@ -609,7 +613,9 @@ fn a_register_with_a_title_block_and_decisions_in_the_answers_text() {
             preview.rows
         );
         // The missed acknowledgement is said, not invented.
-        assert!(preview.rows[2].warnings[0].message.contains("marqué manqué"));
+        assert!(preview.rows[2].warnings[0]
+            .message
+            .contains("marqué manqué"));
 
         // The user decides line 9; everything is imported.
         let mut opts = ImportOptions::default();
@@ -716,7 +722,10 @@ fn the_sheet_and_the_header_row_can_be_chosen() {
     )
     .unwrap_err();
     assert_eq!(err.field(), Some("sheet"));
-    assert!(err.to_string().contains("Consignes, Réclamations 2025"), "{err}");
+    assert!(
+        err.to_string().contains("Consignes, Réclamations 2025"),
+        "{err}"
+    );
     // Another header row (here, wrongly, the title): the user sees the consequence.
     let r = import(
         &mut s,

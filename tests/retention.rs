@@ -146,18 +146,92 @@ fn register() -> Fixture {
             "Claire Martin",
         )
         .unwrap();
+        // Money decided with the client's name in its texts: a request for approval by an
+        // advisor, decided by the manager; a proposal the client refused.
+        s.add_user(
+            &NewUser {
+                name: "Julie Moreau".into(),
+                role: Role::Advisor,
+                can_sign: true,
+                max_gesture: None,
+                secret: None,
+            },
+            "Claire Martin",
+        )
+        .unwrap();
+        let e = reclam::Register::over(&mut s, "Julie Moreau")
+            .unwrap()
+            .request_approval(
+                &r,
+                &reclam::complaint::NewEscalation {
+                    subject: reclam::complaint::EscalationSubject::Gesture,
+                    amount: "60".into(),
+                    refund_scope: None,
+                    reason: "Geste pour M. Dupont, client fidèle".into(),
+                    refused_proposal: "Avoir de 20 € refusé par M. Dupont".into(),
+                    analysis: "Dupont attend depuis six semaines".into(),
+                    document_id: None,
+                },
+            )
+            .unwrap();
+        let mut claire = reclam::Register::over(&mut s, "Claire Martin").unwrap();
+        claire
+            .decide_approval(
+                e.id,
+                &reclam::complaint::EscalationDecision {
+                    accept: true,
+                    amount: Some("50".into()),
+                    reason: "Accord pour M. Dupont".into(),
+                },
+            )
+            .unwrap();
+        let p = claire
+            .add_proposal(
+                &r,
+                &reclam::complaint::NewProposal {
+                    kind: reclam::complaint::ProposalKind::Credit,
+                    description: "Avoir de 20 € pour M. Dupont".into(),
+                    amount: Some("20".into()),
+                    on: d("2019-03-19"),
+                },
+            )
+            .unwrap();
+        claire
+            .respond_proposal(&r, p.id, false, d("2019-03-20"))
+            .unwrap();
         (r, letter, attachment)
     };
     let mut s = db.open(TODAY);
-    s.answer(
-        &old,
-        d("2020-04-15"),
-        Outcome::Partial,
-        "Indemnité complémentaire accordée à M. Dupont",
-        Some("50".parse::<Money>().unwrap()),
-        "Claire Martin",
-    )
-    .unwrap();
+    let mut claire = reclam::Register::over(&mut s, "Claire Martin").unwrap();
+    claire
+        .answer(
+            &old,
+            d("2020-04-15"),
+            Outcome::Partial,
+            "Indemnité complémentaire accordée à M. Dupont",
+            &reclam::complaint::lifecycle::AnswerMoney {
+                gesture: Some("50".parse::<Money>().unwrap()),
+                gesture_kind: Some(reclam::complaint::GestureKind::Credit),
+                gesture_reason: Some("Retard subi par M. Dupont".into()),
+                refund: Some(reclam::complaint::Refund {
+                    amount: "30".parse().unwrap(),
+                    basis: reclam::complaint::RefundBasis::BillingError,
+                    scope: reclam::complaint::RefundScope::Partial,
+                }),
+                document_id: None,
+            },
+        )
+        .unwrap();
+    claire
+        .record_refund_payment(
+            &old,
+            &reclam::complaint::NewRefundPayment {
+                reference: "VIR-DUPONT-2020".into(),
+                method: reclam::complaint::PaymentMethod::Transfer,
+                paid_on: d("2020-04-20"),
+            },
+        )
+        .unwrap();
     s.close(&old, d("2020-05-05"), Feedback::Resolved, "Claire Martin")
         .unwrap();
 
@@ -217,6 +291,9 @@ fn occurrences(path: &std::path::Path, needle: &str) -> Vec<(String, i64)> {
         "letters",
         "dispute_steps",
         "events",
+        "escalations",
+        "proposals",
+        "refund_payments",
         "complaints_fts_data",
     ] {
         let columns: Vec<String> = conn
@@ -386,6 +463,11 @@ fn anonymisation_removes_the_personal_data_and_keeps_statistics_and_proof() {
     for place in [
         "complaints.client_name",
         "complaints.description",
+        "complaints.gesture_reason",
+        "escalations.reason",
+        "escalations.decision_reason",
+        "proposals.description",
+        "refund_payments.reference",
         "exchanges.summary",
         "attachments.content",
         "attachments.name",
@@ -411,7 +493,8 @@ fn anonymisation_removes_the_personal_data_and_keeps_statistics_and_proof() {
     let stats_before = all_stats(&s);
     let c_before = s.get(&reg.old).unwrap();
     let events_before = s.history(&reg.old).unwrap();
-    assert!(s.verify().unwrap().ok);
+    let report = s.verify().unwrap();
+    assert!(report.ok, "{:?}", report.findings);
 
     let report = s.anonymise(from_ref(&reg.old), "Claire Martin").unwrap();
     assert_eq!(report.retention_years, 5);

@@ -82,7 +82,7 @@ fn a_refused_input_leaves_the_database_unchanged() {
 }
 
 #[test]
-fn answer_without_acknowledgement_only_within_ten_working_days() {
+fn an_answer_without_acknowledgement_is_recorded_and_a_late_one_marks_it_missed() {
     let db = TestDb::new();
     let mut s = db.open("2026-06-30");
     // Received Thursday 7 May 2026: ack due 21 May.
@@ -106,7 +106,11 @@ fn answer_without_acknowledgement_only_within_ten_working_days() {
         .unwrap();
     assert_eq!(c.status, Status::Answered);
     assert_eq!(c.acknowledged_on, None);
-    let e = s
+    // Within the 10 jours ouvrables the answer replaces the acknowledgement.
+    assert!(!c.ack_missed());
+    // After them, the answer is recorded as it happened and the acknowledgement is missed:
+    // never invented.
+    let late = s
         .answer(
             &b,
             d("2026-05-22"),
@@ -115,8 +119,17 @@ fn answer_without_acknowledgement_only_within_ten_working_days() {
             None,
             "t",
         )
-        .unwrap_err();
-    assert!(e.to_string().contains("accusé de réception"), "{e}");
+        .unwrap();
+    assert_eq!(late.acknowledged_on, None);
+    assert!(late.ack_missed());
+    assert!(s.view(&b).unwrap().ack_missed);
+    let answered = s.history(&b).unwrap().into_iter().last().unwrap();
+    assert_eq!(answered.data["acknowledgementMissed"], true);
+    // The extract marks the acknowledgement late.
+    let q = reclam::extract::ExtractQuery::period(d("2026-05-01"), d("2026-05-31"));
+    let rows = reclam::extract::rows(&s, &q).unwrap();
+    let row_b = rows.iter().find(|r| r.reference == b).unwrap();
+    assert!(row_b.ack_late);
 }
 
 #[test]

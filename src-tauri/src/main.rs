@@ -132,6 +132,11 @@ impl AppState {
     /// during the swap and reopened after (the old one again if the backup is refused).
     pub fn restore(&self, from: &Path, accept_loss: bool) -> CmdResult<RestoreReport> {
         let mut open = self.open.lock().map_err(|_| internal())?;
+        // A register that opens and has passwords: only a signed-in manager replaces it. One
+        // that cannot be opened is restored from the start screen by whoever is there.
+        if let Ok(reg) = &open.register {
+            reg.require_signed_in_manager("restaurer une sauvegarde")?;
+        }
         let (target, is_demo) = (open.path.clone(), open.is_demo);
         // Close the register: nothing may hold it open while it is replaced.
         open.register = Err(internal());

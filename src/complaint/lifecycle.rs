@@ -298,6 +298,18 @@ pub fn answer(
             );
         }
         if let Some(claimed) = c.amount_claimed {
+            if r.scope == RefundScope::Partial && r.amount >= claimed {
+                return Err(ValidationError::new(
+                    "refundScope",
+                    format!(
+                        "un remboursement de {} couvre tout le montant réclamé ({}) : il est \
+                         intégral",
+                        r.amount.to_french(),
+                        claimed.to_french()
+                    ),
+                )
+                .into());
+            }
             if r.scope == RefundScope::Full && r.amount < claimed {
                 return Err(ValidationError::new(
                     "refund",

@@ -342,11 +342,11 @@ impl Stats {
                             .unwrap_or_else(|| "—".to_owned()),
                     ),
                     (
-                        "Geste proposé au lieu d'un remboursement".into(),
+                        "Geste accordé au lieu d'un remboursement".into(),
                         fr_pct(self.money.gestures_instead_pct),
                     ),
                     (
-                        "Gestes acceptés par le client".into(),
+                        "Propositions (hors remboursement) acceptées".into(),
                         fr_pct(self.money.gesture_acceptance_pct),
                     ),
                     (

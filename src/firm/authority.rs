@@ -165,7 +165,7 @@ pub fn unmet(
             errors.push(ValidationError::new(
                 "gesture",
                 format!(
-                    "le geste de {} dépasse votre habilitation : demandez la validation ({}) \
+                    "le geste de {} dépasse votre habilitation : demandez d'abord la {} \
                      avant d'enregistrer la réponse{}",
                     g.to_french(),
                     level.label().to_lowercase(),
@@ -181,7 +181,7 @@ pub fn unmet(
             errors.push(ValidationError::new(
                 "refund",
                 format!(
-                    "un remboursement exceptionnel {} de {} demande une validation ({}) avant \
+                    "un remboursement exceptionnel {} de {} demande d'abord la {} avant \
                      d'enregistrer la réponse",
                     r.scope.label().to_lowercase(),
                     r.amount.to_french(),

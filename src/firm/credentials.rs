@@ -109,6 +109,16 @@ pub fn retry_delay(failures: u32) -> Duration {
     Duration::from_secs((30u64 << doublings).min(15 * 60))
 }
 
+/// A wait as a person reads it: "30 s", "2 min", "14 min 30 s".
+pub fn french_wait(d: Duration) -> String {
+    let secs = d.as_secs().max(1);
+    match (secs / 60, secs % 60) {
+        (0, s) => format!("{s} s"),
+        (m, 0) => format!("{m} min"),
+        (m, s) => format!("{m} min {s} s"),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -133,6 +143,13 @@ mod tests {
         assert!(SecretKind::Pin.check("12345").is_err());
         assert!(SecretKind::Pin.check("12345a").is_err());
         assert!(SecretKind::Pin.check("123456").is_ok());
+    }
+
+    #[test]
+    fn waits_read_in_minutes() {
+        assert_eq!(french_wait(Duration::from_secs(27)), "27 s");
+        assert_eq!(french_wait(Duration::from_secs(120)), "2 min");
+        assert_eq!(french_wait(Duration::from_secs(870)), "14 min 30 s");
     }
 
     #[test]

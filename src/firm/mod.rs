@@ -34,7 +34,7 @@ pub struct User {
     pub has_credentials: bool,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[ts(optional_fields = nullable)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct NewUser {
@@ -46,8 +46,21 @@ pub struct NewUser {
     #[serde(default)]
     pub max_gesture: Option<String>,
     /// The user's first password or PIN (the manager hands it over); absent: none yet.
-    #[serde(default)]
+    /// Read from the UI, never written out (nor printed by `Debug`).
+    #[serde(default, skip_serializing)]
     pub secret: Option<String>,
+}
+
+impl std::fmt::Debug for NewUser {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("NewUser")
+            .field("name", &self.name)
+            .field("role", &self.role)
+            .field("can_sign", &self.can_sign)
+            .field("max_gesture", &self.max_gesture)
+            .field("secret", &self.secret.as_ref().map(|_| "***"))
+            .finish()
+    }
 }
 
 /// A manager's change to a user: only what is given changes.

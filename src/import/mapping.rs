@@ -651,9 +651,9 @@ pub use super::cells::{
     from_serial, month_first, normalise, parse_date, parse_money, swap_day_month,
 };
 
-/// The field of the refusal a row gets when its decision cannot be read: the user chooses it
-/// (row by row, or one for the whole file).
-pub const DECISION_NEEDED: &str = "decisionNeeded";
+/// The field of the refusal a row gets when its decision cannot be read (the decision's own
+/// field): the user chooses it, row by row or one for the whole file.
+pub const DECISION_NEEDED: &str = "outcome";
 
 /// Read one row into what it asks to record, or the list of reasons it is refused.
 /// `decision`: the decision the user chose for this row, when the file's text gives none.

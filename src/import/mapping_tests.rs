@@ -298,5 +298,8 @@ fn an_answer_without_a_readable_decision_asks_for_one() {
     fondee[3] = Cell::Text("Fondée - indemnisation versée".into());
     let ok = plan(&fondee, &mapping, Some(Outcome::Rejected)).unwrap();
     let (_, outcome, summary, _) = ok.answer.unwrap();
-    assert_eq!((outcome, summary.as_str()), (Outcome::Upheld, "indemnisation versée"));
+    assert_eq!(
+        (outcome, summary.as_str()),
+        (Outcome::Upheld, "indemnisation versée")
+    );
 }

@@ -70,6 +70,9 @@ pub struct SourceInfo {
     pub top_lines: Vec<(u32, Vec<String>)>,
 }
 
+/// The filled rows of a sheet: each with its line number (1-based) and its cells.
+type Rows = Vec<(usize, Vec<Cell>)>;
+
 /// A sheet of a workbook.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
@@ -175,7 +178,7 @@ fn read_workbook_unchecked(bytes: &[u8], opts: &ReadOptions) -> Result<Table> {
         return Err(unreadable("le classeur ne contient aucune feuille"));
     }
     let mut sheets = Vec::with_capacity(names.len());
-    let mut chosen: Option<(String, Vec<(usize, Vec<Cell>)>)> = None;
+    let mut chosen: Option<(String, Rows)> = None;
     for name in &names {
         let rows = sheet_rows(&mut book, name)?;
         sheets.push(SheetInfo {

@@ -89,10 +89,18 @@ impl<S: BorrowMut<Store>> Register<S> {
         let approved_gesture =
             authority::approved(&escalations, EscalationSubject::Gesture).max(legacy);
         let approved_refund = authority::approved(&escalations, EscalationSubject::Refund);
+        // An internal document: the decision's own, or that of an accepted request for the
+        // same money (a gesture's document does not justify a refund).
+        let subjects = [
+            money.gesture.map(|_| EscalationSubject::Gesture),
+            money.refund.map(|_| EscalationSubject::Refund),
+        ];
         let has_document = money.document_id.is_some()
-            || escalations
-                .iter()
-                .any(|e| e.status == EscalationStatus::Accepted && e.document_id.is_some());
+            || escalations.iter().any(|e| {
+                e.status == EscalationStatus::Accepted
+                    && e.document_id.is_some()
+                    && subjects.contains(&Some(e.subject))
+            });
         let has_reason = money
             .gesture_reason
             .as_deref()
@@ -280,7 +288,14 @@ impl<S: BorrowMut<Store>> Register<S> {
     /// refuse, with a reason.
     pub fn decide_approval(&mut self, id: i64, d: &EscalationDecision) -> Result<Escalation> {
         let approver = self.acting_user("escalation")?;
-        let (_, e) = self.s().escalation(id)?;
+        let (r, e) = self.s().escalation(id)?;
+        if self.s().get(&r)?.status == Status::Closed {
+            return Err(ValidationError::new(
+                "escalation",
+                "la réclamation est clôturée : cette demande n'a plus à être décidée",
+            )
+            .into());
+        }
         if e.status != EscalationStatus::Pending {
             return Err(ValidationError::new(
                 "escalation",
@@ -368,7 +383,7 @@ impl<S: BorrowMut<Store>> Register<S> {
             Ok(on) if on < c.received_on => {
                 errors.push(ValidationError::new(
                     "on",
-                    "une proposition ne précède pas la réception de la réclamation",
+                    "une proposition ne peut pas être antérieure à la réception de la réclamation",
                 ));
                 on
             }
@@ -404,7 +419,7 @@ impl<S: BorrowMut<Store>> Register<S> {
         if on < proposal.proposed_on {
             return Err(ValidationError::new(
                 "on",
-                "la réponse du client ne précède pas la proposition",
+                "la réponse du client ne peut pas être antérieure à la proposition",
             )
             .into());
         }
@@ -436,7 +451,7 @@ impl<S: BorrowMut<Store>> Register<S> {
         if paid_on < answer.on {
             return Err(ValidationError::new(
                 "paidOn",
-                "le paiement ne précède pas la décision de rembourser",
+                "le paiement ne peut pas être antérieur à la décision de rembourser",
             )
             .into());
         }

@@ -112,7 +112,7 @@ impl<S: BorrowMut<Store>> Register<S> {
         let same = |a: &str| a.trim().to_lowercase() == name.trim().to_lowercase();
         if self.s().any_credentials()? {
             match &self.signed_in {
-                Some(who) if same(who) => {}
+                Some(who) if same(who) => self.require_signed_in()?,
                 Some(who) => {
                     return Err(crate::Error::SignIn(format!(
                         "{who} est connecté(e) : « {name} » doit se connecter pour agir"
@@ -138,6 +138,10 @@ impl<S: BorrowMut<Store>> Register<S> {
 
     /// Who is acting; a change without an actor is refused (every event names its author).
     fn actor(&self) -> Result<String> {
+        if self.signed_in.is_some() {
+            // Deactivated since they signed in: the session ends with their next change.
+            self.require_signed_in()?;
+        }
         match &self.actor {
             Some(a) => Ok(a.clone()),
             None => Ok(crate::store::actor_name("")?),

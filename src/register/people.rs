@@ -75,7 +75,8 @@ impl<S: BorrowMut<Store>> Register<S> {
     /// five failures in a row the next attempts wait (30 s, doubling, at most 15 minutes).
     /// On success the user acts from now on.
     pub fn sign_in(&mut self, name: &str, secret: &str) -> Result<User> {
-        let refused = || Error::SignIn("nom ou mot de passe incorrect".into());
+        let noun = self.secret_kind()?.noun();
+        let refused = || Error::SignIn(format!("nom ou {noun} incorrect"));
         let user = self
             .s()
             .users()?
@@ -96,13 +97,16 @@ impl<S: BorrowMut<Store>> Register<S> {
             )));
         };
         let now = self.clock().now();
-        let delay = credentials::retry_delay(cred.failures);
+        let delay =
+            chrono::Duration::from_std(credentials::retry_delay(cred.failures)).unwrap_or_default();
         if let Some(last) = cred.last_failure_at {
-            let wait = chrono::Duration::from_std(delay).unwrap_or_default() - (now - last);
+            // A clock set back never makes the wait longer than the delay itself.
+            let elapsed = (now - last).max(chrono::Duration::zero());
+            let wait = (delay - elapsed).min(delay);
             if wait > chrono::Duration::zero() {
                 return Err(Error::SignIn(format!(
-                    "trop d'essais manqués : réessayez dans {} s",
-                    wait.num_seconds().max(1)
+                    "trop d'essais manqués : réessayez dans {}",
+                    credentials::french_wait(wait.to_std().unwrap_or_default())
                 )));
             }
         }
@@ -110,16 +114,15 @@ impl<S: BorrowMut<Store>> Register<S> {
             let failures = self.sm().record_sign_in_failure(user.id)?;
             let delay = credentials::retry_delay(failures);
             return Err(Error::SignIn(if delay.is_zero() {
+                let left = credentials::FREE_ATTEMPTS - failures;
                 format!(
-                    "{} incorrect ({} essai(s) avant un délai d'attente)",
-                    self.secret_kind()?.noun(),
-                    credentials::FREE_ATTEMPTS - failures
+                    "{noun} incorrect (encore {left} essai{} avant un délai d'attente)",
+                    if left > 1 { "s" } else { "" }
                 )
             } else {
                 format!(
-                    "{} incorrect : prochain essai possible dans {} s",
-                    self.secret_kind()?.noun(),
-                    delay.as_secs()
+                    "{noun} incorrect : prochain essai possible dans {}",
+                    credentials::french_wait(delay)
                 )
             }));
         }
@@ -131,10 +134,33 @@ impl<S: BorrowMut<Store>> Register<S> {
 
     /// Refuse when the register has credentials and nobody is signed in (the app is locked).
     pub fn require_signed_in(&self) -> Result<()> {
-        if self.signed_in.is_none() && self.s().any_credentials()? {
+        if !self.s().any_credentials()? {
+            return Ok(());
+        }
+        let Some(who) = &self.signed_in else {
             return Err(Error::SignIn(
                 "Reclam est verrouillé : connectez-vous pour continuer".into(),
             ));
+        };
+        // Deactivated since they signed in: their session ends there.
+        match self.s().users()?.iter().find(|u| same(&u.name, who)) {
+            Some(u) if u.active => Ok(()),
+            _ => Err(Error::SignIn(format!(
+                "{who} a été désactivé(e) : la session est fermée"
+            ))),
+        }
+    }
+
+    /// Only a signed-in manager, once the register has credentials (restoring a backup
+    /// replaces everyone's work).
+    pub fn require_signed_in_manager(&self, what: &str) -> Result<()> {
+        if !self.s().any_credentials()? {
+            return Ok(());
+        }
+        self.require_signed_in()?;
+        let who = self.signed_in.clone().unwrap_or_default();
+        if !crate::firm::is_manager(&self.s().users()?, &who) {
+            return Err(Error::Forbidden(format!("seul un dirigeant peut {what}")));
         }
         Ok(())
     }
@@ -160,9 +186,8 @@ impl<S: BorrowMut<Store>> Register<S> {
             max_gesture: None,
             secret: Some(secret.to_owned()),
         };
-        let user = self.sm().add_user(&new, name)?;
-        self.sm()
-            .set_credentials(&user, &credentials::hash_secret(secret), &user.name)?;
+        let phc = credentials::hash_secret(secret);
+        let user = self.sm().add_user_with(&new, Some(&phc), name)?;
         self.sign_in(&user.name, secret)
     }
 
@@ -191,10 +216,11 @@ impl<S: BorrowMut<Store>> Register<S> {
             self.first_credentials_are_the_actors(&actor, &u.name)?;
             self.secret_kind()?.check(secret)?;
         }
-        let user = self.sm().add_user(u, &actor)?;
-        if let Some(secret) = secret {
-            self.sm()
-                .set_credentials(&user, &credentials::hash_secret(secret), &actor)?;
+        let phc = secret.map(credentials::hash_secret);
+        let user = self.sm().add_user_with(u, phc.as_deref(), &actor)?;
+        if self.signed_in.is_none() && phc.is_some() {
+            // The register's first credentials (the manager's own): they are signed in.
+            self.signed_in = Some(user.name.clone());
         }
         self.user(&user.name)
     }
@@ -242,39 +268,68 @@ impl<S: BorrowMut<Store>> Register<S> {
     /// The register's first credentials are the acting manager's own: otherwise, once someone
     /// else has a secret, everyone must sign in and the manager could not.
     fn first_credentials_are_the_actors(&self, actor: &str, for_whom: &str) -> Result<()> {
-        if !self.s().any_credentials()? && !same(actor, for_whom) {
+        if self.s().any_credentials()? {
+            return Ok(());
+        }
+        let noun = self.secret_kind()?.noun();
+        if !same(actor, for_whom) {
             return Err(ValidationError::new(
                 "secret",
-                "définissez d'abord votre propre mot de passe : dès qu'un utilisateur en a un, \
-                 chacun doit se connecter",
+                format!(
+                    "définissez d'abord votre propre {noun} : dès qu'un utilisateur en a un, \
+                     chacun doit se connecter"
+                ),
             )
             .into());
+        }
+        if !crate::firm::is_manager(&self.s().users()?, actor) {
+            return Err(Error::Forbidden(format!(
+                "le premier {noun} du registre est celui d'un dirigeant : dès qu'il existe, \
+                 chacun doit se connecter, et seul un dirigeant peut en attribuer aux autres"
+            )));
         }
         Ok(())
     }
 
-    /// The register keeps at least one active manager.
+    /// The register keeps at least one active manager, and, once passwords exist, one who can
+    /// sign in (who else would manage the others?).
     fn keep_a_manager(&self, user: &User, change: &UserChange) -> Result<()> {
-        let stays = change.active.unwrap_or(user.active)
-            && change.role.unwrap_or(user.role) == Role::Manager;
-        let is = user.active && user.role == Role::Manager;
-        if is && !stays {
-            let others = self
-                .s()
-                .users()?
-                .iter()
-                .filter(|u| u.id != user.id && u.active && u.role == Role::Manager)
-                .count();
-            if others == 0 {
-                return Err(ValidationError::new(
-                    "role",
-                    format!(
-                        "{} est le seul dirigeant actif : nommez d'abord un autre dirigeant",
-                        user.name
-                    ),
-                )
-                .into());
+        let users = self.s().users()?;
+        let credentials = self.s().any_credentials()?;
+        let after = |u: &User| -> (bool, bool) {
+            if u.id == user.id {
+                let active = change.active.unwrap_or(u.active);
+                let manager = change.role.unwrap_or(u.role) == Role::Manager;
+                (active && manager, active && manager && u.has_credentials)
+            } else {
+                let manager = u.active && u.role == Role::Manager;
+                (manager, manager && u.has_credentials)
             }
+        };
+        let managers = users.iter().filter(|u| after(u).0).count();
+        let signing_in = users.iter().filter(|u| after(u).1).count();
+        let is = user.active && user.role == Role::Manager;
+        if is && managers == 0 {
+            return Err(ValidationError::new(
+                "role",
+                format!(
+                    "{} est le seul dirigeant actif : nommez d'abord un autre dirigeant",
+                    user.name
+                ),
+            )
+            .into());
+        }
+        if is && credentials && signing_in == 0 {
+            return Err(ValidationError::new(
+                "role",
+                format!(
+                    "{} est le seul dirigeant qui peut se connecter : attribuez d'abord un {} \
+                     à un autre dirigeant",
+                    user.name,
+                    self.secret_kind()?.noun()
+                ),
+            )
+            .into());
         }
         Ok(())
     }

@@ -297,7 +297,7 @@ impl Store {
             .prepare_cached(&format!(
                 "{SELECT_ESCALATION}, c.reference, c.client_name FROM escalations e
                  JOIN complaints c ON c.id = e.complaint_id
-                 WHERE e.status = 'pending' ORDER BY e.due_at, e.id"
+                 WHERE e.status = 'pending' AND c.status <> 'closed' ORDER BY e.due_at, e.id"
             ))?
             .query_map([], |r| {
                 let escalation = escalation_from_row(r)?;

@@ -283,6 +283,12 @@ impl Store {
 
     /// Add a user (journaled). Names are unique, whatever their case.
     pub fn add_user(&mut self, u: &NewUser, actor: &str) -> Result<User> {
+        self.add_user_with(u, None, actor)
+    }
+
+    /// Add a user with their first secret's hash (`phc`), both in one transaction: a user is
+    /// never left half-created.
+    pub fn add_user_with(&mut self, u: &NewUser, phc: Option<&str>, actor: &str) -> Result<User> {
         let name = required("name", &u.name, 100, false)?;
         let max_gesture = match u.max_gesture.as_deref().map(str::trim) {
             None | Some("") => None,
@@ -335,6 +341,9 @@ impl Store {
                     "canSign": user.can_sign, "maxGesture": user.max_gesture }),
                 None,
             )?;
+            if let Some(phc) = phc {
+                super::people::insert_credentials(tx, w, &user, phc, &actor)?;
+            }
             Ok(user)
         })?;
         user.authority = self.authority(&user)?;

@@ -58,26 +58,7 @@ impl Store {
     /// the hash: who set it, for whom, and whether it was a reset by someone else.
     pub fn set_credentials(&mut self, user: &User, phc: &str, actor: &str) -> Result<()> {
         let actor = actor_name(actor)?;
-        self.write(|tx, w| {
-            tx.prepare_cached(
-                "INSERT INTO credentials (user_id, phc, set_at, failures, last_failure_at)
-                 VALUES (?1, ?2, ?3, 0, NULL)
-                 ON CONFLICT (user_id) DO UPDATE SET phc = excluded.phc,
-                    set_at = excluded.set_at, failures = 0, last_failure_at = NULL",
-            )?
-            .execute(params![user.id, phc, w.now()])?;
-            let reset = actor.to_lowercase() != user.name.to_lowercase();
-            journal::append(
-                tx,
-                None,
-                w.now(),
-                &actor,
-                "credentialsSet",
-                json!({ "userId": user.id, "name": user.name, "reset": reset }),
-                None,
-            )?;
-            Ok(())
-        })
+        self.write(|tx, w| insert_credentials(tx, w, user, phc, &actor))
     }
 
     /// Count a failed sign-in (not journaled: the journal records what the register
@@ -163,4 +144,32 @@ impl Store {
         })?;
         Ok(true)
     }
+}
+
+/// Store a user's secret hash and journal `credentialsSet`, in the caller's transaction.
+pub(crate) fn insert_credentials(
+    tx: &rusqlite::Transaction<'_>,
+    w: &super::Writer,
+    user: &User,
+    phc: &str,
+    actor: &str,
+) -> Result<()> {
+    tx.prepare_cached(
+        "INSERT INTO credentials (user_id, phc, set_at, failures, last_failure_at)
+         VALUES (?1, ?2, ?3, 0, NULL)
+         ON CONFLICT (user_id) DO UPDATE SET phc = excluded.phc,
+            set_at = excluded.set_at, failures = 0, last_failure_at = NULL",
+    )?
+    .execute(params![user.id, phc, w.now()])?;
+    let reset = actor.to_lowercase() != user.name.to_lowercase();
+    journal::append(
+        tx,
+        None,
+        w.now(),
+        actor,
+        "credentialsSet",
+        json!({ "userId": user.id, "name": user.name, "reset": reset }),
+        None,
+    )?;
+    Ok(())
 }

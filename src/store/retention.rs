@@ -49,12 +49,30 @@ const KEPT_KEYS: &[&str] = &[
     "exchangeId",
     "stepId",
     "approvalId",
+    "escalationId",
+    "proposalId",
     "sha256",
     "size",
     "letter",
     "mediaType",
     "step",
     "references",
+    // Money decided and its approval: amounts, statuses, dates and the staff who decided
+    // (not the client), what `verify` compares with the approvals, requests, proposals and
+    // payments kept in the register.
+    "amount",
+    "approvedBy",
+    "subject",
+    "refundScope",
+    "level",
+    "documentId",
+    "dueAt",
+    "status",
+    "kind",
+    "response",
+    "on",
+    "method",
+    "paidOn",
 ];
 
 /// A closed complaint whose retention period is over: what the user confirms.
@@ -522,6 +540,26 @@ impl Run<'_> {
                 params![id, REDACTED_TEXT],
             )?;
         }
+        // The texts of the money decided: reasons, analyses, proposals, the payment's
+        // reference; the amounts and who decided stay.
+        tx.execute(
+            "UPDATE complaints SET gesture_reason = ?2 WHERE id = ?1 AND gesture_reason <> ''",
+            params![id, REDACTED_TEXT],
+        )?;
+        tx.execute(
+            "UPDATE escalations SET reason = ?2, refused_proposal = ?2, analysis = ?2,
+                decision_reason = CASE WHEN decision_reason IS NULL THEN NULL ELSE ?2 END
+             WHERE complaint_id = ?1",
+            params![id, REDACTED_TEXT],
+        )?;
+        tx.execute(
+            "UPDATE proposals SET description = ?2 WHERE complaint_id = ?1",
+            params![id, REDACTED_TEXT],
+        )?;
+        tx.execute(
+            "UPDATE refund_payments SET reference = ?2 WHERE complaint_id = ?1",
+            params![id, REDACTED_TEXT],
+        )?;
         let exchanges: u32 = tx.query_row(
             "SELECT count(*) FROM exchanges WHERE complaint_id = ?1",
             [id],

@@ -365,6 +365,17 @@ fn run(cli: Cli) -> Result<(), Error> {
         Command::Deadlines { dates, region } => complaints::deadlines(&dates, &region),
         // Before opening the register: nothing may hold it open while it is replaced.
         Command::Restore { file, accept_loss } => {
+            // A register that opens and has passwords: only a signed-in manager replaces it
+            // (one that cannot be opened is restored by whoever is there).
+            if path.exists() {
+                if let Ok(mut reg) = Register::open(&path, clock()?) {
+                    if reg.sign_in_required()? {
+                        let secret = secret(&by, reg.secret_kind()?)?;
+                        reg.sign_in(&by, &secret)?;
+                        reg.require_signed_in_manager("restaurer une sauvegarde")?;
+                    }
+                }
+            }
             backup::restore(&file, &path, clock()?, accept_loss)
         }
         command => {

@@ -59,10 +59,21 @@ CREATE INDEX escalations_pending ON escalations (due_at) WHERE status = 'pending
 
 CREATE TRIGGER escalations_no_delete BEFORE DELETE ON escalations
 BEGIN SELECT RAISE(ABORT, 'le registre ne supprime jamais une demande de validation'); END;
+-- Written once: the decision of a pending request; afterwards only the anonymisation of its
+-- texts (after the retention period) changes it.
 CREATE TRIGGER escalations_decided_once BEFORE UPDATE ON escalations
-WHEN OLD.status <> 'pending'
-    OR NEW.subject IS NOT OLD.subject OR NEW.amount IS NOT OLD.amount
+WHEN NEW.subject IS NOT OLD.subject OR NEW.amount IS NOT OLD.amount
+    OR NEW.refund_scope IS NOT OLD.refund_scope OR NEW.level IS NOT OLD.level
+    OR NEW.document_id IS NOT OLD.document_id
     OR NEW.requested_by IS NOT OLD.requested_by OR NEW.requested_at IS NOT OLD.requested_at
+    OR NEW.due_at IS NOT OLD.due_at
+    OR NEW.reason NOT IN (OLD.reason, '[anonymisé]')
+    OR NEW.refused_proposal NOT IN (OLD.refused_proposal, '[anonymisé]')
+    OR NEW.analysis NOT IN (OLD.analysis, '[anonymisé]')
+    OR (OLD.status <> 'pending' AND (
+        NEW.status IS NOT OLD.status OR NEW.decided_amount IS NOT OLD.decided_amount
+        OR NEW.decided_by IS NOT OLD.decided_by OR NEW.decided_at IS NOT OLD.decided_at
+        OR coalesce(NEW.decision_reason, '') NOT IN (coalesce(OLD.decision_reason, ''), '[anonymisé]')))
 BEGIN SELECT RAISE(ABORT, 'une demande de validation décidée ne se modifie pas'); END;
 
 -- The solutions proposed to the client, and their response (written once).
@@ -83,9 +94,13 @@ CREATE INDEX proposals_complaint ON proposals (complaint_id, id);
 
 CREATE TRIGGER proposals_no_delete BEFORE DELETE ON proposals
 BEGIN SELECT RAISE(ABORT, 'le registre ne supprime jamais une proposition'); END;
+-- Written once: the client's response; afterwards only the anonymisation of its text.
 CREATE TRIGGER proposals_answered_once BEFORE UPDATE ON proposals
-WHEN OLD.response <> 'pending' OR NEW.description IS NOT OLD.description
-    OR NEW.amount IS NOT OLD.amount OR NEW.kind IS NOT OLD.kind
+WHEN NEW.amount IS NOT OLD.amount OR NEW.kind IS NOT OLD.kind
+    OR NEW.proposed_on IS NOT OLD.proposed_on OR NEW.proposed_by IS NOT OLD.proposed_by
+    OR NEW.description NOT IN (OLD.description, '[anonymisé]')
+    OR (OLD.response <> 'pending'
+        AND (NEW.response IS NOT OLD.response OR NEW.responded_on IS NOT OLD.responded_on))
 BEGIN SELECT RAISE(ABORT, 'une proposition à laquelle le client a répondu ne se modifie pas'); END;
 
 -- A refund's payment (one per complaint, never changed).
@@ -101,4 +116,18 @@ CREATE TABLE refund_payments (
 CREATE TRIGGER refund_payments_no_delete BEFORE DELETE ON refund_payments
 BEGIN SELECT RAISE(ABORT, 'le registre ne supprime jamais un paiement'); END;
 CREATE TRIGGER refund_payments_no_update BEFORE UPDATE ON refund_payments
+WHEN NEW.method IS NOT OLD.method OR NEW.paid_on IS NOT OLD.paid_on
+    OR NEW.recorded_by IS NOT OLD.recorded_by OR NEW.recorded_at IS NOT OLD.recorded_at
+    OR NEW.reference NOT IN (OLD.reference, '[anonymisé]')
 BEGIN SELECT RAISE(ABORT, 'un paiement enregistré ne se modifie pas'); END;
+
+-- The seed's matrix becomes the default (advisor 50 EUR, supervisor without ceiling, a reason
+-- from 20 EUR, a document above 100 EUR). A register that already has users keeps the
+-- ceilings it was working with (advisor 20 EUR, supervisor 100 EUR) until a manager changes
+-- them.
+INSERT INTO settings (key, value)
+SELECT 'authority.advisor', '20.00' WHERE EXISTS (SELECT 1 FROM users)
+ON CONFLICT (key) DO NOTHING;
+INSERT INTO settings (key, value)
+SELECT 'authority.supervisor', '100.00' WHERE EXISTS (SELECT 1 FROM users)
+ON CONFLICT (key) DO NOTHING;

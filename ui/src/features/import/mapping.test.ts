@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { FieldInfo, ImportField } from "../../lib/backend/types";
+import type { FieldInfo, ImportField, SourceInfo } from "../../lib/backend/types";
+import { NNBSP } from "../../lib/format";
 import {
   assignField,
   columnName,
@@ -7,12 +8,31 @@ import {
   describeSource,
   duplicatedFields,
   fieldOptionLabel,
+  headerLineLabel,
+  headerLineOptions,
   sameHeaders,
   sameMapping,
+  sameSource,
   sampleValues,
+  sheetOptions,
   unmappedRequired,
   usedByOtherColumn,
 } from "./mapping";
+
+/** How a file was read, with nothing adjusted: a plain table, titles on line 1. */
+function source(read: Partial<SourceInfo>): SourceInfo {
+  return {
+    format: "csv",
+    sheet: null,
+    encoding: null,
+    delimiter: null,
+    notes: [],
+    sheets: [],
+    headerLine: 1,
+    topLines: [],
+    ...read,
+  };
+}
 
 const FIELDS: FieldInfo[] = [
   { field: "reference", label: "Référence d'origine", required: false },
@@ -135,20 +155,80 @@ describe("texts of the mapping step", () => {
   });
 
   it("describes how the file was read", () => {
-    expect(describeSource({ format: "csv", sheet: null, encoding: "Windows-1252 (Latin-1)", delimiter: ";", notes: [] })).toBe(
+    expect(describeSource(source({ format: "csv", sheet: null, encoding: "Windows-1252 (Latin-1)", delimiter: ";" }))).toBe(
       "Fichier texte (CSV), encodage Windows-1252 (Latin-1), séparateur point-virgule ( ; )",
     );
-    expect(describeSource({ format: "csv", sheet: null, encoding: "UTF-8", delimiter: "tab", notes: [] })).toBe(
+    expect(describeSource(source({ format: "csv", sheet: null, encoding: "UTF-8", delimiter: "tab" }))).toBe(
       "Fichier texte (CSV), encodage UTF-8, séparateur tabulation",
     );
-    expect(describeSource({ format: "xlsx", sheet: "Registre 2026", encoding: null, delimiter: null, notes: [] })).toBe(
+    expect(describeSource(source({ format: "xlsx", sheet: "Registre 2026", encoding: null, delimiter: null }))).toBe(
       "Classeur Excel (.xlsx), feuille « Registre 2026 »",
     );
-    expect(describeSource({ format: "ods", sheet: "Feuille1", encoding: null, delimiter: null, notes: [] })).toBe(
+    expect(describeSource(source({ format: "ods", sheet: "Feuille1", encoding: null, delimiter: null }))).toBe(
       "Classeur LibreOffice (.ods), feuille « Feuille1 »",
     );
-    expect(describeSource({ format: "tsv", sheet: null, encoding: null, delimiter: "|", notes: [] })).toBe(
+    expect(describeSource(source({ format: "tsv", sheet: null, encoding: null, delimiter: "|" }))).toBe(
       "TSV, séparateur « | »",
     );
+  });
+});
+
+/** The first lines of the workbook of tests/import_fixtures/messy.py, as the core sends them. */
+const TOP_LINES: [number, string[]][] = [
+  [1, ["Cabinet Durand Courtage"]],
+  [2, ["Registre des réclamations 2025"]],
+  [3, ["Mis à jour le 15/01/2026"]],
+  [5, ["N°", "Réclamant", "Date de réception", "Canal", "Motif / description", "Nature"]],
+  [6, ["2025-001", "Mme Hélène Garnier", "03/03/2025", "courriel"]],
+];
+
+describe("sheet and header line", () => {
+  it("lists the sheets with their filled rows", () => {
+    expect(
+      sheetOptions([
+        { name: "Consignes", rows: 1 },
+        { name: "Réclamations 2025", rows: 10 },
+        { name: "Archives", rows: 2345 },
+      ]),
+    ).toEqual([
+      { value: "Consignes", label: "Consignes (1 ligne)" },
+      { value: "Réclamations 2025", label: "Réclamations 2025 (10 lignes)" },
+      { value: "Archives", label: `Archives (2${NNBSP}345 lignes)` },
+    ]);
+    expect(sheetOptions([])).toEqual([]);
+  });
+
+  it("shows a line by its number and its first cells", () => {
+    expect(headerLineLabel(2, ["Registre des réclamations 2025"])).toBe("Ligne 2 : Registre des réclamations 2025");
+    expect(headerLineLabel(5, ["N°", "", " Réclamant ", "Date de\nréception", "Canal", "Motif"])).toBe(
+      "Ligne 5 : N° | Réclamant | Date de réception | Canal…",
+    );
+    expect(headerLineLabel(7, ["", "  "])).toBe("Ligne 7");
+    const long = headerLineLabel(1, ["x".repeat(100)]);
+    expect(long).toBe(`Ligne 1 : ${"x".repeat(69)}…`);
+  });
+
+  it("offers the first lines of the file as header line, the current one among them", () => {
+    const options = headerLineOptions(TOP_LINES, 5);
+    expect(options.map((o) => o.value)).toEqual(["1", "2", "3", "5", "6"]);
+    expect(options[3]).toEqual({ value: "5", label: "Ligne 5 : N° | Réclamant | Date de réception | Canal…" });
+    expect(options[0].label).toBe("Ligne 1 : Cabinet Durand Courtage");
+    // A line chosen that the file no longer shows among its first ones stays offered, in order.
+    expect(headerLineOptions(TOP_LINES, 4).map((o) => o.value)).toEqual(["1", "2", "3", "4", "5", "6"]);
+    expect(headerLineOptions(TOP_LINES, 4)[3].label).toBe("Ligne 4");
+    expect(headerLineOptions([], null)).toEqual([]);
+  });
+
+  it("tells whether a report was read with the sheet and header line chosen", () => {
+    const read = { sheet: "Réclamations 2025", headerLine: 5 };
+    // Left to the core: whatever it found.
+    expect(sameSource({ sheet: null, headerLine: null }, read)).toBe(true);
+    expect(sameSource({ sheet: "Réclamations 2025", headerLine: 5 }, read)).toBe(true);
+    expect(sameSource({ sheet: "Réclamations 2025", headerLine: null }, read)).toBe(true);
+    // Another sheet or another header line: other columns.
+    expect(sameSource({ sheet: "Consignes", headerLine: null }, read)).toBe(false);
+    expect(sameSource({ sheet: null, headerLine: 3 }, read)).toBe(false);
+    // A text file has no sheet.
+    expect(sameSource({ sheet: null, headerLine: 1 }, { sheet: null, headerLine: 1 })).toBe(true);
   });
 });

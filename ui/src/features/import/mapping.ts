@@ -1,8 +1,11 @@
 // Pure logic of the column mapping step of "Importer un registre": which field each column
 // of the file feeds, which fields are taken, what the user's choice changes. Whether a
 // mapping is acceptable is the core's rule (it answers with a "mapping" error): this module
-// only keeps the user's choices and shows what they imply. No Tauri, no DOM: tested in Node.
-import type { FieldInfo, ImportField, SourceInfo } from "../../lib/backend/types";
+// only keeps the user's choices and shows what they imply. Which sheet of a workbook and which
+// line holds the column titles are the core's finding too, until the user picks others here.
+// No Tauri, no DOM: tested in Node.
+import type { FieldInfo, ImportField, SheetInfo, SourceInfo } from "../../lib/backend/types";
+import { formatInteger } from "../../lib/format";
 
 /** One field (or null: "ne pas importer") per column of the file, in column order. */
 export type Mapping = (ImportField | null)[];
@@ -133,4 +136,71 @@ export function describeSource(source: SourceInfo): string {
     parts.push(`séparateur ${DELIMITER_LABELS[source.delimiter] ?? `« ${source.delimiter} »`}`);
   }
   return parts.join(", ");
+}
+
+/** One option of a select: the value sent back, the text shown. */
+export interface SelectOption {
+  value: string;
+  label: string;
+}
+
+/** The options of "Feuille" : "Réclamations 2025 (4 lignes)", in the workbook's order. */
+export function sheetOptions(sheets: readonly SheetInfo[]): SelectOption[] {
+  return sheets.map((s) => ({
+    value: s.name,
+    label: `${s.name} (${formatInteger(s.rows)} ${s.rows >= 2 ? "lignes" : "ligne"})`,
+  }));
+}
+
+const MAX_LINE_CELLS = 4;
+const MAX_LINE_LENGTH = 70;
+
+/**
+ * How a line of the file is shown in "Ligne des titres": "Ligne 5 : N° | Réclamant | Date de
+ * réception…", its first filled cells, shortened ("…" when some are left out).
+ */
+export function headerLineLabel(line: number, cells: readonly string[]): string {
+  const filled = cells.map((c) => c.replace(/\s+/g, " ").trim()).filter((c) => c !== "");
+  if (filled.length === 0) return `Ligne ${line}`;
+  let text = filled.slice(0, MAX_LINE_CELLS).join(" | ");
+  let cut = filled.length > MAX_LINE_CELLS;
+  if (text.length > MAX_LINE_LENGTH) {
+    text = text.slice(0, MAX_LINE_LENGTH - 1).trimEnd();
+    cut = true;
+  }
+  return `Ligne ${line} : ${text}${cut ? "…" : ""}`;
+}
+
+/**
+ * The options of "Ligne des titres": the first filled lines of the file, in file order. The
+ * line `current` is always among them (a choice the file no longer shows stays visible).
+ */
+export function headerLineOptions(
+  topLines: readonly (readonly [number, readonly string[]])[],
+  current: number | null,
+): SelectOption[] {
+  const options = topLines.map(([line, cells]) => ({ line, label: headerLineLabel(line, cells) }));
+  if (current !== null && current > 0 && !options.some((o) => o.line === current)) {
+    options.push({ line: current, label: `Ligne ${current}` });
+    options.sort((a, b) => a.line - b.line);
+  }
+  return options.map((o) => ({ value: String(o.line), label: o.label }));
+}
+
+/** The sheet and the header line the user chose; null: the core's finding. */
+export interface SourceChoice {
+  sheet: string | null;
+  headerLine: number | null;
+}
+
+/**
+ * The columns of a report are those of the user's choice: same sheet, same header line (a
+ * choice left to the core matches whatever it found). When they are not, the mapping shown
+ * belongs to other columns and the next preview asks the core to guess it again.
+ */
+export function sameSource(choice: SourceChoice, source: Pick<SourceInfo, "sheet" | "headerLine">): boolean {
+  return (
+    (choice.sheet === null || choice.sheet === source.sheet) &&
+    (choice.headerLine === null || choice.headerLine === source.headerLine)
+  );
 }

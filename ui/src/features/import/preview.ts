@@ -1,24 +1,38 @@
 // Pure logic of the preview and confirmation steps of "Importer un registre": the counts in
-// French, the row filters, the row status labels and the range of references given. The
-// outcome of each row is the core's (a dry run of the real import): nothing is decided here.
-// No Tauri, no DOM: tested in Node.
-import type { FieldInfo, ImportField, ImportReport, Problem, RowOutcome, RowStatus } from "../../lib/backend/types";
+// French, the row filters, the row status labels, the decisions the user gives to rows whose
+// answer names none, and the range of references given. The outcome of each row is the core's
+// (a dry run of the real import): nothing is decided here. No Tauri, no DOM: tested in Node.
+import { OUTCOME_LABELS, OUTCOMES } from "../../lib/backend/labels";
+import type {
+  FieldInfo,
+  ImportField,
+  ImportReport,
+  Outcome,
+  Problem,
+  RowOutcome,
+  RowStatus,
+} from "../../lib/backend/types";
 import { formatInteger } from "../../lib/format";
 
 /** French: 0 and 1 take the singular. */
 const plural = (n: number, one: string, many: string) => (Math.abs(n) >= 2 ? many : one);
 
-/** "12 lignes : 9 à importer, 2 refusées, 1 déjà présente" (once imported: "9 importées"). */
+/**
+ * "12 lignes : 9 à importer, 2 refusées, 1 déjà présente" (once imported: "9 importées"),
+ * then ", 1 ignorée" when total or footer lines under the table were left aside.
+ */
 export function countsText(
-  r: Pick<ImportReport, "total" | "accepted" | "refused" | "duplicates">,
+  r: Pick<ImportReport, "total" | "accepted" | "refused" | "duplicates" | "ignored">,
   imported = false,
 ): string {
   const accepted = imported ? plural(r.accepted, "importée", "importées") : "à importer";
+  const ignored = r.ignored > 0 ? `, ${formatInteger(r.ignored)} ${plural(r.ignored, "ignorée", "ignorées")}` : "";
   return (
     `${formatInteger(r.total)} ${plural(r.total, "ligne", "lignes")} : ` +
     `${formatInteger(r.accepted)} ${accepted}, ` +
     `${formatInteger(r.refused)} ${plural(r.refused, "refusée", "refusées")}, ` +
-    `${formatInteger(r.duplicates)} déjà ${plural(r.duplicates, "présente", "présentes")}`
+    `${formatInteger(r.duplicates)} déjà ${plural(r.duplicates, "présente", "présentes")}` +
+    ignored
   );
 }
 
@@ -88,7 +102,64 @@ export function rowStatusLabel(status: RowStatus, imported = false): string {
       return imported ? "Non importée" : "Refusée";
     case "duplicate":
       return "Déjà présente";
+    case "ignored":
+      return "Ignorée";
   }
+}
+
+/** The decisions chosen row by row: line in the file -> decision. */
+export type Decisions = Readonly<Record<number, Outcome>>;
+
+/** The options of a decision select, in the core's order: Fondée, Partiellement fondée, Rejetée. */
+export const DECISION_OPTIONS: readonly { value: Outcome; label: string }[] = OUTCOMES.map((o) => ({
+  value: o,
+  label: OUTCOME_LABELS[o],
+}));
+
+/** A select's value as a decision: null for "" or anything the core does not know. */
+export function parseOutcome(value: string): Outcome | null {
+  return (OUTCOMES as readonly string[]).includes(value) ? (value as Outcome) : null;
+}
+
+/** `decisions` with `line` decided (`outcome`) or left to the decision for all rows (null). The input is not modified. */
+export function withDecision(decisions: Decisions, line: number, outcome: Outcome | null): Record<number, Outcome> {
+  const next: Record<number, Outcome> = { ...decisions };
+  if (outcome === null) delete next[line];
+  else next[line] = outcome;
+  return next;
+}
+
+/**
+ * The lines that asked for a decision: those already known, and the rows of a new preview
+ * that ask. A line keeps its select once decided (its row is then accepted and no longer
+ * asks), so that the user can change the decision. In file order, each once.
+ */
+export function decisionLines(known: readonly number[], rows: readonly RowOutcome[]): number[] {
+  const lines = new Set(known);
+  for (const row of rows) if (row.needsDecision) lines.add(row.line);
+  return [...lines].sort((a, b) => a - b);
+}
+
+/** How many rows still wait for a decision (refused only for that). */
+export function undecidedCount(rows: readonly RowOutcome[]): number {
+  return rows.reduce((n, r) => n + (r.needsDecision ? 1 : 0), 0);
+}
+
+/** The empty option of a row's decision select: the decision for all rows, when there is one. */
+export function rowDecisionPlaceholder(defaultOutcome: Outcome | null): string {
+  return defaultOutcome === null ? "— à choisir —" : `— comme les autres : ${OUTCOME_LABELS[defaultOutcome]} —`;
+}
+
+/** Beside the decision for all rows: how many rows still wait for one. */
+export function undecidedText(undecided: number): string {
+  if (undecided === 0) return "Toutes les lignes ont une décision.";
+  if (undecided === 1) {
+    return "1 ligne n'a pas de décision lisible dans sa réponse : choisissez-la sur sa ligne, ou pour toutes.";
+  }
+  return (
+    `${formatInteger(undecided)} lignes n'ont pas de décision lisible dans leur réponse : ` +
+    "choisissez-les ligne par ligne, ou pour toutes."
+  );
 }
 
 /** Where a validation error of the register names a complaint field, the import field it comes from. */
@@ -153,15 +224,22 @@ export function importedText(report: Pick<ImportReport, "accepted" | "rows">): s
   return `${head} (références ${range.first} à ${range.last})`;
 }
 
-/** What the import left aside: "Non importées : 2 lignes refusées, 1 déjà présente." */
-export function skippedText(report: Pick<ImportReport, "refused" | "duplicates">): string {
-  const { refused, duplicates } = report;
-  if (refused === 0 && duplicates === 0) return "Aucune ligne refusée ni déjà présente.";
+/**
+ * What the import left aside: "Non importées : 2 lignes refusées, 1 déjà présente, 1 ignorée
+ * (total ou pied de tableau)."
+ */
+export function skippedText(report: Pick<ImportReport, "refused" | "duplicates" | "ignored">): string {
+  const { refused, duplicates, ignored } = report;
+  if (refused === 0 && duplicates === 0 && ignored === 0) return "Aucune ligne refusée ni déjà présente.";
   const parts: string[] = [];
-  if (refused > 0) parts.push(`${formatInteger(refused)} ${plural(refused, "ligne refusée", "lignes refusées")}`);
+  // The first part names the rows ("2 lignes refusées"), the others follow it ("1 déjà présente").
+  const noun = (n: number) => (parts.length > 0 ? "" : `${plural(n, "ligne", "lignes")} `);
+  if (refused > 0) parts.push(`${formatInteger(refused)} ${noun(refused)}${plural(refused, "refusée", "refusées")}`);
   if (duplicates > 0) {
-    const noun = refused > 0 ? "" : `${plural(duplicates, "ligne", "lignes")} `;
-    parts.push(`${formatInteger(duplicates)} ${noun}déjà ${plural(duplicates, "présente", "présentes")}`);
+    parts.push(`${formatInteger(duplicates)} ${noun(duplicates)}déjà ${plural(duplicates, "présente", "présentes")}`);
   }
-  return `Non ${plural(refused + duplicates, "importée", "importées")} : ${parts.join(", ")}.`;
+  if (ignored > 0) {
+    parts.push(`${formatInteger(ignored)} ${noun(ignored)}${plural(ignored, "ignorée", "ignorées")} (total ou pied de tableau)`);
+  }
+  return `Non ${plural(refused + duplicates + ignored, "importée", "importées")} : ${parts.join(", ")}.`;
 }

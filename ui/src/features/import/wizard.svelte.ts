@@ -1,12 +1,31 @@
-// The state of "Importer un registre": the file, the user's mapping of its columns, the last
-// dry run (or the import's own report) and what is under way. Every preview is a dry run of the
-// real import through the register's rules (rolled back by the backend), so what it announces is
-// what the import does; nothing is recorded before `run()`. Answers to an older request (a later
-// analysis or mapping change) are ignored.
-import { appInfo, importRegister, pickImportFile, type AppError, type ImportReport } from "../../lib/backend";
+// The state of "Importer un registre": the file, the user's choices (the workbook's sheet, the
+// line of the column titles, the mapping of the columns, the decisions of rows whose answer names
+// none), the last dry run (or the import's own report) and what is under way. Every preview is a
+// dry run of the real import through the register's rules (rolled back by the backend) with all
+// of these choices, and the import sends them again, so what the preview announces is what the
+// import does; nothing is recorded before `run()`. Answers to an older request (a later analysis
+// or change) are ignored; a failed preview leaves every choice as the user made it.
+import {
+  appInfo,
+  importRegister,
+  pickImportFile,
+  type AppError,
+  type ImportChoices,
+  type ImportReport,
+  type Outcome,
+} from "../../lib/backend";
 import { session, showToast } from "../session/session.svelte";
-import { assignField, columnName, sameHeaders, sameMapping, type Mapping } from "./mapping";
-import { filterCounts, importedText, visibleRows, type RowFilter } from "./preview";
+import { assignField, columnName, sameHeaders, sameMapping, sameSource, type Mapping } from "./mapping";
+import {
+  decisionLines,
+  filterCounts,
+  importedText,
+  parseOutcome,
+  undecidedCount,
+  visibleRows,
+  withDecision,
+  type RowFilter,
+} from "./preview";
 
 const DEBOUNCE_MS = 300;
 
@@ -24,6 +43,16 @@ export class ImportWizard {
   report = $state<ImportReport | null>(null);
   /** The user's choice for each column: kept whatever the backend answers. */
   mapping = $state<Mapping>([]);
+  /** The workbook's sheet the user chose; null: the one the core found. */
+  sheet = $state<string | null>(null);
+  /** The line of the column titles the user chose; null: the one the core found. */
+  headerLine = $state<number | null>(null);
+  /** The decision of every row whose answer names none; null: row by row. */
+  defaultOutcome = $state<Outcome | null>(null);
+  /** The decisions chosen row by row: line in the file -> decision. */
+  decisions = $state<Record<number, Outcome>>({});
+  /** The lines of the sheet that asked for a decision (their select stays once decided). */
+  decisionLines = $state<number[]>([]);
   filter = $state<RowFilter>("all");
   allOrNothing = $state(false);
 
@@ -46,10 +75,21 @@ export class ImportWizard {
 
   fields = $derived(this.report?.fields ?? []);
   headers = $derived(this.report?.headers ?? []);
-  /** The preview shown is exactly what the import would do with the current mapping. */
-  upToDate = $derived(
-    this.report !== null && !this.previewing && this.previewError === null && sameMapping(this.mapping, this.report.mapping),
+  /** The columns shown are those of the chosen sheet and header line (else the mapping waits for the core's new guess). */
+  columnsCurrent = $derived(
+    this.report !== null && sameSource({ sheet: this.sheet, headerLine: this.headerLine }, this.report.source),
   );
+  /** The lines offered as header line belong to the sheet shown (not to one chosen since, still unread). */
+  sheetCurrent = $derived(this.report !== null && (this.sheet === null || this.sheet === this.report.source.sheet));
+  /** The preview shown is exactly what the import would do with the current choices. */
+  upToDate = $derived(
+    this.report !== null &&
+      !this.previewing &&
+      this.previewError === null &&
+      this.columnsCurrent &&
+      sameMapping(this.mapping, this.report.mapping),
+  );
+  undecided = $derived(this.report ? undecidedCount(this.report.rows) : 0);
   counts = $derived(this.report ? filterCounts(this.report.rows) : null);
   shown = $derived(this.report ? visibleRows(this.report.rows, this.filter) : null);
   busy = $derived(this.analysing || this.running);
@@ -95,17 +135,28 @@ export class ImportWizard {
     const seq = ++this.#requestSeq;
     const previous =
       this.report && !this.imported ? { headers: [...this.report.headers], mapping: [...this.mapping] } : null;
+    // The same file read again (corrected in the spreadsheet): the sheet chosen by name stays.
+    // The header line is found again and the decisions are asked again: rows may have moved.
+    let choices: ImportChoices = previous && this.path === target && this.sheet !== null ? { sheet: this.sheet } : {};
     this.analysing = true;
     this.fileError = null;
     this.unrecognised = false;
     this.runError = null;
     try {
-      let next = await importRegister(target, null, true, false, session.actor);
+      let next: ImportReport;
+      try {
+        next = await importRegister(target, null, true, false, session.actor, choices);
+      } catch (e) {
+        // The sheet is gone from the workbook: read it as a new file.
+        if (choices.sheet === undefined || (e as AppError).field !== "sheet" || seq !== this.#requestSeq) throw e;
+        choices = {};
+        next = await importRegister(target, null, true, false, session.actor, choices);
+      }
       if (seq !== this.#requestSeq) return;
       // Same columns as before (the file was corrected and read again): keep the user's choices.
       if (previous && sameHeaders(previous.headers, next.headers) && !sameMapping(previous.mapping, next.mapping)) {
         try {
-          const kept = await importRegister(target, previous.mapping, true, false, session.actor);
+          const kept = await importRegister(target, previous.mapping, true, false, session.actor, choices);
           if (seq !== this.#requestSeq) return;
           next = kept;
         } catch {
@@ -115,6 +166,11 @@ export class ImportWizard {
       this.path = target;
       this.report = next;
       this.mapping = [...next.mapping];
+      this.sheet = choices.sheet ?? null;
+      this.headerLine = null;
+      this.defaultOutcome = null;
+      this.decisions = {};
+      this.decisionLines = decisionLines([], next.rows);
       // The guess missed a required field: the columns are shown so that the user maps it.
       this.previewError = mappingProblem(next);
       this.moveNote = null;
@@ -132,7 +188,8 @@ export class ImportWizard {
 
   /** The user chose a field ("" for none) for a column; the preview follows shortly. */
   map(column: number, value: string): void {
-    if (!this.report || this.imported) return;
+    // Columns of another sheet or header line than the one chosen: the core guesses them again.
+    if (!this.report || this.imported || !this.columnsCurrent) return;
     const field = value === "" ? null : (this.fields.find((f) => f.field === value)?.field ?? null);
     const { mapping: next, movedFrom } = assignField(this.mapping, column, field);
     this.mapping = next;
@@ -144,19 +201,82 @@ export class ImportWizard {
     this.#schedulePreview();
   }
 
+  /**
+   * The user chose another sheet of the workbook: its header line is found again, its columns
+   * mapped by the core's guess, and the decisions of the other sheet's lines dropped.
+   */
+  chooseSheet(name: string): void {
+    if (!this.report || this.imported || name === "") return;
+    if (name === (this.sheet ?? this.report.source.sheet)) return;
+    this.sheet = name;
+    this.headerLine = null;
+    this.decisions = {};
+    this.decisionLines = [];
+    this.#choiceChanged();
+  }
+
+  /** The user chose the line holding the column titles: the columns are mapped by the core's guess. */
+  chooseHeaderLine(value: string): void {
+    const line = Number(value);
+    if (!this.report || this.imported || !Number.isInteger(line) || line < 1) return;
+    if (line === (this.headerLine ?? this.report.source.headerLine)) return;
+    this.headerLine = line;
+    this.#choiceChanged();
+  }
+
+  /** The decision of every row whose answer names none ("" for none: row by row). */
+  chooseDefaultOutcome(value: string): void {
+    if (!this.report || this.imported) return;
+    this.defaultOutcome = parseOutcome(value);
+    this.#choiceChanged();
+  }
+
+  /** The decision of the row at `line` ("" for the decision of all rows). */
+  decide(line: number, value: string): void {
+    if (!this.report || this.imported) return;
+    this.decisions = withDecision(this.decisions, line, parseOutcome(value));
+    this.#choiceChanged();
+  }
+
+  #choiceChanged(): void {
+    this.moveNote = null;
+    this.runError = null;
+    this.#schedulePreview();
+  }
+
+  /** Everything the user chose beyond the mapping, as sent with every preview and the import. */
+  #choices(): ImportChoices {
+    return {
+      sheet: this.sheet,
+      headerLine: this.headerLine,
+      defaultOutcome: this.defaultOutcome,
+      decisions: $state.snapshot(this.decisions) as Record<number, Outcome>,
+    };
+  }
+
   #schedulePreview(): void {
     clearTimeout(this.#previewTimer);
     const seq = ++this.#requestSeq;
     this.previewing = true;
     this.#previewTimer = setTimeout(async () => {
       const target = this.path;
-      const wanted = $state.snapshot(this.mapping) as Mapping;
+      // Another sheet or header line: other columns, which the core maps by its guess.
+      const newColumns = !this.columnsCurrent;
+      const wanted = newColumns ? null : ($state.snapshot(this.mapping) as Mapping);
       try {
-        const next = await importRegister(target, wanted, true, false, session.actor);
+        const next = await importRegister(target, wanted, true, false, session.actor, this.#choices());
         if (seq !== this.#requestSeq) return;
         this.previewError = mappingProblem(next);
-        // A refused mapping runs nothing: the last preview stays, marked out of date.
-        if (this.previewError === null) this.report = next;
+        if (newColumns) {
+          // The new columns are shown even when the guess misses a required field, to be mapped.
+          this.report = next;
+          this.mapping = [...next.mapping];
+          this.filter = "all";
+        } else if (this.previewError === null) {
+          // A refused mapping runs nothing: the last preview stays, marked out of date.
+          this.report = next;
+        }
+        this.decisionLines = decisionLines(this.decisionLines, this.report?.rows ?? []);
       } catch (e) {
         if (seq !== this.#requestSeq) return;
         // The user's choices stay as they are; the preview below is marked out of date.
@@ -174,7 +294,7 @@ export class ImportWizard {
     this.runError = null;
     try {
       const mapping = $state.snapshot(this.mapping) as Mapping;
-      const done = await importRegister(this.path, mapping, false, this.allOrNothing, session.actor);
+      const done = await importRegister(this.path, mapping, false, this.allOrNothing, session.actor, this.#choices());
       if (seq !== this.#requestSeq) return;
       const refused = mappingProblem(done);
       if (refused) {
@@ -204,6 +324,11 @@ export class ImportWizard {
     this.#requestSeq++;
     this.report = null;
     this.mapping = [];
+    this.sheet = null;
+    this.headerLine = null;
+    this.defaultOutcome = null;
+    this.decisions = {};
+    this.decisionLines = [];
     this.path = "";
     this.pathInput = "";
     this.imported = false;

@@ -175,6 +175,7 @@ export type NewUser = { name: string, role: Role, canSign: boolean,
 maxGesture?: string | null, 
 /**
  * The user's first password or PIN (the manager hands it over); absent: none yet.
+ * Read from the UI, never written out (nor printed by `Debug`).
  */
 secret?: string | null, };
 
@@ -565,6 +566,12 @@ export type DysfunctionEntry = { id: number, reference: string, category: Dysfun
 export type ImportField = "reference" | "clientName" | "clientKind" | "clientAddress" | "clientEmail" | "clientPhone" | "clientNumber" | "receivedOn" | "sentOn" | "channel" | "subject" | "description" | "contract" | "claimNumber" | "product" | "insurer" | "otherParties" | "personsConcerned" | "receivedBy" | "handler" | "acknowledgedOn" | "answeredOn" | "outcome" | "answerSummary" | "gesture" | "dysfunctions" | "closedOn" | "feedback";
 
 export type FieldInfo = { field: ImportField, label: string, required: boolean, };
+
+export type SheetInfo = { name: string, 
+/**
+ * Its rows holding at least one value.
+ */
+rows: number, };
 
 export type SourceInfo = { 
 /**
