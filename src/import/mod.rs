@@ -599,10 +599,9 @@ fn run_rows(
                     outcome.warnings.push(Problem {
                         field: ImportField::AcknowledgedOn.id(),
                         message: format!(
-                            "{} : aucun accusé de réception dans le fichier ; la réponse est \
+                            "Accusé de réception : absent du fichier ; la réponse est \
                              enregistrée sans lui et l'accusé est marqué manqué (il était dû \
                              le {})",
-                            ImportField::AcknowledgedOn.label(),
                             c.deadlines.ack_due.format("%d/%m/%Y")
                         ),
                     });
