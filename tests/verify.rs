@@ -395,3 +395,126 @@ fn approvals_escalations_proposals_and_users_edited_by_hand_are_reported() {
         );
     }
 }
+
+/// The register above with a logo, a signature, a corrective action and an import.
+fn register_with_everything() -> TestDb {
+    let db = register_with_decisions();
+    let mut s = db.open(TODAY);
+    let png =
+        std::fs::read(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("icons/32x32.png"))
+            .unwrap();
+    s.set_logo(&png, "Claire Martin").unwrap();
+    s.set_signature("Claire Martin", &png, "Claire Martin")
+        .unwrap();
+    s.add_action(
+        &reclam::complaint::NewCorrectiveAction {
+            description: "Relancer l'expert sous 8 jours".into(),
+            owner: "Claire Martin".into(),
+            due_on: d("2026-04-30"),
+            complaints: vec!["REC-2026-0001".into()],
+            dysfunctions: vec![],
+        },
+        "Claire Martin",
+    )
+    .unwrap();
+    let csv = "Référence;Client;Date de réception;Description\r\n\
+               R-1;M. Delta;02/03/2026;Retard\r\n";
+    reclam::import::import(
+        &mut s,
+        csv.as_bytes(),
+        "ancien.csv",
+        &reclam::import::ImportOptions::default(),
+        reclam::import::Policy::SkipRefused,
+        false,
+        "Claire Martin",
+    )
+    .unwrap();
+    let report = s.verify().unwrap();
+    assert!(report.ok, "{:?}", report.findings);
+    db
+}
+
+#[test]
+fn every_table_edited_or_deleted_by_hand_is_reported() {
+    let guards = "DROP TRIGGER IF EXISTS letters_no_update;
+        DROP TRIGGER IF EXISTS corrective_actions_no_delete;
+        DROP TRIGGER IF EXISTS action_links_no_delete;
+        DROP TRIGGER IF EXISTS imports_no_update; DROP TRIGGER IF EXISTS imports_no_delete;
+        DROP TRIGGER IF EXISTS firm_logo_no_delete; DROP TRIGGER IF EXISTS imported_rows_no_update;";
+    for (sql, kind) in [
+        // The firm's settings: a value changed, a setting deleted, one added.
+        (
+            "UPDATE settings SET value = 'Cabinet Fantôme' WHERE key = 'firm.name'",
+            "setting",
+        ),
+        ("DELETE FROM settings WHERE key = 'firm.orias'", "setting"),
+        (
+            "INSERT INTO settings (key, value) VALUES ('authority.advisor', '5000.00')",
+            "setting",
+        ),
+        // The logo and a signature replaced.
+        ("UPDATE firm_logo SET png = x'89504e47'", "logo"),
+        ("UPDATE users SET signature_png = x'89504e47'", "signature"),
+        // A letter's signatory changed.
+        ("UPDATE letters SET signatory = 'Paul Durand'", "letter"),
+        // A corrective action: its status, its description, its link.
+        (
+            "UPDATE corrective_actions SET status = 'done'",
+            "correctiveAction",
+        ),
+        (
+            "UPDATE corrective_actions SET description = 'Rien à faire'",
+            "correctiveAction",
+        ),
+        ("DELETE FROM action_links", "correctiveAction"),
+        // An import's counts, an imported row's line.
+        ("UPDATE imports SET refused = 7", "import"),
+        ("UPDATE imported_rows SET line = 40", "import"),
+    ] {
+        let db = register_with_everything();
+        tamper(&db.path, &format!("{guards} {sql}"));
+        let r = verify(&db);
+        assert!(!r.ok, "{sql}: not reported");
+        assert!(kinds(&r).contains(&kind), "{sql}: {:?}", r.findings);
+        assert!(
+            r.findings.iter().all(
+                |f| f.message.contains("hors de l'application") || f.message.contains("absent")
+            ),
+            "{:?}",
+            r.findings
+        );
+    }
+}
+
+#[test]
+fn the_last_events_deleted_are_noticed_by_the_head_kept_beside_the_register() {
+    let db = register();
+    let head = reclam::store::head::read(&db.path).expect("written after each change");
+    let last: i64 = sql(&db.open(TODAY))
+        .query_row("SELECT max(id) FROM events", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(head.0, last);
+    // The attachment's event, the last one, deleted: the chain that is left still links.
+    tamper(
+        &db.path,
+        &format!(
+            "DROP TRIGGER IF EXISTS attachments_no_delete; DELETE FROM events WHERE id = {last};"
+        ),
+    );
+    let r = verify(&db);
+    assert!(!r.ok);
+    let truncated = r
+        .findings
+        .iter()
+        .find(|f| f.kind == "journalTruncated")
+        .expect("the truncation is reported");
+    assert!(
+        truncated.message.contains(&format!("au moins {last}")),
+        "{}",
+        truncated.message
+    );
+    // Without the file (a copy moved elsewhere), nothing is claimed about the length.
+    let db = register();
+    std::fs::remove_file(reclam::store::head::path_of(&db.path)).unwrap();
+    assert!(verify(&db).ok);
+}

@@ -27,7 +27,13 @@ impl Register {
     /// backup and the rotation.
     pub fn start_up_maintenance(&self) -> Maintenance {
         let mut m = Maintenance::default();
-        match self.quick_check() {
+        // The file's own check, then the journal's head recorded beside it (a journal that
+        // lost its last events is noticed at start, before a backup copies it).
+        let check = self.quick_check().and_then(|found| match found {
+            Some(f) => Ok(Some(f)),
+            None => self.s().head_check(),
+        });
+        match check {
             Ok(None) => match self.daily_backup() {
                 Ok(written) => m.backup_written = written.map(|p| p.display().to_string()),
                 Err(e) => m.backup_error = Some(e.to_string()),

@@ -692,6 +692,11 @@ pub fn restore(
         let _ = std::fs::remove_file(format!("{}{suffix}", db.display()));
     }
     std::fs::rename(&staged, db)?;
+    // The journal's head is now the restored register's.
+    let _ = std::fs::remove_file(super::head::path_of(db));
+    if let Ok(conn) = Connection::open_with_flags(db, OpenFlags::SQLITE_OPEN_READ_ONLY) {
+        super::head::record(db, &conn);
+    }
     Ok(RestoreReport {
         how_to_undo: kept.as_ref().map(|k| {
             format!(

@@ -13,8 +13,10 @@ pub mod authority;
 pub mod backup;
 pub mod client_export;
 pub mod complaints;
+mod coverage;
 pub mod extract;
 pub mod file;
+pub mod head;
 pub mod identity;
 pub mod journal;
 pub mod letters;
@@ -262,6 +264,9 @@ impl Store {
             MIGRATIONS
                 .to_latest(&mut conn)
                 .map_err(|e| classify_write_error(Error::Migration(e.to_string())))?;
+            if version > 0 && version < people::MATRIX_SCHEMA {
+                people::keep_old_ceilings(&mut conn, clock.now().trunc_subsecs(3))?;
+            }
         }
         let region = conn
             .query_row("SELECT value FROM settings WHERE key = 'region'", [], |r| {
@@ -356,6 +361,7 @@ impl Store {
         let out = f(&tx, &writer).map_err(classify_write_error)?;
         if commit {
             tx.commit().map_err(|e| classify_write_error(e.into()))?;
+            head::record(&self.path, &self.conn);
         } else {
             tx.rollback()?;
         }

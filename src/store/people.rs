@@ -173,3 +173,45 @@ pub(crate) fn insert_credentials(
     )?;
     Ok(())
 }
+
+/// The schema that brought the seed's authority matrix as the default.
+pub(crate) const MATRIX_SCHEMA: i64 = 10;
+
+/// A register from before the matrix that already has users keeps the ceilings it worked with
+/// (advisor 20 EUR, supervisor 100 EUR) until a manager changes them: written as settings and
+/// journaled, like any change of the firm's rules.
+pub(crate) fn keep_old_ceilings(conn: &mut rusqlite::Connection, now: DateTime<Utc>) -> Result<()> {
+    let tx = conn.transaction()?;
+    let has_users: bool = tx.query_row("SELECT EXISTS (SELECT 1 FROM users)", [], |r| r.get(0))?;
+    if has_users {
+        for (key, value) in [
+            ("authority.advisor", "20.00"),
+            ("authority.supervisor", "100.00"),
+        ] {
+            let set: bool = tx.query_row(
+                "SELECT EXISTS (SELECT 1 FROM settings WHERE key = ?1)",
+                [key],
+                |r| r.get(0),
+            )?;
+            if set {
+                continue;
+            }
+            tx.execute(
+                "INSERT INTO settings (key, value) VALUES (?1, ?2)",
+                [key, value],
+            )?;
+            journal::append(
+                &tx,
+                None,
+                now,
+                "Reclam",
+                "setting",
+                json!({ "key": key, "before": null, "after": value,
+                        "why": "seuils en vigueur avant la matrice d'autorité, conservés" }),
+                None,
+            )?;
+        }
+    }
+    tx.commit()?;
+    Ok(())
+}

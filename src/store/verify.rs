@@ -27,7 +27,10 @@ use std::collections::HashMap;
 #[serde(rename_all = "camelCase")]
 pub struct Finding {
     /// "sqlite", "eventHash", "eventLink", "eventMissing", "stateHash", "letter",
-    /// "attachment", "redaction", "noEvent", "identity".
+    /// "attachment", "redaction", "noEvent", "identity", "journalTruncated", and the
+    /// records checked against their events ("approval", "escalation", "proposal",
+    /// "refundPayment", "user", "setting", "logo", "signature", "correctiveAction",
+    /// "import").
     pub kind: String,
     pub event_id: Option<i64>,
     pub reference: Option<String>,
@@ -66,6 +69,11 @@ impl Store {
             [],
             |r| Ok((r.get(0)?, r.get(1)?)),
         )?)
+    }
+
+    /// The journal against the head recorded beside the register: `None` when it reaches it.
+    pub fn head_check(&self) -> Result<Option<String>> {
+        super::head::check(self.path(), self.conn())
     }
 
     /// SQLite's quick integrity check of the file: `None` when it finds nothing wrong.
@@ -349,6 +357,15 @@ impl Store {
 
         // 5. Decisions about money, and the firm's people, against their journal.
         for (kind, reference, message) in decisions_against_journal(conn, &events)? {
+            push(kind, None, reference, message);
+        }
+        // 6. The head recorded beside the register: a journal that lost its last events
+        //    still chains, but no longer reaches it.
+        if let Some(message) = super::head::check(self.path(), conn)? {
+            push("journalTruncated", None, None, message);
+        }
+        // 7. Settings, logo, signatures, letters, corrective actions and imports.
+        for (kind, reference, message) in super::coverage::records_against_journal(conn, &events)? {
             push(kind, None, reference, message);
         }
 

@@ -121,13 +121,3 @@ WHEN NEW.method IS NOT OLD.method OR NEW.paid_on IS NOT OLD.paid_on
     OR NEW.reference NOT IN (OLD.reference, '[anonymisé]')
 BEGIN SELECT RAISE(ABORT, 'un paiement enregistré ne se modifie pas'); END;
 
--- The seed's matrix becomes the default (advisor 50 EUR, supervisor without ceiling, a reason
--- from 20 EUR, a document above 100 EUR). A register that already has users keeps the
--- ceilings it was working with (advisor 20 EUR, supervisor 100 EUR) until a manager changes
--- them.
-INSERT INTO settings (key, value)
-SELECT 'authority.advisor', '20.00' WHERE EXISTS (SELECT 1 FROM users)
-ON CONFLICT (key) DO NOTHING;
-INSERT INTO settings (key, value)
-SELECT 'authority.supervisor', '100.00' WHERE EXISTS (SELECT 1 FROM users)
-ON CONFLICT (key) DO NOTHING;

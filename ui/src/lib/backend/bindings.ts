@@ -649,7 +649,10 @@ export type MappingInput = Array<ImportField | null> | { [key in string]: Import
 export type Finding = { 
 /**
  * "sqlite", "eventHash", "eventLink", "eventMissing", "stateHash", "letter",
- * "attachment", "redaction", "noEvent", "identity".
+ * "attachment", "redaction", "noEvent", "identity", "journalTruncated", and the
+ * records checked against their events ("approval", "escalation", "proposal",
+ * "refundPayment", "user", "setting", "logo", "signature", "correctiveAction",
+ * "import").
  */
 kind: string, eventId: number | null, reference: string | null, 
 /**
