@@ -1369,7 +1369,19 @@ fn action_cases() -> Vec<CoreCase> {
         }
     };
     let add = |a: NewCorrectiveAction| move |s: &mut Store| s.add_action(&a, ACTOR).map(drop);
+    let decide = |a: NewCorrectiveAction| {
+        move |s: &mut Store| {
+            Register::over(s, ACTOR)?
+                .add_corrective_action(&a)
+                .map(drop)
+        }
+    };
     vec![
+        case(
+            "action: due date already past",
+            F("dueOn"),
+            decide(action("Former l'accueil", ACTOR, "2026-06-14", &[], &[])),
+        ),
         case(
             "action: description empty",
             F("description"),

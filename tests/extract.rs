@@ -164,7 +164,7 @@ fn xlsx_has_typed_cells_a_frozen_header_and_an_autofilter() {
         String::from_utf8(out.stdout).unwrap()
     };
     let sheet = part("xl/worksheets/sheet1.xml");
-    assert!(sheet.contains(r#"<autoFilter ref="A1:AB6"/>"#), "{sheet}");
+    assert!(sheet.contains(r#"<autoFilter ref="A1:AC6"/>"#), "{sheet}");
     assert!(sheet.contains(r#"state="frozen""#));
     // Dates are numbers (Excel serials) with a date format: 2 March 2026 is serial 46083.
     assert!(sheet.contains("<v>46083</v>"), "{sheet}");

@@ -71,6 +71,8 @@ pub struct ExtractRow {
     pub insurer: Option<String>,
     pub other_parties: Vec<String>,
     pub persons_concerned: Vec<String>,
+    /// Who took the complaint in.
+    pub received_by: Option<String>,
     pub handler: Option<String>,
     pub ack_due: NaiveDate,
     pub acknowledged_on: Option<NaiveDate>,
@@ -126,6 +128,7 @@ pub fn rows(store: &Store, q: &ExtractQuery) -> Result<Vec<ExtractRow>> {
             insurer: c.contract.insurer,
             other_parties: c.other_parties,
             persons_concerned: c.persons_concerned,
+            received_by: c.received_by,
             handler: c.handler,
             ack_due: c.deadlines.ack_due,
             acknowledged_on: c.acknowledged_on,

@@ -98,6 +98,14 @@ pub fn procedure_text(store: &Store) -> Result<String> {
     values.insert("mediator.name", get("mediator.name")?);
     values.insert("mediator.address", one_line(&get("mediator.address")?));
     values.insert("mediator.website", get("mediator.website")?);
+    let years = store
+        .setting("retention.years")?
+        .and_then(|v| v.parse::<u32>().ok())
+        .unwrap_or(crate::settings::DEFAULT_RETENTION_YEARS);
+    values.insert(
+        "retention.years",
+        format!("{years} an{}", if years > 1 { "s" } else { "" }),
+    );
     values.insert("procedure.date", long_date(store.today()));
     Ok(template.fill(&values))
 }

@@ -47,6 +47,10 @@ pub const PROCEDURE_PLACEHOLDERS: &[(&str, &str)] = &[
     ("mediator.name", "Nom du médiateur"),
     ("mediator.address", "Adresse postale du médiateur"),
     ("mediator.website", "Site internet du médiateur"),
+    (
+        "retention.years",
+        "Durée de conservation des données après la clôture",
+    ),
     ("procedure.date", "Date d'édition de la procédure"),
 ];
 
@@ -125,7 +129,7 @@ responsables et les échéances, et en suit la réalisation.
 # 7. Gratuité et données personnelles
 
 Le traitement des réclamations est gratuit pour le client. Les données personnelles des \
-réclamations sont conservées cinq ans après la clôture du dossier, puis anonymisées ; les \
+réclamations sont conservées {retention.years} après la clôture du dossier, puis anonymisées ; les \
 statistiques sont conservées.
 
 Procédure éditée le {procedure.date}. Contact : {firm.phone} — {firm.email}.";

@@ -1,15 +1,27 @@
 //! Corrective actions decided from the complaints and their dysfunctions.
 
 use super::Register;
-use crate::complaint::ActionStatus;
+use crate::complaint::{ActionStatus, ValidationError};
 use crate::complaint::{CorrectiveAction, DysfunctionEntry, NewCorrectiveAction};
 use crate::error::Result;
 use crate::store::Store;
 use std::borrow::BorrowMut;
 
 impl<S: BorrowMut<Store>> Register<S> {
+    /// Decide a corrective action: its due date is today or later (an action is decided for
+    /// what is to come; one already done is recorded, then marked done).
     pub fn add_corrective_action(&mut self, a: &NewCorrectiveAction) -> Result<CorrectiveAction> {
         let actor = self.actor()?;
+        if a.due_on < self.today() {
+            return Err(ValidationError::new(
+                "dueOn",
+                format!(
+                    "l'échéance du {} est déjà passée : choisissez une date à venir",
+                    crate::complaint::french_date(a.due_on)
+                ),
+            )
+            .into());
+        }
         self.sm().add_action(a, &actor)
     }
 
