@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { ActionStatus, CorrectiveAction } from "../../lib/backend/types";
+import { CORRECTIVE_ACTION_STATUS_LABELS } from "../../lib/backend/labels";
 import {
   CORRECTIVE_ACTION_FILTERS,
   countByFilter,
@@ -26,10 +27,11 @@ const ACTIONS = [
 ];
 
 describe("filters", () => {
-  it("offers Toutes / En cours / En retard / Terminées", () => {
+  it("offers Toutes / Ouvertes / En cours / En retard / Terminées", () => {
     expect(CORRECTIVE_ACTION_FILTERS.map((f) => [f.id, f.label])).toEqual([
       ["all", "Toutes"],
-      ["open", "En cours"],
+      ["open", "Ouvertes"],
+      ["inProgress", "En cours"],
       ["late", "En retard"],
       ["closed", "Terminées"],
     ]);
@@ -38,13 +40,37 @@ describe("filters", () => {
   it("keeps the backend's order", () => {
     expect(filterCorrectiveActions(ACTIONS, "all").map((a) => a.id)).toEqual([4, 2, 1, 3, 5]);
     expect(filterCorrectiveActions(ACTIONS, "open").map((a) => a.id)).toEqual([4, 2, 1]);
+    expect(filterCorrectiveActions(ACTIONS, "inProgress").map((a) => a.id)).toEqual([4, 1]);
     expect(filterCorrectiveActions(ACTIONS, "late").map((a) => a.id)).toEqual([4]);
     expect(filterCorrectiveActions(ACTIONS, "closed").map((a) => a.id)).toEqual([3, 5]);
   });
 
   it("counts each filter", () => {
-    expect(countByFilter(ACTIONS)).toEqual({ all: 5, open: 3, late: 1, closed: 2 });
-    expect(countByFilter([])).toEqual({ all: 0, open: 0, late: 0, closed: 0 });
+    expect(countByFilter(ACTIONS)).toEqual({ all: 5, open: 3, inProgress: 2, late: 1, closed: 2 });
+    expect(countByFilter([])).toEqual({ all: 0, open: 0, inProgress: 0, late: 0, closed: 0 });
+  });
+
+  it("« En cours » is exactly the status in progress: a planned action is not counted there", () => {
+    const planned = [action(1, "planned", "2026-06-30"), action(2, "planned", "2026-04-01", true)];
+    expect(countByFilter(planned)).toEqual({ all: 2, open: 2, inProgress: 0, late: 1, closed: 0 });
+    expect(filterCorrectiveActions(planned, "inProgress")).toEqual([]);
+    // Each label matches the status label the rows show.
+    const inProgress = CORRECTIVE_ACTION_FILTERS.find((f) => f.id === "inProgress");
+    expect(inProgress?.label).toBe(CORRECTIVE_ACTION_STATUS_LABELS.inProgress);
+  });
+
+  it("late is the core's answer (open and past due), closed is done or abandoned", () => {
+    const mixed = [
+      action(1, "planned", "2026-04-01", true),
+      action(2, "inProgress", "2026-04-01", true),
+      action(3, "done", "2026-04-01"),
+      action(4, "abandoned", "2026-04-01"),
+      action(5, "inProgress", "2026-09-01"),
+    ];
+    expect(filterCorrectiveActions(mixed, "late").map((a) => a.id)).toEqual([1, 2]);
+    expect(filterCorrectiveActions(mixed, "closed").map((a) => a.id)).toEqual([3, 4]);
+    expect(filterCorrectiveActions(mixed, "open").map((a) => a.id)).toEqual([1, 2, 5]);
+    expect(filterCorrectiveActions(mixed, "inProgress").map((a) => a.id)).toEqual([2, 5]);
   });
 
   it("only planned and in-progress actions are open", () => {

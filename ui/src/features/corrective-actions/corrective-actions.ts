@@ -6,7 +6,11 @@ import type { ActionStatus, CorrectiveAction } from "../../lib/backend/types";
 import { isIsoDate } from "../../lib/calendar/dates";
 import { formatInteger } from "../../lib/format";
 
-export type CorrectiveActionFilter = "all" | "open" | "late" | "closed";
+/**
+ * "open" is planned or in progress (the status may still change); "inProgress" is exactly
+ * the status "En cours", so a planned action is never counted as started.
+ */
+export type CorrectiveActionFilter = "all" | "open" | "inProgress" | "late" | "closed";
 
 export interface CorrectiveActionFilterDef {
   id: CorrectiveActionFilter;
@@ -17,7 +21,8 @@ export interface CorrectiveActionFilterDef {
 
 export const CORRECTIVE_ACTION_FILTERS: readonly CorrectiveActionFilterDef[] = [
   { id: "all", label: "Toutes", empty: "Aucune action corrective." },
-  { id: "open", label: "En cours", empty: "Aucune action en cours." },
+  { id: "open", label: "Ouvertes", empty: "Aucune action ouverte." },
+  { id: "inProgress", label: "En cours", empty: "Aucune action en cours." },
   { id: "late", label: "En retard", empty: "Aucune action en retard." },
   { id: "closed", label: "Terminées", empty: "Aucune action terminée." },
 ];
@@ -33,7 +38,10 @@ export function matchesFilter(action: CorrectiveAction, filter: CorrectiveAction
       return true;
     case "open":
       return isOpenStatus(action.status);
+    case "inProgress":
+      return action.status === "inProgress";
     case "late":
+      // The core's answer: open and past its due date.
       return action.late;
     case "closed":
       return !isOpenStatus(action.status);
@@ -47,7 +55,7 @@ export function filterCorrectiveActions(actions: readonly CorrectiveAction[], fi
 
 /** How many actions each filter keeps (the counts on the filter buttons). */
 export function countByFilter(actions: readonly CorrectiveAction[]): Record<CorrectiveActionFilter, number> {
-  const counts: Record<CorrectiveActionFilter, number> = { all: 0, open: 0, late: 0, closed: 0 };
+  const counts: Record<CorrectiveActionFilter, number> = { all: 0, open: 0, inProgress: 0, late: 0, closed: 0 };
   for (const a of actions) {
     for (const f of CORRECTIVE_ACTION_FILTERS) if (matchesFilter(a, f.id)) counts[f.id]++;
   }
