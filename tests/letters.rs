@@ -693,3 +693,49 @@ fn the_core_says_which_letters_fit_and_who_may_sign_them() {
     .unwrap();
     assert!(choices(&mut s, "Sophie Leroy").gesture.is_none());
 }
+
+/// Tried as a new user would: the firm's name and address set, no phone or e-mail yet, a
+/// complaint with no handler. The acknowledgement leaves out the sentences it cannot fill,
+/// never a broken one, and names nobody as handling the file.
+#[test]
+fn an_empty_setting_never_leaves_a_broken_sentence() {
+    let db = TestDb::new();
+    let mut s = db.open("2026-03-05");
+    for (k, v) in [
+        ("firm.name", "Cabinet Durand Courtage"),
+        ("firm.address", "12 rue de la République\n69002 Lyon"),
+        ("firm.orias", "07000001"),
+    ] {
+        s.set_setting(k, v, "Claire Martin").unwrap();
+    }
+    team(&mut s);
+    let mut c = complaint("Mme Élodie Durand", "2026-03-02");
+    c.handler = None;
+    let r = s.record(&c, "Sophie Leroy").unwrap().reference;
+    let draft = Register::over(&mut s, "Sophie Leroy")
+        .unwrap()
+        .draft_letter(&r, &request(LetterKind::Acknowledgement, "Sophie Leroy"))
+        .unwrap();
+    let text = pdf_words(&draft.pdf);
+    assert!(text.contains(&format!("sous la référence {r}.")), "{text}");
+    assert!(!text.contains("joindre au"), "{text}");
+    assert!(!text.contains("l'adresse ,"), "{text}");
+    assert!(!text.contains("confié à"), "nobody handles it yet: {text}");
+    // With the phone set and a handler, the sentences come back.
+    s.set_setting("firm.phone", "04 72 00 00 00", "Claire Martin")
+        .unwrap();
+    let mut c = complaint("M. Paul Blanc", "2026-03-02");
+    c.handler = Some("Julien Bernard".into());
+    let r = s.record(&c, "Sophie Leroy").unwrap().reference;
+    let draft = Register::over(&mut s, "Sophie Leroy")
+        .unwrap()
+        .draft_letter(&r, &request(LetterKind::Acknowledgement, "Sophie Leroy"))
+        .unwrap();
+    let text = pdf_words(&draft.pdf);
+    assert!(
+        text.contains("Vous pouvez nous joindre au 04 72 00 00 00, en rappelant cette référence."),
+        "{text}"
+    );
+    assert!(text.contains("confié à Julien Bernard"), "{text}");
+    assert!(!text.contains("nous écrire à l'adresse"), "{text}");
+}

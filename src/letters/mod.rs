@@ -50,10 +50,10 @@ const DEFAULT_ACK: &str = "Nous avons bien reçu, le {complaint.receivedOn}, vot
 relative à : {complaint.subject}. Nous vous remercions de nous avoir fait part de votre \
 mécontentement.
 
-Votre réclamation est enregistrée sous la référence {complaint.reference}. Son traitement est \
+Votre réclamation est enregistrée sous la référence {complaint.reference}.[[ Son traitement est \
 confié à {handler.name}, qui l'examinera avec attention et pourra vous contacter pour obtenir \
-tout complément utile. Vous pouvez nous joindre au {firm.phone} ou à l'adresse {firm.email}, en \
-rappelant cette référence.
+tout complément utile.]][[ Vous pouvez nous joindre au {firm.phone}, en rappelant cette \
+référence.]][[ Vous pouvez nous écrire à l'adresse {firm.email}.]]
 
 Nous nous engageons à vous apporter une réponse au plus tard le {deadlines.answerDue}. Si \
 l'examen de votre dossier demandait davantage de temps, nous vous en informerions avant cette \
@@ -64,8 +64,8 @@ réclamation enregistrée sous la référence {complaint.reference}.
 
 Nous souhaitons vous informer de l'avancement de son traitement : {holding.note}
 
-Nous prévoyons de vous apporter une réponse définitive au plus tard le {holding.expectedOn}. \
-Nous restons à votre disposition au {firm.phone} pour toute question.";
+Nous prévoyons de vous apporter une réponse définitive au plus tard le {holding.expectedOn}.\
+[[ Nous restons à votre disposition au {firm.phone} pour toute question.]]";
 
 /// The opening of every answer, the motivation, then the decision paragraph (`concat!` needs
 /// literals).
@@ -380,10 +380,9 @@ pub fn compose(
     }
 
     let salutation = salutation(c);
-    let handler = c
-        .handler
-        .clone()
-        .unwrap_or_else(|| ctx.signatory.name.clone());
+    // Only who really handles the file: a file not yet assigned names nobody (the default
+    // acknowledgement then leaves out the sentence that would name someone).
+    let handler = c.handler.clone().unwrap_or_default();
     let mut values: BTreeMap<&'static str, String> = BTreeMap::from([
         ("client.name", c.client.name.clone()),
         (

@@ -4,6 +4,10 @@
 //! write literal braces. Every placeholder must be one of [`PLACEHOLDERS`]: an unknown one is
 //! refused when the template is saved, with the list of the known ones, so a letter never
 //! goes out with a `{typo}` in it.
+//!
+//! `[[ … ]]` marks an optional passage: it is printed only when every placeholder inside it
+//! has a value, so an empty setting never leaves a broken sentence ("joindre au  ou à
+//! l'adresse ,"): `[[Vous pouvez nous joindre au {firm.phone}. ]]`.
 
 use crate::complaint::ValidationError;
 use std::collections::BTreeMap;
@@ -55,6 +59,8 @@ pub const PLACEHOLDERS: &[(&str, &str)] = &[
 enum Piece {
     Text(String),
     Value(&'static str),
+    /// Printed only when every value inside is set.
+    Optional(Vec<Piece>),
 }
 
 /// A checked template, ready to fill.
@@ -85,10 +91,37 @@ impl Template {
         placeholders: &'static [(&'static str, &'static str)],
     ) -> Result<Template, ValidationError> {
         let mut pieces = Vec::new();
+        // The pieces before an optional passage opened with `[[`, while inside it.
+        let mut outer: Option<Vec<Piece>> = None;
         let mut literal = String::new();
         let mut chars = text.char_indices().peekable();
         while let Some((at, c)) = chars.next() {
             match c {
+                '[' if chars.peek().map(|(_, c)| *c) == Some('[') => {
+                    chars.next();
+                    if outer.is_some() {
+                        return Err(ValidationError::new(
+                            field,
+                            format!(
+                                "passage facultatif [[ … ]] ouvert dans un autre, ligne {}",
+                                line_of(text, at)
+                            ),
+                        ));
+                    }
+                    if !literal.is_empty() {
+                        pieces.push(Piece::Text(std::mem::take(&mut literal)));
+                    }
+                    outer = Some(std::mem::take(&mut pieces));
+                }
+                ']' if chars.peek().map(|(_, c)| *c) == Some(']') && outer.is_some() => {
+                    chars.next();
+                    if !literal.is_empty() {
+                        pieces.push(Piece::Text(std::mem::take(&mut literal)));
+                    }
+                    let inner = std::mem::take(&mut pieces);
+                    pieces = outer.take().expect("inside a passage");
+                    pieces.push(Piece::Optional(inner));
+                }
                 '{' if chars.peek().map(|(_, c)| *c) == Some('{') => {
                     chars.next();
                     literal.push('{');
@@ -148,6 +181,12 @@ impl Template {
                 c => literal.push(c),
             }
         }
+        if outer.is_some() {
+            return Err(ValidationError::new(
+                field,
+                "passage facultatif ouvert par [[ sans ]] pour le fermer",
+            ));
+        }
         if !literal.is_empty() {
             pieces.push(Piece::Text(literal));
         }
@@ -157,11 +196,22 @@ impl Template {
     /// The placeholders this template uses, in order of first use.
     pub fn placeholders(&self) -> Vec<&'static str> {
         let mut out: Vec<&'static str> = Vec::new();
+        let mut add = |v: &&'static str| {
+            if !out.contains(v) {
+                out.push(v);
+            }
+        };
         for p in &self.pieces {
-            if let Piece::Value(v) = p {
-                if !out.contains(v) {
-                    out.push(v);
+            match p {
+                Piece::Value(v) => add(v),
+                Piece::Optional(inner) => {
+                    for q in inner {
+                        if let Piece::Value(v) = q {
+                            add(v);
+                        }
+                    }
                 }
+                Piece::Text(_) => {}
             }
         }
         out
@@ -171,19 +221,38 @@ impl Template {
     /// becomes empty.
     pub fn fill(&self, values: &BTreeMap<&'static str, String>) -> String {
         let mut out = String::new();
-        for p in &self.pieces {
-            match p {
-                Piece::Text(t) => out.push_str(t),
-                Piece::Value(v) => {
-                    if let Some(value) = values.get(v) {
-                        out.push_str(value);
-                    }
-                }
-            }
-        }
+        fill_into(&mut out, &self.pieces, values);
         out
     }
 }
+
+fn set(values: &BTreeMap<&'static str, String>, v: &str) -> bool {
+    values.get(v).is_some_and(|s| !s.trim().is_empty())
+}
+
+fn fill_into(out: &mut String, pieces: &[Piece], values: &BTreeMap<&'static str, String>) {
+    for p in pieces {
+        match p {
+            Piece::Text(t) => out.push_str(t),
+            Piece::Value(v) => {
+                if let Some(value) = values.get(v) {
+                    out.push_str(value);
+                }
+            }
+            Piece::Optional(inner) => {
+                let complete = inner.iter().all(|q| match q {
+                    Piece::Value(v) => set(values, v),
+                    _ => true,
+                });
+                if complete {
+                    fill_into(out, inner, values);
+                }
+            }
+        }
+    }
+}
+
+impl Template {}
 
 /// Split a filled body into paragraphs (blank-line separated), trimming each.
 pub fn paragraphs(text: &str) -> Vec<String> {
@@ -198,6 +267,30 @@ pub fn paragraphs(text: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_optional_passage_is_printed_only_when_its_values_are_set() {
+        let t = Template::parse(
+            "t",
+            "Joignez-nous[[ au {firm.phone}]][[ ou par e-mail à {firm.email}]], merci.",
+        )
+        .unwrap();
+        assert_eq!(t.placeholders(), ["firm.phone", "firm.email"]);
+        let mut v = BTreeMap::from([("firm.phone", "04 72 00 00 00".to_owned())]);
+        assert_eq!(t.fill(&v), "Joignez-nous au 04 72 00 00 00, merci.");
+        v.insert("firm.email", "  ".to_owned());
+        assert_eq!(t.fill(&v), "Joignez-nous au 04 72 00 00 00, merci.");
+        v.insert("firm.email", "a@b.fr".to_owned());
+        assert_eq!(
+            t.fill(&v),
+            "Joignez-nous au 04 72 00 00 00 ou par e-mail à a@b.fr, merci."
+        );
+        assert!(Template::parse("t", "[[ouvert {firm.phone}").is_err());
+        assert!(Template::parse("t", "[[a [[b]] c]]").is_err());
+        // A lone bracket stays text.
+        let t = Template::parse("t", "Réf. [A] ]] fin").unwrap();
+        assert_eq!(t.fill(&BTreeMap::new()), "Réf. [A] ]] fin");
+    }
 
     fn values() -> BTreeMap<&'static str, String> {
         BTreeMap::from([
