@@ -380,7 +380,14 @@ pub fn fill(store: &mut Store, count: u32, seed: u64) -> Result<u32> {
                     Feedback::Unresolved => Some(rng.u8(1..=3)),
                 };
                 w.apply(tx, &r, handler, |_, _, c, t| {
-                    Ok(lifecycle::close(c, close_on, feedback, satisfaction, t)?)
+                    Ok(lifecycle::close(
+                        c,
+                        close_on,
+                        feedback,
+                        satisfaction,
+                        None,
+                        t,
+                    )?)
                 })?;
             }
         }

@@ -1787,7 +1787,13 @@ fn money_cases() -> Vec<CoreCase> {
         ),
         case("close: satisfaction 0", F("satisfaction"), |s| {
             Register::over(s, ACTOR)?
-                .close(&r(REJECTED), d(TODAY), Feedback::Resolved, Some(0))
+                .close(
+                    &r(REJECTED),
+                    d(TODAY),
+                    Feedback::Resolved,
+                    Some(0),
+                    Some("Lettre remise"),
+                )
                 .map(drop)
         }),
         case("proposal: in the future", F("on"), |s| {
@@ -2785,8 +2791,15 @@ fn cli_cases() -> Vec<CliCase> {
                 "2026-05-19",
                 "--feedback",
                 "none",
+                "--recourse",
+                "Réponse remise en main propre",
             ],
             "on : le 19/05/2026 est antérieur",
+        ),
+        cli(
+            "cli: close a rejection the client was not told the recourse of",
+            &["close", REJECTED, "--on", TODAY, "--feedback", "unresolved"],
+            "recourse : la réponse rejette la réclamation",
         ),
         cli(
             "cli: dysfunction, category unknown",
@@ -3049,6 +3062,8 @@ fn cli_cases() -> Vec<CliCase> {
                 "resolved",
                 "--satisfaction",
                 "9",
+                "--recourse",
+                "Réponse par e-mail, jointe",
             ],
             "satisfaction : la satisfaction se note de 1 à 5",
         ),

@@ -239,6 +239,8 @@ fn add_then_walk_the_lifecycle() {
             "2026-05-30",
             "--feedback",
             "resolved",
+            "--recourse",
+            "Réponse par e-mail du 28/05 avec les voies de recours, jointe",
         ],
         None,
     );

@@ -225,6 +225,7 @@ fn a_migration_killed_half_way_leaves_the_old_or_the_new_schema() {
                  ALTER TABLE complaints DROP COLUMN refund_scope;
                  ALTER TABLE complaints DROP COLUMN answer_document_id;
                  ALTER TABLE complaints DROP COLUMN satisfaction;
+                 ALTER TABLE complaints DROP COLUMN recourse_note;
                  PRAGMA user_version = 7;",
             )
             .unwrap();

@@ -409,11 +409,23 @@ fn the_refund_and_gesture_indicators_of_the_seed() {
         &refund("45", RefundBasis::Withdrawal, RefundScope::Full),
     )
     .unwrap();
-    paul.close(&a, d("2026-05-19"), Feedback::Resolved, Some(4))
-        .unwrap();
-    paul.close(&b, d("2026-05-19"), Feedback::Resolved, Some(5))
-        .unwrap();
-    paul.close(&c, d("2026-05-19"), Feedback::None, None)
+    paul.close(
+        &a,
+        d("2026-05-19"),
+        Feedback::Resolved,
+        Some(4),
+        Some("Réponse par e-mail du 19/05, jointe"),
+    )
+    .unwrap();
+    paul.close(
+        &b,
+        d("2026-05-19"),
+        Feedback::Resolved,
+        Some(5),
+        Some("Réponse par e-mail du 19/05, jointe"),
+    )
+    .unwrap();
+    paul.close(&c, d("2026-05-19"), Feedback::None, None, None)
         .unwrap();
     let q = ExtractQuery::period(d("2026-05-01"), d("2026-05-31"));
     let all = rows(&s, &q).unwrap();

@@ -739,3 +739,80 @@ fn an_empty_setting_never_leaves_a_broken_sentence() {
     assert!(text.contains("confié à Julien Bernard"), "{text}");
     assert!(!text.contains("nous écrire à l'adresse"), "{text}");
 }
+
+/// A rejection is closed only once the client was told the recourse routes: the answer letter
+/// issued from the register carries them; without it, the user says how they were given.
+#[test]
+fn a_rejection_is_closed_only_once_the_recourse_routes_were_given() {
+    let (_db, mut s, r) = setup("2026-04-20");
+    mediator(&mut s);
+    s.acknowledge(&r, d("2026-03-05"), "Sophie Leroy").unwrap();
+    s.answer(
+        &r,
+        d("2026-04-10"),
+        Outcome::Rejected,
+        "Le contrat exclut ce dommage (article 4.2).",
+        None,
+        "Sophie Leroy",
+    )
+    .unwrap();
+    let close = |s: &mut Store, note: Option<&str>| {
+        Register::over(s, "Sophie Leroy").unwrap().close(
+            &r,
+            d("2026-04-20"),
+            reclam::complaint::Feedback::Unresolved,
+            None,
+            note,
+        )
+    };
+    let err = close(&mut s, None).unwrap_err();
+    assert_eq!(err.field(), Some("recourse"), "{err}");
+    assert!(err.to_string().contains("voies de recours"), "{err}");
+    let err = close(&mut s, Some("  ")).unwrap_err();
+    assert_eq!(err.field(), Some("recourse"), "{err}");
+    // Told by an e-mail answer, attached: said, journaled, closed.
+    let c = close(
+        &mut s,
+        Some("Réponse par e-mail du 10/04, jointe au dossier"),
+    )
+    .unwrap();
+    assert_eq!(
+        c.closure.unwrap().recourse_note.as_deref(),
+        Some("Réponse par e-mail du 10/04, jointe au dossier")
+    );
+    let closed = s.history(&r).unwrap().into_iter().last().unwrap();
+    assert_eq!(closed.kind, "closed");
+    assert_eq!(
+        closed.data["recourseGiven"],
+        "Réponse par e-mail du 10/04, jointe au dossier"
+    );
+
+    // With the answer letter issued from the register, nothing more is asked.
+    let (_db, mut s, r) = setup("2026-04-20");
+    mediator(&mut s);
+    s.acknowledge(&r, d("2026-03-05"), "Sophie Leroy").unwrap();
+    s.answer(
+        &r,
+        d("2026-04-10"),
+        Outcome::Partial,
+        "Prise en charge partielle.",
+        None,
+        "Sophie Leroy",
+    )
+    .unwrap();
+    Register::over(&mut s, "Sophie Leroy")
+        .unwrap()
+        .issue_letter(&r, &request(LetterKind::Answer, "Sophie Leroy"))
+        .unwrap();
+    Register::over(&mut s, "Sophie Leroy")
+        .unwrap()
+        .close(
+            &r,
+            d("2026-04-20"),
+            reclam::complaint::Feedback::Resolved,
+            Some(4),
+            None,
+        )
+        .unwrap();
+    assert!(s.verify().unwrap().ok);
+}

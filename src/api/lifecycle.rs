@@ -243,6 +243,9 @@ pub struct CloseReq {
     /// The client's satisfaction, 1 to 5, when they gave it.
     #[serde(default)]
     pub satisfaction: Option<u8>,
+    /// How the recourse routes of a rejection reached the client without an answer letter.
+    #[serde(default)]
+    pub recourse: Option<String>,
 }
 
 /// Decoded [`CloseReq`].
@@ -252,6 +255,7 @@ pub struct Close {
     pub on: NaiveDate,
     pub feedback: Feedback,
     pub satisfaction: Option<u8>,
+    pub recourse: Option<String>,
 }
 
 impl Request for CloseReq {
@@ -268,6 +272,7 @@ impl Request for CloseReq {
             on,
             feedback,
             satisfaction: self.satisfaction,
+            recourse: self.recourse.filter(|s| !s.trim().is_empty()),
         })
     }
 }

@@ -368,6 +368,7 @@ pub fn close(
     on: NaiveDate,
     feedback: Feedback,
     satisfaction: Option<u8>,
+    recourse_note: Option<&str>,
     today: NaiveDate,
 ) -> Result<Change, TransitionError> {
     if let Some(n) = satisfaction {
@@ -393,10 +394,12 @@ pub fn close(
     };
     let on = past_date("on", on, today)?;
     not_before("on", on, answered_on, "à la réponse")?;
+    let recourse_note = super::input::optional("recourse", recourse_note, MAX_TEXT, true)?;
     c.closure = Some(Closure {
         on,
         feedback,
         satisfaction,
+        recourse_note: recourse_note.clone(),
     });
     c.status = Status::Closed;
     Ok(Change {
@@ -406,6 +409,9 @@ pub fn close(
                       "status": { "before": Status::Answered, "after": c.status } });
             if let Some(n) = satisfaction {
                 data["satisfaction"] = json!(n);
+            }
+            if let Some(note) = &recourse_note {
+                data["recourseGiven"] = json!(note);
             }
             data
         },

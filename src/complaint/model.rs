@@ -541,6 +541,11 @@ pub struct Closure {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[ts(optional = nullable)]
     pub satisfaction: Option<u8>,
+    /// How the recourse routes of a rejection reached the client when no answer letter was
+    /// issued from the register (an e-mail answer, a letter written elsewhere…).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional = nullable)]
+    pub recourse_note: Option<String>,
 }
 
 /// A dysfunction identified while handling the complaint.

@@ -353,7 +353,7 @@ fn record_row(
     if let Some((on, feedback)) = p.closure {
         last = w
             .apply(tx, &r, actor, |_, _, c, t| {
-                Ok(lifecycle::close(c, on, feedback, None, t)?)
+                Ok(lifecycle::close(c, on, feedback, None, None, t)?)
             })
             .map_err(at_step(Step::Close))?;
     }

@@ -175,16 +175,43 @@ impl<S: BorrowMut<Store>> Register<S> {
             .answer_with(r, on, outcome, summary, money, &actor)
     }
 
-    /// Close the file, with the client's satisfaction (1 to 5) when they gave it.
+    /// Close the file, with the client's satisfaction (1 to 5) when they gave it. A total or
+    /// partial rejection is closed only once the client was told the recourse routes: an
+    /// answer letter issued from the register carries them, otherwise `recourse_note` says
+    /// how they were given.
     pub fn close(
         &mut self,
         r: &ComplaintRef,
         on: NaiveDate,
         feedback: Feedback,
         satisfaction: Option<u8>,
+        recourse_note: Option<&str>,
     ) -> Result<Complaint> {
         let actor = self.actor()?;
-        self.sm().close_with(r, on, feedback, satisfaction, &actor)
+        let c = self.s().get(r)?;
+        let rejection = c
+            .answer
+            .as_ref()
+            .is_some_and(|a| a.outcome.requires_recourse());
+        let noted = recourse_note.is_some_and(|n| !n.trim().is_empty());
+        if rejection && !noted {
+            let letter = self
+                .s()
+                .letters(r)?
+                .iter()
+                .any(|l| l.kind == crate::complaint::LetterKind::Answer);
+            if !letter {
+                return Err(ValidationError::new(
+                    "recourse",
+                    "la réponse rejette la réclamation, en tout ou partie : émettez d'abord la \
+                     lettre de réponse, qui mentionne les voies de recours, ou indiquez comment \
+                     elles ont été communiquées au client (e-mail joint, courrier envoyé…)",
+                )
+                .into());
+            }
+        }
+        self.sm()
+            .close_with(r, on, feedback, satisfaction, recourse_note, &actor)
     }
 
     pub fn escalations(&self, r: &ComplaintRef) -> Result<Vec<Escalation>> {

@@ -20,7 +20,7 @@ pub const COLUMNS: &str = "id, reference, client_name, client_address, client_em
     received_by, handler, status, acknowledged_on, answered_on, outcome, answer_summary, gesture, \
     closed_on, feedback, basis, start_on, ack_due, answer_due, recorded_at, amount_claimed, \
     gesture_kind, gesture_reason, refund_amount, refund_basis, refund_scope, \
-    answer_document_id, satisfaction";
+    answer_document_id, satisfaction, recourse_note";
 
 /// A text column holding one of our vocabularies.
 pub(crate) fn vocab<T: FromStr>(r: &Row<'_>, idx: usize) -> rusqlite::Result<T>
@@ -80,6 +80,7 @@ pub fn from_row(r: &Row<'_>) -> rusqlite::Result<(i64, Complaint)> {
             on,
             feedback: vocab(r, 28)?,
             satisfaction: r.get(41)?,
+            recourse_note: r.get(42)?,
         }),
     };
     let basis = basis_at(r, 29)?;
@@ -299,7 +300,8 @@ pub fn update_lifecycle(conn: &Connection, id: i64, c: &Complaint) -> Result<()>
         "UPDATE complaints SET status = ?2, acknowledged_on = ?3, answered_on = ?4, outcome = ?5,
             answer_summary = ?6, gesture = ?7, closed_on = ?8, feedback = ?9, next_due = ?10,
             gesture_kind = ?11, gesture_reason = ?12, refund_amount = ?13, refund_basis = ?14,
-            refund_scope = ?15, answer_document_id = ?16, satisfaction = ?17
+            refund_scope = ?15, answer_document_id = ?16, satisfaction = ?17,
+            recourse_note = ?18
          WHERE id = ?1",
     )?
     .execute(params![
@@ -320,6 +322,7 @@ pub fn update_lifecycle(conn: &Connection, id: i64, c: &Complaint) -> Result<()>
         refund.map(|r| r.scope.as_str()),
         a.and_then(|a| a.document_id),
         c.closure.as_ref().and_then(|x| x.satisfaction),
+        c.closure.as_ref().and_then(|x| x.recourse_note.as_deref()),
     ])?;
     Ok(())
 }

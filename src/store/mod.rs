@@ -558,20 +558,22 @@ impl Store {
         feedback: Feedback,
         actor: &str,
     ) -> Result<Complaint> {
-        self.close_with(r, on, feedback, None, actor)
+        self.close_with(r, on, feedback, None, None, actor)
     }
 
-    /// Close with the client's satisfaction (1 to 5) when they gave it.
+    /// Close with the client's satisfaction (1 to 5) when they gave it, and how the recourse
+    /// routes of a rejection reached the client without an answer letter.
     pub fn close_with(
         &mut self,
         r: &ComplaintRef,
         on: NaiveDate,
         feedback: Feedback,
         satisfaction: Option<u8>,
+        recourse_note: Option<&str>,
         actor: &str,
     ) -> Result<Complaint> {
         self.transition(r, actor, |c, today| {
-            lifecycle::close(c, on, feedback, satisfaction, today)
+            lifecycle::close(c, on, feedback, satisfaction, recourse_note, today)
         })
     }
 

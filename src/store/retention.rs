@@ -543,7 +543,9 @@ impl Run<'_> {
         // The texts of the money decided: reasons, analyses, proposals, the payment's
         // reference; the amounts and who decided stay.
         tx.execute(
-            "UPDATE complaints SET gesture_reason = ?2 WHERE id = ?1 AND gesture_reason <> ''",
+            "UPDATE complaints SET gesture_reason = CASE WHEN gesture_reason <> '' THEN ?2 END,
+                recourse_note = CASE WHEN recourse_note <> '' THEN ?2 END
+             WHERE id = ?1",
             params![id, REDACTED_TEXT],
         )?;
         tx.execute(

@@ -87,6 +87,7 @@ pub fn close(
     on: String,
     feedback: String,
     satisfaction: Option<u8>,
+    recourse: Option<String>,
     actor: &str,
 ) -> CmdResult<ComplaintView> {
     let c = CloseReq {
@@ -94,10 +95,17 @@ pub fn close(
         on,
         feedback,
         satisfaction,
+        recourse,
     }
     .decode()?;
     state.change(actor, &c.reference, |reg| {
-        reg.close(&c.reference, c.on, c.feedback, c.satisfaction)
+        reg.close(
+            &c.reference,
+            c.on,
+            c.feedback,
+            c.satisfaction,
+            c.recourse.as_deref(),
+        )
     })
 }
 

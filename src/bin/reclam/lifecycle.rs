@@ -45,15 +45,23 @@ pub fn close(
     on: String,
     feedback: String,
     satisfaction: Option<u8>,
+    recourse: Option<String>,
 ) -> Result<(), Error> {
     let c = CloseReq {
         reference,
         on,
         feedback,
         satisfaction,
+        recourse,
     }
     .decode()?;
-    print_json(&reg.close(&c.reference, c.on, c.feedback, c.satisfaction)?)
+    print_json(&reg.close(
+        &c.reference,
+        c.on,
+        c.feedback,
+        c.satisfaction,
+        c.recourse.as_deref(),
+    )?)
 }
 
 /// A dysfunction, found today unless `--on` says otherwise.

@@ -109,6 +109,10 @@ enum Command {
         /// The client's satisfaction, 1 to 5, when they gave it.
         #[arg(long)]
         satisfaction: Option<u8>,
+        /// A rejection without an answer letter issued here: how the recourse routes were
+        /// given to the client ("réponse par e-mail du 12/06, jointe").
+        #[arg(long)]
+        recourse: Option<String>,
     },
     /// Requests for approval of a gesture or a refund beyond one's authority, and decisions.
     Approval {
@@ -419,7 +423,15 @@ fn dispatch(reg: &mut Register, command: Command, by: &str) -> Result<(), Error>
             on,
             feedback,
             satisfaction,
-        } => lifecycle::close(reg.act_as(by)?, reference, on, feedback, satisfaction),
+            recourse,
+        } => lifecycle::close(
+            reg.act_as(by)?,
+            reference,
+            on,
+            feedback,
+            satisfaction,
+            recourse,
+        ),
         Command::Approval { action } => money::approval(reg.act_as(by)?, action),
         Command::Proposal { action } => money::proposal(reg.act_as(by)?, action),
         Command::RefundPaid {

@@ -29,6 +29,8 @@ ALTER TABLE complaints ADD COLUMN refund_scope TEXT
 ALTER TABLE complaints ADD COLUMN answer_document_id INTEGER;
 ALTER TABLE complaints ADD COLUMN satisfaction INTEGER
     CHECK (satisfaction IS NULL OR satisfaction BETWEEN 1 AND 5);
+-- How the recourse routes of a rejection reached the client without an answer letter.
+ALTER TABLE complaints ADD COLUMN recourse_note TEXT;
 
 -- A request for approval of a gesture or a refund beyond the requester's authority, and its
 -- decision (written once).

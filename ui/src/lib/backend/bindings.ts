@@ -98,7 +98,12 @@ export type Closure = { on: string, feedback: Feedback,
 /**
  * The client's satisfaction at closure, 1 to 5, when they answered.
  */
-satisfaction?: number | null, };
+satisfaction?: number | null, 
+/**
+ * How the recourse routes of a rejection reached the client when no answer letter was
+ * issued from the register (an e-mail answer, a letter written elsewhere…).
+ */
+recourseNote?: string | null, };
 
 export type Dysfunction = { id: number, category: DysfunctionCategory, description: string, foundOn: string, };
 
@@ -894,7 +899,11 @@ export type CloseReq = { reference: string, on: string, feedback: string,
 /**
  * The client's satisfaction, 1 to 5, when they gave it.
  */
-satisfaction?: number | null, };
+satisfaction?: number | null, 
+/**
+ * How the recourse routes of a rejection reached the client without an answer letter.
+ */
+recourse?: string | null, };
 
 export type AddDysfunctionReq = { reference: string, category: string, description: string, on: string, };
 

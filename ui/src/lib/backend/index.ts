@@ -155,14 +155,20 @@ export function authorityCheck(reference: string, money: AnswerMoneyReq, actor: 
   return call<AuthorityCheck>("authority_check", { reference, input: money, actor });
 }
 
+/**
+ * Close the file. A total or partial rejection without an answer letter issued from the
+ * register needs `recourse`: how the recourse routes reached the client (the core refuses it
+ * otherwise, field "recourse").
+ */
 export function close(
   reference: string,
   on: string,
   feedback: Feedback,
   actor: string,
   satisfaction: number | null = null,
+  recourse: string | null = null,
 ): Promise<ComplaintView> {
-  return call<ComplaintView>("close", { reference, on, feedback, satisfaction, actor });
+  return call<ComplaintView>("close", { reference, on, feedback, satisfaction, recourse, actor });
 }
 
 // ---- Approvals, proposals, refunds ---------------------------------------
