@@ -130,6 +130,16 @@ fn an_answer_without_acknowledgement_is_recorded_and_a_late_one_marks_it_missed(
     let rows = reclam::extract::rows(&s, &q).unwrap();
     let row_b = rows.iter().find(|r| r.reference == b).unwrap();
     assert!(row_b.ack_late);
+    // An acknowledgement sent on 20 May but entered only now: recorded as it happened, and
+    // no longer missed; never after the answer.
+    let err = s.acknowledge(&b, d("2026-05-23"), "t").unwrap_err();
+    assert_eq!(err.field(), Some("on"), "{err}");
+    let c = s.acknowledge(&b, d("2026-05-20"), "t").unwrap();
+    assert_eq!(c.status, Status::Answered);
+    assert_eq!(c.acknowledged_on, Some(d("2026-05-20")));
+    assert!(!c.ack_missed());
+    assert!(s.acknowledge(&b, d("2026-05-20"), "t").is_err(), "once");
+    assert!(s.verify().unwrap().ok);
 }
 
 #[test]

@@ -490,6 +490,7 @@ fn every_table_edited_or_deleted_by_hand_is_reported() {
 fn the_last_events_deleted_are_noticed_by_the_head_kept_beside_the_register() {
     let db = register();
     let head = reclam::store::head::read(&db.path).expect("written after each change");
+    assert_eq!(Some(head.2.as_str()), db.open(TODAY).identity());
     let last: i64 = sql(&db.open(TODAY))
         .query_row("SELECT max(id) FROM events", [], |r| r.get(0))
         .unwrap();
@@ -513,6 +514,27 @@ fn the_last_events_deleted_are_noticed_by_the_head_kept_beside_the_register() {
         "{}",
         truncated.message
     );
+    // A later change does not erase the evidence: the head stays where it was.
+    let mut s = db.open(TODAY);
+    s.set_setting("firm.phone", "04 72 00 00 00", "Claire Martin")
+        .unwrap();
+    assert_eq!(reclam::store::head::read(&db.path).unwrap().0, last);
+    drop(s);
+    assert!(kinds(&verify(&db)).contains(&"journalTruncated"));
+    // The head left by another register of the same name (deleted, started over) is ignored.
+    std::fs::remove_file(&db.path).unwrap();
+    let _ = std::fs::remove_file(db.path.with_extension("db-wal"));
+    let _ = std::fs::remove_file(db.path.with_extension("db-shm"));
+    let mut fresh = db.open(TODAY);
+    fresh
+        .record(&complaint("Mme Nouvelle", "2026-03-02"), "x")
+        .unwrap();
+    assert!(
+        fresh.verify().unwrap().ok,
+        "{:?}",
+        fresh.verify().unwrap().findings
+    );
+    drop(fresh);
     // Without the file (a copy moved elsewhere), nothing is claimed about the length.
     let db = register();
     std::fs::remove_file(reclam::store::head::path_of(&db.path)).unwrap();

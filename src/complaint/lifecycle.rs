@@ -162,7 +162,13 @@ pub fn allowed_actions(c: &Complaint, _today: NaiveDate) -> Vec<Action> {
             actions.push(Action::Hold);
             actions.push(Action::Answer);
         }
-        Status::Answered => actions.push(Action::Close),
+        Status::Answered => {
+            // An acknowledgement sent but not entered before the answer can still be recorded.
+            if c.acknowledged_on.is_none() {
+                actions.push(Action::Acknowledge);
+            }
+            actions.push(Action::Close);
+        }
         Status::Closed => {}
     }
     actions.push(Action::AddDysfunction);
@@ -174,6 +180,30 @@ pub fn acknowledge(
     on: NaiveDate,
     today: NaiveDate,
 ) -> Result<Change, TransitionError> {
+    // An acknowledgement sent but entered only after the answer: recorded with its real date,
+    // which must precede the answer (the step then counts as it happened, on time or late).
+    if c.status == Status::Answered && c.acknowledged_on.is_none() {
+        let answered_on = c.answer.as_ref().map(|a| a.on).unwrap_or(c.received_on);
+        let on = past_date("on", on, today)?;
+        not_before("on", on, c.received_on, "à la réception de la réclamation")?;
+        if on > answered_on {
+            return Err(ValidationError::new(
+                "on",
+                format!(
+                    "le {} est postérieur à la réponse ({}) : un accusé de réception la précède",
+                    fr(on),
+                    fr(answered_on)
+                ),
+            )
+            .into());
+        }
+        c.acknowledged_on = Some(on);
+        return Ok(Change {
+            kind: kind::ACKNOWLEDGED,
+            data: json!({ "on": on, "afterTheAnswer": true,
+                          "status": { "before": Status::Answered, "after": c.status } }),
+        });
+    }
     if c.status != Status::Received {
         return Err(refuse(
             c,

@@ -440,10 +440,10 @@ const DECISION_WORDS: &[(&str, Outcome)] = &[
 /// start with a decision: never guessed from a word further in ("pas d'accord" is not one).
 pub fn decision_in_text(t: &str) -> Option<(Outcome, String)> {
     let norm = normalise(t);
-    let (words, outcome) = DECISION_WORDS.iter().find_map(|(w, o)| {
+    let (words, mut outcome) = DECISION_WORDS.iter().find_map(|(w, o)| {
         (norm == *w || norm.starts_with(&format!("{w} "))).then(|| (w.split(' ').count(), *o))
     })?;
-    // Skip as many words of the original text, then the separators after them.
+    // Skip as many words of the original text.
     let mut rest = t.trim_start();
     for _ in 0..words {
         let start = rest
@@ -454,13 +454,43 @@ pub fn decision_in_text(t: &str) -> Option<(Outcome, String)> {
         rest = &rest[start..];
         let end = rest
             .char_indices()
-            .find(|(_, c)| !c.is_alphanumeric())
+            .find(|(_, c)| !c.is_alphanumeric() && *c != '\'' && *c != '’')
             .map(|(i, _)| i)
             .unwrap_or(rest.len());
         rest = &rest[end..];
     }
-    let rest = rest.trim_start_matches(|c: char| {
-        c.is_whitespace() || matches!(c, '-' | '–' | '—' | ':' | ',' | ';' | '.' | '/' | '(' | ')')
+    // "Fondée en partie", "Refus partiel", "Accepté partiellement": a partial decision.
+    let mut after = rest.trim_start();
+    let tail = normalise(after);
+    let marker = ["en partie", "partiellement", "partielle", "partiel"]
+        .iter()
+        .find(|m| tail == **m || tail.starts_with(&format!("{m} ")));
+    if let Some(m) = marker {
+        outcome = Outcome::Partial;
+        for _ in 0..m.split(' ').count() {
+            let start = after
+                .char_indices()
+                .find(|(_, c)| c.is_alphanumeric())
+                .map(|(i, _)| i)
+                .unwrap_or(after.len());
+            let word = &after[start..];
+            let end = word
+                .char_indices()
+                .find(|(_, c)| !c.is_alphanumeric())
+                .map(|(i, _)| i)
+                .unwrap_or(word.len());
+            after = word[end..].trim_start();
+        }
+    }
+    // The decision stands alone: the text ends, or a separator follows it ("Fondée - …",
+    // "Non fondée, …", "Rejetée (…)"). "Fondé sur l'article 4" is a sentence, not a decision.
+    let separated =
+        after.is_empty() || after.starts_with(['-', '–', '—', ':', ',', ';', '.', '/', '(', '!']);
+    if !separated {
+        return None;
+    }
+    let rest = after.trim_start_matches(|c: char| {
+        c.is_whitespace() || matches!(c, '-' | '–' | '—' | ':' | ',' | ';' | '.' | '/' | '(' | '!')
     });
     let mut rest = rest.trim();
     // "Rejetée (exclusion)": the parenthesis opened before the rest closes after it.

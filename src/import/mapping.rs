@@ -175,7 +175,6 @@ pub const FIELDS: &[FieldSpec] = &[
         headers: &[
             "date d arrivee",
             "arrivee le",
-            "date de saisie",
             "recu le",
             "date de reception de la reclamation",
             "recue le",
@@ -212,10 +211,8 @@ pub const FIELDS: &[FieldSpec] = &[
         label: "Canal",
         required: false,
         headers: &[
-            "mode",
             "voie",
             "vecteur",
-            "origine",
             "canal",
             "canal de reception",
             "mode de reception",
@@ -232,7 +229,6 @@ pub const FIELDS: &[FieldSpec] = &[
         required: false,
         headers: &[
             "nature de la reclamation",
-            "type",
             "type de demande",
             "domaine",
             "objet",
@@ -465,8 +461,6 @@ pub const FIELDS: &[FieldSpec] = &[
         required: false,
         headers: &[
             "reponse au client",
-            "suite",
-            "traitement",
             "solution apportee",
             "reponse faite",
             "contenu de la reponse",
@@ -485,7 +479,6 @@ pub const FIELDS: &[FieldSpec] = &[
         required: false,
         headers: &[
             "geste accorde",
-            "montant accorde",
             "geste commercial accorde",
             "geste commercial",
             "geste",
@@ -518,7 +511,6 @@ pub const FIELDS: &[FieldSpec] = &[
         label: "Clôturée le",
         required: false,
         headers: &[
-            "date de fin",
             "clos le",
             "cloture du dossier",
             "cloturee le",
@@ -748,6 +740,8 @@ pub fn plan(
     let outcome_value = match txt(F::Outcome) {
         Some(o) => match outcome(&o).or_else(|| decision_in_text(&o).map(|(d, _)| d)) {
             Some(o) => Some(o),
+            // No decision yet ("En cours") on a complaint not answered: nothing to decide.
+            None if answered_on.is_none() => None,
             None => match decision {
                 Some(d) => Some(d),
                 None => {

@@ -251,8 +251,19 @@ fn a_decision_is_read_at_the_start_of_the_answer_text_never_guessed_further() {
         ("Refus : hors garantie", Outcome::Rejected, "hors garantie"),
         ("Défavorable", Outcome::Rejected, "Défavorable"),
         ("Rejetée (exclusion)", Outcome::Rejected, "exclusion"),
-        ("geste commercial de 50 €", Outcome::Partial, "de 50 €"),
-        ("Accord du gestionnaire", Outcome::Upheld, "du gestionnaire"),
+        ("Geste commercial : 50 €", Outcome::Partial, "50 €"),
+        ("Accord - avoir de 30 €", Outcome::Upheld, "avoir de 30 €"),
+        ("Fondée en partie", Outcome::Partial, "Fondée en partie"),
+        (
+            "Refus partiel : seule la franchise est due",
+            Outcome::Partial,
+            "seule la franchise est due",
+        ),
+        (
+            "Accepté partiellement",
+            Outcome::Partial,
+            "Accepté partiellement",
+        ),
     ] {
         assert_eq!(
             decision_in_text(text),
@@ -264,6 +275,8 @@ fn a_decision_is_read_at_the_start_of_the_answer_text_never_guessed_further() {
         "Voir courrier du 28/11",
         "Le client n'est pas d'accord",
         "Dossier fondé sur une erreur",
+        "Fondé sur l'article 4 des conditions générales",
+        "Accord du gestionnaire en attente",
         "",
     ] {
         assert_eq!(decision_in_text(text), None, "{text}");

@@ -181,34 +181,47 @@ pub fn resolve(
     Ok(mapping)
 }
 
-/// A total or footer line under the table ("Total", "Nombre de réclamations : 4"): no date of
-/// reception, two filled cells at most, one of them starting with such a word.
+/// A total or footer line under the table ("Total | 4", "Nombre de réclamations : 4"): no date
+/// of reception, a cell that is exactly such a word, and only numbers besides it. A client
+/// named "Total Assurances" is a complaint (refused if it lacks a date, never ignored).
 fn footer(cells: &[source::Cell], mapping: &[Option<ImportField>]) -> bool {
     let received = mapping
         .iter()
         .position(|m| *m == Some(ImportField::ReceivedOn))
         .and_then(|i| cells.get(i))
         .is_some_and(|c| !c.is_empty());
-    let filled: Vec<String> = cells
-        .iter()
-        .filter(|c| !c.is_empty())
-        .map(|c| mapping::normalise(&c.display()))
-        .collect();
-    !received
-        && filled.len() <= 2
-        && filled.iter().any(|t| {
-            [
-                "total",
-                "totaux",
-                "sous total",
-                "nombre",
-                "nb",
-                "somme",
-                "moyenne",
-            ]
-            .iter()
-            .any(|w| t == w || t.starts_with(&format!("{w} ")))
-        })
+    if received {
+        return false;
+    }
+    let filled: Vec<&source::Cell> = cells.iter().filter(|c| !c.is_empty()).collect();
+    let word = |c: &source::Cell| {
+        let t = mapping::normalise(&c.display());
+        [
+            "total",
+            "totaux",
+            "sous total",
+            "total general",
+            "nombre",
+            "nb",
+            "somme",
+            "moyenne",
+        ]
+        .contains(&t.as_str())
+            || t.starts_with("nombre de ")
+            || t.starts_with("total des ")
+    };
+    let number = |c: &source::Cell| match c {
+        source::Cell::Number(_) => true,
+        source::Cell::Text(t) => {
+            let t = t.trim().trim_start_matches(':').trim();
+            !t.is_empty()
+                && t.chars()
+                    .all(|ch| ch.is_ascii_digit() || " ,.".contains(ch))
+        }
+        _ => false,
+    };
+    let words = filled.iter().filter(|c| word(c)).count();
+    words == 1 && filled.len() <= 3 && filled.iter().all(|c| word(c) || number(c))
 }
 
 /// The key that recognises a row already imported.

@@ -179,13 +179,36 @@ fn read_workbook_unchecked(bytes: &[u8], opts: &ReadOptions) -> Result<Table> {
     }
     let mut sheets = Vec::with_capacity(names.len());
     let mut chosen: Option<(String, Rows)> = None;
+    // The best table of the workbook when none is named like a register: the sheet whose
+    // first rows name the most register fields, then the fullest.
+    let mut best: Option<(usize, u32, String)> = None;
     for name in &names {
-        let rows = sheet_rows(&mut book, name)?;
+        let asked = opts.sheet.as_deref() == Some(name.as_str());
+        // A chart sheet or a damaged sheet the user did not choose is listed empty, never
+        // stops the reading of the others.
+        let rows = match sheet_rows(&mut book, name) {
+            Ok(rows) => rows,
+            Err(e) if asked => return Err(e),
+            Err(_) => Vec::new(),
+        };
         sheets.push(SheetInfo {
             name: name.clone(),
             rows: rows.len() as u32,
         });
-        if opts.sheet.as_deref() == Some(name.as_str()) {
+        let score = rows
+            .iter()
+            .take(HEADER_SEARCH)
+            .map(|(_, cells)| header_score(cells))
+            .max()
+            .unwrap_or(0);
+        let candidate = (score, rows.len() as u32, name.clone());
+        if best
+            .as_ref()
+            .is_none_or(|b| (candidate.0, candidate.1) > (b.0, b.1))
+        {
+            best = Some(candidate);
+        }
+        if asked {
             chosen = Some((name.clone(), rows));
         }
     }
@@ -206,13 +229,10 @@ fn read_workbook_unchecked(bytes: &[u8], opts: &ReadOptions) -> Result<Table> {
                 let n = super::cells::normalise(n);
                 n.contains("registre") || n.contains("reclamation")
             });
-            let name = named.cloned().unwrap_or_else(|| {
-                sheets
-                    .iter()
-                    .max_by_key(|s| s.rows)
-                    .map(|s| s.name.clone())
-                    .expect("at least one sheet")
-            });
+            let name = named
+                .cloned()
+                .or_else(|| best.map(|(_, _, n)| n))
+                .expect("at least one sheet");
             let rows = sheet_rows(&mut book, &name)?;
             (name, rows)
         }

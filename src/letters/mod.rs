@@ -436,6 +436,11 @@ pub fn compose(
         .map(String::as_str)
         .unwrap_or_else(|| default_template(key).expect("every key has a default"));
     let template = Template::parse(key, text)?;
+    // A firm's own template that names the handler outside an optional passage keeps the
+    // former reading (the signatory) rather than print "confié à , qui…".
+    if c.handler.is_none() && template.uses_outside_passages("handler.name") {
+        values.insert("handler.name", ctx.signatory.name.clone());
+    }
     let mut body: Vec<Block> = paragraphs(&template.fill(&values))
         .into_iter()
         .map(|text| Block::Paragraph { text })

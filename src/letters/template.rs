@@ -120,7 +120,14 @@ impl Template {
                     }
                     let inner = std::mem::take(&mut pieces);
                     pieces = outer.take().expect("inside a passage");
-                    pieces.push(Piece::Optional(inner));
+                    if inner.iter().any(|p| matches!(p, Piece::Value(_))) {
+                        pieces.push(Piece::Optional(inner));
+                    } else {
+                        // "[[À compléter]]": no value to wait for, the brackets are text.
+                        pieces.push(Piece::Text("[[".to_owned()));
+                        pieces.extend(inner);
+                        pieces.push(Piece::Text("]]".to_owned()));
+                    }
                 }
                 '{' if chars.peek().map(|(_, c)| *c) == Some('{') => {
                     chars.next();
@@ -181,16 +188,27 @@ impl Template {
                 c => literal.push(c),
             }
         }
-        if outer.is_some() {
-            return Err(ValidationError::new(
-                field,
-                "passage facultatif ouvert par [[ sans ]] pour le fermer",
-            ));
+        if let Some(before) = outer.take() {
+            // "[[" never closed: plain text, as templates written before passages existed
+            // may hold it.
+            if !literal.is_empty() {
+                pieces.push(Piece::Text(std::mem::take(&mut literal)));
+            }
+            let inner = std::mem::replace(&mut pieces, before);
+            pieces.push(Piece::Text("[[".to_owned()));
+            pieces.extend(inner);
         }
         if !literal.is_empty() {
             pieces.push(Piece::Text(literal));
         }
         Ok(Template { pieces })
+    }
+
+    /// Whether `name` is used outside any optional passage (where an empty value would show).
+    pub fn uses_outside_passages(&self, name: &str) -> bool {
+        self.pieces
+            .iter()
+            .any(|p| matches!(p, Piece::Value(v) if *v == name))
     }
 
     /// The placeholders this template uses, in order of first use.
@@ -285,7 +303,12 @@ mod tests {
             t.fill(&v),
             "Joignez-nous au 04 72 00 00 00 ou par e-mail à a@b.fr, merci."
         );
-        assert!(Template::parse("t", "[[ouvert {firm.phone}").is_err());
+        // An unclosed "[[" and a passage without a value are plain text (templates written
+        // before passages existed keep reading as they did).
+        let t = Template::parse("t", "[[ouvert {firm.phone}").unwrap();
+        assert_eq!(t.fill(&v), "[[ouvert 04 72 00 00 00");
+        let t = Template::parse("t", "Note : [[À compléter]].").unwrap();
+        assert_eq!(t.fill(&BTreeMap::new()), "Note : [[À compléter]].");
         assert!(Template::parse("t", "[[a [[b]] c]]").is_err());
         // A lone bracket stays text.
         let t = Template::parse("t", "Réf. [A] ]] fin").unwrap();

@@ -143,7 +143,9 @@ pub(super) fn records_against_journal(
                     .and_then(Value::as_array)
                     .map(|a| {
                         a.iter()
-                            .filter_map(|v| v.as_str().map(str::to_owned))
+                            // References as typed (" rec-2026-0001"): the links hold
+                            // them parsed.
+                            .filter_map(|v| v.as_str().map(|r| r.trim().to_uppercase()))
                             .collect()
                     })
                     .unwrap_or_default();

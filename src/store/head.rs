@@ -29,32 +29,53 @@ pub fn last(conn: &Connection) -> Result<Option<(i64, String)>> {
         .optional()?)
 }
 
-/// Record the journal's head beside the register. A failure to write it never fails the
-/// change itself (the register is the record; this file only helps notice a truncation).
+/// Record the journal's head beside the register, with the register's identity. A failure
+/// to write it never fails the change itself (the register is the record; this file only
+/// helps notice a truncation). A head the journal no longer reaches is kept as it is: the
+/// next write must not erase the evidence of a truncation.
 pub fn record(db: &Path, conn: &Connection) {
     let Ok(Some((id, hash))) = last(conn) else {
         return;
     };
+    if matches!(check(db, conn), Ok(Some(_))) {
+        return;
+    }
+    let identity = super::identity::read(conn)
+        .ok()
+        .flatten()
+        .unwrap_or_default();
     let target = path_of(db);
-    let tmp = target.with_extension("head.tmp");
-    if std::fs::write(&tmp, format!("{id} {hash}\n")).is_ok() {
-        let _ = std::fs::rename(&tmp, &target);
+    // One scratch name per process: the app and the CLI may write the same register.
+    let tmp = target.with_extension(format!("head.{}.tmp", std::process::id()));
+    if std::fs::write(&tmp, format!("{id} {hash} {identity}\n")).is_ok()
+        && std::fs::rename(&tmp, &target).is_err()
+    {
+        let _ = std::fs::remove_file(&tmp);
     }
 }
 
-/// The head recorded beside the register, if any.
-pub fn read(db: &Path) -> Option<(i64, String)> {
+/// The head recorded beside the register (id, hash, register identity), if any.
+pub fn read(db: &Path) -> Option<(i64, String, String)> {
     let text = std::fs::read_to_string(path_of(db)).ok()?;
-    let (id, hash) = text.trim().split_once(' ')?;
-    Some((id.parse().ok()?, hash.to_owned()))
+    let mut parts = text.split_whitespace();
+    let id = parts.next()?.parse().ok()?;
+    let hash = parts.next()?.to_owned();
+    let identity = parts.next().unwrap_or_default().to_owned();
+    Some((id, hash, identity))
 }
 
 /// What the recorded head says of the journal: `None` when it is reached, else a French
 /// finding (the journal lost its last events, or its chain was rewritten).
 pub fn check(db: &Path, conn: &Connection) -> Result<Option<String>> {
-    let Some((id, hash)) = read(db) else {
+    let Some((id, hash, identity)) = read(db) else {
         return Ok(None);
     };
+    // The head of another register (the file deleted and started over, another register
+    // copied in its place): it says nothing of this one.
+    let ours = super::identity::read(conn)?.unwrap_or_default();
+    if !identity.is_empty() && identity != ours {
+        return Ok(None);
+    }
     let found: Option<String> = conn
         .query_row("SELECT hash FROM events WHERE id = ?1", [id], |r| r.get(0))
         .optional()?;
