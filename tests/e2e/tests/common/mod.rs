@@ -366,6 +366,12 @@ struct Driver {
 impl Driver {
     fn start(register: &RegisterFile) -> Self {
         for port in [DRIVER_PORT, NATIVE_PORT] {
+            // The previous test's driver may still be letting its ports go: wait a little
+            // before calling it a leftover.
+            let deadline = std::time::Instant::now() + Duration::from_secs(15);
+            while port_open(port) && std::time::Instant::now() < deadline {
+                std::thread::sleep(Duration::from_millis(200));
+            }
             assert!(
                 !port_open(port),
                 "port {port} is already taken: a tauri-driver or WebKitWebDriver left over by an \
