@@ -111,6 +111,53 @@ pub fn placeholders_for(key: &str) -> &'static [(&'static str, &'static str)] {
 }
 
 /// The template key a letter uses.
+/// What a letter template must keep, outside any optional passage, because the rule asks the
+/// letter to say it: the acknowledgement states the answer's due date, the holding letter the
+/// new date, every answer the decision's reasons (seed 001: "informer le client du
+/// déroulement du traitement et du délai imparti").
+pub const REQUIRED_PLACEHOLDERS: &[(&str, &str, &str)] = &[
+    (
+        "template.ack",
+        "deadlines.answerDue",
+        "l'accusé de réception indique la date au plus tard de la réponse",
+    ),
+    (
+        "template.holding",
+        "holding.expectedOn",
+        "la lettre d'attente annonce la nouvelle date de la réponse",
+    ),
+    (
+        "template.answer.upheld",
+        "answer.summary",
+        "la réponse expose la motivation de la décision",
+    ),
+    (
+        "template.answer.partial",
+        "answer.summary",
+        "la réponse expose la motivation de la décision",
+    ),
+    (
+        "template.answer.rejected",
+        "answer.summary",
+        "la réponse expose la motivation de la décision",
+    ),
+];
+
+/// Refuse a template that lost what its letter must say (see [`REQUIRED_PLACEHOLDERS`]).
+pub fn check_required(key: &str, template: &Template) -> Result<(), ValidationError> {
+    for (k, name, why) in REQUIRED_PLACEHOLDERS {
+        if *k == key && !template.uses_outside_passages(name) {
+            return Err(ValidationError::new(
+                key,
+                format!(
+                    "le modèle doit garder {{{name}}} hors d'un passage facultatif [[ … ]] : {why}"
+                ),
+            ));
+        }
+    }
+    Ok(())
+}
+
 pub fn template_key(kind: LetterKind, outcome: Option<Outcome>) -> &'static str {
     match (kind, outcome) {
         (LetterKind::Acknowledgement, _) => "template.ack",

@@ -90,7 +90,8 @@ impl<S: BorrowMut<Store>> Register<S> {
         } else {
             text
         };
-        Template::parse_with(key, &text, letters::placeholders_for(key))?;
+        let parsed = Template::parse_with(key, &text, letters::placeholders_for(key))?;
+        letters::check_required(key, &parsed)?;
         let actor = self.actor()?;
         let before = self.s().setting(key)?;
         let before = before.as_deref().unwrap_or(default);
