@@ -118,14 +118,18 @@ pub fn signing_refusal(user: &User) -> Option<String> {
     None
 }
 
+/// Whether two names are the same person's, as the firm writes them (case and surrounding
+/// spaces aside).
+pub fn same_name(a: &str, b: &str) -> bool {
+    a.trim().to_lowercase() == b.trim().to_lowercase()
+}
+
 /// Whether `actor` is an active manager among `users` (anyone is, while the firm has no users).
 pub fn is_manager(users: &[User], actor: &str) -> bool {
     users.is_empty()
-        || users.iter().any(|u| {
-            u.active
-                && u.role == Role::Manager
-                && u.name.to_lowercase() == actor.trim().to_lowercase()
-        })
+        || users
+            .iter()
+            .any(|u| u.active && u.role == Role::Manager && same_name(&u.name, actor))
 }
 
 /// The firm's identity as its documents present it (from the settings).

@@ -42,9 +42,7 @@ pub struct AuthorityCheck {
 /// Proposals the seed asks for before a refund by exception.
 pub const CREATIVE_PROPOSALS: usize = 3;
 
-fn same(a: &str, b: &str) -> bool {
-    a.trim().to_lowercase() == b.trim().to_lowercase()
-}
+use crate::firm::same_name as same;
 
 impl<S: BorrowMut<Store>> Register<S> {
     /// The acting user as the firm knows them. While the firm has no users, the actor stands

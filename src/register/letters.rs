@@ -228,7 +228,7 @@ impl<S: BorrowMut<Store>> Register<S> {
                 name: u.name,
             });
         }
-        let same = |a: &str, b: &str| a.trim().to_lowercase() == b.trim().to_lowercase();
+        let same = crate::firm::same_name;
         let find = |name: Option<&str>| {
             name.and_then(|n| signatories.iter().find(|s| same(&s.name, n)))
                 .map(|s| s.name.clone())

@@ -109,7 +109,7 @@ impl<S: BorrowMut<Store>> Register<S> {
     /// user never acts.
     pub fn act_as(&mut self, name: &str) -> Result<&mut Register<S>> {
         let name = crate::store::actor_name(name)?;
-        let same = |a: &str| a.trim().to_lowercase() == name.trim().to_lowercase();
+        let same = |a: &str| crate::firm::same_name(a, &name);
         if self.s().any_credentials()? {
             match &self.signed_in {
                 Some(who) if same(who) => self.require_signed_in()?,

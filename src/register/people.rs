@@ -10,9 +10,7 @@ use crate::store::people::UserChange;
 use crate::store::Store;
 use std::borrow::BorrowMut;
 
-fn same(a: &str, b: &str) -> bool {
-    a.trim().to_lowercase() == b.trim().to_lowercase()
-}
+use crate::firm::same_name as same;
 
 impl<S: BorrowMut<Store>> Register<S> {
     pub fn users(&self) -> Result<Vec<User>> {

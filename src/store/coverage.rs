@@ -12,13 +12,7 @@ use std::collections::{BTreeMap, HashMap};
 /// (kind of finding, complaint reference, French message).
 pub(super) type Problem = (&'static str, Option<String>, String);
 
-fn field(e: &Event, key: &str) -> Value {
-    e.data.get(key).cloned().unwrap_or(Value::Null)
-}
-
-fn redacted(e: &Event) -> bool {
-    e.data.get("redacted").and_then(Value::as_bool) == Some(true)
-}
+use super::verify::{field, redacted};
 
 const BEHIND: &str = "modifié, ajouté ou supprimé hors de l'application";
 
@@ -115,6 +109,7 @@ pub(super) fn records_against_journal(
             e.reference.as_deref() == Some(reference.as_str())
                 && e.actor == by
                 && field(e, "letter") == json!(kind)
+                // Anonymised: the event no longer names the signatory, the row still does.
                 && (redacted(e) || field(e, "signatory") == json!(signatory))
         });
         if !ok {

@@ -382,14 +382,19 @@ impl Store {
 }
 
 /// The journaled view of a value: what an event's data holds for it (`null` when absent).
-fn field(e: &Event, key: &str) -> serde_json::Value {
+pub(super) fn field(e: &Event, key: &str) -> serde_json::Value {
     e.data.get(key).cloned().unwrap_or(serde_json::Value::Null)
+}
+
+/// The event was redacted by an anonymisation (only what identifies no one stays).
+pub(super) fn redacted(e: &Event) -> bool {
+    e.data.get("redacted").and_then(serde_json::Value::as_bool) == Some(true)
 }
 
 /// Whether a text column holds what the event journaled: the same text, or, once the event was
 /// redacted by an anonymisation, the placeholder (or nothing, for an optional one).
-fn same_text(e: &Event, key: &str, row: &serde_json::Value) -> bool {
-    if e.data.get("redacted").and_then(serde_json::Value::as_bool) == Some(true) {
+pub(super) fn same_text(e: &Event, key: &str, row: &serde_json::Value) -> bool {
+    if redacted(e) {
         return row.is_null() || row.as_str() == Some(super::retention::REDACTED_TEXT);
     }
     field(e, key) == *row
