@@ -361,6 +361,15 @@ fn secret(by: &str, kind: reclam::firm::SecretKind) -> Result<String, Error> {
     rpassword::prompt_password(format!("{} de {by} : ", kind.noun())).map_err(|_| refused())
 }
 
+/// Sign `by` in, once the register has credentials (otherwise anyone acts, as before).
+fn sign_in(reg: &mut Register, by: &str) -> Result<(), Error> {
+    if reg.sign_in_required()? {
+        let secret = secret(by, reg.secret_kind()?)?;
+        reg.sign_in(by, &secret)?;
+    }
+    Ok(())
+}
+
 fn run(cli: Cli) -> Result<(), Error> {
     let by = actor(&cli.by);
     let path = cli.db.clone().unwrap_or_else(reclam::store::default_path);
@@ -373,21 +382,15 @@ fn run(cli: Cli) -> Result<(), Error> {
             // (one that cannot be opened is restored by whoever is there).
             if path.exists() {
                 if let Ok(mut reg) = Register::open(&path, clock()?) {
-                    if reg.sign_in_required()? {
-                        let secret = secret(&by, reg.secret_kind()?)?;
-                        reg.sign_in(&by, &secret)?;
-                        reg.require_signed_in_manager("restaurer une sauvegarde")?;
-                    }
+                    sign_in(&mut reg, &by)?;
+                    reg.require_signed_in_manager("restaurer une sauvegarde")?;
                 }
             }
             backup::restore(&file, &path, clock()?, accept_loss)
         }
         command => {
             let mut reg = Register::open(&path, clock()?)?;
-            if reg.sign_in_required()? {
-                let secret = secret(&by, reg.secret_kind()?)?;
-                reg.sign_in(&by, &secret)?;
-            }
+            sign_in(&mut reg, &by)?;
             dispatch(&mut reg, command, &by)
         }
     }
