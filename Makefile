@@ -19,7 +19,7 @@ XVFB := xvfb-run -a -s "-screen 0 1280x900x24"
 # WebDriver, pdftotext/pdftoppm, a font).
 APT_PACKAGES := libwebkit2gtk-4.1-dev build-essential pkg-config libssl-dev \
 	libayatana-appindicator3-dev librsvg2-dev libxdo-dev \
-	xvfb xauth webkit2gtk-driver poppler-utils fonts-dejavu-core unzip
+	xvfb xauth webkit2gtk-driver poppler-utils fonts-dejavu-core unzip postgresql
 
 .PHONY: run test deps toolchain system-deps ui-deps ui build lint rust-test ui-test e2e e2e-bench crash bench bench-libreoffice bench-libreoffice-extract bench-extract-memory demo clean-db
 

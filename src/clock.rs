@@ -50,3 +50,21 @@ impl Clock for FixedClock {
         self.today
     }
 }
+
+/// A clock stopped at one instant, on one day: a change of the firm's shared register is
+/// applied on every workstation at the instant and on the day it was made, so that every
+/// cache records the same thing.
+#[derive(Debug, Clone, Copy)]
+pub struct PinnedClock {
+    pub at: DateTime<Utc>,
+    pub today: NaiveDate,
+}
+
+impl Clock for PinnedClock {
+    fn now(&self) -> DateTime<Utc> {
+        self.at
+    }
+    fn today(&self) -> NaiveDate {
+        self.today
+    }
+}

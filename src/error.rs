@@ -53,6 +53,10 @@ pub enum ErrorCode {
     Forbidden,
     /// The desktop shell's own state is broken (a poisoned lock): restart.
     Internal,
+    /// The firm's server cannot be reached: the workstation works offline.
+    Offline,
+    /// The firm's server refused or failed (not a member, another schema...).
+    Server,
 }
 
 impl ErrorCode {
@@ -73,6 +77,8 @@ impl ErrorCode {
             ErrorCode::SignIn => "signIn",
             ErrorCode::Forbidden => "forbidden",
             ErrorCode::Internal => "internal",
+            ErrorCode::Offline => "offline",
+            ErrorCode::Server => "server",
         }
     }
 }
@@ -125,6 +131,12 @@ pub enum Error {
     /// The acting user lacks the right.
     #[error("{0}")]
     Forbidden(String),
+    /// The firm's server cannot be reached.
+    #[error("serveur du cabinet injoignable : {0}")]
+    Offline(String),
+    /// The firm's server refused or failed.
+    #[error("serveur du cabinet : {0}")]
+    Server(String),
 }
 
 impl From<TransitionError> for Error {
@@ -153,6 +165,8 @@ impl Error {
             Error::Letter(_) => ErrorCode::Letter,
             Error::SignIn(_) => ErrorCode::SignIn,
             Error::Forbidden(_) => ErrorCode::Forbidden,
+            Error::Offline(_) => ErrorCode::Offline,
+            Error::Server(_) => ErrorCode::Server,
         }
     }
 

@@ -22,6 +22,7 @@ pub mod print;
 pub mod register;
 pub mod settings;
 pub mod store;
+pub mod sync;
 pub mod wire;
 
 pub use error::{Error, ErrorCode, Result, WireError};

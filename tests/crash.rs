@@ -217,6 +217,8 @@ fn a_migration_killed_half_way_leaves_the_old_or_the_new_schema() {
                  DROP TABLE register_identity;
                  DROP TABLE credentials; DROP TABLE escalations; DROP TABLE proposals;
                  DROP TABLE refund_payments;
+                 DROP TABLE sync_state; DROP TABLE sync_outbox; DROP TABLE sync_conflicts;
+                 DROP TABLE sync_touches; DROP TABLE sync_leases; DROP TABLE sync_identity;
                  ALTER TABLE complaints DROP COLUMN amount_claimed;
                  ALTER TABLE complaints DROP COLUMN gesture_kind;
                  ALTER TABLE complaints DROP COLUMN gesture_reason;

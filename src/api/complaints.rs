@@ -83,7 +83,7 @@ impl Request for PreviewDeadlinesReq {
 }
 
 /// Record a complaint (`record_complaint`).
-#[derive(Debug, Clone, Deserialize, TS)]
+#[derive(Debug, Clone, Deserialize, serde::Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct RecordComplaintReq {
     #[ts(type = "NewComplaint")]
@@ -102,7 +102,7 @@ impl Request for RecordComplaintReq {
 }
 
 /// Record a request that is not a complaint (`record_request`).
-#[derive(Debug, Clone, Deserialize, TS)]
+#[derive(Debug, Clone, Deserialize, serde::Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct RecordRequestReq {
     #[ts(type = "NewRequest")]
@@ -121,7 +121,7 @@ impl Request for RecordRequestReq {
 }
 
 /// Correct a complaint's register fields (`update_complaint`).
-#[derive(Debug, Clone, Deserialize, TS)]
+#[derive(Debug, Clone, Deserialize, serde::Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct UpdateComplaintReq {
     pub reference: String,

@@ -16,7 +16,7 @@ use std::path::PathBuf;
 use ts_rs::TS;
 
 /// Record the acknowledgement (`acknowledge`).
-#[derive(Debug, Clone, Deserialize, TS)]
+#[derive(Debug, Clone, Deserialize, serde::Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct AcknowledgeReq {
     pub reference: String,
@@ -43,7 +43,7 @@ impl Request for AcknowledgeReq {
 }
 
 /// Record a holding letter (`hold`).
-#[derive(Debug, Clone, Deserialize, TS)]
+#[derive(Debug, Clone, Deserialize, serde::Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct HoldReq {
     pub reference: String,
@@ -77,7 +77,7 @@ impl Request for HoldReq {
 }
 
 /// The money of an answer, as typed (`answer`, `authority_check`).
-#[derive(Debug, Clone, Default, Deserialize, TS)]
+#[derive(Debug, Clone, Default, Deserialize, serde::Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 #[ts(optional_fields = nullable)]
 pub struct AnswerMoneyReq {
@@ -190,7 +190,7 @@ impl Request for AuthorityCheckReq {
 }
 
 /// Record the answer (`answer`).
-#[derive(Debug, Clone, Default, Deserialize, TS)]
+#[derive(Debug, Clone, Default, Deserialize, serde::Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 #[ts(optional_fields = nullable)]
 pub struct AnswerReq {
@@ -233,7 +233,7 @@ impl Request for AnswerReq {
 }
 
 /// Close the complaint (`close`).
-#[derive(Debug, Clone, Deserialize, TS)]
+#[derive(Debug, Clone, Deserialize, serde::Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 #[ts(optional_fields = nullable)]
 pub struct CloseReq {
@@ -278,7 +278,7 @@ impl Request for CloseReq {
 }
 
 /// Record a dysfunction (`add_dysfunction`).
-#[derive(Debug, Clone, Deserialize, TS)]
+#[derive(Debug, Clone, Deserialize, serde::Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct AddDysfunctionReq {
     pub reference: String,
@@ -315,7 +315,7 @@ impl Request for AddDysfunctionReq {
 }
 
 /// Add an exchange with the client (`add_exchange`).
-#[derive(Debug, Clone, Deserialize, TS)]
+#[derive(Debug, Clone, Deserialize, serde::Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct AddExchangeReq {
     pub reference: String,
@@ -336,7 +336,7 @@ impl Request for AddExchangeReq {
 }
 
 /// Add a leg of a dispute (`add_dispute_step`).
-#[derive(Debug, Clone, Deserialize, TS)]
+#[derive(Debug, Clone, Deserialize, serde::Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct AddDisputeStepReq {
     pub reference: String,

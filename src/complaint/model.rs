@@ -324,6 +324,14 @@ impl ComplaintRef {
     pub fn as_str(&self) -> &str {
         &self.0
     }
+
+    /// Its year and number (a reference is only built valid: `new` or `from_str`).
+    pub fn parts(&self) -> (i32, u32) {
+        let mut it = self.0.splitn(3, '-').skip(1);
+        let year = it.next().and_then(|y| y.parse().ok()).unwrap_or_default();
+        let number = it.next().and_then(|n| n.parse().ok()).unwrap_or_default();
+        (year, number)
+    }
 }
 
 impl fmt::Display for ComplaintRef {

@@ -16,7 +16,7 @@ use crate::complaint::lifecycle;
 use crate::error::{Error, Result};
 use crate::store::{journal, Store, Writer};
 use mapping::{ImportField, Planned, Problem};
-use rusqlite::{params, OptionalExtension, Transaction};
+use rusqlite::{params, Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
 use serde_json::json;
 use source::Table;
@@ -316,7 +316,7 @@ fn problems_of(e: Error) -> Result<Vec<Problem>> {
 
 /// Record one planned row inside the caller's transaction (a savepoint of it).
 fn record_row(
-    tx: &Transaction<'_>,
+    tx: &Connection,
     w: &Writer,
     p: &Planned,
     actor: &str,
@@ -456,7 +456,7 @@ pub fn import(
     fix_month_first_dates(&mut table, &mapping);
     let actor = crate::store::actor_name(actor)?;
     let file_sha = journal::sha256_hex(bytes);
-    let run = |tx: &Transaction<'_>, w: &Writer| -> Result<ImportReport> {
+    let run = |tx: &Connection, w: &Writer| -> Result<ImportReport> {
         run_rows(
             tx, w, &table, &mapping, opts, file_name, &file_sha, &actor, dry_run,
         )
@@ -485,7 +485,7 @@ pub fn import(
 
 #[allow(clippy::too_many_arguments)]
 fn run_rows(
-    tx: &Transaction<'_>,
+    tx: &Connection,
     w: &Writer,
     table: &Table,
     mapping: &[Option<ImportField>],

@@ -20,6 +20,13 @@ impl<S: BorrowMut<Store>> Register<S> {
         self.sm().record(new, &actor)
     }
 
+    /// Record a complaint under a reference handed out beforehand (a workstation of a shared
+    /// register numbers from the block the firm's server leased to it).
+    pub fn record_as(&mut self, r: &ComplaintRef, new: &NewComplaint) -> Result<Complaint> {
+        let actor = self.actor()?;
+        self.sm().record_as(new, &actor, Some(r))
+    }
+
     /// Record a request that is not a complaint; it stays out of the register.
     pub fn record_request(&mut self, req: &NewRequest) -> Result<i64> {
         let actor = self.actor()?;

@@ -221,6 +221,35 @@ pub fn next_reference(conn: &Connection, year: i32) -> Result<ComplaintRef> {
     Ok(ComplaintRef::new(year, n))
 }
 
+/// Use a reference handed out beforehand: it must be of the complaint's year and unused; the
+/// year's counter never falls behind it.
+pub fn claim_reference(conn: &Connection, r: &ComplaintRef, year: i32) -> Result<ComplaintRef> {
+    let bad = |why: &str| {
+        crate::Error::Validation(crate::complaint::ValidationError::new(
+            "reference",
+            format!("la référence {r} ne peut pas être utilisée : {why}"),
+        ))
+    };
+    let (ref_year, number) = r.parts();
+    if ref_year != year {
+        return Err(bad("elle n'est pas de l'année de réception"));
+    }
+    let used: bool = conn.query_row(
+        "SELECT EXISTS (SELECT 1 FROM complaints WHERE reference = ?1)",
+        [r.as_str()],
+        |row| row.get(0),
+    )?;
+    if used {
+        return Err(bad("elle est déjà attribuée"));
+    }
+    conn.prepare_cached(
+        "INSERT INTO ref_counters (year, last) VALUES (?1, ?2)
+         ON CONFLICT (year) DO UPDATE SET last = max(last, excluded.last)",
+    )?
+    .execute(rusqlite::params![year, number])?;
+    Ok(r.clone())
+}
+
 fn list_json(v: &[String]) -> String {
     serde_json::to_string(v).expect("strings serialise")
 }

@@ -27,7 +27,7 @@ pub fn read(conn: &Connection) -> Result<Option<String>> {
 }
 
 /// A new id: 128 random bits, as 32 hexadecimal digits.
-fn new_id() -> String {
+pub fn new_id() -> String {
     format!("{:016x}{:016x}", fastrand::u64(..), fastrand::u64(..))
 }
 

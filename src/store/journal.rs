@@ -14,7 +14,7 @@
 
 use crate::complaint::Complaint;
 use chrono::{DateTime, SecondsFormat, Utc};
-use rusqlite::{params, OptionalExtension, Transaction};
+use rusqlite::{params, Connection, OptionalExtension};
 use serde::Serialize;
 use serde_json::{json, Value};
 use sha2::{Digest, Sha256};
@@ -125,7 +125,7 @@ pub fn format_instant(at: DateTime<Utc>) -> String {
 
 /// Append an event in the caller's transaction and return it.
 pub fn append(
-    tx: &Transaction<'_>,
+    tx: &Connection,
     complaint: Option<(i64, &str)>,
     at: DateTime<Utc>,
     actor: &str,

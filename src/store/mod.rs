@@ -23,6 +23,7 @@ pub mod letters;
 pub mod people;
 pub mod register;
 pub mod retention;
+pub mod sync;
 pub mod today;
 pub mod verify;
 
@@ -38,7 +39,7 @@ use crate::settings::{self, SettingEntry, Settings};
 use chrono::{NaiveDate, SubsecRound};
 use journal::Event;
 use register::{RegisterPage, RegisterQuery};
-use rusqlite::{Connection, OpenFlags, OptionalExtension, Transaction, TransactionBehavior};
+use rusqlite::{Connection, OpenFlags, OptionalExtension, TransactionBehavior};
 use rusqlite_migration::{Migrations, M};
 use serde::Serialize;
 use serde_json::json;
@@ -57,6 +58,7 @@ const MIGRATION_SQL: &[&str] = &[
     include_str!("migrations/0008_redaction.sql"),
     include_str!("migrations/0009_identity.sql"),
     include_str!("migrations/0010_people.sql"),
+    include_str!("migrations/0011_sync.sql"),
 ];
 
 static MIGRATIONS: LazyLock<Migrations<'static>> =
@@ -145,6 +147,8 @@ pub struct Store {
     path: PathBuf,
     /// The register's id (`None` only for an old file opened read-only).
     identity: Option<String>,
+    /// An enclosing transaction is open (`all_or_nothing`): each write is a savepoint in it.
+    outer: bool,
 }
 
 fn classify_open_error(path: &Path, e: rusqlite::Error) -> Error {
@@ -282,6 +286,7 @@ impl Store {
             region,
             path: path.to_owned(),
             identity,
+            outer: false,
         })
     }
 
@@ -328,31 +333,41 @@ impl Store {
     }
 
     /// Run `f` in one IMMEDIATE write transaction: all of it is committed, or none.
-    pub fn write<T>(
-        &mut self,
-        f: impl FnOnce(&Transaction<'_>, &Writer) -> Result<T>,
-    ) -> Result<T> {
+    pub fn write<T>(&mut self, f: impl FnOnce(&Connection, &Writer) -> Result<T>) -> Result<T> {
         self.transaction(true, f)
     }
 
     /// Run `f` exactly as [`Store::write`] would, then roll everything back: a dry run that
     /// goes through every rule of a real write (used by the import preview).
-    pub fn dry_run<T>(
-        &mut self,
-        f: impl FnOnce(&Transaction<'_>, &Writer) -> Result<T>,
-    ) -> Result<T> {
+    pub fn dry_run<T>(&mut self, f: impl FnOnce(&Connection, &Writer) -> Result<T>) -> Result<T> {
         self.transaction(false, f)
     }
 
     fn transaction<T>(
         &mut self,
         commit: bool,
-        f: impl FnOnce(&Transaction<'_>, &Writer) -> Result<T>,
+        f: impl FnOnce(&Connection, &Writer) -> Result<T>,
     ) -> Result<T> {
         let writer = Writer {
             clock: self.clock.clone(),
             region: self.region,
         };
+        if self.outer {
+            // Inside `all_or_nothing`: a savepoint, released into the enclosing transaction.
+            self.conn
+                .execute_batch("SAVEPOINT reclam_write")
+                .map_err(|e| classify_write_error(e.into()))?;
+            let out = f(&self.conn, &writer).map_err(classify_write_error);
+            let end = if out.is_ok() && commit {
+                "RELEASE reclam_write"
+            } else {
+                "ROLLBACK TO reclam_write; RELEASE reclam_write"
+            };
+            self.conn
+                .execute_batch(end)
+                .map_err(|e| classify_write_error(e.into()))?;
+            return out;
+        }
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)
@@ -368,10 +383,58 @@ impl Store {
         Ok(out)
     }
 
+    /// Run `f` (any number of writes, through the use cases) in ONE transaction: committed
+    /// if `f` returns `Ok`, rolled back entirely otherwise. The shared register uses it to
+    /// apply a change and note it for the server atomically, or to try a change before the
+    /// server has ordered it.
+    pub fn all_or_nothing<T>(&mut self, f: impl FnOnce(&mut Store) -> Result<T>) -> Result<T> {
+        if self.outer {
+            return f(self);
+        }
+        self.conn
+            .execute_batch("BEGIN IMMEDIATE")
+            .map_err(|e| classify_write_error(e.into()))?;
+        self.outer = true;
+        let out = f(self);
+        self.outer = false;
+        match out {
+            Ok(v) => match self.conn.execute_batch("COMMIT") {
+                Ok(()) => {
+                    head::record(&self.path, &self.conn);
+                    Ok(v)
+                }
+                Err(e) => {
+                    let _ = self.conn.execute_batch("ROLLBACK");
+                    Err(classify_write_error(e.into()))
+                }
+            },
+            Err(e) => {
+                let _ = self.conn.execute_batch("ROLLBACK");
+                Err(e)
+            }
+        }
+    }
+
+    /// Replace the clock (the shared register replays each change at the instant and on the
+    /// day it was made); returns the previous one.
+    pub fn set_clock(&mut self, clock: Arc<dyn Clock>) -> Arc<dyn Clock> {
+        std::mem::replace(&mut self.clock, clock)
+    }
+
     /// Record a complaint: validate, hand out its reference, store it and journal it.
     pub fn record(&mut self, new: &NewComplaint, actor: &str) -> Result<Complaint> {
+        self.record_as(new, actor, None)
+    }
+
+    /// Record a complaint under a reference handed out beforehand (see `Writer::record_as`).
+    pub fn record_as(
+        &mut self,
+        new: &NewComplaint,
+        actor: &str,
+        reference: Option<&ComplaintRef>,
+    ) -> Result<Complaint> {
         let valid = new.validate(self.today())?;
-        self.write(|tx, w| w.record(tx, &valid, actor))
+        self.write(|tx, w| w.record_as(tx, &valid, actor, reference))
     }
 
     /// Record a request that is not a complaint; it stays out of the register.
@@ -694,7 +757,7 @@ impl Store {
 }
 
 /// Recompute the derived deadline columns of every complaint for a new region.
-fn recompute_deadlines(tx: &Transaction<'_>, region: Region) -> Result<()> {
+fn recompute_deadlines(tx: &Connection, region: Region) -> Result<()> {
     let mut stmt = tx.prepare(&format!("SELECT {} FROM complaints", complaints::COLUMNS))?;
     let rows = stmt
         .query_map([], complaints::from_row)?
@@ -724,14 +787,25 @@ impl Writer {
     }
 
     /// Store a validated complaint and journal its recording.
-    pub fn record(
+    pub fn record(&self, tx: &Connection, v: &ValidComplaint, actor: &str) -> Result<Complaint> {
+        self.record_as(tx, v, actor, None)
+    }
+
+    /// Store a complaint under the reference given (a shared register's device hands out
+    /// the numbers leased from the firm's server), or the next free one.
+    pub fn record_as(
         &self,
-        tx: &Transaction<'_>,
+        tx: &Connection,
         v: &ValidComplaint,
         actor: &str,
+        given: Option<&ComplaintRef>,
     ) -> Result<Complaint> {
         let actor = actor_name(actor)?;
-        let reference = complaints::next_reference(tx, chrono::Datelike::year(&v.received_on))?;
+        let year = chrono::Datelike::year(&v.received_on);
+        let reference = match given {
+            Some(r) => complaints::claim_reference(tx, r, year)?,
+            None => complaints::next_reference(tx, year)?,
+        };
         let deadlines = calendar::deadlines(v.sent_on, v.received_on, self.region);
         let recorded_at = self.clock.now().trunc_subsecs(3);
         let id = complaints::insert(tx, &reference, v, &deadlines, recorded_at)?;
@@ -773,10 +847,10 @@ impl Writer {
     /// Load a complaint, let `f` change it (checking the rules), persist it and journal it.
     pub fn apply(
         &self,
-        tx: &Transaction<'_>,
+        tx: &Connection,
         r: &ComplaintRef,
         actor: &str,
-        f: impl FnOnce(&Transaction<'_>, i64, &mut Complaint, NaiveDate) -> Result<Change>,
+        f: impl FnOnce(&Connection, i64, &mut Complaint, NaiveDate) -> Result<Change>,
     ) -> Result<Complaint> {
         let actor = actor_name(actor)?;
         let (id, mut c) = complaints::load(tx, r)?;

@@ -148,7 +148,7 @@ impl Store {
 
 /// Store a user's secret hash and journal `credentialsSet`, in the caller's transaction.
 pub(crate) fn insert_credentials(
-    tx: &rusqlite::Transaction<'_>,
+    tx: &rusqlite::Connection,
     w: &super::Writer,
     user: &User,
     phc: &str,

@@ -456,7 +456,7 @@ fn client_exports(tx: &Connection) -> Result<Vec<Redactable>> {
 
 /// One anonymisation call, in its transaction.
 struct Run<'a> {
-    tx: &'a rusqlite::Transaction<'a>,
+    tx: &'a rusqlite::Connection,
     at: chrono::DateTime<chrono::Utc>,
     today: NaiveDate,
     years: u32,

@@ -17,6 +17,7 @@ mod lifecycle;
 mod money;
 mod retention;
 mod settings;
+mod shared;
 mod usage;
 mod users;
 
@@ -41,6 +42,10 @@ struct Cli {
     /// Who is acting (recorded in the journal).
     #[arg(long, global = true, env = "RECLAM_USER")]
     by: Option<String>,
+    /// The firm's shared register: postgres://LOGIN@HOST:PORT/DB (password in
+    /// RECLAM_PASSWORD or at the prompt). --db is then this workstation's cache.
+    #[arg(long, global = true, env = "RECLAM_SERVER")]
+    server: Option<String>,
     #[command(subcommand)]
     command: Command,
 }
@@ -275,6 +280,32 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// The firm's shared register on a PostgreSQL server: create it, add its members.
+    Server {
+        #[command(subcommand)]
+        action: shared::ServerAction,
+    },
+    /// Push this workstation's changes to the firm's server and pull the others' (--server).
+    Sync,
+    /// Where this workstation stands with the firm's server (--server).
+    Status {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Changes of the firm's journal flagged for review (--server).
+    Conflicts {
+        /// Also those already reviewed.
+        #[arg(long)]
+        all: bool,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Mark a conflict reviewed, with what was decided (a supervisor or a manager).
+    Resolve {
+        seq: i64,
+        #[arg(long)]
+        note: String,
+    },
     /// Corrective actions decided from complaints and dysfunctions.
     Action {
         #[command(subcommand)]
@@ -388,6 +419,27 @@ fn run(cli: Cli) -> Result<(), Error> {
             }
             backup::restore(&file, &path, clock()?, accept_loss)
         }
+        Command::Server {
+            action:
+                shared::ServerAction::Init {
+                    url,
+                    manager,
+                    login,
+                },
+        } => shared::server_init(&url, &manager, login, clock()?),
+        command if cli.server.is_some() => {
+            let url = cli.server.as_deref().unwrap_or_default();
+            let mut ws = shared::open(url, &path, clock()?)?;
+            shared::dispatch(&mut ws, command)
+        }
+        Command::Server { .. }
+        | Command::Sync
+        | Command::Status { .. }
+        | Command::Conflicts { .. }
+        | Command::Resolve { .. } => Err(Error::Server(
+            "cette commande demande le serveur du cabinet : --server ou RECLAM_SERVER              (postgres://identifiant@hôte:port/base)"
+                .into(),
+        )),
         command => {
             let mut reg = Register::open(&path, clock()?)?;
             sign_in(&mut reg, &by)?;
@@ -403,7 +455,13 @@ fn dispatch(reg: &mut Register, command: Command, by: &str) -> Result<(), Error>
             println!("registre prêt : {}", reg.path().display());
             Ok(())
         }
-        Command::Deadlines { .. } | Command::Restore { .. } => unreachable!("handled in run"),
+        Command::Deadlines { .. }
+        | Command::Restore { .. }
+        | Command::Server { .. }
+        | Command::Sync
+        | Command::Status { .. }
+        | Command::Conflicts { .. }
+        | Command::Resolve { .. } => unreachable!("handled in run"),
         Command::Add { json } => complaints::add(reg.act_as(by)?, json.as_deref()),
         Command::Request { json } => complaints::request(reg.act_as(by)?, json.as_deref()),
         Command::List(args) => complaints::list(reg, args),

@@ -235,7 +235,7 @@ export type AppInfo = { dbPath: string, isDemo: boolean, today: string, region: 
  */
 empty: boolean, };
 
-export type ErrorCode = "validation" | "transition" | "notFound" | "databaseTooNew" | "notADatabase" | "readOnly" | "database" | "migration" | "io" | "tampered" | "letter" | "signIn" | "forbidden" | "internal";
+export type ErrorCode = "validation" | "transition" | "notFound" | "databaseTooNew" | "notADatabase" | "readOnly" | "database" | "migration" | "io" | "tampered" | "letter" | "signIn" | "forbidden" | "internal" | "offline" | "server";
 
 export type FieldError = { field: string, message: string, };
 

@@ -1,0 +1,313 @@
+//! The firm's register shared on a PostgreSQL server: `server init`, `server user add`,
+//! `sync`, `status`, `conflicts`, `resolve`, and every command run against the firm's
+//! register through this workstation's cache (`--server` / `RECLAM_SERVER`).
+
+use crate::io::{print_json, read_input};
+use crate::Command;
+use clap::Subcommand;
+use reclam::api::complaints::{RecordComplaintReq, RecordRequestReq};
+use reclam::api::lifecycle::{AcknowledgeReq, AddDysfunctionReq, AnswerReq, CloseReq, HoldReq};
+use reclam::clock::Clock;
+use reclam::firm::NewUser;
+use reclam::sync::server::{self, Target};
+use reclam::sync::{Op, Workstation};
+use reclam::Error;
+use std::io::BufRead;
+use std::path::Path;
+use std::sync::Arc;
+
+#[derive(Subcommand)]
+pub enum ServerAction {
+    /// Create the firm's register on a PostgreSQL database: its schema, the firm's roles and
+    /// the first manager (their password on stdin). --url names the server's administrator
+    /// (password in RECLAM_ADMIN_PASSWORD, if the server asks one).
+    Init {
+        #[arg(long)]
+        url: String,
+        /// The first manager's name, as printed on letters.
+        #[arg(long)]
+        manager: String,
+        /// Their login on the server (default: from the name, "claire.martin").
+        #[arg(long)]
+        login: Option<String>,
+    },
+    /// Members of the firm (a manager, connected with --server).
+    User {
+        #[command(subcommand)]
+        action: ServerUserAction,
+    },
+}
+
+#[derive(Subcommand)]
+pub enum ServerUserAction {
+    /// Add a member: their server login and the user every workstation will know. Their
+    /// first password is read from stdin.
+    Add {
+        name: String,
+        /// advisor, supervisor or manager.
+        #[arg(long)]
+        role: String,
+        #[arg(long)]
+        login: Option<String>,
+        #[arg(long)]
+        can_sign: bool,
+        #[arg(long, allow_hyphen_values = true)]
+        max_gesture: Option<String>,
+    },
+}
+
+/// The first line of stdin, without its line break.
+fn stdin_line(what: &str) -> Result<String, Error> {
+    let mut line = String::new();
+    std::io::stdin().lock().read_line(&mut line)?;
+    let line = line.trim_end_matches(['\r', '\n']).to_owned();
+    if line.is_empty() {
+        return Err(Error::Validation(reclam::complaint::ValidationError::new(
+            "password",
+            format!("{what} : tapez-le sur l'entrée standard"),
+        )));
+    }
+    Ok(line)
+}
+
+pub fn server_init(
+    url: &str,
+    manager: &str,
+    login: Option<String>,
+    clock: Arc<dyn Clock>,
+) -> Result<(), Error> {
+    let admin = Target::parse(url)?;
+    let admin_password = std::env::var("RECLAM_ADMIN_PASSWORD").unwrap_or_default();
+    let login = login.unwrap_or_else(|| server::login_for(manager));
+    server::check_login(&login)?;
+    let password = stdin_line("le mot de passe du premier dirigeant")?;
+    let as_manager = server::create_firm(
+        &admin,
+        &admin_password,
+        manager,
+        &login,
+        &password,
+        clock.as_ref(),
+    )?;
+    println!(
+        "registre du cabinet créé sur {} ; premier dirigeant : {manager} (identifiant {login})",
+        as_manager.display
+    );
+    println!("sur chaque poste : RECLAM_SERVER={}", as_manager.display);
+    Ok(())
+}
+
+/// The password of the member connecting: RECLAM_PASSWORD, else a prompt.
+fn password(login: &str) -> Result<String, Error> {
+    if let Ok(p) = std::env::var("RECLAM_PASSWORD") {
+        return Ok(p);
+    }
+    let refused = || {
+        Error::SignIn(format!(
+            "donnez le mot de passe de « {login} » sur le serveur du cabinet dans RECLAM_PASSWORD \
+             ou tapez-le à l'invite"
+        ))
+    };
+    if !std::io::IsTerminal::is_terminal(&std::io::stdin()) {
+        return Err(refused());
+    }
+    rpassword::prompt_password(format!("mot de passe de {login} (serveur du cabinet) : "))
+        .map_err(|_| refused())
+}
+
+pub fn open(url: &str, cache: &Path, clock: Arc<dyn Clock>) -> Result<Workstation, Error> {
+    let target = Target::parse(url)?;
+    let password = password(&target.login)?;
+    Workstation::open(cache, clock, target, &password)
+}
+
+/// A command against the firm's register: changes go through the workstation (the server,
+/// or the outbox offline); reads are the cache's.
+pub fn dispatch(ws: &mut Workstation, command: Command) -> Result<(), Error> {
+    match command {
+        Command::Add { json } => {
+            let text = read_input("json", json.as_deref())?;
+            // The same French messages as a solo register for a malformed complaint.
+            reclam::complaint::input::parse_new_complaint(&text)?;
+            let input: serde_json::Value = serde_json::from_str(&text).map_err(|e| {
+                Error::Validation(reclam::complaint::ValidationError::new(
+                    "json",
+                    e.to_string(),
+                ))
+            })?;
+            print_json(&ws.execute(Op::Record {
+                reference: String::new(),
+                req: RecordComplaintReq { input },
+            })?)
+        }
+        Command::Request { json } => {
+            let text = read_input("json", json.as_deref())?;
+            let input: serde_json::Value = serde_json::from_str(&text).map_err(|e| {
+                Error::Validation(reclam::complaint::ValidationError::new(
+                    "json",
+                    e.to_string(),
+                ))
+            })?;
+            ws.execute(Op::RecordRequest(RecordRequestReq { input }))?;
+            println!("demande enregistrée (hors registre des réclamations)");
+            Ok(())
+        }
+        Command::Ack { reference, on } => {
+            print_json(&ws.execute(Op::Acknowledge(AcknowledgeReq { reference, on }))?)
+        }
+        Command::Hold {
+            reference,
+            on,
+            note,
+        } => print_json(&ws.execute(Op::Hold(HoldReq {
+            reference,
+            on,
+            note,
+        }))?),
+        Command::Answer {
+            reference,
+            on,
+            outcome,
+            summary,
+            money,
+        } => print_json(&ws.execute(Op::Answer(AnswerReq {
+            reference,
+            on,
+            outcome,
+            summary,
+            money: money.into_req(),
+        }))?),
+        Command::Close {
+            reference,
+            on,
+            feedback,
+            satisfaction,
+            recourse,
+        } => print_json(&ws.execute(Op::Close(CloseReq {
+            reference,
+            on,
+            feedback,
+            satisfaction,
+            recourse,
+        }))?),
+        Command::Dysfunction {
+            reference,
+            category,
+            description,
+            on,
+        } => {
+            let on = on.unwrap_or_else(|| ws.store().today().to_string());
+            print_json(&ws.execute(Op::AddDysfunction(AddDysfunctionReq {
+                reference,
+                category,
+                description,
+                on,
+            }))?)
+        }
+        Command::Settings {
+            action: crate::settings::SettingsAction::Set { key, value },
+        } => {
+            ws.execute(Op::SetSetting {
+                key: key.clone(),
+                value,
+            })?;
+            println!(
+                "{key} = {}",
+                ws.register()?.setting(&key)?.unwrap_or_default()
+            );
+            Ok(())
+        }
+        Command::Server {
+            action:
+                ServerAction::User {
+                    action:
+                        ServerUserAction::Add {
+                            name,
+                            role,
+                            login,
+                            can_sign,
+                            max_gesture,
+                        },
+                },
+        } => {
+            let role: reclam::firm::Role = reclam::complaint::input::parse_vocab("role", &role)?;
+            let login = login.unwrap_or_else(|| server::login_for(&name));
+            let password = stdin_line(&format!("le premier mot de passe de {name}"))?;
+            let user = NewUser {
+                name,
+                role,
+                can_sign,
+                max_gesture,
+                secret: None,
+            };
+            print_json(&ws.add_member(&login, &user, &password)?)
+        }
+        Command::Sync => print_json(&ws.sync()?),
+        Command::Status { .. } => print_json(&ws.status_checked()?),
+        Command::Conflicts { all, json } => {
+            let list = ws.conflicts(!all)?;
+            if json {
+                return print_json(&list);
+            }
+            if list.is_empty() {
+                println!("aucun conflit à examiner");
+            }
+            for c in list {
+                println!(
+                    "n° {}  {}  {}  {}  {} : {}{}",
+                    c.seq,
+                    c.reference.as_deref().unwrap_or("-"),
+                    c.kind,
+                    c.author,
+                    if c.reason == "refused" {
+                        "refusé"
+                    } else {
+                        "simultané"
+                    },
+                    c.message,
+                    c.resolution
+                        .map(|r| format!("  [examiné : {r}]"))
+                        .unwrap_or_default()
+                );
+            }
+            Ok(())
+        }
+        Command::Resolve { seq, note } => {
+            print_json(&ws.execute(Op::ResolveConflict { seq, note })?)
+        }
+        Command::Verify { json } => {
+            let length = ws.verify_server();
+            crate::backup::verify(ws.register()?, json)?;
+            let length = length?;
+            eprintln!("journal du cabinet : {length} changements, chaîne intacte sur le serveur");
+            Ok(())
+        }
+        // Reads: the cache answers.
+        read @ (Command::List(_)
+        | Command::Show { .. }
+        | Command::Stats { .. }
+        | Command::Extract { .. }
+        | Command::Pack { .. }
+        | Command::Backup { .. }
+        | Command::Settings {
+            action: crate::settings::SettingsAction::Show { .. },
+        }
+        | Command::User {
+            action: crate::users::UserAction::List { .. },
+        }) => {
+            let name = ws.member().0.to_owned();
+            crate::dispatch(ws.register()?, read, &name)
+        }
+        Command::Letter { issue: false, .. } => {
+            let name = ws.member().0.to_owned();
+            crate::dispatch(ws.register()?, command, &name)
+        }
+        _ => Err(Error::Server(
+            "cette commande n'agit pas encore sur le registre partagé du cabinet (seuls \
+             l'enregistrement, l'accusé de réception, l'attente, la réponse, la clôture, les \
+             dysfonctionnements, les demandes, les réglages et les membres le font) : lancez-la \
+             sans RECLAM_SERVER sur un registre local"
+                .into(),
+        )),
+    }
+}

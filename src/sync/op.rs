@@ -1,0 +1,214 @@
+//! The changes a workstation sends to the firm's journal, as the requests the entry points
+//! already decode (`crate::api`): each one is applied by the same use case on every
+//! workstation, in the order the server gave it, as its author, at the instant and on the day
+//! it was made.
+
+use crate::api::complaints::{RecordComplaintReq, RecordRequestReq, UpdateComplaintReq};
+use crate::api::lifecycle::{
+    AcknowledgeReq, AddDisputeStepReq, AddDysfunctionReq, AddExchangeReq, AnswerReq, CloseReq,
+    HoldReq,
+};
+use crate::api::Request;
+use crate::complaint::{ComplaintRef, ValidationError};
+use crate::error::{Error, Result};
+use crate::firm::NewUser;
+use crate::register::Register;
+use crate::store::Store;
+use serde::{Deserialize, Serialize};
+use serde_json::{json, Value};
+
+/// One change of the firm's register.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(tag = "op", rename_all = "camelCase")]
+pub enum Op {
+    /// A complaint, under the reference the workstation handed out (from its lease).
+    Record {
+        reference: String,
+        #[serde(flatten)]
+        req: RecordComplaintReq,
+    },
+    RecordRequest(RecordRequestReq),
+    Update(UpdateComplaintReq),
+    Acknowledge(AcknowledgeReq),
+    Hold(HoldReq),
+    Answer(AnswerReq),
+    Close(CloseReq),
+    AddDysfunction(AddDysfunctionReq),
+    AddExchange(AddExchangeReq),
+    AddDisputeStep(AddDisputeStepReq),
+    /// A firm setting (a manager's).
+    SetSetting {
+        key: String,
+        value: String,
+    },
+    /// A member of the firm (the server also created their login).
+    AddUser {
+        input: Value,
+    },
+    /// A conflict reviewed by a supervisor or a manager.
+    ResolveConflict {
+        seq: i64,
+        note: String,
+    },
+}
+
+impl Op {
+    /// The change's kind as the firm's journal names it (the server decides rights on it).
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Op::Record { .. } => "record",
+            Op::RecordRequest(_) => "recordRequest",
+            Op::Update(_) => "update",
+            Op::Acknowledge(_) => "acknowledge",
+            Op::Hold(_) => "hold",
+            Op::Answer(_) => "answer",
+            Op::Close(_) => "close",
+            Op::AddDysfunction(_) => "addDysfunction",
+            Op::AddExchange(_) => "addExchange",
+            Op::AddDisputeStep(_) => "addDisputeStep",
+            Op::SetSetting { .. } => "setSetting",
+            Op::AddUser { .. } => "addUser",
+            Op::ResolveConflict { .. } => "resolveConflict",
+        }
+    }
+
+    /// The complaint it changes, if any.
+    pub fn reference(&self) -> Option<&str> {
+        match self {
+            Op::Record { reference, .. } => Some(reference),
+            Op::Update(r) => Some(&r.reference),
+            Op::Acknowledge(r) => Some(&r.reference),
+            Op::Hold(r) => Some(&r.reference),
+            Op::Answer(r) => Some(&r.reference),
+            Op::Close(r) => Some(&r.reference),
+            Op::AddDysfunction(r) => Some(&r.reference),
+            Op::AddExchange(r) => Some(&r.reference),
+            Op::AddDisputeStep(r) => Some(&r.reference),
+            Op::RecordRequest(_)
+            | Op::SetSetting { .. }
+            | Op::AddUser { .. }
+            | Op::ResolveConflict { .. } => None,
+        }
+    }
+
+    /// Its text in the firm's journal (compact JSON, keys sorted).
+    pub fn payload(&self) -> String {
+        crate::store::journal::canonical_json(
+            &serde_json::to_value(self).expect("a change serialises"),
+        )
+    }
+
+    pub fn from_payload(payload: &str) -> Result<Op> {
+        serde_json::from_str(payload).map_err(|e| {
+            Error::Server(format!(
+                "changement illisible ({e}) : écrit par une autre version de Reclam ou par un \
+                 client modifié"
+            ))
+        })
+    }
+
+    /// Apply it through the use cases, as `reg`'s actor. Returns what the entry points show.
+    pub fn apply(&self, reg: &mut Register<&mut Store>) -> Result<Value> {
+        let json = |v: &dyn erased::Json| v.to_json();
+        Ok(match self.clone() {
+            Op::Record { reference, req } => {
+                let r: ComplaintRef =
+                    reference.parse().map_err(|e: crate::complaint::BadRef| {
+                        ValidationError::new("reference", e.to_string())
+                    })?;
+                let new = req.decode()?;
+                json(&reg.record_as(&r, &new)?)
+            }
+            Op::RecordRequest(req) => {
+                let new = req.decode()?;
+                json(&reg.record_request(&new)?)
+            }
+            Op::Update(req) => {
+                let (r, new) = req.decode()?;
+                json(&reg.update(&r, &new)?)
+            }
+            Op::Acknowledge(req) => {
+                let a = req.decode()?;
+                json(&reg.acknowledge(&a.reference, a.on)?)
+            }
+            Op::Hold(req) => {
+                let h = req.decode()?;
+                json(&reg.hold(&h.reference, h.on, &h.note)?)
+            }
+            Op::Answer(req) => {
+                let a = req.decode()?;
+                json(&reg.answer(&a.reference, a.on, a.outcome, &a.summary, &a.money)?)
+            }
+            Op::Close(req) => {
+                let c = req.decode()?;
+                json(&reg.close(
+                    &c.reference,
+                    c.on,
+                    c.feedback,
+                    c.satisfaction,
+                    c.recourse.as_deref(),
+                )?)
+            }
+            Op::AddDysfunction(req) => {
+                let d = req.decode()?;
+                json(&reg.add_dysfunction(&d.reference, d.category, &d.description, d.on)?)
+            }
+            Op::AddExchange(req) => {
+                let (r, x) = req.decode()?;
+                reg.add_exchange(&r, &x)?;
+                json(&reg.view(&r)?)
+            }
+            Op::AddDisputeStep(req) => {
+                let (r, s) = req.decode()?;
+                reg.add_dispute_step(&r, &s)?;
+                json(&reg.view(&r)?)
+            }
+            Op::SetSetting { key, value } => {
+                reg.set_setting(&key, &value)?;
+                json!({ "key": key, "value": value })
+            }
+            Op::AddUser { input } => {
+                let mut u: NewUser = crate::complaint::input::from_json_value(input)?;
+                // Passwords are the server's: none is ever kept in a cache.
+                u.secret = None;
+                json(&reg.add_user(&u)?)
+            }
+            Op::ResolveConflict { seq, note } => {
+                let by = reg.acting().unwrap_or_default().to_owned();
+                let at = crate::store::journal::format_instant(reg.clock().now());
+                if !reg.store().resolve_conflict(seq, &by, &at, &note)? {
+                    return Err(Error::NotFound(format!("conflit n° {seq} à examiner")));
+                }
+                json!({ "seq": seq, "resolvedBy": by, "resolution": note })
+            }
+        })
+    }
+}
+
+/// Whether an error applying a change is the register refusing it (the same on every
+/// workstation: the change is flagged), not a failure of this machine (disk, file).
+pub fn is_refusal(e: &Error) -> bool {
+    matches!(
+        e,
+        Error::Validation(_)
+            | Error::Fields(_)
+            | Error::Transition(_)
+            | Error::NotFound(_)
+            | Error::Forbidden(_)
+            | Error::SignIn(_)
+            | Error::Letter(_)
+    )
+}
+
+mod erased {
+    /// Any result the use cases hand out, as JSON.
+    pub trait Json {
+        fn to_json(&self) -> serde_json::Value;
+    }
+
+    impl<T: serde::Serialize> Json for T {
+        fn to_json(&self) -> serde_json::Value {
+            serde_json::to_value(self).unwrap_or(serde_json::Value::Null)
+        }
+    }
+}

@@ -1,0 +1,833 @@
+//! A workstation of the firm's shared register: its SQLite cache, and the server when it can
+//! be reached.
+//!
+//! - **Reads** are always served by the cache.
+//! - **Online**, a change is applied to the cache and sent to the server inside ONE local
+//!   transaction: committed only once the server has appended it right after the position
+//!   the cache was at, so the cache applies the firm's journal in the server's order. If
+//!   someone else appended meanwhile, everything is rolled back, their changes pulled, and the
+//!   change tried again.
+//! - **Offline**, the change is applied to the cache and kept in the outbox (same
+//!   transaction). Before the first one, the cache is copied aside (the checkpoint). Back
+//!   online, the outbox is pushed in order (a retry never appends twice: each change has its
+//!   id). If others wrote meanwhile, the cache is rebuilt: the checkpoint put back, then the
+//!   firm's journal applied in the server's order. A change the register then refuses (the
+//!   complaint had moved on), or one made on a complaint someone else changed meanwhile, is
+//!   flagged for review: it stays in the firm's journal, nothing is dropped.
+//! - Complaint references come from blocks of numbers the server leases to each workstation,
+//!   so a reference given to a client offline never changes.
+
+use super::op::{is_refusal, Op};
+use super::server::{Appended, Server, ServerEvent, Target};
+use crate::clock::{Clock, PinnedClock};
+use crate::error::{Error, Result};
+use crate::firm::credentials;
+use crate::register::Register;
+use crate::store::journal::{format_instant, GENESIS};
+use crate::store::sync::{Conflict, OutboxEntry, Touch};
+use crate::store::Store;
+use chrono::{DateTime, Datelike, NaiveDate, SubsecRound, Utc};
+use serde::Serialize;
+use serde_json::Value;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+/// Numbers leased at a time, and the reserve below which more are asked for.
+const LEASE_BLOCK: i32 = 20;
+const LEASE_RESERVE: i64 = 5;
+/// Events pulled per round trip.
+const PULL_BATCH: i64 = 500;
+
+/// Where the workstation stands, for the status bar and `reclam status`.
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
+#[serde(rename_all = "camelCase")]
+pub struct SyncStatus {
+    pub server: String,
+    pub login: String,
+    pub member: String,
+    pub role: String,
+    pub online: bool,
+    /// Since when the server could not be reached (RFC 3339), while offline.
+    pub offline_since: Option<String>,
+    /// Why, in French.
+    pub offline_reason: Option<String>,
+    /// Changes made here the server has not ordered yet.
+    pub pending: i64,
+    /// Among them, those of another member, waiting for them to connect here.
+    pub pending_others: i64,
+    /// Conflicts still to review.
+    pub conflicts: i64,
+    /// The firm's journal as this workstation has applied it: its length and last hash.
+    pub chain_length: i64,
+    pub chain_head: String,
+    /// The server's journal length, when online.
+    pub server_length: Option<i64>,
+}
+
+/// What a sync did.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SyncReport {
+    pub pushed: usize,
+    pub pulled: usize,
+    pub rebuilt: bool,
+    pub status: SyncStatus,
+}
+
+pub struct Workstation {
+    reg: Register,
+    target: Target,
+    password: String,
+    server: Option<Server>,
+    name: String,
+    role: String,
+    device: String,
+    offline_reason: Option<String>,
+}
+
+impl Workstation {
+    /// Open the cache at `cache` as the member `target.login`: online when the server
+    /// answers, offline (with the password checked against the one remembered here) when it
+    /// cannot be reached.
+    pub fn open(
+        cache: &Path,
+        clock: Arc<dyn Clock>,
+        target: Target,
+        password: &str,
+    ) -> Result<Workstation> {
+        let reg = Register::open(cache, clock)?;
+        let device = match reg.store().sync_value("device")? {
+            Some(d) => d,
+            None => {
+                let d = crate::store::identity::new_id();
+                reg.store().set_sync_value("device", &d)?;
+                d
+            }
+        };
+        let (server, name, role, reason) = match target.connect(password) {
+            Ok(mut server) => {
+                let hello = server.hello()?;
+                bind(reg.store(), &hello.firm, &target)?;
+                remember(
+                    reg.store(),
+                    &target.login,
+                    &hello.name,
+                    &hello.role,
+                    password,
+                )?;
+                (Some(server), hello.name, hello.role, None)
+            }
+            Err(Error::Offline(why)) => {
+                let refused = || {
+                    Error::Offline(format!(
+                        "{why} ; ce poste ne peut pas travailler hors ligne sous « {} » : il faut \
+                         s'y être connecté une fois avec le serveur joignable",
+                        target.login
+                    ))
+                };
+                if !reg.store().is_cache()? {
+                    return Err(refused());
+                }
+                let Some((name, role, phc)) = reg.store().remembered_identity(&target.login)?
+                else {
+                    return Err(refused());
+                };
+                if !credentials::verify_secret(password, &phc) {
+                    return Err(Error::SignIn(format!(
+                        "mot de passe incorrect pour « {} » (hors ligne : c'est le dernier mot de \
+                         passe utilisé sur ce poste)",
+                        target.login
+                    )));
+                }
+                (None, name, role, Some(why))
+            }
+            Err(e) => return Err(e),
+        };
+        let mut ws = Workstation {
+            reg,
+            target,
+            password: password.to_owned(),
+            server,
+            name,
+            role,
+            device,
+            offline_reason: reason,
+        };
+        if ws.server.is_some() {
+            ws.store().clear_sync_value("offlineSince")?;
+            ws.sync()?;
+        } else {
+            ws.mark_offline()?;
+        }
+        Ok(ws)
+    }
+
+    /// The cache, for reads.
+    pub fn register(&mut self) -> Result<&mut Register> {
+        // Someone added meanwhile becomes known with the pull; act as the member.
+        let name = self.name.clone();
+        if self
+            .reg
+            .store()
+            .users()?
+            .iter()
+            .any(|u| crate::firm::same_name(&u.name, &name))
+        {
+            self.reg.act_as(&name)?;
+        }
+        Ok(&mut self.reg)
+    }
+
+    pub fn store(&self) -> &Store {
+        self.reg.store()
+    }
+
+    pub fn member(&self) -> (&str, &str) {
+        (&self.name, &self.role)
+    }
+
+    pub fn device(&self) -> &str {
+        &self.device
+    }
+
+    pub fn is_online(&self) -> bool {
+        self.server.is_some()
+    }
+
+    fn checkpoint_path(&self) -> PathBuf {
+        side_file(self.reg.path(), "base")
+    }
+
+    fn rebuild_marker(&self) -> PathBuf {
+        side_file(self.reg.path(), "rebuild")
+    }
+
+    fn mark_offline(&mut self) -> Result<()> {
+        self.server = None;
+        if self.store().sync_value("offlineSince")?.is_none() {
+            let now = format_instant(self.reg.clock().now());
+            self.store().set_sync_value("offlineSince", &now)?;
+        }
+        Ok(())
+    }
+
+    /// An error of the server: offline from now on if it cannot be reached.
+    fn server_failed(&mut self, e: Error) -> Result<()> {
+        match e {
+            Error::Offline(why) => {
+                self.offline_reason = Some(why);
+                self.mark_offline()
+            }
+            other => Err(other),
+        }
+    }
+
+    /// Make a change as the member: through the server when online, into the outbox when not.
+    /// Returns what the use case returns (the complaint recorded...).
+    pub fn execute(&mut self, op: Op) -> Result<Value> {
+        if self.server.is_some() {
+            if let Err(e) = self.pull() {
+                self.server_failed(e)?;
+            }
+        }
+        for _ in 0..8 {
+            if self.server.is_none() {
+                return self.execute_offline(&op);
+            }
+            let mut outcome = Outcome::Done;
+            let device = self.device.clone();
+            let login = self.target.login.clone();
+            let name = self.name.clone();
+            let Workstation { reg, server, .. } = self;
+            let result = reg.store_mut().all_or_nothing(|s| {
+                let (entry, out) = prepare_and_apply(s, &device, &login, &name, &op, server)?;
+                let server = server.as_mut().expect("online");
+                let cursor = cursor(s)?;
+                match server.append(&device, &entry, Some(cursor.0)) {
+                    Ok((Appended::At { seq, .. }, Some(ev))) if seq == cursor.0 + 1 => {
+                        accept_own(s, &cursor.1, &ev)?;
+                        Ok(out)
+                    }
+                    Ok((Appended::At { .. }, _)) | Ok((Appended::Behind { .. }, _)) => {
+                        outcome = Outcome::Behind;
+                        Err(Error::Server("rejoué".into()))
+                    }
+                    Err(Error::Offline(why)) => {
+                        outcome = Outcome::Offline(why);
+                        Err(Error::Server("hors ligne".into()))
+                    }
+                    Err(e) => Err(e),
+                }
+            });
+            match (result, outcome) {
+                (Ok(v), _) => return Ok(v),
+                (Err(_), Outcome::Behind) => {
+                    if let Err(e) = self.pull() {
+                        self.server_failed(e)?;
+                    }
+                }
+                (Err(_), Outcome::Offline(why)) => {
+                    self.server_failed(Error::Offline(why))?;
+                }
+                (Err(e), Outcome::Done) => return Err(e),
+            }
+        }
+        Err(Error::Server(
+            "le registre du cabinet change trop vite pour enregistrer ce changement : réessayez"
+                .into(),
+        ))
+    }
+
+    fn execute_offline(&mut self, op: &Op) -> Result<Value> {
+        let checkpoint = self.checkpoint_path();
+        if self.store().outbox_len()? == 0
+            && !checkpoint.exists()
+            && !self.rebuild_marker().exists()
+        {
+            // The cache as the server ordered it: what a rebuild starts again from.
+            self.store().save_checkpoint(&checkpoint)?;
+        }
+        let device = self.device.clone();
+        let login = self.target.login.clone();
+        let name = self.name.clone();
+        let Workstation { reg, server, .. } = self;
+        reg.store_mut().all_or_nothing(|s| {
+            let (entry, out) = prepare_and_apply(s, &device, &login, &name, op, server)?;
+            s.add_to_outbox(&entry)?;
+            Ok(out)
+        })
+    }
+
+    /// A manager adds a member of the firm: their server login with its first password, and
+    /// the user every workstation will know (online only).
+    pub fn add_member(
+        &mut self,
+        login: &str,
+        input: &crate::firm::NewUser,
+        password: &str,
+    ) -> Result<Value> {
+        super::server::check_login(login)?;
+        crate::firm::credentials::SecretKind::Password
+            .check(password)
+            .map_err(Error::Validation)?;
+        if self.server.is_none() {
+            return Err(Error::Offline(
+                "ajouter un membre du cabinet demande le serveur : reconnectez-vous".into(),
+            ));
+        }
+        self.pull()?;
+        let mut user = input.clone();
+        user.secret = None;
+        let op = Op::AddUser {
+            input: serde_json::to_value(&user).expect("a user serialises"),
+        };
+        let device = self.device.clone();
+        let login_me = self.target.login.clone();
+        let name = self.name.clone();
+        let role = user.role.as_str().to_owned();
+        let Workstation { reg, server, .. } = self;
+        reg.store_mut().all_or_nothing(|s| {
+            let (entry, out) = prepare_and_apply(s, &device, &login_me, &name, &op, server)?;
+            let server = server.as_mut().expect("online");
+            let cursor = cursor(s)?;
+            let seq = server.add_member(&device, login, &user.name, &role, password, &entry)?;
+            let ev =
+                server.pull(seq - 1, 1)?.into_iter().next().ok_or_else(|| {
+                    Error::Server("membre ajouté introuvable dans le journal".into())
+                })?;
+            if seq != cursor.0 + 1 {
+                return Err(Error::Server(
+                    "le registre du cabinet a changé pendant l'ajout : le membre est ajouté, \
+                     synchronisez (reclam sync)"
+                        .into(),
+                ));
+            }
+            accept_own(s, &cursor.1, &ev)?;
+            Ok(out)
+        })
+    }
+
+    /// Push what waits in the outbox, rebuild the cache if others wrote meanwhile, pull the
+    /// firm's journal, and keep a reserve of reference numbers.
+    pub fn sync(&mut self) -> Result<SyncReport> {
+        let mut report = SyncReport {
+            pushed: 0,
+            pulled: 0,
+            rebuilt: false,
+            status: self.status()?,
+        };
+        if self.server.is_none() {
+            match self.target.connect(&self.password) {
+                Ok(mut server) => match server.hello() {
+                    Ok(hello) => {
+                        bind(self.store(), &hello.firm, &self.target)?;
+                        self.name = hello.name;
+                        self.role = hello.role;
+                        self.server = Some(server);
+                        self.offline_reason = None;
+                        self.store().clear_sync_value("offlineSince")?;
+                    }
+                    Err(e) => {
+                        self.server_failed(e)?;
+                        report.status = self.status()?;
+                        return Ok(report);
+                    }
+                },
+                Err(e) => {
+                    self.server_failed(e)?;
+                    report.status = self.status()?;
+                    return Ok(report);
+                }
+            }
+        }
+        match self.push_pull(&mut report) {
+            Ok(()) => {}
+            Err(e) => self.server_failed(e)?,
+        }
+        report.status = self.status()?;
+        Ok(report)
+    }
+
+    fn push_pull(&mut self, report: &mut SyncReport) -> Result<()> {
+        let login = self.target.login.clone();
+        let device = self.device.clone();
+        let marker = self.rebuild_marker();
+        let own: Vec<OutboxEntry> = self
+            .store()
+            .outbox()?
+            .into_iter()
+            .filter(|e| e.login == login)
+            .collect();
+        for entry in &own {
+            let diverged = marker.exists();
+            let Workstation { reg, server, .. } = &mut *self;
+            let server = server.as_mut().expect("online");
+            let s = reg.store_mut();
+            let (at, expected) = {
+                let c = cursor(s)?;
+                (c.clone(), (!diverged).then_some(c.0))
+            };
+            let (appended, event) = server.append(&device, entry, expected)?;
+            let (appended, event) = match appended {
+                Appended::Behind { .. } => server.append(&device, entry, None)?,
+                done => (done, event),
+            };
+            let Appended::At { seq, .. } = appended else {
+                return Err(Error::Server("changement refusé par le serveur".into()));
+            };
+            match event {
+                Some(ev) if !diverged && seq == at.0 + 1 => {
+                    // Nobody wrote since this workstation's position: the cache already holds
+                    // the change, in the server's order.
+                    s.all_or_nothing(|s| {
+                        accept_own(s, &at.1, &ev)?;
+                        s.remove_from_outbox(&entry.op_id)
+                    })?;
+                }
+                _ => {
+                    // Others wrote first: the cache will be rebuilt in the server's order.
+                    if !marker.exists() {
+                        std::fs::write(&marker, b"")?;
+                    }
+                    s.remove_from_outbox(&entry.op_id)?;
+                }
+            }
+            report.pushed += 1;
+        }
+        let waiting = self.store().outbox_len()?;
+        let checkpoint = self.checkpoint_path();
+        if marker.exists() {
+            if waiting > 0 {
+                // Changes of another member wait for them here: a rebuild now would undo them.
+                return Ok(());
+            }
+            self.rebuild(&checkpoint, &marker)?;
+            report.rebuilt = true;
+        } else if waiting == 0 && checkpoint.exists() {
+            std::fs::remove_file(&checkpoint)?;
+        }
+        report.pulled += self.pull()?;
+        self.top_up_lease(self.reg.today().year())?;
+        let now = format_instant(self.reg.clock().now());
+        self.store().set_sync_value("lastOnline", &now)?;
+        Ok(())
+    }
+
+    /// Put the checkpoint back (the workstation's counters kept), ready to pull the firm's
+    /// journal in the server's order. Resumable: the counters are written beside the cache
+    /// before the checkpoint replaces it.
+    fn rebuild(&mut self, checkpoint: &Path, marker: &Path) -> Result<()> {
+        if !checkpoint.exists() {
+            return Err(Error::Server(format!(
+                "la copie de référence du cache ({}) manque : reconstruisez ce poste depuis le \
+                 serveur (nouveau fichier RECLAM_DB)",
+                checkpoint.display()
+            )));
+        }
+        let kept_file = side_file(self.reg.path(), "kept");
+        let kept = match std::fs::read(&kept_file) {
+            Ok(bytes) => serde_json::from_slice(&bytes)
+                .map_err(|e| Error::Server(format!("{} illisible : {e}", kept_file.display())))?,
+            Err(_) => {
+                let kept = self.store().kept_sync_state()?;
+                crate::register::files::write_private(
+                    "sync",
+                    &kept_file,
+                    &serde_json::to_vec(&kept).expect("serialises"),
+                )
+                .map_err(Error::Validation)?;
+                kept
+            }
+        };
+        self.reg.store_mut().restore_checkpoint(checkpoint, &kept)?;
+        std::fs::remove_file(checkpoint)?;
+        std::fs::remove_file(marker)?;
+        std::fs::remove_file(&kept_file)?;
+        Ok(())
+    }
+
+    /// Apply the firm's journal after the cache's position.
+    fn pull(&mut self) -> Result<usize> {
+        let mut pulled = 0;
+        loop {
+            let Workstation { reg, server, .. } = &mut *self;
+            let server = server.as_mut().expect("online");
+            let after = cursor(reg.store())?.0;
+            let events = server.pull(after, PULL_BATCH)?;
+            if events.is_empty() {
+                return Ok(pulled);
+            }
+            for ev in &events {
+                apply_event(reg.store_mut(), ev)?;
+                pulled += 1;
+            }
+        }
+    }
+
+    fn top_up_lease(&mut self, year: i32) -> Result<()> {
+        if self.store().lease_left(year)? >= LEASE_RESERVE {
+            return Ok(());
+        }
+        let device = self.device.clone();
+        let Workstation { reg, server, .. } = self;
+        let (first, last) = server
+            .as_mut()
+            .expect("online")
+            .lease(&device, year, LEASE_BLOCK)?;
+        reg.store().add_lease(year, first, last)
+    }
+
+    pub fn status(&self) -> Result<SyncStatus> {
+        let s = self.store();
+        let (length, head) = cursor(s)?;
+        let outbox = s.outbox()?;
+        Ok(SyncStatus {
+            server: self.target.display.clone(),
+            login: self.target.login.clone(),
+            member: self.name.clone(),
+            role: self.role.clone(),
+            online: self.server.is_some(),
+            offline_since: s.sync_value("offlineSince")?,
+            offline_reason: self.offline_reason.clone(),
+            pending: outbox.len() as i64,
+            pending_others: outbox
+                .iter()
+                .filter(|e| e.login != self.target.login)
+                .count() as i64,
+            conflicts: s.conflicts(true)?.len() as i64,
+            chain_length: length,
+            chain_head: head,
+            server_length: None,
+        })
+    }
+
+    /// The status, with the server's own journal length when online.
+    pub fn status_checked(&mut self) -> Result<SyncStatus> {
+        let mut st = self.status()?;
+        if let Some(server) = self.server.as_mut() {
+            match server.hello() {
+                Ok(h) => st.server_length = Some(h.head_seq),
+                Err(e) => {
+                    self.server_failed(e)?;
+                    st = self.status()?;
+                }
+            }
+        }
+        Ok(st)
+    }
+
+    pub fn conflicts(&self, open_only: bool) -> Result<Vec<Conflict>> {
+        self.store().conflicts(open_only)
+    }
+
+    /// Walk the whole firm's journal on the server: every link recomputed, and the cache's
+    /// position on it. `Err(Tampered)` when it does not hold.
+    pub fn verify_server(&mut self) -> Result<i64> {
+        let (length, head) = cursor(self.store())?;
+        let server = self.server.as_mut().ok_or_else(|| {
+            Error::Offline("vérifier le journal du cabinet demande le serveur".into())
+        })?;
+        let mut prev = GENESIS.to_owned();
+        let mut after = 0;
+        loop {
+            let events = server.pull(after, 2000)?;
+            if events.is_empty() {
+                break;
+            }
+            for ev in &events {
+                if ev.prev_hash != prev || ev.expected_hash(&prev) != ev.hash {
+                    return Err(Error::Tampered(format!(
+                        "le journal du cabinet sur le serveur ne tient plus au changement n° {}",
+                        ev.seq
+                    )));
+                }
+                if ev.seq == length && ev.hash != head {
+                    return Err(Error::Tampered(format!(
+                        "ce poste a appliqué un changement n° {length} que le serveur n'a pas"
+                    )));
+                }
+                prev = ev.hash.clone();
+                after = ev.seq;
+            }
+        }
+        if after < length {
+            return Err(Error::Tampered(format!(
+                "le serveur n'a que {after} changements, ce poste en a appliqué {length}"
+            )));
+        }
+        Ok(after)
+    }
+}
+
+enum Outcome {
+    Done,
+    Behind,
+    Offline(String),
+}
+
+/// The cache's position in the firm's journal: (length, last hash).
+fn cursor(s: &Store) -> Result<(i64, String)> {
+    Ok((
+        s.sync_value("cursor")?
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(0),
+        s.sync_value("cursorHash")?
+            .unwrap_or_else(|| GENESIS.to_owned()),
+    ))
+}
+
+/// A cache belongs to one firm's register; a register with its own content never becomes one.
+fn bind(s: &Store, firm: &str, target: &Target) -> Result<()> {
+    match s.sync_value("firm")? {
+        Some(f) if f == firm => Ok(()),
+        Some(_) => Err(Error::Server(format!(
+            "ce fichier est le cache d'un autre registre que celui de {} : choisissez un autre \
+             fichier (RECLAM_DB)",
+            target.display
+        ))),
+        None => {
+            let q = crate::store::register::RegisterQuery {
+                limit: 1,
+                ..Default::default()
+            };
+            if !s.users()?.is_empty() || s.list(&q)?.total > 0 {
+                return Err(Error::Server(
+                    "ce registre local a déjà ses propres réclamations ou utilisateurs : il ne \
+                     devient pas le cache du registre du cabinet (choisissez un nouveau fichier \
+                     avec RECLAM_DB)"
+                        .into(),
+                ));
+            }
+            s.set_sync_value("firm", firm)?;
+            s.set_sync_value("server", &target.display)?;
+            Ok(())
+        }
+    }
+}
+
+/// Remember who signed in here, to let them sign in offline with the same password.
+fn remember(s: &Store, login: &str, name: &str, role: &str, password: &str) -> Result<()> {
+    if let Some((n, r, phc)) = s.remembered_identity(login)? {
+        if n == name && r == role && credentials::verify_secret(password, &phc) {
+            return Ok(());
+        }
+    }
+    s.remember_identity(login, name, role, &credentials::hash_secret(password))
+}
+
+/// The entry of a new change made here, its reference handed out (from the lease), applied to
+/// the cache as `name` at this instant.
+fn prepare_and_apply(
+    s: &mut Store,
+    device: &str,
+    login: &str,
+    name: &str,
+    op: &Op,
+    server: &mut Option<Server>,
+) -> Result<(OutboxEntry, Value)> {
+    let at = s.clock().now().trunc_subsecs(3);
+    let on = s.clock().today();
+    let mut op = op.clone();
+    if let Op::Record { reference, req } = &mut op {
+        if reference.is_empty() {
+            let year = match crate::api::Request::decode(req.clone()) {
+                Ok(new) => new.received_on.year(),
+                Err(e) => return Err(e),
+            };
+            let number = match s.take_leased_number(year)? {
+                Some(n) => n,
+                None => match server.as_mut() {
+                    Some(server) => {
+                        let (first, last) = server.lease(device, year, LEASE_BLOCK)?;
+                        s.add_lease(year, first, last)?;
+                        s.take_leased_number(year)?.expect("a fresh lease")
+                    }
+                    None => {
+                        return Err(Error::Offline(format!(
+                            "plus de numéro de réclamation réservé pour {year} sur ce poste : \
+                             reconnectez-vous au serveur pour en obtenir"
+                        )))
+                    }
+                },
+            };
+            *reference = crate::complaint::ComplaintRef::new(year, number as u32).to_string();
+        }
+    }
+    let device_seq: i64 = s
+        .sync_value("nextDeviceSeq")?
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(1);
+    let entry = OutboxEntry {
+        device_seq,
+        op_id: format!("{device}-{device_seq}-{}", crate::store::identity::new_id()),
+        login: login.to_owned(),
+        acted_at: format_instant(at),
+        acted_on: on.to_string(),
+        based_on: cursor(s)?.0,
+        kind: op.kind().to_owned(),
+        reference: op.reference().map(str::to_owned),
+        payload: op.payload(),
+    };
+    let out = apply_as(s, name, at, on, &op)?;
+    s.set_sync_value("nextDeviceSeq", &(device_seq + 1).to_string())?;
+    Ok((entry, out))
+}
+
+/// Apply a change through the use cases as `author`, the clock pinned to when it was made.
+fn apply_as(
+    s: &mut Store,
+    author: &str,
+    at: DateTime<Utc>,
+    on: NaiveDate,
+    op: &Op,
+) -> Result<Value> {
+    let old = s.set_clock(Arc::new(PinnedClock { at, today: on }));
+    let out = Register::over(s, author).and_then(|mut reg| op.apply(&mut reg));
+    s.set_clock(old);
+    out
+}
+
+/// The server appended our own change right after the cache's position (`prev` its hash):
+/// the cache, which holds it already, moves to it.
+fn accept_own(s: &Store, prev: &str, ev: &ServerEvent) -> Result<()> {
+    check_link(prev, ev)?;
+    if let Some(r) = &ev.reference {
+        s.set_touch(
+            r,
+            &Touch {
+                seq: ev.seq,
+                device: ev.device.clone(),
+                author: ev.author.clone(),
+            },
+        )?;
+    }
+    s.set_sync_value("cursor", &ev.seq.to_string())?;
+    s.set_sync_value("cursorHash", &ev.hash)
+}
+
+fn check_link(prev: &str, ev: &ServerEvent) -> Result<()> {
+    if ev.prev_hash != prev || ev.expected_hash(prev) != ev.hash {
+        return Err(Error::Tampered(format!(
+            "le journal du cabinet ne tient pas au changement n° {} (son lien ne suit pas celui \
+             que ce poste connaît) : prévenez le dirigeant",
+            ev.seq
+        )));
+    }
+    Ok(())
+}
+
+/// Apply one event of the firm's journal to the cache, in one transaction with the cache's
+/// new position. A change the register refuses, or made on a complaint someone else changed
+/// since its author's position, is flagged for review.
+pub fn apply_event(s: &mut Store, ev: &ServerEvent) -> Result<()> {
+    let (length, head) = cursor(s)?;
+    if ev.seq != length + 1 {
+        return Err(Error::Server(format!(
+            "le journal du cabinet saute du changement n° {length} au n° {}",
+            ev.seq
+        )));
+    }
+    check_link(&head, ev)?;
+    // A change this version cannot read (a forged one) is flagged like a refused one.
+    let op = Op::from_payload(&ev.payload);
+    let at = DateTime::parse_from_rfc3339(&ev.acted_at)
+        .map(|d| d.with_timezone(&Utc))
+        .map_err(|e| Error::Server(format!("date illisible dans le journal du cabinet : {e}")))?;
+    let on: NaiveDate = ev
+        .acted_on
+        .parse()
+        .map_err(|e| Error::Server(format!("date illisible dans le journal du cabinet : {e}")))?;
+    s.all_or_nothing(|s| {
+        let concurrent = match &ev.reference {
+            Some(r) => s
+                .touch(r)?
+                .filter(|t| t.seq > ev.based_on && t.device != ev.device),
+            None => None,
+        };
+        let applied = op.and_then(|op| apply_as(s, &ev.author, at, on, &op));
+        match applied {
+            Ok(_) => {
+                if let Some(t) = concurrent {
+                    s.add_conflict(
+                        ev.seq,
+                        &ev.op_id,
+                        &ev.author,
+                        &ev.acted_at,
+                        &ev.kind,
+                        ev.reference.as_deref(),
+                        "concurrent",
+                        &format!(
+                            "{} a changé cette réclamation (changement n° {}) pendant que {} \
+                             travaillait sans la voir",
+                            t.author, t.seq, ev.author
+                        ),
+                        &ev.payload,
+                        Some(t.seq),
+                    )?;
+                }
+            }
+            Err(e) if is_refusal(&e) || matches!(e, Error::Server(_)) => {
+                s.add_conflict(
+                    ev.seq,
+                    &ev.op_id,
+                    &ev.author,
+                    &ev.acted_at,
+                    &ev.kind,
+                    ev.reference.as_deref(),
+                    "refused",
+                    &e.to_string(),
+                    &ev.payload,
+                    concurrent.map(|t| t.seq),
+                )?;
+            }
+            Err(e) => return Err(e),
+        }
+        accept_own(s, &head, ev)
+    })
+}
+
+fn side_file(db: &Path, suffix: &str) -> PathBuf {
+    let mut name = db.file_name().unwrap_or_default().to_os_string();
+    name.push(format!(".sync-{suffix}"));
+    db.with_file_name(name)
+}

@@ -1,0 +1,649 @@
+//! The firm's register shared on a real PostgreSQL server (started by the test itself):
+//! several workstations, each with its SQLite cache, online and offline.
+
+mod common;
+mod pg;
+
+use common::d;
+use pg::{Pg, ADMIN_PASSWORD};
+use reclam::api::complaints::RecordComplaintReq;
+use reclam::api::lifecycle::{AcknowledgeReq, AnswerReq};
+use reclam::clock::{Clock, FixedClock};
+use reclam::firm::{NewUser, Role};
+use reclam::store::register::RegisterQuery;
+use reclam::sync::server::{self, Target};
+use reclam::sync::{Op, Workstation};
+use reclam::Error;
+use serde_json::{json, Value};
+use std::collections::BTreeSet;
+use std::path::Path;
+use std::sync::Arc;
+
+const MANAGER_PW: &str = "dirigeant-2026!";
+const ADVISOR_PW: &str = "conseiller-2026!";
+
+fn clock() -> Arc<dyn Clock> {
+    Arc::new(FixedClock::new(d("2026-03-10")))
+}
+
+fn complaint(name: &str) -> Value {
+    json!({
+        "client": {"name": name, "address": "3 rue Pasteur\n69003 Lyon", "email": "client@exemple.fr"},
+        "channel": "letter", "receivedOn": "2026-03-02", "subject": "claimSettlement",
+        "description": "Indemnisation du dégât des eaux jugée insuffisante",
+        "receivedBy": "Accueil"
+    })
+}
+
+fn record(name: &str) -> Op {
+    Op::Record {
+        reference: String::new(),
+        req: RecordComplaintReq {
+            input: complaint(name),
+        },
+    }
+}
+
+fn answer(reference: &str, summary: &str) -> Op {
+    Op::Answer(AnswerReq {
+        reference: reference.into(),
+        on: "2026-03-10".into(),
+        outcome: "upheld".into(),
+        summary: summary.into(),
+        ..Default::default()
+    })
+}
+
+/// A firm on its own database: Claire Martin (manager) and Paul Petit (advisor).
+struct Firm {
+    pg: Pg,
+    db: String,
+    caches: tempfile::TempDir,
+}
+
+impl Firm {
+    fn new(db: &str) -> Firm {
+        let pg = Pg::start();
+        pg.create_db(db);
+        let admin = Target::parse(&pg.admin_url(db)).unwrap();
+        server::create_firm(
+            &admin,
+            ADMIN_PASSWORD,
+            "Claire Martin",
+            "claire.martin",
+            MANAGER_PW,
+            clock().as_ref(),
+        )
+        .unwrap();
+        let firm = Firm {
+            pg,
+            db: db.to_owned(),
+            caches: tempfile::tempdir().unwrap(),
+        };
+        let mut manager = firm.open("claire.martin", "claire.db");
+        manager
+            .add_member(
+                "paul.petit",
+                &NewUser {
+                    name: "Paul Petit".into(),
+                    role: Role::Advisor,
+                    can_sign: true,
+                    max_gesture: None,
+                    secret: None,
+                },
+                ADVISOR_PW,
+            )
+            .unwrap();
+        firm
+    }
+
+    fn target(&self, login: &str) -> Target {
+        Target::parse(&self.pg.url(login, &self.db)).unwrap()
+    }
+
+    fn cache(&self, file: &str) -> std::path::PathBuf {
+        self.caches.path().join(file)
+    }
+
+    fn open(&self, login: &str, file: &str) -> Workstation {
+        let pw = if login == "claire.martin" {
+            MANAGER_PW
+        } else {
+            ADVISOR_PW
+        };
+        Workstation::open(&self.cache(file), clock(), self.target(login), pw).unwrap()
+    }
+
+    /// The same member, but the server unreachable (a port nothing listens on).
+    fn open_offline(&self, login: &str, file: &str) -> Workstation {
+        let closed = std::net::TcpListener::bind("127.0.0.1:0")
+            .unwrap()
+            .local_addr()
+            .unwrap()
+            .port();
+        let url = format!("postgres://{login}@127.0.0.1:{closed}/{}", self.db);
+        let ws = Workstation::open(
+            &self.cache(file),
+            clock(),
+            Target::parse(&url).unwrap(),
+            ADVISOR_PW,
+        )
+        .unwrap();
+        assert!(!ws.is_online());
+        ws
+    }
+}
+
+fn references(ws: &mut Workstation) -> Vec<String> {
+    let q = RegisterQuery {
+        limit: 10_000,
+        ..Default::default()
+    };
+    let page = ws.register().unwrap().list(&q).unwrap();
+    let mut refs: Vec<String> = page.rows.iter().map(|r| r.reference.to_string()).collect();
+    refs.sort();
+    refs
+}
+
+fn reference_of(v: &Value) -> String {
+    v["reference"].as_str().unwrap().to_owned()
+}
+
+#[test]
+fn two_workstations_writing_at_once_share_one_chain_and_converge() {
+    let firm = Firm::new("cabinet_a");
+    let cache_a = firm.cache("claire.db");
+    let cache_b = firm.cache("paul.db");
+    let (ta, tb) = (firm.target("claire.martin"), firm.target("paul.petit"));
+    let writer =
+        |cache: std::path::PathBuf, target: Target, pw: &'static str, who: &'static str| {
+            std::thread::spawn(move || {
+                let mut ws = Workstation::open(&cache, clock(), target, pw).unwrap();
+                let mut refs = Vec::new();
+                for i in 0..12 {
+                    let v = ws.execute(record(&format!("{who} client {i}"))).unwrap();
+                    let r = reference_of(&v);
+                    if i % 2 == 0 {
+                        ws.execute(Op::Acknowledge(AcknowledgeReq {
+                            reference: r.clone(),
+                            on: "2026-03-04".into(),
+                        }))
+                        .unwrap();
+                    }
+                    refs.push(r);
+                }
+                refs
+            })
+        };
+    let a = writer(cache_a, ta, MANAGER_PW, "Claire");
+    let b = writer(cache_b, tb, ADVISOR_PW, "Paul");
+    let mut given: Vec<String> = a.join().unwrap();
+    given.extend(b.join().unwrap());
+
+    let mut wa = firm.open("claire.martin", "claire.db");
+    let mut wb = firm.open("paul.petit", "paul.db");
+    wa.sync().unwrap();
+    wb.sync().unwrap();
+    let (sa, sb) = (wa.status_checked().unwrap(), wb.status_checked().unwrap());
+    // One chain: 2 users + 24 complaints + 12 acknowledgements, both caches at its head.
+    assert_eq!(sa.chain_length, 2 + 24 + 12);
+    assert_eq!(sa.server_length, Some(sa.chain_length));
+    assert_eq!(
+        (sb.chain_length, &sb.chain_head),
+        (sa.chain_length, &sa.chain_head)
+    );
+    assert_eq!(
+        (sa.pending, sa.conflicts, sb.pending, sb.conflicts),
+        (0, 0, 0, 0)
+    );
+    // Every complaint once, under the reference its workstation gave it.
+    let unique: BTreeSet<&String> = given.iter().collect();
+    assert_eq!(unique.len(), 24, "references handed out twice: {given:?}");
+    let mut given_sorted = given.clone();
+    given_sorted.sort();
+    assert_eq!(references(&mut wa), given_sorted);
+    assert_eq!(references(&mut wb), given_sorted);
+    // The same complaint in both caches, acknowledged by whoever did it.
+    let r = &given[0];
+    let ca = wa.register().unwrap().view(&r.parse().unwrap()).unwrap();
+    let cb = wb.register().unwrap().view(&r.parse().unwrap()).unwrap();
+    assert_eq!(
+        serde_json::to_value(&ca.complaint).unwrap(),
+        serde_json::to_value(&cb.complaint).unwrap()
+    );
+    assert_eq!(ca.complaint.acknowledged_on, Some(d("2026-03-04")));
+    // The server's chain verifies link by link, and each cache sits on it.
+    assert_eq!(wa.verify_server().unwrap(), sa.chain_length);
+    assert_eq!(wb.verify_server().unwrap(), sa.chain_length);
+    // Authors are the server's: the connection's member.
+    let history = wb
+        .register()
+        .unwrap()
+        .history(&given[12].parse().unwrap())
+        .unwrap();
+    assert!(
+        history.iter().all(|e| e.actor == "Paul Petit"),
+        "{history:?}"
+    );
+}
+
+#[test]
+fn offline_work_comes_back_and_a_double_answer_is_flagged_not_lost() {
+    let firm = Firm::new("cabinet_b");
+    let mut claire = firm.open("claire.martin", "claire.db");
+    let shared = reference_of(&claire.execute(record("Client commun")).unwrap());
+    // Paul's laptop knows the complaint, then leaves the office.
+    let mut paul = firm.open("paul.petit", "paul.db");
+    assert_eq!(references(&mut paul), vec![shared.clone()]);
+    drop(paul);
+    let mut paul = firm.open_offline("paul.petit", "paul.db");
+    let mut offline_refs = Vec::new();
+    for i in 0..3 {
+        let v = paul
+            .execute(record(&format!("Client du train {i}")))
+            .unwrap();
+        offline_refs.push(reference_of(&v));
+    }
+    paul.execute(Op::Acknowledge(AcknowledgeReq {
+        reference: offline_refs[0].clone(),
+        on: "2026-03-05".into(),
+    }))
+    .unwrap();
+    paul.execute(answer(&shared, "Réponse de Paul, rédigée dans le train"))
+        .unwrap();
+    let st = paul.status().unwrap();
+    assert!(!st.online);
+    assert!(st.offline_since.is_some());
+    assert_eq!(st.pending, 5);
+    // Meanwhile, at the office, Claire answers the same complaint.
+    claire
+        .execute(answer(&shared, "Réponse de Claire, envoyée du bureau"))
+        .unwrap();
+    drop(paul);
+
+    // Back online: Paul's work is pushed, the cache rebuilt in the server's order.
+    let mut paul = firm.open("paul.petit", "paul.db");
+    let st = paul.status_checked().unwrap();
+    assert_eq!((st.online, st.pending), (true, 0));
+    assert_eq!(st.server_length, Some(st.chain_length));
+    // The references given offline did not change.
+    for r in &offline_refs {
+        assert!(references(&mut paul).contains(r), "{r} lost");
+    }
+    let view = paul
+        .register()
+        .unwrap()
+        .view(&offline_refs[0].parse().unwrap())
+        .unwrap();
+    assert_eq!(view.complaint.acknowledged_on, Some(d("2026-03-05")));
+    // Claire's answer stands (first in the server's order); Paul's is flagged, with its text.
+    let c = paul
+        .register()
+        .unwrap()
+        .complaint(&shared.parse().unwrap())
+        .unwrap();
+    assert_eq!(
+        c.answer.unwrap().summary,
+        "Réponse de Claire, envoyée du bureau"
+    );
+    let conflicts = paul.conflicts(true).unwrap();
+    assert_eq!(conflicts.len(), 1, "{conflicts:?}");
+    assert_eq!(conflicts[0].reason, "refused");
+    assert_eq!(conflicts[0].author, "Paul Petit");
+    assert_eq!(conflicts[0].reference.as_deref(), Some(shared.as_str()));
+    assert!(conflicts[0].payload.to_string().contains("Réponse de Paul"));
+    // Claire sees the same flag and resolves it; the resolution reaches Paul.
+    claire.sync().unwrap();
+    let seen = claire.conflicts(true).unwrap();
+    assert_eq!(seen.len(), 1);
+    assert_eq!(seen[0].seq, conflicts[0].seq);
+    claire
+        .execute(Op::ResolveConflict {
+            seq: seen[0].seq,
+            note: "Réponse de Claire maintenue, Paul prévenu".into(),
+        })
+        .unwrap();
+    paul.sync().unwrap();
+    assert!(paul.conflicts(true).unwrap().is_empty());
+    let all = paul.conflicts(false).unwrap();
+    assert_eq!(all[0].resolved_by.as_deref(), Some("Claire Martin"));
+    let (sa, sb) = (
+        claire.status_checked().unwrap(),
+        paul.status_checked().unwrap(),
+    );
+    assert_eq!(
+        (sa.chain_length, sa.chain_head),
+        (sb.chain_length, sb.chain_head)
+    );
+    assert_eq!(references(&mut claire), references(&mut paul));
+}
+
+#[test]
+fn a_concurrent_change_to_the_same_complaint_is_flagged_for_review() {
+    let firm = Firm::new("cabinet_c");
+    let mut claire = firm.open("claire.martin", "claire.db");
+    let r = reference_of(&claire.execute(record("Client suivi")).unwrap());
+    firm.open("paul.petit", "paul.db");
+    let mut paul = firm.open_offline("paul.petit", "paul.db");
+    paul.execute(Op::Acknowledge(AcknowledgeReq {
+        reference: r.clone(),
+        on: "2026-03-06".into(),
+    }))
+    .unwrap();
+    claire
+        .execute(Op::AddDysfunction(
+            reclam::api::lifecycle::AddDysfunctionReq {
+                reference: r.clone(),
+                category: "delay".into(),
+                description: "Dossier resté sans suite une semaine".into(),
+                on: "2026-03-09".into(),
+            },
+        ))
+        .unwrap();
+    drop(paul);
+    let mut paul = firm.open("paul.petit", "paul.db");
+    // Both changes applied (they do not contradict), Paul's flagged: he did not see Claire's.
+    let c = paul
+        .register()
+        .unwrap()
+        .complaint(&r.parse().unwrap())
+        .unwrap();
+    assert_eq!(c.acknowledged_on, Some(d("2026-03-06")));
+    assert_eq!(c.dysfunctions.len(), 1);
+    let conflicts = paul.conflicts(true).unwrap();
+    assert_eq!(conflicts.len(), 1);
+    assert_eq!(conflicts[0].reason, "concurrent");
+    assert!(
+        conflicts[0].message.contains("Claire Martin"),
+        "{}",
+        conflicts[0].message
+    );
+}
+
+#[test]
+fn a_modified_client_cannot_write_as_someone_else_nor_beyond_its_role() {
+    let firm = Firm::new("cabinet_d");
+    let advisor = firm.target("paul.petit");
+    let mut raw = advisor.connect(ADVISOR_PW).unwrap();
+    // No table is writable, not even readable, by a member.
+    for sql in [
+        "UPDATE reclam.events SET author = 'Claire Martin'",
+        "DELETE FROM reclam.events",
+        "INSERT INTO reclam.members VALUES ('x', 'X', 'manager', true)",
+        "UPDATE reclam.members SET role = 'manager' WHERE login = 'paul.petit'",
+        "SELECT count(*) FROM reclam.events",
+        "TRUNCATE reclam.events",
+        "GRANT reclam_cabinet_d_manager TO \"paul.petit\"",
+    ] {
+        let e = raw.raw_execute(sql).unwrap_err();
+        assert!(
+            matches!(e, Error::Forbidden(_) | Error::Server(_)),
+            "{sql} was accepted or failed oddly: {e:?}"
+        );
+    }
+    // The functions refuse a manager's change to an advisor.
+    let entry = |kind: &str, payload: &str, n: i64| reclam::store::sync::OutboxEntry {
+        device_seq: n,
+        op_id: format!("forged-{n}"),
+        login: "paul.petit".into(),
+        acted_at: "2026-03-10T09:00:00.000Z".into(),
+        acted_on: "2026-03-10".into(),
+        based_on: 0,
+        kind: kind.into(),
+        reference: None,
+        payload: payload.into(),
+    };
+    for (n, kind) in ["setSetting", "addUser", "resolveConflict", "decideApproval"]
+        .iter()
+        .enumerate()
+    {
+        let e = raw
+            .append("forged", &entry(kind, "{}", n as i64 + 1), None)
+            .unwrap_err();
+        assert!(matches!(e, Error::Forbidden(_)), "{kind}: {e:?}");
+        assert!(e.to_string().contains("seul"), "{e}");
+    }
+    let e = raw
+        .add_member(
+            "forged",
+            "pirate",
+            "Pirate",
+            "manager",
+            "x-123456789",
+            &entry("addUser", "{}", 9),
+        )
+        .unwrap_err();
+    assert!(matches!(e, Error::Forbidden(_)), "{e:?}");
+    // What the advisor may append is recorded under the advisor's name, whatever the payload
+    // claims.
+    let (appended, ev) = raw
+        .append(
+            "forged",
+            &entry("acknowledge", r#"{"actor":"Claire Martin"}"#, 20),
+            None,
+        )
+        .unwrap();
+    assert!(matches!(appended, server::Appended::At { .. }));
+    assert_eq!(ev.unwrap().author, "Paul Petit");
+    // A retry of the same change is not appended twice.
+    let (again, _) = raw
+        .append(
+            "forged",
+            &entry("acknowledge", r#"{"actor":"Claire Martin"}"#, 20),
+            None,
+        )
+        .unwrap();
+    assert_eq!(again, appended);
+    // Even the server's owner cannot rewrite the journal.
+    let out = std::process::Command::new("true").status().unwrap();
+    assert!(out.success());
+    let refused = std::panic::catch_unwind(|| {
+        firm.pg.psql(
+            "cabinet_d",
+            "UPDATE reclam.events SET author = 'X' WHERE seq = 1",
+        )
+    });
+    assert!(refused.is_err(), "the owner rewrote the journal");
+    // A forged change the register refuses is flagged on every workstation, not applied.
+    let claire = firm.open("claire.martin", "claire.db");
+    let conflicts = claire.conflicts(true).unwrap();
+    assert_eq!(conflicts.len(), 1, "{conflicts:?}");
+    assert_eq!(conflicts[0].author, "Paul Petit");
+    assert_eq!(conflicts[0].reason, "refused");
+}
+
+#[test]
+fn wrong_password_unreachable_server_and_other_schemas_are_told_in_french() {
+    let firm = Firm::new("cabinet_e");
+    let cache = firm.cache("paul.db");
+    // A first connection, with a complaint in the cache.
+    let mut paul = firm.open("paul.petit", "paul.db");
+    let r = reference_of(&paul.execute(record("Client fidèle")).unwrap());
+    drop(paul);
+
+    let e = Workstation::open(&cache, clock(), firm.target("paul.petit"), "mauvais")
+        .err()
+        .unwrap();
+    assert!(matches!(e, Error::SignIn(_)), "{e:?}");
+    assert!(
+        e.to_string()
+            .contains("refuse l'identifiant « paul.petit »"),
+        "{e}"
+    );
+
+    // Unreachable, on a workstation that never connected: refused, in French.
+    let closed = format!(
+        "postgres://paul.petit@127.0.0.1:{}/cabinet_e",
+        std::net::TcpListener::bind("127.0.0.1:0")
+            .unwrap()
+            .local_addr()
+            .unwrap()
+            .port()
+    );
+    let fresh = firm.cache("neuf.db");
+    let e = Workstation::open(&fresh, clock(), Target::parse(&closed).unwrap(), ADVISOR_PW)
+        .err()
+        .unwrap();
+    assert!(matches!(e, Error::Offline(_)), "{e:?}");
+    assert!(e.to_string().contains("injoignable"), "{e}");
+    assert!(e.to_string().contains("connexion refusée"), "{e}");
+    // Offline with a wrong password: refused too.
+    let e = Workstation::open(&cache, clock(), Target::parse(&closed).unwrap(), "mauvais")
+        .err()
+        .unwrap();
+    assert!(matches!(e, Error::SignIn(_)), "{e:?}");
+
+    // A server with a newer, then an older schema.
+    for (schema, says) in [("2", "plus récent"), ("0", "plus ancien")] {
+        firm.pg.psql(
+            "cabinet_e",
+            &format!("UPDATE reclam.meta SET value = '{schema}' WHERE key = 'schema'"),
+        );
+        let e = Workstation::open(&cache, clock(), firm.target("paul.petit"), ADVISOR_PW)
+            .err()
+            .unwrap();
+        assert!(e.to_string().contains(says), "{e}");
+    }
+    firm.pg.psql(
+        "cabinet_e",
+        "UPDATE reclam.meta SET value = '1' WHERE key = 'schema'",
+    );
+    // A database without a register.
+    firm.pg.create_db("vide");
+    let e = Workstation::open(
+        &firm.cache("autre.db"),
+        clock(),
+        Target::parse(&firm.pg.url("paul.petit", "vide")).unwrap(),
+        ADVISOR_PW,
+    )
+    .err()
+    .unwrap();
+    assert!(e.to_string().contains("n'a pas de registre Reclam"), "{e}");
+
+    // Through all of it the cache kept working, and still does offline.
+    let mut paul =
+        Workstation::open(&cache, clock(), Target::parse(&closed).unwrap(), ADVISOR_PW).unwrap();
+    assert_eq!(references(&mut paul), vec![r]);
+    // A solo register with its own complaints never becomes a cache.
+    let solo = firm.cache("solo.db");
+    {
+        let mut store = reclam::Store::open(&solo, clock()).unwrap();
+        store
+            .record(
+                &common::complaint("Client solo", "2026-03-02"),
+                "Claire Martin",
+            )
+            .unwrap();
+    }
+    let e = Workstation::open(&solo, clock(), firm.target("paul.petit"), ADVISOR_PW)
+        .err()
+        .unwrap();
+    assert!(
+        e.to_string().contains("déjà ses propres réclamations"),
+        "{e}"
+    );
+}
+
+#[test]
+fn the_command_line_works_against_the_firm_s_register() {
+    let pg = Pg::start();
+    pg.create_db("cabinet_cli");
+    let dir = tempfile::tempdir().unwrap();
+    let bin = env!("CARGO_BIN_EXE_reclam");
+    let run = |args: &[&str], env: &[(&str, &str)], stdin: &str| {
+        use std::io::Write;
+        let mut cmd = std::process::Command::new(bin);
+        cmd.args(args)
+            .env("RECLAM_TODAY", "2026-03-10")
+            .env_remove("RECLAM_SERVER")
+            .env_remove("RECLAM_PASSWORD")
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped());
+        for (k, v) in env {
+            cmd.env(k, v);
+        }
+        let mut child = cmd.spawn().unwrap();
+        child
+            .stdin
+            .take()
+            .unwrap()
+            .write_all(stdin.as_bytes())
+            .unwrap();
+        let out = child.wait_with_output().unwrap();
+        (
+            out.status.code(),
+            String::from_utf8_lossy(&out.stdout).into_owned(),
+            String::from_utf8_lossy(&out.stderr).into_owned(),
+        )
+    };
+    let admin = pg.admin_url("cabinet_cli");
+    let (code, out, err) = run(
+        &[
+            "server",
+            "init",
+            "--url",
+            &admin,
+            "--manager",
+            "Claire Martin",
+        ],
+        &[("RECLAM_ADMIN_PASSWORD", ADMIN_PASSWORD)],
+        "dirigeant-2026!\n",
+    );
+    assert_eq!(code, Some(0), "{out}{err}");
+    assert!(out.contains("identifiant claire.martin"), "{out}");
+    let server_url = pg.url("claire.martin", "cabinet_cli");
+    let cache = dir.path().join("poste.db");
+    let cache = cache.to_str().unwrap();
+    let env = [
+        ("RECLAM_SERVER", server_url.as_str()),
+        ("RECLAM_PASSWORD", MANAGER_PW),
+        ("RECLAM_DB", cache),
+    ];
+    let (code, out, err) = run(
+        &[
+            "server",
+            "user",
+            "add",
+            "Paul Petit",
+            "--role",
+            "advisor",
+            "--can-sign",
+        ],
+        &env,
+        "conseiller-2026!\n",
+    );
+    assert_eq!(code, Some(0), "{out}{err}");
+    let (code, out, err) = run(&["add"], &env, &complaint("Client du terminal").to_string());
+    assert_eq!(code, Some(0), "{out}{err}");
+    let added: Value = serde_json::from_str(&out).unwrap();
+    let reference = added["reference"].as_str().unwrap().to_owned();
+    let (code, out, err) = run(&["status", "--json"], &env, "");
+    assert_eq!(code, Some(0), "{err}");
+    let st: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(st["online"], true);
+    assert_eq!(st["pending"], 0);
+    assert_eq!(st["conflicts"], 0);
+    assert_eq!(st["chainLength"], 3);
+    assert_eq!(st["chainHead"].as_str().unwrap().len(), 64);
+    // Paul, on his own cache, sees Claire's complaint.
+    let paul_cache = dir.path().join("paul.db");
+    let paul_url = pg.url("paul.petit", "cabinet_cli");
+    let paul_env = [
+        ("RECLAM_SERVER", paul_url.as_str()),
+        ("RECLAM_PASSWORD", ADVISOR_PW),
+        ("RECLAM_DB", paul_cache.to_str().unwrap()),
+    ];
+    let (code, out, err) = run(&["list", "--json"], &paul_env, "");
+    assert_eq!(code, Some(0), "{err}");
+    assert!(out.contains(&reference), "{out}");
+    // An advisor cannot change the firm's settings.
+    let (code, _, err) = run(&["settings", "set", "firm.name", "Pirate"], &paul_env, "");
+    assert_eq!(code, Some(1));
+    assert!(err.contains("seul un dirigeant"), "{err}");
+    // Verify walks the server's chain too.
+    let (code, _, err) = run(&["verify"], &paul_env, "");
+    assert_eq!(code, Some(0), "{err}");
+    assert!(err.contains("chaîne intacte sur le serveur"), "{err}");
+    let _ = Path::new(cache);
+}
