@@ -55,9 +55,11 @@ use crate::store::backup::{
 use crate::store::journal::Event;
 use crate::store::register::{RegisterPage, RegisterQuery, RegisterRow, RegisterSort};
 use crate::store::retention::{AnonymisationReport, AnonymisedComplaint, Candidate};
+use crate::store::sync::Conflict as SyncConflict;
 use crate::store::today::{TodayCounts, TodaySummary};
 use crate::store::verify::{Finding, VerifyReport};
 use crate::store::{ComplaintView, Mediation, NewRequest};
+use crate::sync::SyncStatus;
 use chrono::NaiveDate;
 use serde::Serialize;
 use ts_rs::{Config, TS};
@@ -75,6 +77,17 @@ pub struct AppInfo {
     pub open_error: Option<WireError>,
     /// The register has no complaint yet (the UI offers the demo register).
     pub empty: bool,
+}
+
+/// The firm's server this desk joined, if any (its password is never kept).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ServerConfig {
+    /// `postgres://LOGIN@HOST:PORT/DB`, or none: this desk keeps its own register.
+    pub url: Option<String>,
+    pub login: Option<String>,
+    /// Someone is signed in to the firm's register on this desk.
+    pub open: bool,
 }
 
 /// Where the generated declarations live, relative to the workspace root.
@@ -124,6 +137,8 @@ pub fn typescript() -> String {
         // Proof and backups.
         Finding, VerifyReport, BackupInfo, BackupFile, Maintenance, BackupStatus, RestoreReport,
         Relation, RestorePreview,
+        // The firm's shared register.
+        ServerConfig, SyncStatus, SyncConflict,
         // Personal data.
         Candidate, AnonymisedComplaint, AnonymisationReport, ClientExportSummary,
         // Requests (src/api): the arguments of the commands of the same name, actor aside.

@@ -641,6 +641,28 @@ fn the_command_line_works_against_the_firm_s_register() {
     let (code, _, err) = run(&["settings", "set", "firm.name", "Pirate"], &paul_env, "");
     assert_eq!(code, Some(1));
     assert!(err.contains("seul un dirigeant"), "{err}");
+    // The manager's extract, printed on Paul's desk, carries the firm's chain head.
+    let pdf = dir.path().join("extrait.pdf");
+    let (code, _, err) = run(
+        &[
+            "extract",
+            "--from",
+            "2026-01-01",
+            "--to",
+            "2026-12-31",
+            "--format",
+            "pdf",
+            "--out",
+            pdf.to_str().unwrap(),
+        ],
+        &paul_env,
+        "",
+    );
+    assert_eq!(code, Some(0), "{err}");
+    let text = common::pdf_words(&std::fs::read(&pdf).unwrap());
+    let head = st["chainHead"].as_str().unwrap();
+    assert!(text.contains(&head[..16]), "{text}");
+    assert!(text.contains(&reference), "{text}");
     // Verify walks the server's chain too.
     let (code, _, err) = run(&["verify"], &paul_env, "");
     assert_eq!(code, Some(0), "{err}");

@@ -1,5 +1,6 @@
-//! Reclam's desktop shell: the window, the one managed state (the open [`Register`]) and the
-//! start-up; the commands, one file per trade word, are in `commands/`.
+//! Reclam's desktop shell: the window, the one managed state (the open [`Register`], or the
+//! firm's shared register through this desk's [`Workstation`]) and the start-up; the
+//! commands, one file per trade word, are in `commands/`.
 //!
 //! No SQL, no business rule and no file naming here: the commands decode their arguments with
 //! `reclam::api`, make one `Register` call and hand back its answer or its `{ code, message,
@@ -14,6 +15,7 @@ use reclam::clock::SystemClock;
 use reclam::complaint::ComplaintRef;
 use reclam::store::backup::{Maintenance, RestoreReport};
 use reclam::store::ComplaintView;
+use reclam::sync::{Op, Target, Workstation};
 use reclam::wire::AppInfo;
 use reclam::{Register, WireError};
 use std::path::{Path, PathBuf};
@@ -24,9 +26,24 @@ use tauri_plugin_dialog::{DialogExt, MessageDialogKind};
 /// Complaints in a freshly created demo register.
 const DEMO_COUNT: u32 = 1_000;
 
+/// What this desk has open.
+enum Desk {
+    /// Its own register (or the demo register).
+    Solo(Register),
+    /// The firm's register on its server, through this desk's cache, as the member signed in.
+    Shared(Box<Workstation>),
+    /// Joined to the firm's server, nobody signed in (start, or locked): nothing is readable.
+    SharedLocked,
+}
+
+/// The message of a command the shared register does not take yet.
+const NOT_SHARED: &str = "cette action n'est pas encore possible sur le registre partagé du \
+    cabinet : enregistrement, accusé de réception, attente, réponse, clôture, correction, \
+    dysfonctionnements, échanges, étapes de litige, demandes et réglages le sont";
+
 /// The open register (or why it could not be opened), and which file it is.
 struct Open {
-    register: Result<Register, WireError>,
+    desk: Result<Desk, WireError>,
     path: PathBuf,
     is_demo: bool,
 }
@@ -41,9 +58,8 @@ pub struct AppState {
 }
 
 impl AppState {
-    /// Run `f` on the open register.
     /// Run `f` on the open register, once someone is signed in (when the register has
-    /// credentials): a locked app reads nothing.
+    /// credentials, or on the firm's shared register): a locked app reads nothing.
     pub fn with<T>(&self, f: impl FnOnce(&mut Register) -> reclam::Result<T>) -> CmdResult<T> {
         self.with_register(|reg| {
             reg.require_signed_in()?;
@@ -57,16 +73,62 @@ impl AppState {
         f: impl FnOnce(&mut Register) -> reclam::Result<T>,
     ) -> CmdResult<T> {
         let mut open = self.open.lock().map_err(|_| internal())?;
-        let register = open.register.as_mut().map_err(|e| e.clone())?;
-        Ok(f(register)?)
+        match open.desk.as_mut().map_err(|e| e.clone())? {
+            Desk::Solo(reg) => Ok(f(reg)?),
+            Desk::Shared(ws) => Ok(f(ws.register()?)?),
+            Desk::SharedLocked => Err(shared_locked()),
+        }
     }
 
-    /// Run `f` as `actor` (every change is journaled under that name).
+    /// Run `f` on this desk's workstation of the firm's register.
+    pub fn with_workstation<T>(
+        &self,
+        f: impl FnOnce(&mut Workstation) -> reclam::Result<T>,
+    ) -> CmdResult<T> {
+        let mut open = self.open.lock().map_err(|_| internal())?;
+        match open.desk.as_mut().map_err(|e| e.clone())? {
+            Desk::Shared(ws) => Ok(f(ws)?),
+            Desk::SharedLocked => Err(shared_locked()),
+            Desk::Solo(_) => Err(reclam::Error::Server(
+                "ce poste n'a pas rejoint le registre d'un cabinet (Paramètres → Registre du \
+                 cabinet)"
+                    .into(),
+            )
+            .into()),
+        }
+    }
+
+    fn is_shared(&self) -> CmdResult<bool> {
+        let open = self.open.lock().map_err(|_| internal())?;
+        Ok(matches!(
+            open.desk,
+            Ok(Desk::Shared(_)) | Ok(Desk::SharedLocked)
+        ))
+    }
+
+    /// Run `f` as `actor` (every change is journaled under that name). Not on the firm's
+    /// shared register, whose changes go through the server (`change_via`, `acting_via`).
     pub fn acting<T>(
         &self,
         actor: &str,
         f: impl FnOnce(&mut Register) -> reclam::Result<T>,
     ) -> CmdResult<T> {
+        if self.is_shared()? {
+            return Err(reclam::Error::Server(NOT_SHARED.into()).into());
+        }
+        self.with(|reg| f(reg.act_as(actor)?))
+    }
+
+    /// Read as `actor` (what they may do, what they may print). On the firm's shared register
+    /// the signed-in member reads, whoever the UI names.
+    pub fn reading_as<T>(
+        &self,
+        actor: &str,
+        f: impl FnOnce(&mut Register) -> reclam::Result<T>,
+    ) -> CmdResult<T> {
+        if self.is_shared()? {
+            return self.with(f);
+        }
         self.with(|reg| f(reg.act_as(actor)?))
     }
 
@@ -83,10 +145,44 @@ impl AppState {
         })
     }
 
+    /// A change that the firm's shared register takes too: `f` on this desk's register, or
+    /// `op` sent through the workstation (the member acting). Returns what `f` returns.
+    pub fn acting_via<T: serde::de::DeserializeOwned>(
+        &self,
+        actor: &str,
+        op: impl FnOnce() -> Op,
+        f: impl FnOnce(&mut Register) -> reclam::Result<T>,
+    ) -> CmdResult<T> {
+        if self.is_shared()? {
+            let out = self.with_workstation(|ws| ws.execute(op()))?;
+            return serde_json::from_value(out).map_err(|e| {
+                reclam::Error::Server(format!("réponse illisible du registre partagé : {e}")).into()
+            });
+        }
+        self.acting(actor, f)
+    }
+
+    /// `change` that the firm's shared register takes too (see `acting_via`).
+    pub fn change_via<T>(
+        &self,
+        actor: &str,
+        r: &ComplaintRef,
+        op: impl FnOnce() -> Op,
+        f: impl FnOnce(&mut Register) -> reclam::Result<T>,
+    ) -> CmdResult<ComplaintView> {
+        if self.is_shared()? {
+            return self.with_workstation(|ws| {
+                ws.execute(op())?;
+                ws.register()?.view(r)
+            });
+        }
+        self.change(actor, r, f)
+    }
+
     /// The file of the open register (refused if it could not be opened).
     pub fn path(&self) -> CmdResult<PathBuf> {
         let open = self.open.lock().map_err(|_| internal())?;
-        open.register.as_ref().map_err(|e| e.clone())?;
+        open.desk.as_ref().map_err(|e| e.clone())?;
         Ok(open.path.clone())
     }
 
@@ -96,14 +192,21 @@ impl AppState {
 
     /// What the UI needs to know at start (and after switching registers).
     pub fn info(&self) -> CmdResult<AppInfo> {
-        let open = self.open.lock().map_err(|_| internal())?;
-        let (region, open_error, empty) = match &open.register {
-            Ok(reg) => (reg.region().as_str().to_owned(), None, reg.is_empty()?),
+        let mut open = self.open.lock().map_err(|_| internal())?;
+        let path = open.path.display().to_string();
+        let is_demo = open.is_demo;
+        let (region, open_error, empty) = match &mut open.desk {
+            Ok(Desk::Solo(reg)) => (reg.region().as_str().to_owned(), None, reg.is_empty()?),
+            Ok(Desk::Shared(ws)) => {
+                let reg = ws.register()?;
+                (reg.region().as_str().to_owned(), None, reg.is_empty()?)
+            }
+            Ok(Desk::SharedLocked) => (String::new(), None, false),
             Err(e) => (String::new(), Some(e.clone()), true),
         };
         Ok(AppInfo {
-            db_path: open.path.display().to_string(),
-            is_demo: open.is_demo,
+            db_path: path,
+            is_demo,
             today: reclam::clock::Clock::today(&SystemClock),
             region,
             version: env!("CARGO_PKG_VERSION").to_owned(),
@@ -112,20 +215,106 @@ impl AppState {
         })
     }
 
-    /// Open the demo register (filled on first use) or the firm's.
+    /// Open the demo register (filled on first use) or the firm's: the shared one when this
+    /// desk joined a firm's server (nobody signed in yet), else this desk's own.
     pub fn switch(&self, demo: bool) -> CmdResult<AppInfo> {
-        let path = if demo {
-            demo_path(&self.real_path)
+        let (desk, path) = if demo {
+            let path = demo_path(&self.real_path);
+            (Desk::Solo(open_register(&path, true)?), path)
+        } else if read_server_url(&self.real_path).is_some() {
+            (Desk::SharedLocked, cache_path(&self.real_path))
         } else {
-            self.real_path.clone()
+            (
+                Desk::Solo(open_register(&self.real_path, false)?),
+                self.real_path.clone(),
+            )
         };
-        let register = open_register(&path, demo)?;
         *self.open.lock().map_err(|_| internal())? = Open {
-            register: Ok(register),
+            desk: Ok(desk),
             path,
             is_demo: demo,
         };
         self.info()
+    }
+
+    /// The firm's server this desk joined, if any.
+    pub fn server_config(&self) -> CmdResult<reclam::wire::ServerConfig> {
+        let url = read_server_url(&self.real_path);
+        let login = url
+            .as_deref()
+            .and_then(|u| Target::parse(u).ok())
+            .map(|t| t.login);
+        let open = matches!(
+            self.open.lock().map_err(|_| internal())?.desk,
+            Ok(Desk::Shared(_))
+        );
+        Ok(reclam::wire::ServerConfig { url, login, open })
+    }
+
+    /// Sign in to the firm's register at `url` (online, or offline on a desk that knows the
+    /// member); with `join`, this desk remembers the server from now on.
+    pub fn open_shared(
+        &self,
+        url: &str,
+        password: &str,
+        join: bool,
+    ) -> CmdResult<reclam::sync::SyncStatus> {
+        let target = Target::parse(url)?;
+        let cache = cache_path(&self.real_path);
+        let mut open = self.open.lock().map_err(|_| internal())?;
+        // The cache may be the file open now (a locked session): close it first.
+        if matches!(open.desk, Ok(Desk::Shared(_))) {
+            open.desk = Ok(Desk::SharedLocked);
+        }
+        let ws = Workstation::open(&cache, Arc::new(SystemClock), target, password)?;
+        let status = ws.status()?;
+        if join {
+            write_server_url(&self.real_path, url)?;
+        }
+        *open = Open {
+            desk: Ok(Desk::Shared(Box::new(ws))),
+            path: cache,
+            is_demo: false,
+        };
+        Ok(status)
+    }
+
+    /// Try the firm's server without joining it: who the login is there, its journal.
+    pub fn test_server(&self, url: &str, password: &str) -> CmdResult<reclam::sync::SyncStatus> {
+        let target = Target::parse(url)?;
+        let mut server = target.connect(password)?;
+        let hello = server.hello()?;
+        Ok(reclam::sync::SyncStatus {
+            server: target.display.clone(),
+            login: target.login.clone(),
+            member: hello.name,
+            role: hello.role,
+            online: true,
+            offline_since: None,
+            offline_reason: None,
+            pending: 0,
+            pending_others: 0,
+            conflicts: 0,
+            chain_length: hello.head_seq,
+            chain_head: hello.head_hash,
+            server_length: Some(hello.head_seq),
+        })
+    }
+
+    /// Back to this desk's own register (the cache stays on disk).
+    pub fn leave_server(&self) -> CmdResult<AppInfo> {
+        let _ = std::fs::remove_file(server_config_path(&self.real_path));
+        self.switch(false)
+    }
+
+    /// Lock the shared session: the member signs in again to go on.
+    pub fn lock_shared(&self) -> CmdResult<bool> {
+        let mut open = self.open.lock().map_err(|_| internal())?;
+        if matches!(open.desk, Ok(Desk::Shared(_))) {
+            open.desk = Ok(Desk::SharedLocked);
+            return Ok(true);
+        }
+        Ok(matches!(open.desk, Ok(Desk::SharedLocked)))
     }
 
     /// Replace the open register by a backup, after checking it; the register is closed
@@ -134,20 +323,63 @@ impl AppState {
         let mut open = self.open.lock().map_err(|_| internal())?;
         // A register that opens and has passwords: only a signed-in manager replaces it. One
         // that cannot be opened is restored from the start screen by whoever is there.
-        if let Ok(reg) = &open.register {
-            reg.require_signed_in_manager("restaurer une sauvegarde")?;
+        match &open.desk {
+            Ok(Desk::Solo(reg)) => reg.require_signed_in_manager("restaurer une sauvegarde")?,
+            Ok(_) => {
+                return Err(reclam::Error::Server(
+                    "le registre partagé du cabinet ne se restaure pas depuis un poste : il est \
+                     sur le serveur"
+                        .into(),
+                )
+                .into())
+            }
+            Err(_) => {}
         }
         let (target, is_demo) = (open.path.clone(), open.is_demo);
         // Close the register: nothing may hold it open while it is replaced.
-        open.register = Err(internal());
+        open.desk = Err(internal());
         // The register reopens with nobody acting: whoever acted on the replaced one may not
         // exist in the restored one, so everyone signs in again.
         let result = Register::restore(from, &target, Arc::new(SystemClock), accept_loss);
-        open.register = open_register(&target, is_demo);
+        open.desk = open_register(&target, is_demo).map(Desk::Solo);
         let report = result?;
-        open.register.as_ref().map_err(|e| e.clone())?;
+        open.desk.as_ref().map_err(|e| e.clone())?;
         Ok(report)
     }
+}
+
+fn shared_locked() -> WireError {
+    reclam::Error::SignIn("connectez-vous au registre du cabinet pour continuer".into()).into()
+}
+
+/// Beside this desk's register: the firm's server it joined (`<stem>-serveur.json`, its
+/// address only) and the cache of the firm's register (`<stem>-cabinet.db`).
+fn server_config_path(real: &Path) -> PathBuf {
+    sibling(real, "serveur.json")
+}
+
+fn cache_path(real: &Path) -> PathBuf {
+    sibling(real, "cabinet.db")
+}
+
+fn sibling(real: &Path, suffix: &str) -> PathBuf {
+    let stem = real
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "registre".into());
+    real.with_file_name(format!("{stem}-{suffix}"))
+}
+
+fn read_server_url(real: &Path) -> Option<String> {
+    let text = std::fs::read_to_string(server_config_path(real)).ok()?;
+    let v: serde_json::Value = serde_json::from_str(&text).ok()?;
+    v.get("url")?.as_str().map(str::to_owned)
+}
+
+fn write_server_url(real: &Path, url: &str) -> reclam::Result<()> {
+    let text = serde_json::json!({ "url": url }).to_string();
+    reclam::register::files::write_private("server", &server_config_path(real), text.as_bytes())
+        .map_err(reclam::Error::Validation)
 }
 
 fn open_register(path: &Path, is_demo: bool) -> CmdResult<Register> {
@@ -210,8 +442,16 @@ fn main() {
         std::time::Duration::ZERO,
     );
     let real_path = database_path();
-    let register = open_register(&real_path, false);
-    let open_error = register.as_ref().err().cloned();
+    let joined = read_server_url(&real_path).is_some();
+    let (desk, open_path) = if joined {
+        (Ok(Desk::SharedLocked), cache_path(&real_path))
+    } else {
+        (
+            open_register(&real_path, false).map(Desk::Solo),
+            real_path.clone(),
+        )
+    };
+    let open_error = desk.as_ref().err().cloned();
     let maintenance = Arc::new(Mutex::new(Maintenance::default()));
     if let Some(e) = &open_error {
         eprintln!("Reclam : {}", e.message);
@@ -229,8 +469,8 @@ fn main() {
     }
     let state = AppState {
         open: Mutex::new(Open {
-            register,
-            path: real_path.clone(),
+            desk,
+            path: open_path,
             is_demo: false,
         }),
         real_path: real_path.clone(),
@@ -244,6 +484,12 @@ fn main() {
         .setup(move |app| {
             match &open_error {
                 // Beside the UI: the first screen does not wait for the check or the backup.
+                // A desk joined to the firm's server keeps no register of its own to check.
+                None if joined => {
+                    if let Ok(mut m) = maintenance.lock() {
+                        m.done = true;
+                    }
+                }
                 None => {
                     let (path, into) = (real_path.clone(), maintenance.clone());
                     std::thread::spawn(move || run_maintenance(path, into));

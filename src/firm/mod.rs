@@ -104,6 +104,20 @@ pub struct SessionState {
     pub users: Vec<SignInUser>,
 }
 
+impl SessionState {
+    /// Nobody signed in, and a sign-in needed (the firm's shared register, locked).
+    pub fn locked() -> SessionState {
+        SessionState {
+            no_users: false,
+            sign_in_required: true,
+            signed_in: None,
+            secret_kind: SecretKind::Password,
+            idle_minutes: crate::settings::DEFAULT_IDLE_MINUTES,
+            users: Vec::new(),
+        }
+    }
+}
+
 /// Why `user` may not sign the firm's letters, if they may not.
 pub fn signing_refusal(user: &User) -> Option<String> {
     if !user.active {

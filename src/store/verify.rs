@@ -62,8 +62,16 @@ fn about(e: &Event) -> String {
 
 impl Store {
     /// How many events the journal holds, and the hash of the last one (what extracts and
-    /// packs print as the state of the proof they were made from).
+    /// packs print as the state of the proof they were made from). On a workstation of the
+    /// firm's shared register: the firm's journal, as far as this workstation applied it.
     pub fn journal_head(&self) -> Result<(u32, Option<String>)> {
+        if self.is_cache()? {
+            let length = self
+                .sync_value("cursor")?
+                .and_then(|v| v.parse().ok())
+                .unwrap_or(0);
+            return Ok((length, self.sync_value("cursorHash")?));
+        }
         Ok(self.conn().query_row(
             "SELECT count(*), (SELECT hash FROM events ORDER BY id DESC LIMIT 1) FROM events",
             [],

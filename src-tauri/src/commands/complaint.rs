@@ -12,6 +12,7 @@ use reclam::complaint::Complaint;
 use reclam::store::register::RegisterPage;
 use reclam::store::today::TodaySummary;
 use reclam::store::ComplaintView;
+use reclam::sync::Op;
 use serde_json::Value;
 use tauri::State;
 
@@ -52,14 +53,27 @@ pub fn record_complaint(
     input: Value,
     actor: &str,
 ) -> CmdResult<Complaint> {
-    let new = RecordComplaintReq { input }.decode()?;
-    state.acting(actor, |reg| reg.record(&new))
+    let req = RecordComplaintReq { input };
+    let new = req.clone().decode()?;
+    state.acting_via(
+        actor,
+        || Op::Record {
+            reference: String::new(),
+            req,
+        },
+        |reg| reg.record(&new),
+    )
 }
 
 #[tauri::command]
 pub fn record_request(state: State<'_, AppState>, input: Value, actor: &str) -> CmdResult<i64> {
-    let new = RecordRequestReq { input }.decode()?;
-    state.acting(actor, |reg| reg.record_request(&new))
+    let req = RecordRequestReq { input };
+    let new = req.clone().decode()?;
+    state.acting_via(
+        actor,
+        || Op::RecordRequest(req),
+        |reg| reg.record_request(&new),
+    )
 }
 
 #[tauri::command]
@@ -69,6 +83,7 @@ pub fn update_complaint(
     input: Value,
     actor: &str,
 ) -> CmdResult<ComplaintView> {
-    let (r, new) = UpdateComplaintReq { reference, input }.decode()?;
-    state.change(actor, &r, |reg| reg.update(&r, &new))
+    let req = UpdateComplaintReq { reference, input };
+    let (r, new) = req.clone().decode()?;
+    state.change_via(actor, &r, || Op::Update(req), |reg| reg.update(&r, &new))
 }

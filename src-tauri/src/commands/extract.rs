@@ -31,7 +31,7 @@ pub fn export_extract(
         path,
     }
     .decode()?;
-    state.acting(actor, |reg| {
+    state.reading_as(actor, |reg| {
         reg.export_extract_to(&q, &format, &path).map(|_| ())
     })
 }
@@ -46,7 +46,7 @@ pub fn export_pack(
     actor: &str,
 ) -> CmdResult<Vec<String>> {
     let (q, dir) = ExportPackReq { query, dir }.decode()?;
-    let pack = state.acting(actor, |reg| reg.write_pack(&q, &dir))?;
+    let pack = state.reading_as(actor, |reg| reg.write_pack(&q, &dir))?;
     Ok(std::iter::once(&pack.pdf)
         .chain(&pack.parts)
         .map(|p| p.display().to_string())

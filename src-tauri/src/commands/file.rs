@@ -6,6 +6,7 @@ use crate::AppState;
 use reclam::api::lifecycle::{AddAttachmentReq, AddDisputeStepReq, AddExchangeReq};
 use reclam::api::Request;
 use reclam::store::ComplaintView;
+use reclam::sync::Op;
 use serde_json::Value;
 use std::path::PathBuf;
 use tauri::State;
@@ -17,8 +18,14 @@ pub fn add_exchange(
     input: Value,
     actor: &str,
 ) -> CmdResult<ComplaintView> {
-    let (r, x) = AddExchangeReq { reference, input }.decode()?;
-    state.change(actor, &r, |reg| reg.add_exchange(&r, &x))
+    let req = AddExchangeReq { reference, input };
+    let (r, x) = req.clone().decode()?;
+    state.change_via(
+        actor,
+        &r,
+        || Op::AddExchange(req),
+        |reg| reg.add_exchange(&r, &x),
+    )
 }
 
 #[tauri::command]
@@ -28,8 +35,14 @@ pub fn add_dispute_step(
     input: Value,
     actor: &str,
 ) -> CmdResult<ComplaintView> {
-    let (r, step) = AddDisputeStepReq { reference, input }.decode()?;
-    state.change(actor, &r, |reg| reg.add_dispute_step(&r, &step))
+    let req = AddDisputeStepReq { reference, input };
+    let (r, step) = req.clone().decode()?;
+    state.change_via(
+        actor,
+        &r,
+        || Op::AddDisputeStep(req),
+        |reg| reg.add_dispute_step(&r, &step),
+    )
 }
 
 /// Attach the file the user picked in the native dialog (read here, stored in the register).

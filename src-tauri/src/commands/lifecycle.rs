@@ -8,6 +8,7 @@ use reclam::api::lifecycle::{
 use reclam::api::Request;
 use reclam::register::AuthorityCheck;
 use reclam::store::ComplaintView;
+use reclam::sync::Op;
 use serde_json::Value;
 use tauri::State;
 
@@ -18,10 +19,14 @@ pub fn acknowledge(
     on: String,
     actor: &str,
 ) -> CmdResult<ComplaintView> {
-    let a = AcknowledgeReq { reference, on }.decode()?;
-    state.change(actor, &a.reference, |reg| {
-        reg.acknowledge(&a.reference, a.on)
-    })
+    let req = AcknowledgeReq { reference, on };
+    let a = req.clone().decode()?;
+    state.change_via(
+        actor,
+        &a.reference,
+        || Op::Acknowledge(req),
+        |reg| reg.acknowledge(&a.reference, a.on),
+    )
 }
 
 #[tauri::command]
@@ -32,15 +37,18 @@ pub fn hold(
     note: String,
     actor: &str,
 ) -> CmdResult<ComplaintView> {
-    let h = HoldReq {
+    let req = HoldReq {
         reference,
         on,
         note,
-    }
-    .decode()?;
-    state.change(actor, &h.reference, |reg| {
-        reg.hold(&h.reference, h.on, &h.note)
-    })
+    };
+    let h = req.clone().decode()?;
+    state.change_via(
+        actor,
+        &h.reference,
+        || Op::Hold(req),
+        |reg| reg.hold(&h.reference, h.on, &h.note),
+    )
 }
 
 /// Record the answer; `input` is an `AnswerReq` without its reference (the gesture, refund
@@ -57,10 +65,15 @@ pub fn answer(
     if let Value::Object(map) = &mut input {
         map.insert("reference".into(), Value::String(reference));
     }
-    let a = reclam::api::decode::<AnswerReq>(input)?;
-    state.change(actor, &a.reference, |reg| {
-        reg.answer(&a.reference, a.on, a.outcome, &a.summary, &a.money)
-    })
+    let req: AnswerReq =
+        reclam::complaint::input::from_json_value(input).map_err(reclam::Error::from)?;
+    let a = req.clone().decode()?;
+    state.change_via(
+        actor,
+        &a.reference,
+        || Op::Answer(req),
+        |reg| reg.answer(&a.reference, a.on, a.outcome, &a.summary, &a.money),
+    )
 }
 
 /// What the answer's money needs from the acting user (reason, approval, document), as
@@ -77,7 +90,7 @@ pub fn authority_check(
         map.insert("reference".into(), Value::String(reference));
     }
     let a = reclam::api::decode::<AuthorityCheckReq>(input)?;
-    state.acting(actor, |reg| reg.authority_check(&a.reference, &a.money))
+    state.reading_as(actor, |reg| reg.authority_check(&a.reference, &a.money))
 }
 
 #[tauri::command]
@@ -90,23 +103,28 @@ pub fn close(
     recourse: Option<String>,
     actor: &str,
 ) -> CmdResult<ComplaintView> {
-    let c = CloseReq {
+    let req = CloseReq {
         reference,
         on,
         feedback,
         satisfaction,
         recourse,
-    }
-    .decode()?;
-    state.change(actor, &c.reference, |reg| {
-        reg.close(
-            &c.reference,
-            c.on,
-            c.feedback,
-            c.satisfaction,
-            c.recourse.as_deref(),
-        )
-    })
+    };
+    let c = req.clone().decode()?;
+    state.change_via(
+        actor,
+        &c.reference,
+        || Op::Close(req),
+        |reg| {
+            reg.close(
+                &c.reference,
+                c.on,
+                c.feedback,
+                c.satisfaction,
+                c.recourse.as_deref(),
+            )
+        },
+    )
 }
 
 #[tauri::command]
@@ -118,14 +136,17 @@ pub fn add_dysfunction(
     on: String,
     actor: &str,
 ) -> CmdResult<ComplaintView> {
-    let d = AddDysfunctionReq {
+    let req = AddDysfunctionReq {
         reference,
         category,
         description,
         on,
-    }
-    .decode()?;
-    state.change(actor, &d.reference, |reg| {
-        reg.add_dysfunction(&d.reference, d.category, &d.description, d.on)
-    })
+    };
+    let d = req.clone().decode()?;
+    state.change_via(
+        actor,
+        &d.reference,
+        || Op::AddDysfunction(req),
+        |reg| reg.add_dysfunction(&d.reference, d.category, &d.description, d.on),
+    )
 }

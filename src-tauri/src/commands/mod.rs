@@ -17,6 +17,7 @@ pub mod money;
 pub mod retention;
 pub mod session;
 pub mod settings;
+pub mod shared;
 pub mod users;
 
 use reclam::{ErrorCode, WireError};
@@ -100,5 +101,14 @@ pub fn handler() -> impl Fn(tauri::ipc::Invoke<tauri::Wry>) -> bool + Send + Syn
         retention::anonymisation_candidates,
         retention::anonymise,
         retention::client_export,
+        shared::server_config,
+        shared::test_server,
+        shared::join_server,
+        shared::server_sign_in,
+        shared::leave_server,
+        shared::sync_status,
+        shared::sync_now,
+        shared::list_conflicts,
+        shared::resolve_conflict,
     ]
 }

@@ -61,7 +61,7 @@ pub fn pending_approvals(
     state: State<'_, AppState>,
     actor: &str,
 ) -> CmdResult<Vec<PendingApproval>> {
-    state.acting(actor, |reg| reg.pending_approvals())
+    state.reading_as(actor, |reg| reg.pending_approvals())
 }
 
 /// Refunds decided and not yet paid (Aujourd'hui).

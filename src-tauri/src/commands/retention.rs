@@ -35,5 +35,5 @@ pub fn client_export(
     dir: PathBuf,
     actor: &str,
 ) -> CmdResult<ClientExportSummary> {
-    state.acting(actor, |reg| reg.write_client_export(query, &dir))
+    state.reading_as(actor, |reg| reg.write_client_export(query, &dir))
 }

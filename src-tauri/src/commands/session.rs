@@ -8,7 +8,16 @@ use tauri::State;
 /// Who may act now (the sign-in screen, the lock, Settings' warning without credentials).
 #[tauri::command]
 pub fn session_state(state: State<'_, AppState>) -> CmdResult<SessionState> {
-    state.with_register(|reg| reg.session())
+    let shared = state.server_config()?;
+    if shared.url.is_some() && !shared.open && state.lock_shared()? {
+        return Ok(SessionState::locked());
+    }
+    state.with_register(|reg| {
+        let mut s = reg.session()?;
+        // The firm's register: the member signed in with their server password.
+        s.sign_in_required |= shared.open;
+        Ok(s)
+    })
 }
 
 /// Sign in with a password or PIN; refused, or delayed after five failures in a row.
@@ -32,6 +41,10 @@ pub fn choose_user(state: State<'_, AppState>, name: &str) -> CmdResult<SessionS
 /// Lock the app ("Verrouiller", or after the idle time): nobody acts until a sign-in.
 #[tauri::command]
 pub fn lock(state: State<'_, AppState>) -> CmdResult<SessionState> {
+    if state.lock_shared()? {
+        // The firm's register: the member signs in again (server_sign_in).
+        return Ok(SessionState::locked());
+    }
     state.with_register(|reg| {
         reg.lock();
         reg.session()

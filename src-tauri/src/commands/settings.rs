@@ -3,6 +3,7 @@
 use super::CmdResult;
 use crate::AppState;
 use reclam::settings::Settings;
+use reclam::sync::Op;
 use std::path::PathBuf;
 use tauri::State;
 
@@ -18,6 +19,15 @@ pub fn set_setting(
     value: &str,
     actor: &str,
 ) -> CmdResult<Settings> {
+    if state.server_config()?.open {
+        return state.with_workstation(|ws| {
+            ws.execute(Op::SetSetting {
+                key: key.to_owned(),
+                value: value.to_owned(),
+            })?;
+            ws.register()?.settings()
+        });
+    }
     state.acting(actor, |reg| {
         reg.set_setting(key, value)?;
         reg.settings()
