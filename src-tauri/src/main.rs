@@ -29,7 +29,7 @@ const DEMO_COUNT: u32 = 1_000;
 /// What this desk has open.
 enum Desk {
     /// Its own register (or the demo register).
-    Solo(Register),
+    Solo(Box<Register>),
     /// The firm's register on its server, through this desk's cache, as the member signed in.
     Shared(Box<Workstation>),
     /// Joined to the firm's server, nobody signed in (start, or locked): nothing is readable.
@@ -220,12 +220,12 @@ impl AppState {
     pub fn switch(&self, demo: bool) -> CmdResult<AppInfo> {
         let (desk, path) = if demo {
             let path = demo_path(&self.real_path);
-            (Desk::Solo(open_register(&path, true)?), path)
+            (Desk::Solo(Box::new(open_register(&path, true)?)), path)
         } else if read_server_url(&self.real_path).is_some() {
             (Desk::SharedLocked, cache_path(&self.real_path))
         } else {
             (
-                Desk::Solo(open_register(&self.real_path, false)?),
+                Desk::Solo(Box::new(open_register(&self.real_path, false)?)),
                 self.real_path.clone(),
             )
         };
@@ -341,7 +341,7 @@ impl AppState {
         // The register reopens with nobody acting: whoever acted on the replaced one may not
         // exist in the restored one, so everyone signs in again.
         let result = Register::restore(from, &target, Arc::new(SystemClock), accept_loss);
-        open.desk = open_register(&target, is_demo).map(Desk::Solo);
+        open.desk = open_register(&target, is_demo).map(|r| Desk::Solo(Box::new(r)));
         let report = result?;
         open.desk.as_ref().map_err(|e| e.clone())?;
         Ok(report)
@@ -447,7 +447,7 @@ fn main() {
         (Ok(Desk::SharedLocked), cache_path(&real_path))
     } else {
         (
-            open_register(&real_path, false).map(Desk::Solo),
+            open_register(&real_path, false).map(|r| Desk::Solo(Box::new(r))),
             real_path.clone(),
         )
     };
