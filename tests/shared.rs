@@ -111,7 +111,9 @@ impl Firm {
         } else {
             ADVISOR_PW
         };
-        Workstation::open(&self.cache(file), clock(), self.target(login), pw).unwrap()
+        let mut ws = Workstation::open(&self.cache(file), clock(), self.target(login), pw).unwrap();
+        ws.sync().unwrap();
+        ws
     }
 
     /// The same member, but the server unreachable (a port nothing listens on).
@@ -668,4 +670,147 @@ fn the_command_line_works_against_the_firm_s_register() {
     assert_eq!(code, Some(0), "{err}");
     assert!(err.contains("chaîne intacte sur le serveur"), "{err}");
     let _ = Path::new(cache);
+}
+
+/// The firm's journal as the server holds it: (device, device_seq) of each change.
+fn server_changes(firm: &Firm) -> Vec<String> {
+    firm.pg
+        .psql(
+            &firm.db,
+            "SELECT kind || ' ' || coalesce(reference, '-') FROM reclam.events ORDER BY seq",
+        )
+        .lines()
+        .map(str::to_owned)
+        .collect()
+}
+
+/// Paul records `n` complaints offline; returns their references.
+fn offline_work(firm: &Firm, n: usize) -> Vec<String> {
+    firm.open("paul.petit", "paul.db");
+    let mut paul = firm.open_offline("paul.petit", "paul.db");
+    // More than one lease block: the offline desk asks for none, it had one in reserve.
+    (0..n)
+        .map(|i| {
+            paul.execute(record(&format!("Client hors ligne {i}")))
+                .map(|v| reference_of(&v))
+                .unwrap_or_else(|e| panic!("complaint {i}: {e}"))
+        })
+        .collect()
+}
+
+fn assert_each_once(firm: &Firm, refs: &[String]) {
+    let changes = server_changes(firm);
+    for r in refs {
+        let n = changes
+            .iter()
+            .filter(|c| *c == &format!("record {r}"))
+            .count();
+        assert_eq!(n, 1, "{r} recorded {n} times on the server");
+    }
+}
+
+#[test]
+fn a_workstation_killed_in_the_middle_of_a_push_loses_and_duplicates_nothing() {
+    let firm = Firm::new("cabinet_f");
+    let refs = offline_work(&firm, 18);
+    let bin = env!("CARGO_BIN_EXE_reclam");
+    let url = firm.pg.url("paul.petit", &firm.db);
+    let cache = firm.cache("paul.db");
+    // Killed after the 3rd, then the 9th change pushed, then let finish.
+    for kill_after in [3usize, 9] {
+        use std::io::BufRead;
+        let mut child = std::process::Command::new(bin)
+            .arg("sync")
+            .env("RECLAM_SERVER", &url)
+            .env("RECLAM_PASSWORD", ADVISOR_PW)
+            .env("RECLAM_DB", &cache)
+            .env("RECLAM_TODAY", "2026-03-10")
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        let stderr = std::io::BufReader::new(child.stderr.take().unwrap());
+        let mut seen = 0;
+        for line in stderr.lines().map_while(Result::ok) {
+            if line.starts_with("envoyé ") {
+                seen += 1;
+                if seen == kill_after {
+                    // SIGKILL: no destructor, no rollback by the process.
+                    child.kill().unwrap();
+                    break;
+                }
+            }
+        }
+        child.wait().unwrap();
+        assert_eq!(seen, kill_after, "the sync ended before it could be killed");
+        // What the server holds so far is each change once.
+        let changes = server_changes(&firm);
+        let recorded: Vec<&String> = changes
+            .iter()
+            .filter(|c| c.starts_with("record "))
+            .collect();
+        let unique: BTreeSet<&&String> = recorded.iter().collect();
+        assert_eq!(recorded.len(), unique.len(), "{changes:?}");
+        assert!(recorded.len() >= kill_after, "{changes:?}");
+    }
+    let mut paul = firm.open("paul.petit", "paul.db");
+    let st = paul.status_checked().unwrap();
+    assert_eq!((st.pending, st.conflicts), (0, 0), "{st:?}");
+    assert_eq!(st.server_length, Some(st.chain_length));
+    assert_each_once(&firm, &refs);
+    for r in &refs {
+        assert!(
+            references(&mut paul).contains(r),
+            "{r} missing from the cache"
+        );
+    }
+    assert_eq!(paul.verify_server().unwrap(), st.chain_length);
+    let mut claire = firm.open("claire.martin", "claire.db");
+    assert_eq!(references(&mut claire), references(&mut paul));
+}
+
+#[test]
+fn a_server_restarted_in_the_middle_of_a_sync_loses_and_duplicates_nothing() {
+    let firm = Firm::new("cabinet_g");
+    let refs = offline_work(&firm, 18);
+    let cache = firm.cache("paul.db");
+    let target = firm.target("paul.petit");
+    let (pushed_tx, pushed_rx) = std::sync::mpsc::channel::<()>();
+    let (restarted_tx, restarted_rx) = std::sync::mpsc::channel::<()>();
+    let syncing = std::thread::spawn(move || {
+        let mut paul = Workstation::open(&cache, clock(), target, ADVISOR_PW).unwrap();
+        paul.on_push(move |done, _| {
+            if done == 5 {
+                // The server restarts now, between two pushes of this sync.
+                pushed_tx.send(()).unwrap();
+                restarted_rx.recv().unwrap();
+            }
+        });
+        // The server went away under this sync: it ends offline, never half-applied.
+        let report = paul.sync().unwrap();
+        assert!(!report.status.online, "{report:?}");
+        assert!(report.status.pending > 0, "{report:?}");
+    });
+    pushed_rx.recv().unwrap();
+    firm.pg.ctl_stop();
+    firm.pg.ctl_start();
+    restarted_tx.send(()).unwrap();
+    syncing.join().unwrap();
+    let mut paul = firm.open("paul.petit", "paul.db");
+    paul.sync().unwrap();
+    let st = paul.status_checked().unwrap();
+    assert_eq!(
+        (st.online, st.pending, st.conflicts),
+        (true, 0, 0),
+        "{st:?}"
+    );
+    assert_eq!(st.server_length, Some(st.chain_length));
+    assert_each_once(&firm, &refs);
+    assert_eq!(paul.verify_server().unwrap(), st.chain_length);
+    for r in &refs {
+        assert!(
+            references(&mut paul).contains(r),
+            "{r} missing from the cache"
+        );
+    }
 }

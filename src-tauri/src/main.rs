@@ -266,7 +266,8 @@ impl AppState {
         if matches!(open.desk, Ok(Desk::Shared(_))) {
             open.desk = Ok(Desk::SharedLocked);
         }
-        let ws = Workstation::open(&cache, Arc::new(SystemClock), target, password)?;
+        let mut ws = Workstation::open(&cache, Arc::new(SystemClock), target, password)?;
+        ws.sync()?;
         let status = ws.status()?;
         if join {
             write_server_url(&self.real_path, url)?;

@@ -83,12 +83,19 @@ pub struct Workstation {
     role: String,
     device: String,
     offline_reason: Option<String>,
+    /// Told of each change pushed: (done, of).
+    progress: Option<Box<dyn FnMut(usize, usize) + Send>>,
 }
 
 impl Workstation {
+    /// Be told of each change pushed during a sync (done, of).
+    pub fn on_push(&mut self, f: impl FnMut(usize, usize) + Send + 'static) {
+        self.progress = Some(Box::new(f));
+    }
+
     /// Open the cache at `cache` as the member `target.login`: online when the server
     /// answers, offline (with the password checked against the one remembered here) when it
-    /// cannot be reached.
+    /// cannot be reached. Nothing is pushed or pulled yet: `sync` next.
     pub fn open(
         cache: &Path,
         clock: Arc<dyn Clock>,
@@ -152,10 +159,10 @@ impl Workstation {
             role,
             device,
             offline_reason: reason,
+            progress: None,
         };
         if ws.server.is_some() {
             ws.store().clear_sync_value("offlineSince")?;
-            ws.sync()?;
         } else {
             ws.mark_offline()?;
         }
@@ -433,6 +440,9 @@ impl Workstation {
                 }
             }
             report.pushed += 1;
+            if let Some(progress) = self.progress.as_mut() {
+                progress(report.pushed, own.len());
+            }
         }
         let waiting = self.store().outbox_len()?;
         let checkpoint = self.checkpoint_path();

@@ -429,7 +429,8 @@ fn run(cli: Cli) -> Result<(), Error> {
         } => shared::server_init(&url, &manager, login, clock()?),
         command if cli.server.is_some() => {
             let url = cli.server.as_deref().unwrap_or_default();
-            let mut ws = shared::open(url, &path, clock()?)?;
+            let progress = matches!(command, Command::Sync);
+            let mut ws = shared::open(url, &path, clock()?, progress)?;
             shared::dispatch(&mut ws, command)
         }
         Command::Server { .. }

@@ -115,10 +115,22 @@ fn password(login: &str) -> Result<String, Error> {
         .map_err(|_| refused())
 }
 
-pub fn open(url: &str, cache: &Path, clock: Arc<dyn Clock>) -> Result<Workstation, Error> {
+/// Open this workstation of the firm's register and sync it (with the pushes shown on
+/// stderr for `sync`).
+pub fn open(
+    url: &str,
+    cache: &Path,
+    clock: Arc<dyn Clock>,
+    show_progress: bool,
+) -> Result<Workstation, Error> {
     let target = Target::parse(url)?;
     let password = password(&target.login)?;
-    Workstation::open(cache, clock, target, &password)
+    let mut ws = Workstation::open(cache, clock, target, &password)?;
+    if show_progress {
+        ws.on_push(|done, of| eprintln!("envoyé {done}/{of}"));
+    }
+    ws.sync()?;
+    Ok(ws)
 }
 
 /// A command against the firm's register: changes go through the workstation (the server,
@@ -242,6 +254,7 @@ pub fn dispatch(ws: &mut Workstation, command: Command) -> Result<(), Error> {
             };
             print_json(&ws.add_member(&login, &user, &password)?)
         }
+        // Synced when opened (`open`): what it did, where it stands.
         Command::Sync => print_json(&ws.sync()?),
         Command::Status { .. } => print_json(&ws.status_checked()?),
         Command::Conflicts { all, json } => {
