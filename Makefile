@@ -21,7 +21,7 @@ APT_PACKAGES := libwebkit2gtk-4.1-dev build-essential pkg-config libssl-dev \
 	libayatana-appindicator3-dev librsvg2-dev libxdo-dev \
 	xvfb xauth webkit2gtk-driver poppler-utils fonts-dejavu-core unzip postgresql
 
-.PHONY: run test deps toolchain system-deps ui-deps ui build lint rust-test ui-test e2e e2e-bench crash bench bench-libreoffice bench-libreoffice-extract bench-extract-memory demo clean-db
+.PHONY: run test deps toolchain system-deps ui-deps ui build lint rust-test ui-test e2e e2e-bench crash bench bench-shared bench-libreoffice bench-libreoffice-extract bench-extract-memory demo clean-db
 
 run: deps ui
 	$(CARGO) build --workspace
@@ -93,6 +93,10 @@ ui-test: ui-deps
 # Benchmarks (not part of `make test`): criterion over demo databases.
 bench: ui
 	$(CARGO) bench --workspace --bench register --bench letters
+
+# The firm's shared register over loopback, against a PostgreSQL started for the run.
+bench-shared: deps
+	$(CARGO) bench --bench shared
 
 # Letters against LibreOffice converting the same letter (needs libreoffice-writer).
 bench-libreoffice: deps

@@ -415,6 +415,27 @@ impl Store {
         }
     }
 
+    /// Run `f` so that all of it stands or none of it does: a savepoint inside an enclosing
+    /// `all_or_nothing`, else a transaction of its own.
+    pub fn savepoint<T>(&mut self, f: impl FnOnce(&mut Store) -> Result<T>) -> Result<T> {
+        if !self.outer {
+            return self.all_or_nothing(f);
+        }
+        self.conn
+            .execute_batch("SAVEPOINT reclam_step")
+            .map_err(|e| classify_write_error(e.into()))?;
+        let out = f(self);
+        let end = if out.is_ok() {
+            "RELEASE reclam_step"
+        } else {
+            "ROLLBACK TO reclam_step; RELEASE reclam_step"
+        };
+        self.conn
+            .execute_batch(end)
+            .map_err(|e| classify_write_error(e.into()))?;
+        out
+    }
+
     /// Replace the clock (the shared register replays each change at the instant and on the
     /// day it was made); returns the previous one.
     pub fn set_clock(&mut self, clock: Arc<dyn Clock>) -> Arc<dyn Clock> {

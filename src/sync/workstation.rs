@@ -507,10 +507,10 @@ impl Workstation {
             if events.is_empty() {
                 return Ok(pulled);
             }
-            for ev in &events {
-                apply_event(reg.store_mut(), ev)?;
-                pulled += 1;
-            }
+            // One transaction per batch: the cache and its position move together.
+            reg.store_mut()
+                .all_or_nothing(|s| events.iter().try_for_each(|ev| apply_event(s, ev)))?;
+            pulled += events.len();
         }
     }
 
@@ -787,7 +787,7 @@ pub fn apply_event(s: &mut Store, ev: &ServerEvent) -> Result<()> {
         .acted_on
         .parse()
         .map_err(|e| Error::Server(format!("date illisible dans le journal du cabinet : {e}")))?;
-    s.all_or_nothing(|s| {
+    s.savepoint(|s| {
         let concurrent = match &ev.reference {
             Some(r) => s
                 .touch(r)?

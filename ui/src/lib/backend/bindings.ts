@@ -754,6 +754,57 @@ needsExplicitConfirmation: boolean,
  */
 consequence: string, };
 
+export type ServerConfig = { 
+/**
+ * `postgres://LOGIN@HOST:PORT/DB`, or none: this desk keeps its own register.
+ */
+url: string | null, login: string | null, 
+/**
+ * Someone is signed in to the firm's register on this desk.
+ */
+open: boolean, };
+
+export type SyncStatus = { server: string, login: string, member: string, role: string, online: boolean, 
+/**
+ * Since when the server could not be reached (RFC 3339), while offline.
+ */
+offlineSince: string | null, 
+/**
+ * Why, in French.
+ */
+offlineReason: string | null, 
+/**
+ * Changes made here the server has not ordered yet.
+ */
+pending: number, 
+/**
+ * Among them, those of another member, waiting for them to connect here.
+ */
+pendingOthers: number, 
+/**
+ * Conflicts still to review.
+ */
+conflicts: number, 
+/**
+ * The firm's journal as this workstation has applied it: its length and last hash.
+ */
+chainLength: number, chainHead: string, 
+/**
+ * The server's journal length, when online.
+ */
+serverLength: number | null, };
+
+export type SyncConflict = { 
+/**
+ * Its place in the firm's journal.
+ */
+seq: number, author: string, actedAt: string, kind: string, reference: string | null, 
+/**
+ * `refused`: it could not be applied (the complaint had moved on); `concurrent`: it was
+ * applied, but someone else had changed the complaint meanwhile (`other_seq`).
+ */
+reason: string, message: string, payload: unknown, otherSeq: number | null, resolvedBy: string | null, resolvedAt: string | null, resolution: string | null, };
+
 export type Candidate = { reference: ComplaintRef, clientName: string, receivedOn: string, subject: Subject, closedOn: string, 
 /**
  * The last day the personal data had to be kept (closure + the retention period).

@@ -4,6 +4,7 @@
 import { invoke, isTauri } from "@tauri-apps/api/core";
 import { open as openDialog, save as saveDialog } from "@tauri-apps/plugin-dialog";
 import { toAppError } from "./errors";
+import { changed } from "./changes";
 import type {
   AnswerMoneyReq,
   AuthorityCheck,
@@ -47,8 +48,11 @@ import type {
   Outcome,
   RegisterPage,
   RegisterQuery,
+  ServerConfig,
   Settings,
   Stats,
+  SyncConflict,
+  SyncStatus,
   TemplateEntry,
   TodaySummary,
   User,
@@ -56,6 +60,7 @@ import type {
 
 export type * from "./types";
 export { isAppError, toAppError } from "./errors";
+export { onChange } from "./changes";
 
 const NO_BACKEND: AppError = {
   code: "noBackend",
@@ -65,11 +70,14 @@ const NO_BACKEND: AppError = {
 /** Invoke a backend command; any rejection is rethrown as an AppError. */
 async function call<T>(cmd: string, args: Record<string, unknown> = {}): Promise<T> {
   if (!isTauri()) throw NO_BACKEND;
+  let result: T;
   try {
-    return await invoke<T>(cmd, args);
+    result = await invoke<T>(cmd, args);
   } catch (e) {
     throw toAppError(e);
   }
+  changed(cmd, args);
+  return result;
 }
 
 // ---- Application ---------------------------------------------------------
@@ -87,6 +95,53 @@ export function openDemo(): Promise<AppInfo> {
 /** Switch back to the firm's real register. */
 export function openDefault(): Promise<AppInfo> {
   return call<AppInfo>("open_default");
+}
+
+// ---- The firm's shared register (PostgreSQL server, this desk's copy as a cache) ----------
+
+/** Whether this desk joined a firm's server, and whether someone is signed in to it. */
+export function serverConfig(): Promise<ServerConfig> {
+  return call<ServerConfig>("server_config");
+}
+
+/** Try the connection without joining (the login is in `url`: postgres://LOGIN@HOST:PORT/DB). */
+export function testServer(url: string, password: string): Promise<SyncStatus> {
+  return call<SyncStatus>("test_server", { url, password });
+}
+
+/** Join the firm's register: from then on the open register is the firm's, as that member. */
+export function joinServer(url: string, password: string): Promise<AppInfo> {
+  return call<AppInfo>("join_server", { url, password });
+}
+
+/** Sign in to the firm's register as this desk's login (offline too, if used here online before). */
+export function serverSignIn(password: string): Promise<SyncStatus> {
+  return call<SyncStatus>("server_sign_in", { password });
+}
+
+/** Back to this desk's own local register (the firm's copy stays on disk). */
+export function leaveServer(): Promise<AppInfo> {
+  return call<AppInfo>("leave_server");
+}
+
+/** Where this desk stands with the firm's journal (no network). */
+export function syncStatus(): Promise<SyncStatus> {
+  return call<SyncStatus>("sync_status");
+}
+
+/** Send this desk's changes and receive the others' now. */
+export function syncNow(): Promise<SyncStatus> {
+  return call<SyncStatus>("sync_now");
+}
+
+/** The conflicts to review (`all`: the reviewed ones too). */
+export function listConflicts(all: boolean): Promise<SyncConflict[]> {
+  return call<SyncConflict[]>("list_conflicts", { all });
+}
+
+/** Mark a conflict as reviewed (supervisor or manager); resolves to the open ones left. */
+export function resolveConflict(seq: number, note: string): Promise<SyncConflict[]> {
+  return call<SyncConflict[]>("resolve_conflict", { seq, note });
 }
 
 // ---- Register ------------------------------------------------------------
