@@ -55,6 +55,9 @@ impl Target {
             .map(str::to_owned)
             .ok_or_else(|| bad("le nom de la base manque"))?;
         config.connect_timeout(CONNECT_TIMEOUT);
+        // A server gone without a word (cable, Wi-Fi) is noticed within seconds, not minutes.
+        config.tcp_user_timeout(CONNECT_TIMEOUT);
+        config.keepalives_idle(Duration::from_secs(30));
         config.application_name("reclam");
         Ok(Target {
             display: format!("postgres://{login}@{host}:{port}/{db}"),

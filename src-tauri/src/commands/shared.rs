@@ -1,12 +1,26 @@
 //! The firm's register shared on its PostgreSQL server: joining it, signing in (online or
 //! offline), the sync state, the conflicts to review.
 
-use super::CmdResult;
+use super::{internal, CmdResult};
 use crate::AppState;
 use reclam::store::sync::Conflict;
 use reclam::sync::{Op, SyncStatus};
 use reclam::wire::{AppInfo, ServerConfig};
 use tauri::State;
+use tauri::{AppHandle, Manager};
+
+/// Run `f` on a thread of its own: the server's client blocks (connecting may take seconds),
+/// and may neither hold the window's thread nor run inside the async runtime.
+async fn off_thread<T: Send + 'static>(
+    app: AppHandle,
+    f: impl FnOnce(&AppState) -> CmdResult<T> + Send + 'static,
+) -> CmdResult<T> {
+    let (tx, rx) = tokio::sync::oneshot::channel();
+    std::thread::spawn(move || {
+        let _ = tx.send(f(&app.state::<AppState>()));
+    });
+    rx.await.map_err(|_| internal())?
+}
 
 #[tauri::command]
 pub fn server_config(state: State<'_, AppState>) -> CmdResult<ServerConfig> {
@@ -15,34 +29,32 @@ pub fn server_config(state: State<'_, AppState>) -> CmdResult<ServerConfig> {
 
 /// Try a server and a login without joining.
 #[tauri::command]
-pub async fn test_server(
-    state: State<'_, AppState>,
-    url: String,
-    password: String,
-) -> CmdResult<SyncStatus> {
-    state.test_server(&url, &password)
+pub async fn test_server(app: AppHandle, url: String, password: String) -> CmdResult<SyncStatus> {
+    off_thread(app, move |state| state.test_server(&url, &password)).await
 }
 
 /// Join the firm's register: this desk shows it from now on, signed in as the URL's login.
 #[tauri::command]
-pub async fn join_server(
-    state: State<'_, AppState>,
-    url: String,
-    password: String,
-) -> CmdResult<AppInfo> {
-    state.open_shared(&url, &password, true)?;
-    state.info()
+pub async fn join_server(app: AppHandle, url: String, password: String) -> CmdResult<AppInfo> {
+    off_thread(app, move |state| {
+        state.open_shared(&url, &password, true)?;
+        state.info()
+    })
+    .await
 }
 
 /// Sign in to the firm's register this desk joined (offline too, once known here).
 #[tauri::command]
-pub async fn server_sign_in(state: State<'_, AppState>, password: String) -> CmdResult<SyncStatus> {
-    let url = state.server_config()?.url.ok_or_else(|| {
-        reclam::WireError::from(reclam::Error::Server(
-            "ce poste n'a pas rejoint le registre d'un cabinet".into(),
-        ))
-    })?;
-    state.open_shared(&url, &password, false)
+pub async fn server_sign_in(app: AppHandle, password: String) -> CmdResult<SyncStatus> {
+    off_thread(app, move |state| {
+        let url = state.server_config()?.url.ok_or_else(|| {
+            reclam::WireError::from(reclam::Error::Server(
+                "ce poste n'a pas rejoint le registre d'un cabinet".into(),
+            ))
+        })?;
+        state.open_shared(&url, &password, false)
+    })
+    .await
 }
 
 /// Back to this desk's own register.
@@ -58,11 +70,14 @@ pub fn sync_status(state: State<'_, AppState>) -> CmdResult<SyncStatus> {
 
 /// Push and pull now.
 #[tauri::command]
-pub async fn sync_now(state: State<'_, AppState>) -> CmdResult<SyncStatus> {
-    state.with_workstation(|ws| {
-        ws.sync()?;
-        ws.status_checked()
+pub async fn sync_now(app: AppHandle) -> CmdResult<SyncStatus> {
+    off_thread(app, |state| {
+        state.with_workstation(|ws| {
+            ws.sync()?;
+            ws.status_checked()
+        })
     })
+    .await
 }
 
 #[tauri::command]

@@ -63,7 +63,7 @@ fn workspace_root() -> &'static Path {
 /// A binary of the workspace: `$<env>` if set, else the `debug/` directory of the target dir
 /// this test runs from (the test executable is `<target>/debug/deps/e2e-*`), else
 /// `$CARGO_TARGET_DIR/debug`, else the Makefile's default `~/.cache/reclam/target/debug`.
-fn workspace_binary(env: &str, name: &str) -> PathBuf {
+pub fn workspace_binary(env: &str, name: &str) -> PathBuf {
     if let Some(path) = std::env::var_os(env) {
         let path = std::path::absolute(PathBuf::from(path))
             .unwrap_or_else(|e| panic!("{env}: unusable path: {e}"));
