@@ -814,3 +814,70 @@ fn a_server_restarted_in_the_middle_of_a_sync_loses_and_duplicates_nothing() {
         );
     }
 }
+
+#[test]
+fn a_letter_issued_on_one_workstation_is_the_same_letter_on_every_other() {
+    let firm = Firm::new("cabinet_h");
+    let mut claire = firm.open("claire.martin", "claire.db");
+    for (key, value) in [
+        ("firm.name", "Cabinet Durand Courtage"),
+        ("firm.address", "12 rue de la République\n69002 Lyon"),
+        ("firm.orias", "07000001"),
+        ("firm.email", "reclamations@durand-courtage.fr"),
+        ("firm.phone", "04 72 00 00 00"),
+    ] {
+        claire
+            .execute(Op::SetSetting {
+                key: key.into(),
+                value: value.into(),
+            })
+            .unwrap();
+    }
+    // A signature image set on Claire's desk is printed on Paul's copy too.
+    let png = std::fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join("icons/32x32.png")).unwrap();
+    claire
+        .execute(Op::SetSignature {
+            user: "Claire Martin".into(),
+            png,
+        })
+        .unwrap();
+    let r = reference_of(&claire.execute(record("Client courrier")).unwrap());
+    let meta = claire
+        .execute(Op::IssueLetter(reclam::api::letters::LetterReq {
+            reference: r.clone(),
+            request: json!({"kind": "ack", "signatory": "Claire Martin"}),
+        }))
+        .unwrap();
+    let mut paul = firm.open("paul.petit", "paul.db");
+    let here = claire
+        .register()
+        .unwrap()
+        .letters(&r.parse().unwrap())
+        .unwrap();
+    let there = paul
+        .register()
+        .unwrap()
+        .letters(&r.parse().unwrap())
+        .unwrap();
+    assert_eq!(here.len(), 1);
+    assert_eq!(here[0].sha256, meta["sha256"].as_str().unwrap());
+    assert_eq!(
+        there[0].sha256, here[0].sha256,
+        "the letter differs between desks"
+    );
+    // Issuing the acknowledgement moved the step on both.
+    let c = paul
+        .register()
+        .unwrap()
+        .complaint(&r.parse().unwrap())
+        .unwrap();
+    assert!(c.acknowledged_on.is_some());
+    // Each cache's own proof holds (letters against their journaled hashes).
+    let report = paul.register().unwrap().verify().unwrap();
+    assert!(report.ok, "{:?}", report.findings);
+    // The letter's text, read back from Paul's copy.
+    let (_, pdf) = paul.register().unwrap().letter_pdf(there[0].id).unwrap();
+    let text = common::pdf_words(&pdf);
+    assert!(text.contains("Cabinet Durand Courtage"), "{text}");
+    assert!(text.contains(&r), "{text}");
+}

@@ -37,9 +37,9 @@ enum Desk {
 }
 
 /// The message of a command the shared register does not take yet.
-const NOT_SHARED: &str = "cette action n'est pas encore possible sur le registre partagé du \
-    cabinet : enregistrement, accusé de réception, attente, réponse, clôture, correction, \
-    dysfonctionnements, échanges, étapes de litige, demandes et réglages le sont";
+const NOT_SHARED: &str = "cette action n'est pas encore disponible sur le registre partagé du \
+    cabinet dans cette version de Reclam (pièces jointes, imports, anonymisation, modèles de \
+    courrier, modification ou désactivation d'un membre)";
 
 /// The open register (or why it could not be opened), and which file it is.
 struct Open {

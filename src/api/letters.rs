@@ -9,7 +9,7 @@ use serde_json::Value;
 use ts_rs::TS;
 
 /// A letter for a complaint (`preview_letter`, `open_draft_letter`, `issue_letter`).
-#[derive(Debug, Clone, Deserialize, TS)]
+#[derive(Debug, Clone, Deserialize, serde::Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct LetterReq {
     pub reference: String,

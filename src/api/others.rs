@@ -31,7 +31,7 @@ impl Request for AddUserReq {
 }
 
 /// Decide a corrective action (`add_action`).
-#[derive(Debug, Clone, Deserialize, TS)]
+#[derive(Debug, Clone, Deserialize, serde::Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct AddActionReq {
     #[ts(type = "NewCorrectiveAction")]
@@ -50,7 +50,7 @@ impl Request for AddActionReq {
 }
 
 /// Move a corrective action to another status (`set_action_status`).
-#[derive(Debug, Clone, Deserialize, TS)]
+#[derive(Debug, Clone, Deserialize, serde::Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct SetActionStatusReq {
     pub id: i64,

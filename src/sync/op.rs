@@ -4,10 +4,12 @@
 //! it was made.
 
 use crate::api::complaints::{RecordComplaintReq, RecordRequestReq, UpdateComplaintReq};
+use crate::api::letters::LetterReq;
 use crate::api::lifecycle::{
     AcknowledgeReq, AddDisputeStepReq, AddDysfunctionReq, AddExchangeReq, AnswerReq, CloseReq,
     HoldReq,
 };
+use crate::api::others::{AddActionReq, SetActionStatusReq};
 use crate::api::Request;
 use crate::complaint::{ComplaintRef, ValidationError};
 use crate::error::{Error, Result};
@@ -36,6 +38,42 @@ pub enum Op {
     AddDysfunction(AddDysfunctionReq),
     AddExchange(AddExchangeReq),
     AddDisputeStep(AddDisputeStepReq),
+    /// A letter issued (composed again, identically, on every workstation).
+    IssueLetter(LetterReq),
+    /// Money: a request for approval, its decision, a proposal, its response, a payment.
+    RequestApproval {
+        reference: String,
+        input: Value,
+    },
+    DecideApproval {
+        id: i64,
+        input: Value,
+    },
+    AddProposal {
+        reference: String,
+        input: Value,
+    },
+    RespondProposal {
+        reference: String,
+        id: i64,
+        accepted: bool,
+        on: String,
+    },
+    RecordRefundPayment {
+        reference: String,
+        input: Value,
+    },
+    /// Corrective actions.
+    AddAction(AddActionReq),
+    SetActionStatus(SetActionStatusReq),
+    /// The firm's logo, a user's signature (PNG bytes): printed on letters everywhere.
+    SetLogo {
+        png: Vec<u8>,
+    },
+    SetSignature {
+        user: String,
+        png: Vec<u8>,
+    },
     /// A firm setting (a manager's).
     SetSetting {
         key: String,
@@ -66,6 +104,16 @@ impl Op {
             Op::AddDysfunction(_) => "addDysfunction",
             Op::AddExchange(_) => "addExchange",
             Op::AddDisputeStep(_) => "addDisputeStep",
+            Op::IssueLetter(_) => "issueLetter",
+            Op::RequestApproval { .. } => "requestApproval",
+            Op::DecideApproval { .. } => "decideApproval",
+            Op::AddProposal { .. } => "addProposal",
+            Op::RespondProposal { .. } => "respondProposal",
+            Op::RecordRefundPayment { .. } => "recordRefundPayment",
+            Op::AddAction(_) => "addAction",
+            Op::SetActionStatus(_) => "setActionStatus",
+            Op::SetLogo { .. } => "setLogo",
+            Op::SetSignature { .. } => "setSignature",
             Op::SetSetting { .. } => "setSetting",
             Op::AddUser { .. } => "addUser",
             Op::ResolveConflict { .. } => "resolveConflict",
@@ -84,7 +132,17 @@ impl Op {
             Op::AddDysfunction(r) => Some(&r.reference),
             Op::AddExchange(r) => Some(&r.reference),
             Op::AddDisputeStep(r) => Some(&r.reference),
-            Op::RecordRequest(_)
+            Op::IssueLetter(r) => Some(&r.reference),
+            Op::RequestApproval { reference, .. }
+            | Op::AddProposal { reference, .. }
+            | Op::RespondProposal { reference, .. }
+            | Op::RecordRefundPayment { reference, .. } => Some(reference),
+            Op::DecideApproval { .. }
+            | Op::SetLogo { .. }
+            | Op::SetSignature { .. }
+            | Op::AddAction(_)
+            | Op::SetActionStatus(_)
+            | Op::RecordRequest(_)
             | Op::SetSetting { .. }
             | Op::AddUser { .. }
             | Op::ResolveConflict { .. } => None,
@@ -163,6 +221,55 @@ impl Op {
                 reg.add_dispute_step(&r, &s)?;
                 json(&reg.view(&r)?)
             }
+            Op::IssueLetter(req) => {
+                let (r, letter) = req.decode()?;
+                json(&reg.issue_letter(&r, &letter)?)
+            }
+            Op::RequestApproval { reference, input } => {
+                let r = parse_ref(&reference)?;
+                let e: crate::complaint::NewEscalation = from_json(input)?;
+                json(&reg.request_approval(&r, &e)?)
+            }
+            Op::DecideApproval { id, input } => {
+                let d: crate::complaint::EscalationDecision = from_json(input)?;
+                json(&reg.decide_approval(id, &d)?)
+            }
+            Op::AddProposal { reference, input } => {
+                let r = parse_ref(&reference)?;
+                let p: crate::complaint::NewProposal = from_json(input)?;
+                json(&reg.add_proposal(&r, &p)?)
+            }
+            Op::RespondProposal {
+                reference,
+                id,
+                accepted,
+                on,
+            } => {
+                let r = parse_ref(&reference)?;
+                let on = crate::complaint::input::parse_date("on", &on)?;
+                json(&reg.respond_proposal(&r, id, accepted, on)?)
+            }
+            Op::RecordRefundPayment { reference, input } => {
+                let r = parse_ref(&reference)?;
+                let p: crate::complaint::NewRefundPayment = from_json(input)?;
+                json(&reg.record_refund_payment(&r, &p)?)
+            }
+            Op::AddAction(req) => {
+                let a = req.decode()?;
+                json(&reg.add_corrective_action(&a)?)
+            }
+            Op::SetActionStatus(req) => {
+                let (id, status) = req.decode()?;
+                json(&reg.set_corrective_action_status(id, status)?)
+            }
+            Op::SetLogo { png } => {
+                reg.set_logo(&png)?;
+                json!({ "logo": png.len() })
+            }
+            Op::SetSignature { user, png } => {
+                reg.set_signature(&user, &png)?;
+                json(&reg.users()?)
+            }
             Op::SetSetting { key, value } => {
                 reg.set_setting(&key, &value)?;
                 json!({ "key": key, "value": value })
@@ -183,6 +290,16 @@ impl Op {
             }
         })
     }
+}
+
+fn parse_ref(reference: &str) -> Result<ComplaintRef> {
+    reference.parse().map_err(|e: crate::complaint::BadRef| {
+        ValidationError::new("reference", e.to_string()).into()
+    })
+}
+
+fn from_json<T: serde::de::DeserializeOwned>(v: Value) -> Result<T> {
+    Ok(crate::complaint::input::from_json_value(v)?)
 }
 
 /// Whether an error applying a change is the register refusing it (the same on every

@@ -104,7 +104,7 @@ LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = reclam, pg_temp AS $$
 #variable_conflict use_column
 DECLARE r text := reclam.role_of(session_user);
 BEGIN
-    IF p_kind IN ('setSetting', 'addUser', 'editUser', 'setUserActive', 'setTemplate')
+    IF p_kind IN ('setSetting', 'addUser', 'editUser', 'setUserActive', 'setTemplate', 'setLogo')
        AND r <> 'manager' THEN
         RAISE EXCEPTION 'seul un dirigeant peut faire ce changement (%)', p_kind
             USING ERRCODE = '42501';

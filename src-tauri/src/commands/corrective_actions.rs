@@ -5,6 +5,7 @@ use crate::AppState;
 use reclam::api::others::{AddActionReq, SetActionStatusReq};
 use reclam::api::Request;
 use reclam::complaint::{CorrectiveAction, DysfunctionEntry};
+use reclam::sync::Op;
 use serde_json::Value;
 use tauri::State;
 
@@ -24,8 +25,13 @@ pub fn add_action(
     action: Value,
     actor: &str,
 ) -> CmdResult<CorrectiveAction> {
-    let a = AddActionReq { action }.decode()?;
-    state.acting(actor, |reg| reg.add_corrective_action(&a))
+    let wire = AddActionReq { action };
+    let a = wire.clone().decode()?;
+    state.acting_via(
+        actor,
+        || Op::AddAction(wire),
+        |reg| reg.add_corrective_action(&a),
+    )
 }
 
 #[tauri::command]
@@ -35,6 +41,11 @@ pub fn set_action_status(
     status: String,
     actor: &str,
 ) -> CmdResult<CorrectiveAction> {
-    let (id, status) = SetActionStatusReq { id, status }.decode()?;
-    state.acting(actor, |reg| reg.set_corrective_action_status(id, status))
+    let wire = SetActionStatusReq { id, status };
+    let (id, status) = wire.clone().decode()?;
+    state.acting_via(
+        actor,
+        || Op::SetActionStatus(wire),
+        |reg| reg.set_corrective_action_status(id, status),
+    )
 }

@@ -10,6 +10,7 @@ use reclam::letters::Composed;
 use reclam::letters::TemplateEntry;
 use reclam::register::letters::LetterChoices;
 use reclam::store::ComplaintView;
+use reclam::sync::Op;
 use serde_json::Value;
 use std::path::PathBuf;
 use tauri::State;
@@ -82,8 +83,14 @@ pub fn issue_letter(
     request: Value,
     actor: &str,
 ) -> CmdResult<ComplaintView> {
-    let (r, req) = LetterReq { reference, request }.decode()?;
-    state.change(actor, &r, |reg| reg.issue_letter(&r, &req))
+    let wire = LetterReq { reference, request };
+    let (r, req) = wire.clone().decode()?;
+    state.change_via(
+        actor,
+        &r,
+        || Op::IssueLetter(wire),
+        |reg| reg.issue_letter(&r, &req),
+    )
 }
 
 /// Open an issued letter (hash checked) in the system viewer, for printing.

@@ -7,6 +7,7 @@ use reclam::api::Fields;
 use reclam::complaint::{EscalationDecision, NewEscalation, NewProposal, NewRefundPayment};
 use reclam::store::authority::{PendingApproval, RefundDue};
 use reclam::store::ComplaintView;
+use reclam::sync::Op;
 use serde_json::Value;
 use tauri::State;
 
@@ -35,8 +36,13 @@ pub fn request_approval(
     actor: &str,
 ) -> CmdResult<ComplaintView> {
     let r = self::reference(&reference)?;
-    let e: NewEscalation = decode(input)?;
-    state.change(actor, &r, |reg| reg.request_approval(&r, &e))
+    let e: NewEscalation = decode(input.clone())?;
+    state.change_via(
+        actor,
+        &r,
+        || Op::RequestApproval { reference, input },
+        |reg| reg.request_approval(&r, &e),
+    )
 }
 
 /// Accept (possibly for a lower amount) or refuse a request, as the acting user.
@@ -47,7 +53,15 @@ pub fn decide_approval(
     input: Value,
     actor: &str,
 ) -> CmdResult<ComplaintView> {
-    let d: EscalationDecision = decode(input)?;
+    let d: EscalationDecision = decode(input.clone())?;
+    if state.server_config()?.open {
+        return state.with_workstation(|ws| {
+            ws.execute(Op::DecideApproval { id, input })?;
+            let reg = ws.register()?;
+            let (r, _) = reg.store().escalation(id)?;
+            reg.view(&r)
+        });
+    }
     state.acting(actor, |reg| {
         let e = reg.decide_approval(id, &d)?;
         let (r, _) = reg.store().escalation(e.id)?;
@@ -78,8 +92,13 @@ pub fn add_proposal(
     actor: &str,
 ) -> CmdResult<ComplaintView> {
     let r = self::reference(&reference)?;
-    let p: NewProposal = decode(input)?;
-    state.change(actor, &r, |reg| reg.add_proposal(&r, &p))
+    let p: NewProposal = decode(input.clone())?;
+    state.change_via(
+        actor,
+        &r,
+        || Op::AddProposal { reference, input },
+        |reg| reg.add_proposal(&r, &p),
+    )
 }
 
 /// The client's response to a proposal: accepted or refused, on a day.
@@ -94,11 +113,21 @@ pub fn respond_proposal(
 ) -> CmdResult<ComplaintView> {
     let mut f = Fields::default();
     let r = f.reference("reference", &reference);
-    let on = f.date("on", &on);
-    let (Some(r), Some(on)) = (r, on) else {
+    let day = f.date("on", &on);
+    let (Some(r), Some(day)) = (r, day) else {
         return Err(f.into_error().into());
     };
-    state.change(actor, &r, |reg| reg.respond_proposal(&r, id, accepted, on))
+    state.change_via(
+        actor,
+        &r,
+        || Op::RespondProposal {
+            reference,
+            id,
+            accepted,
+            on,
+        },
+        |reg| reg.respond_proposal(&r, id, accepted, day),
+    )
 }
 
 #[tauri::command]
@@ -109,6 +138,11 @@ pub fn record_refund_payment(
     actor: &str,
 ) -> CmdResult<ComplaintView> {
     let r = self::reference(&reference)?;
-    let p: NewRefundPayment = decode(input)?;
-    state.change(actor, &r, |reg| reg.record_refund_payment(&r, &p))
+    let p: NewRefundPayment = decode(input.clone())?;
+    state.change_via(
+        actor,
+        &r,
+        || Op::RecordRefundPayment { reference, input },
+        |reg| reg.record_refund_payment(&r, &p),
+    )
 }

@@ -37,5 +37,9 @@ pub fn set_setting(
 /// Set the firm's logo from the PNG the user picked.
 #[tauri::command]
 pub fn set_logo(state: State<'_, AppState>, path: PathBuf, actor: &str) -> CmdResult<()> {
+    if state.server_config()?.open {
+        let png = reclam::register::files::read("logo", &path).map_err(reclam::Error::from)?;
+        return state.with_workstation(|ws| ws.execute(Op::SetLogo { png }).map(|_| ()));
+    }
     state.acting(actor, |reg| reg.set_logo_file(&path))
 }

@@ -7,6 +7,7 @@ use crate::AppState;
 use reclam::api::others::AddUserReq;
 use reclam::api::{Fields, Request};
 use reclam::firm::{User, UserEdit};
+use reclam::sync::Op;
 use serde_json::Value;
 use std::path::PathBuf;
 use tauri::State;
@@ -20,6 +21,15 @@ pub fn list_users(state: State<'_, AppState>) -> CmdResult<Vec<User>> {
 #[tauri::command]
 pub fn add_user(state: State<'_, AppState>, input: Value, actor: &str) -> CmdResult<Vec<User>> {
     let new = AddUserReq { input }.decode()?;
+    if state.server_config()?.open {
+        // A member of the firm: their login on the server ("claire.martin"), with the first
+        // password the manager hands over.
+        let secret = new.secret.clone().unwrap_or_default();
+        return state.with_workstation(|ws| {
+            ws.add_member(&reclam::sync::server::login_for(&new.name), &new, &secret)?;
+            ws.register()?.users()
+        });
+    }
     state.acting(actor, |reg| {
         reg.add_user(&new)?;
         reg.users()
@@ -80,5 +90,16 @@ pub fn set_signature(
     path: PathBuf,
     actor: &str,
 ) -> CmdResult<Vec<User>> {
+    if state.server_config()?.open {
+        // The image travels to every workstation of the firm's register.
+        let png = reclam::register::files::read("signature", &path).map_err(reclam::Error::from)?;
+        return state.with_workstation(|ws| {
+            ws.execute(Op::SetSignature {
+                user: user.to_owned(),
+                png,
+            })?;
+            ws.register()?.users()
+        });
+    }
     state.acting(actor, |reg| reg.set_signature_file(user, &path))
 }

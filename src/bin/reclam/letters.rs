@@ -33,8 +33,8 @@ pub struct LetterArgs {
     pub json: bool,
 }
 
-/// A letter as a PDF at `--out`: a draft, or issued (stored, journaled, the step moved).
-pub fn letter(reg: &mut Register, a: LetterArgs) -> Result<(), Error> {
+/// The letter the arguments ask for.
+pub fn request(a: &LetterArgs) -> Result<(reclam::complaint::ComplaintRef, LetterRequest), Error> {
     let mut f = Fields::default();
     let reference = f.reference("reference", &a.reference);
     let kind = f.check(a.kind.parse());
@@ -44,12 +44,18 @@ pub fn letter(reg: &mut Register, a: LetterArgs) -> Result<(), Error> {
     };
     let req = LetterRequest {
         kind,
-        signatory: a.signatory,
+        signatory: a.signatory.clone(),
         holding: expected_on.map(|expected_on| HoldingInfo {
             expected_on,
-            note: a.note.unwrap_or_default(),
+            note: a.note.clone().unwrap_or_default(),
         }),
     };
+    Ok((r, req))
+}
+
+/// A letter as a PDF at `--out`: a draft, or issued (stored, journaled, the step moved).
+pub fn letter(reg: &mut Register, a: LetterArgs) -> Result<(), Error> {
+    let (r, req) = request(&a)?;
     if a.json {
         print_json(&reg.draft_letter(&r, &req)?.composed)?;
     }

@@ -408,6 +408,11 @@ fn run(cli: Cli) -> Result<(), Error> {
         // Without a register.
         Command::Deadlines { dates, region } => complaints::deadlines(&dates, &region),
         // Before opening the register: nothing may hold it open while it is replaced.
+        Command::Restore { .. } if cli.server.is_some() => Err(Error::Server(
+            "le registre partagé du cabinet ne se restaure pas depuis un poste : il est sur le \
+             serveur (sa sauvegarde est celle du serveur PostgreSQL)"
+                .into(),
+        )),
         Command::Restore { file, accept_loss } => {
             // A register that opens and has passwords: only a signed-in manager replaces it
             // (one that cannot be opened is restored by whoever is there).

@@ -311,15 +311,50 @@ pub fn dispatch(ws: &mut Workstation, command: Command) -> Result<(), Error> {
             let name = ws.member().0.to_owned();
             crate::dispatch(ws.register()?, read, &name)
         }
+        Command::Letter {
+            reference,
+            kind,
+            out,
+            issue: true,
+            signatory,
+            expected_on,
+            note,
+            json,
+        } => {
+            let name = ws.member().0.to_owned();
+            let args = crate::letters::LetterArgs {
+                reference,
+                kind,
+                out,
+                issue: true,
+                signatory: signatory.unwrap_or(name),
+                expected_on,
+                note,
+                json,
+            };
+            let (r, req) = crate::letters::request(&args)?;
+            let meta = ws.execute(Op::IssueLetter(reclam::api::letters::LetterReq {
+                reference: r.to_string(),
+                request: serde_json::to_value(&req).expect("a letter request serialises"),
+            }))?;
+            let id = meta["id"].as_i64().unwrap_or_default();
+            eprintln!(
+                "lettre n° {id} émise ({} octets, SHA-256 {})",
+                meta["size"], meta["sha256"].as_str().unwrap_or_default()
+            );
+            ws.register()?.save_letter(id, &args.out)?;
+            eprintln!("{}", args.out.display());
+            Ok(())
+        }
         Command::Letter { issue: false, .. } => {
             let name = ws.member().0.to_owned();
             crate::dispatch(ws.register()?, command, &name)
         }
         _ => Err(Error::Server(
-            "cette commande n'agit pas encore sur le registre partagé du cabinet (seuls \
-             l'enregistrement, l'accusé de réception, l'attente, la réponse, la clôture, les \
-             dysfonctionnements, les demandes, les réglages et les membres le font) : lancez-la \
-             sans RECLAM_SERVER sur un registre local"
+            "cette commande n'est pas encore disponible sur le registre partagé du cabinet dans \
+             cette version de Reclam (pièces jointes, imports, anonymisation, modèles de \
+             courrier, logo, demandes de validation, actions correctives, modification d'un membre, \
+             restauration)"
                 .into(),
         )),
     }
