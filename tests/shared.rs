@@ -881,3 +881,58 @@ fn a_letter_issued_on_one_workstation_is_the_same_letter_on_every_other() {
     assert!(text.contains("Cabinet Durand Courtage"), "{text}");
     assert!(text.contains(&r), "{text}");
 }
+
+#[test]
+fn the_connection_is_encrypted_when_the_server_offers_tls() {
+    let pg = Pg::start_with_tls();
+    pg.create_db("cabinet_tls");
+    let admin = Target::parse(&format!("{}?sslmode=require", pg.admin_url("cabinet_tls"))).unwrap();
+    server::create_firm(
+        &admin,
+        ADMIN_PASSWORD,
+        "Claire Martin",
+        "claire.martin",
+        MANAGER_PW,
+        clock().as_ref(),
+    )
+    .unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    for url in [
+        pg.url("claire.martin", "cabinet_tls"),
+        format!("{}?sslmode=require", pg.url("claire.martin", "cabinet_tls")),
+    ] {
+        let mut ws = Workstation::open(
+            &dir.path().join("claire.db"),
+            clock(),
+            Target::parse(&url).unwrap(),
+            MANAGER_PW,
+        )
+        .unwrap();
+        ws.sync().unwrap();
+        let st = ws.status().unwrap();
+        assert!(st.online && st.encrypted, "{url}: {st:?}");
+        ws.execute(record("Client chiffré")).unwrap();
+    }
+    // A server without TLS: plain when allowed, refused when the address requires it.
+    let plain = Firm::new("cabinet_clair");
+    let mut ws = plain.open("paul.petit", "paul.db");
+    assert!(!ws.status().unwrap().encrypted);
+    ws.execute(record("Client en clair")).unwrap();
+    let url = format!(
+        "{}?sslmode=require",
+        plain.pg.url("paul.petit", "cabinet_clair")
+    );
+    let e = Workstation::open(
+        &plain.cache("paul.db"),
+        clock(),
+        Target::parse(&url).unwrap(),
+        ADVISOR_PW,
+    )
+    .err()
+    .unwrap();
+    assert!(
+        e.to_string()
+            .contains("n'accepte pas de connexion chiffrée"),
+        "{e}"
+    );
+}

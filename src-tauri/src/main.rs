@@ -299,6 +299,7 @@ impl AppState {
             chain_length: hello.head_seq,
             chain_head: hello.head_hash,
             server_length: Some(hello.head_seq),
+            encrypted: server.encrypted,
         })
     }
 

@@ -4,7 +4,7 @@
 
 use crate::error::{Error, Result};
 use crate::store::sync::OutboxEntry;
-use postgres::{Client, Config, NoTls};
+use postgres::{Client, Config};
 use std::str::FromStr;
 use std::time::Duration;
 
@@ -81,14 +81,37 @@ impl Target {
         self.config.get_dbname().unwrap_or("reclam")
     }
 
+    /// Connect as this login. The connection is encrypted (TLS) whenever the server offers
+    /// it; `?sslmode=require` in the address refuses a server that does not, `disable` never
+    /// asks. As PostgreSQL's own clients do by default, the server's certificate is not checked
+    /// against an authority (a firm's server often has its own): TLS here protects what travels
+    /// on the firm's network, the password being checked by SCRAM, which a server without it
+    /// cannot fake.
     pub fn connect(&self, password: &str) -> Result<Server> {
         let mut config = self.config.clone();
         config.password(password);
-        let client = config.connect(NoTls).map_err(|e| classify(&e, self))?;
-        Ok(Server {
+        let tls = native_tls::TlsConnector::builder()
+            .danger_accept_invalid_certs(true)
+            .danger_accept_invalid_hostnames(true)
+            .build()
+            .map_err(|e| Error::Server(format!("TLS indisponible sur ce poste : {e}")))?;
+        let client = config
+            .connect(postgres_native_tls::MakeTlsConnector::new(tls))
+            .map_err(|e| classify(&e, self))?;
+        let mut server = Server {
             client,
             target: self.clone(),
-        })
+            encrypted: false,
+        };
+        server.encrypted = server
+            .client
+            .query_one(
+                "SELECT coalesce((SELECT ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid()), false)",
+                &[],
+            )
+            .map(|r| r.get(0))
+            .unwrap_or(false);
+        Ok(server)
     }
 }
 
@@ -96,6 +119,8 @@ impl Target {
 pub struct Server {
     client: Client,
     pub target: Target,
+    /// The connection is encrypted (TLS).
+    pub encrypted: bool,
 }
 
 /// What the server says when a workstation connects.
@@ -589,6 +614,21 @@ fn classify(e: &postgres::Error, target: &Target) -> Error {
             )),
             _ => Error::Server(format!("{} ({code})", db.message())),
         };
+    }
+    // The whole chain of causes: "error performing TLS handshake" says why only in its source.
+    let mut text = e.to_string();
+    let mut source = std::error::Error::source(e);
+    while let Some(s) = source {
+        text.push_str(": ");
+        text.push_str(&s.to_string());
+        source = s.source();
+    }
+    if text.contains("server does not support TLS") {
+        return Error::Server(format!(
+            "{} n'accepte pas de connexion chiffrée (TLS) alors que l'adresse l'exige \
+             (sslmode=require)",
+            target.display
+        ));
     }
     // No answer from the server at all: the workstation works offline.
     Error::Offline(format!("{} ({})", target.display, plain(e)))

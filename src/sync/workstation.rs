@@ -62,6 +62,8 @@ pub struct SyncStatus {
     pub chain_head: String,
     /// The server's journal length, when online.
     pub server_length: Option<i64>,
+    /// The connection to the server is encrypted (TLS), when online.
+    pub encrypted: bool,
 }
 
 /// What a sync did.
@@ -548,6 +550,7 @@ impl Workstation {
             chain_length: length,
             chain_head: head,
             server_length: None,
+            encrypted: self.server.as_ref().is_some_and(|s| s.encrypted),
         })
     }
 

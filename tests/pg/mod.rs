@@ -14,6 +14,8 @@ pub struct Pg {
     pub port: u16,
     bin: PathBuf,
     as_postgres: bool,
+    /// The server offers TLS (a self-signed certificate made for the run).
+    tls: bool,
 }
 
 fn bin_dir() -> PathBuf {
@@ -44,6 +46,15 @@ fn free_port() -> u16 {
 
 impl Pg {
     pub fn start() -> Pg {
+        Self::start_with(false)
+    }
+
+    /// A server that offers TLS, with a self-signed certificate (`openssl`).
+    pub fn start_with_tls() -> Pg {
+        Self::start_with(true)
+    }
+
+    fn start_with(tls: bool) -> Pg {
         let bin = bin_dir();
         let as_postgres = is_root();
         let dir = tempfile::tempdir().expect("temp dir");
@@ -66,6 +77,7 @@ impl Pg {
             port,
             bin,
             as_postgres,
+            tls,
         };
         let out = pg
             .cmd("initdb")
@@ -88,6 +100,35 @@ impl Pg {
             "initdb: {}",
             String::from_utf8_lossy(&out.stderr)
         );
+        if tls {
+            let (key, crt) = (data.join("server.key"), data.join("server.crt"));
+            let out = Command::new("openssl")
+                .args([
+                    "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2",
+                ])
+                .args(["-subj", "/CN=serveur-du-cabinet"])
+                .arg("-keyout")
+                .arg(&key)
+                .arg("-out")
+                .arg(&crt)
+                .output()
+                .unwrap();
+            assert!(
+                out.status.success(),
+                "openssl: {}",
+                String::from_utf8_lossy(&out.stderr)
+            );
+            use std::os::unix::fs::PermissionsExt;
+            std::fs::set_permissions(&key, std::fs::Permissions::from_mode(0o600)).unwrap();
+            if pg.as_postgres {
+                Command::new("chown")
+                    .args(["postgres:postgres"])
+                    .arg(&key)
+                    .arg(&crt)
+                    .status()
+                    .unwrap();
+            }
+        }
         pg.ctl_start();
         pg
     }
@@ -114,9 +155,10 @@ impl Pg {
             .arg(self.data())
             .arg("-o")
             .arg(format!(
-                "-p {} -k {} -c listen_addresses=127.0.0.1 -c fsync=off",
+                "-p {} -k {} -c listen_addresses=127.0.0.1 -c fsync=off{}",
                 self.port,
-                self.dir.path().display()
+                self.dir.path().display(),
+                if self.tls { " -c ssl=on" } else { "" }
             ))
             .arg("-l")
             .arg(self.dir.path().join("log"))

@@ -40,6 +40,7 @@ const online: SyncStatus = {
   chainLength: 42,
   chainHead: "abc",
   serverLength: 42,
+  encrypted: true,
 };
 
 const now = new Date(2026, 4, 7, 16, 0);

@@ -792,7 +792,11 @@ chainLength: number, chainHead: string,
 /**
  * The server's journal length, when online.
  */
-serverLength: number | null, };
+serverLength: number | null, 
+/**
+ * The connection to the server is encrypted (TLS), when online.
+ */
+encrypted: boolean, };
 
 export type SyncConflict = { 
 /**
