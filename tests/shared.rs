@@ -936,3 +936,121 @@ fn the_connection_is_encrypted_when_the_server_offers_tls() {
         "{e}"
     );
 }
+
+#[test]
+fn a_solo_register_moves_to_the_server_with_its_journal_and_its_letters() {
+    // The register Claire kept alone on her desk until now, with a password.
+    let solo_dir = tempfile::tempdir().unwrap();
+    let solo = solo_dir.path().join("registre.db");
+    let (refs, letter_hash) = {
+        let mut reg = reclam::Register::open(&solo, clock()).unwrap();
+        reg.create_first_user("Claire Martin", "ancien-mot-de-passe")
+            .unwrap();
+        for (key, value) in [
+            ("firm.name", "Cabinet Durand Courtage"),
+            ("firm.address", "12 rue de la République\n69002 Lyon"),
+            ("firm.orias", "07000001"),
+            ("firm.email", "reclamations@durand-courtage.fr"),
+            ("firm.phone", "04 72 00 00 00"),
+        ] {
+            reg.set_setting(key, value).unwrap();
+        }
+        let mut refs = Vec::new();
+        for i in 0..5 {
+            let c = reg
+                .record(&common::complaint(
+                    &format!("Client historique {i}"),
+                    "2026-02-02",
+                ))
+                .unwrap();
+            refs.push(c.reference.to_string());
+        }
+        let r0 = refs[0].parse().unwrap();
+        reg.acknowledge(&r0, d("2026-02-03")).unwrap();
+        let meta = reg
+            .issue_letter(
+                &r0,
+                &serde_json::from_value(json!({"kind": "holding", "signatory": "Claire Martin",
+                    "holding": {"expectedOn": "2026-03-30", "note": "Expertise en cours"}}))
+                .unwrap(),
+            )
+            .unwrap();
+        (refs, meta.sha256)
+    };
+
+    let pg = Pg::start();
+    pg.create_db("cabinet_m");
+    let admin = Target::parse(&pg.admin_url("cabinet_m")).unwrap();
+    let manager = server::create_firm(
+        &admin,
+        ADMIN_PASSWORD,
+        "Claire Martin",
+        "claire.martin",
+        MANAGER_PW,
+        clock().as_ref(),
+    )
+    .unwrap();
+    let caches = tempfile::tempdir().unwrap();
+    let mut claire = Workstation::open(
+        &caches.path().join("claire.db"),
+        clock(),
+        manager,
+        MANAGER_PW,
+    )
+    .unwrap();
+    claire.sync().unwrap();
+    let report = claire.adopt(&solo).unwrap();
+    assert_eq!(report.complaints, 5);
+    assert!(report.journal_events > 8, "{report:?}");
+    claire
+        .add_member(
+            "paul.petit",
+            &NewUser {
+                name: "Paul Petit".into(),
+                role: Role::Advisor,
+                can_sign: true,
+                max_gesture: None,
+                secret: None,
+            },
+            ADVISOR_PW,
+        )
+        .unwrap();
+
+    // Paul's new desk: the whole register, its journal and its letter, verified.
+    let paul_target = Target::parse(&pg.url("paul.petit", "cabinet_m")).unwrap();
+    let mut paul = Workstation::open(
+        &caches.path().join("paul.db"),
+        clock(),
+        paul_target,
+        ADVISOR_PW,
+    )
+    .unwrap();
+    paul.sync().unwrap();
+    assert_eq!(references(&mut paul), refs);
+    let r0: reclam::complaint::ComplaintRef = refs[0].parse().unwrap();
+    let reg = paul.register().unwrap();
+    let letters = reg.letters(&r0).unwrap();
+    assert_eq!(letters[0].sha256, letter_hash);
+    let history = reg.history(&r0).unwrap();
+    assert_eq!(history[0].actor, "Claire Martin");
+    assert!(
+        history.iter().any(|e| e.kind == "acknowledged"),
+        "{history:?}"
+    );
+    let check = reg.verify().unwrap();
+    assert!(check.ok, "{:?}", check.findings);
+    // Its passwords stayed behind: members sign in with their server login.
+    assert!(!reg.sign_in_required().unwrap());
+    // New complaints are numbered after the register's own.
+    let new = reference_of(&paul.execute(record("Client nouveau")).unwrap());
+    assert!(
+        new.as_str() > refs[4].as_str(),
+        "{new} not after {}",
+        refs[4]
+    );
+    claire.sync().unwrap();
+    assert_eq!(references(&mut claire), references(&mut paul));
+    // Only once, on a server without complaints.
+    let e = claire.adopt(&solo).unwrap_err();
+    assert!(e.to_string().contains("déjà des réclamations"), "{e}");
+}

@@ -336,6 +336,28 @@ impl Store {
         Ok(kept)
     }
 
+    /// The last complaint number handed out, per year.
+    pub fn reference_counters(&self) -> Result<Vec<(i32, i32)>> {
+        let mut stmt = self
+            .conn
+            .prepare("SELECT year, last FROM ref_counters ORDER BY year")?;
+        let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Leave the passwords out of this register (a copy moved to the firm's server, whose
+    /// members sign in with their server login). The copy only: the rule that a password is
+    /// never deleted stands for every register in use.
+    pub fn forget_credentials(&self) -> Result<()> {
+        self.conn.execute_batch(
+            "DROP TRIGGER credentials_no_delete;
+             DELETE FROM credentials;
+             CREATE TRIGGER credentials_no_delete BEFORE DELETE ON credentials
+             BEGIN SELECT RAISE(ABORT, 'le registre ne supprime jamais un accès : désactivez l''utilisateur'); END;",
+        )?;
+        Ok(())
+    }
+
     /// Copy the cache as it is to `path` (the base a rebuild starts again from).
     pub fn save_checkpoint(&self, path: &Path) -> Result<()> {
         super::backup::copy_to(&self.conn, path)

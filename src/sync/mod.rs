@@ -9,4 +9,4 @@ pub mod workstation;
 
 pub use op::Op;
 pub use server::Target;
-pub use workstation::{SyncReport, SyncStatus, Workstation};
+pub use workstation::{AdoptReport, SyncReport, SyncStatus, Workstation};

@@ -19,6 +19,9 @@ use crate::store::Store;
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
 
+/// The kind of the change that moves a solo register to the server.
+pub const ADOPT: &str = "adoptRegister";
+
 /// One change of the firm's register.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(tag = "op", rename_all = "camelCase")]
@@ -83,6 +86,14 @@ pub enum Op {
     AddUser {
         input: Value,
     },
+    /// A register kept on one desk until now, moved to the firm's server: the whole file
+    /// (its journal with it), credentials left out, as base64. Only the first change after the
+    /// firm's members; every workstation takes it as its cache (see `workstation::adopt`).
+    AdoptRegister {
+        sha256: String,
+        size: u64,
+        data: String,
+    },
     /// A conflict reviewed by a supervisor or a manager.
     ResolveConflict {
         seq: i64,
@@ -117,6 +128,7 @@ impl Op {
             Op::SetSetting { .. } => "setSetting",
             Op::AddUser { .. } => "addUser",
             Op::ResolveConflict { .. } => "resolveConflict",
+            Op::AdoptRegister { .. } => ADOPT,
         }
     }
 
@@ -145,6 +157,7 @@ impl Op {
             | Op::RecordRequest(_)
             | Op::SetSetting { .. }
             | Op::AddUser { .. }
+            | Op::AdoptRegister { .. }
             | Op::ResolveConflict { .. } => None,
         }
     }
@@ -278,7 +291,16 @@ impl Op {
                 let mut u: NewUser = crate::complaint::input::from_json_value(input)?;
                 // Passwords are the server's: none is ever kept in a cache.
                 u.secret = None;
+                // Known already (a register moved to the server had them): they now sign in.
+                if let Ok(known) = reg.user(&u.name) {
+                    return Ok(json(&known));
+                }
                 json(&reg.add_user(&u)?)
+            }
+            Op::AdoptRegister { .. } => {
+                return Err(Error::Server(
+                    "un registre repris ne s'applique qu'au début du journal du cabinet".into(),
+                ))
             }
             Op::ResolveConflict { seq, note } => {
                 let by = reg.acting().unwrap_or_default().to_owned();

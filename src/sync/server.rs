@@ -337,6 +337,15 @@ impl Server {
         Ok((row.get::<_, i32>(0) as i64, row.get::<_, i32>(1) as i64))
     }
 
+    /// The server hands out no number of `year` up to `last` (a register moved to it).
+    pub fn raise_counter(&mut self, year: i32, last: i32) -> Result<()> {
+        let target = self.target.clone();
+        self.client
+            .execute("SELECT reclam.raise_counter($1, $2)", &[&year, &last])
+            .map_err(|e| classify(&e, &target))?;
+        Ok(())
+    }
+
     /// A manager adds a member: their login (with its password) and the change `e` (kind
     /// `addUser`) in the firm's journal.
     pub fn add_member(

@@ -113,6 +113,16 @@ BEGIN
         RAISE EXCEPTION 'seul un superviseur ou un dirigeant peut faire ce changement (%)', p_kind
             USING ERRCODE = '42501';
     END IF;
+    IF p_kind = 'adoptRegister' THEN
+        IF r <> 'manager' THEN
+            RAISE EXCEPTION 'seul un dirigeant peut reprendre un registre sur le serveur'
+                USING ERRCODE = '42501';
+        END IF;
+        IF EXISTS (SELECT 1 FROM reclam.events WHERE kind <> 'addUser') THEN
+            RAISE EXCEPTION 'le registre du cabinet contient déjà des réclamations ou des réglages : un registre ne se reprend que sur un serveur neuf'
+                USING ERRCODE = '42501';
+        END IF;
+    END IF;
     IF r = 'none' THEN
         RAISE EXCEPTION '« % » n''a aucun rôle dans le cabinet', session_user
             USING ERRCODE = '42501';
@@ -212,6 +222,20 @@ BEGIN
     RETURN QUERY SELECT v_last - p_count + 1, v_last;
 END $$;
 
+-- A register moved to the server keeps its references: the counters never fall behind them.
+CREATE FUNCTION reclam.raise_counter(p_year int, p_last int) RETURNS void
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = reclam, pg_temp AS $$
+#variable_conflict use_column
+DECLARE m reclam.members := reclam.acting();
+BEGIN
+    IF reclam.role_of(session_user) <> 'manager' THEN
+        RAISE EXCEPTION 'seul un dirigeant peut reprendre un registre sur le serveur'
+            USING ERRCODE = '42501';
+    END IF;
+    INSERT INTO reclam.ref_counters AS c VALUES (p_year, p_last)
+        ON CONFLICT (year) DO UPDATE SET last = greatest(c.last, excluded.last);
+END $$;
+
 -- A manager adds a member: their PostgreSQL login, their firm role, and the change in the
 -- journal (so that every workstation knows them).
 CREATE FUNCTION reclam.add_member(p_login text, p_name text, p_role text, p_password text,
@@ -253,5 +277,5 @@ REVOKE EXECUTE ON ALL FUNCTIONS IN SCHEMA reclam FROM PUBLIC;
 GRANT USAGE ON SCHEMA reclam TO @member@;
 GRANT EXECUTE ON FUNCTION reclam.append(text, text, bigint, text, text, bigint, text, text, text, bigint),
     reclam.pull(bigint, int), reclam.hello(), reclam.lease(text, int, int) TO @member@;
-GRANT EXECUTE ON FUNCTION reclam.add_member(text, text, text, text, text, text, bigint, text, text, bigint, text)
-    TO @manager@;
+GRANT EXECUTE ON FUNCTION reclam.add_member(text, text, text, text, text, text, bigint, text, text, bigint, text),
+    reclam.raise_counter(int, int) TO @manager@;

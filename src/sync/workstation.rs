@@ -509,9 +509,22 @@ impl Workstation {
             if events.is_empty() {
                 return Ok(pulled);
             }
-            // One transaction per batch: the cache and its position move together.
-            reg.store_mut()
-                .all_or_nothing(|s| events.iter().try_for_each(|ev| apply_event(s, ev)))?;
+            // One transaction per batch: the cache and its position move together. A register
+            // moved to the server replaces the cache: it is taken alone, between batches.
+            let path = reg.path().to_owned();
+            for run in events.split_inclusive(|ev| ev.kind == super::op::ADOPT) {
+                let (last, before) = run.split_last().expect("a run has an event");
+                let (batch, adopt) = if last.kind == super::op::ADOPT {
+                    (before, Some(last))
+                } else {
+                    (run, None)
+                };
+                reg.store_mut()
+                    .all_or_nothing(|s| batch.iter().try_for_each(|ev| apply_event(s, ev)))?;
+                if let Some(ev) = adopt {
+                    apply_adopt(reg.store_mut(), &path, ev)?;
+                }
+            }
             pulled += events.len();
         }
     }
@@ -569,6 +582,109 @@ impl Workstation {
         Ok(st)
     }
 
+    /// Move a register kept on one desk until now (`from`) to the firm's server, as the first
+    /// change after its members: checked first (its journal must verify), its passwords left
+    /// out (members sign in with their server login), then taken by every workstation as its
+    /// cache, journal included. A manager of that register does it.
+    pub fn adopt(&mut self, from: &Path) -> Result<AdoptReport> {
+        if self.server.is_none() {
+            return Err(Error::Offline(
+                "reprendre un registre sur le serveur demande le serveur : reconnectez-vous".into(),
+            ));
+        }
+        self.pull()?;
+        let clock = self.reg.clock().clone();
+        let source = Register::open(from, clock.clone())?;
+        if source.store().is_cache()? {
+            return Err(Error::Server(format!(
+                "{} est le cache d'un registre partagé, pas un registre à reprendre",
+                from.display()
+            )));
+        }
+        let report = source.verify()?;
+        if !report.ok {
+            return Err(Error::Tampered(format!(
+                "le registre à reprendre ne se vérifie pas ({}) : rien n'a été envoyé",
+                report
+                    .findings
+                    .first()
+                    .map(|f| f.message.clone())
+                    .unwrap_or_default()
+            )));
+        }
+        let name = self.name.clone();
+        let manager = source.users()?.into_iter().any(|u| {
+            crate::firm::same_name(&u.name, &name)
+                && u.role == crate::firm::Role::Manager
+                && u.active
+        });
+        if !manager {
+            return Err(Error::Forbidden(format!(
+                "{name} n'est pas dirigeant(e) actif(ve) du registre à reprendre : seul l'un de \
+                 ses dirigeants le reprend sur le serveur"
+            )));
+        }
+        let complaints = source
+            .list(&crate::store::register::RegisterQuery {
+                limit: 1,
+                ..Default::default()
+            })?
+            .total;
+        let counters = source.store().reference_counters()?;
+        // A copy without the passwords: members sign in with their server login.
+        let copy = side_file(self.reg.path(), "adopt-out");
+        remove_db(&copy);
+        source.store().save_checkpoint(&copy)?;
+        drop(source);
+        Store::open(&copy, clock.clone())?.forget_credentials()?;
+        let bytes = std::fs::read(&copy)?;
+        remove_db(&copy);
+        use base64::Engine;
+        let op = Op::AdoptRegister {
+            sha256: crate::store::journal::sha256_hex(&bytes),
+            size: bytes.len() as u64,
+            data: base64::engine::general_purpose::STANDARD.encode(&bytes),
+        };
+        let s = self.reg.store_mut();
+        let (position, _) = cursor(s)?;
+        let device_seq: i64 = s
+            .sync_value("nextDeviceSeq")?
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(1);
+        let entry = OutboxEntry {
+            device_seq,
+            op_id: format!(
+                "{}-{device_seq}-{}",
+                self.device,
+                crate::store::identity::new_id()
+            ),
+            login: self.target.login.clone(),
+            acted_at: format_instant(clock.now().trunc_subsecs(3)),
+            acted_on: clock.today().to_string(),
+            based_on: position,
+            kind: op.kind().to_owned(),
+            reference: None,
+            payload: op.payload(),
+        };
+        s.set_sync_value("nextDeviceSeq", &(device_seq + 1).to_string())?;
+        let device = self.device.clone();
+        let server = self.server.as_mut().expect("online");
+        // Its references stay its own: the server leases numbers after them from now on.
+        for (year, last) in counters {
+            server.raise_counter(year, last)?;
+        }
+        server.append(&device, &entry, Some(position))?;
+        self.pull()?;
+        let year = self.reg.today().year();
+        self.top_up_lease(year)?;
+        Ok(AdoptReport {
+            complaints,
+            journal_events: report.events,
+            bytes: bytes.len() as u64,
+            chain_length: cursor(self.store())?.0,
+        })
+    }
+
     pub fn conflicts(&self, open_only: bool) -> Result<Vec<Conflict>> {
         self.store().conflicts(open_only)
     }
@@ -610,6 +726,18 @@ impl Workstation {
         }
         Ok(after)
     }
+}
+
+/// What moving a register to the server took.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct AdoptReport {
+    pub complaints: u64,
+    /// Its own journal's events, now the start of every cache's journal.
+    pub journal_events: u32,
+    pub bytes: u64,
+    /// The firm's journal after it.
+    pub chain_length: i64,
 }
 
 enum Outcome {
@@ -837,6 +965,64 @@ pub fn apply_event(s: &mut Store, ev: &ServerEvent) -> Result<()> {
         }
         accept_own(s, &head, ev)
     })
+}
+
+/// Take a register moved to the server as this cache: its bytes checked against the journal's
+/// hash, its own journal verified, then put in place of the cache (this workstation's counters
+/// kept), at the event's position.
+fn apply_adopt(s: &mut Store, cache: &Path, ev: &ServerEvent) -> Result<()> {
+    let (length, head) = cursor(s)?;
+    if ev.seq != length + 1 {
+        return Err(Error::Server(format!(
+            "le journal du cabinet saute du changement n° {length} au n° {}",
+            ev.seq
+        )));
+    }
+    check_link(&head, ev)?;
+    let Op::AdoptRegister { sha256, size, data } = Op::from_payload(&ev.payload)? else {
+        return Err(Error::Server("registre repris illisible".into()));
+    };
+    use base64::Engine;
+    let bytes = base64::engine::general_purpose::STANDARD
+        .decode(data.as_bytes())
+        .map_err(|e| Error::Tampered(format!("registre repris illisible : {e}")))?;
+    if bytes.len() as u64 != size || crate::store::journal::sha256_hex(&bytes) != sha256 {
+        return Err(Error::Tampered(
+            "le registre repris ne correspond pas à son empreinte dans le journal du cabinet"
+                .into(),
+        ));
+    }
+    let file = side_file(cache, "adopt-in");
+    remove_db(&file);
+    crate::register::files::write_private("sync", &file, &bytes).map_err(Error::Validation)?;
+    let report = Store::open(&file, s.clock().clone())?.verify()?;
+    if !report.ok {
+        remove_db(&file);
+        return Err(Error::Tampered(format!(
+            "le registre repris ne se vérifie pas sur ce poste ({})",
+            report
+                .findings
+                .first()
+                .map(|f| f.message.clone())
+                .unwrap_or_default()
+        )));
+    }
+    let mut kept = s.kept_sync_state()?;
+    // Numbers leased before the register came may be its own: new ones come after them.
+    kept.leases.clear();
+    s.restore_checkpoint(&file, &kept)?;
+    remove_db(&file);
+    s.set_sync_value("cursor", &ev.seq.to_string())?;
+    s.set_sync_value("cursorHash", &ev.hash)
+}
+
+/// A database file and its companions.
+fn remove_db(file: &Path) {
+    for suffix in ["", "-wal", "-shm", ".head"] {
+        let mut name = file.as_os_str().to_owned();
+        name.push(suffix);
+        let _ = std::fs::remove_file(PathBuf::from(name));
+    }
 }
 
 fn side_file(db: &Path, suffix: &str) -> PathBuf {

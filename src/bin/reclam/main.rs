@@ -434,6 +434,11 @@ fn run(cli: Cli) -> Result<(), Error> {
         } => shared::server_init(&url, &manager, login, clock()?),
         command if cli.server.is_some() => {
             let url = cli.server.as_deref().unwrap_or_default();
+            // The firm's register is cached beside this desk's own, as the app does.
+            let path = match &cli.db {
+                Some(p) => p.clone(),
+                None => path.with_file_name("registre-cabinet.db"),
+            };
             let progress = matches!(command, Command::Sync);
             let mut ws = shared::open(url, &path, clock()?, progress)?;
             shared::dispatch(&mut ws, command)

@@ -31,6 +31,13 @@ pub enum ServerAction {
         #[arg(long)]
         login: Option<String>,
     },
+    /// Move this desk's register (or another file) to the firm's server, as its first content:
+    /// checked, its journal kept, its passwords left out (a manager of that register, connected
+    /// with --server, on a server without complaints yet).
+    Migrate {
+        #[arg(long)]
+        from: std::path::PathBuf,
+    },
     /// Members of the firm (a manager, connected with --server).
     User {
         #[command(subcommand)]
@@ -256,6 +263,17 @@ pub fn dispatch(ws: &mut Workstation, command: Command) -> Result<(), Error> {
         }
         // Synced when opened (`open`): what it did, where it stands.
         Command::Sync => print_json(&ws.sync()?),
+        Command::Server {
+            action: ServerAction::Migrate { from },
+        } => {
+            let report = ws.adopt(&from)?;
+            eprintln!(
+                "registre repris sur le serveur : {} réclamations, {} événements de son journal \
+                 (vérifié), {} octets",
+                report.complaints, report.journal_events, report.bytes
+            );
+            print_json(&report)
+        }
         Command::Status { .. } => print_json(&ws.status_checked()?),
         Command::Conflicts { all, json } => {
             let list = ws.conflicts(!all)?;
