@@ -1054,3 +1054,49 @@ fn a_solo_register_moves_to_the_server_with_its_journal_and_its_letters() {
     let e = claire.adopt(&solo).unwrap_err();
     assert!(e.to_string().contains("déjà des réclamations"), "{e}");
 }
+
+#[test]
+fn a_manager_changes_a_member_s_role_and_deactivates_them_on_the_server() {
+    let firm = Firm::new("cabinet_p");
+    let mut claire = firm.open("claire.martin", "claire.db");
+    // Paul becomes a supervisor: the server grants him the right to review conflicts.
+    claire
+        .edit_member(
+            "Paul Petit",
+            &reclam::firm::UserEdit {
+                role: Some(Role::Supervisor),
+                ..Default::default()
+            },
+        )
+        .unwrap();
+    let mut paul = firm.open("paul.petit", "paul.db");
+    assert_eq!(paul.member().1, "supervisor");
+    assert_eq!(
+        paul.register().unwrap().user("Paul Petit").unwrap().role,
+        Role::Supervisor
+    );
+    // An advisor may not change anyone, the server says so whatever the client.
+    let e = paul.set_member_active("Claire Martin", false).unwrap_err();
+    assert!(e.to_string().contains("seul un dirigeant"), "{e}");
+    // The firm keeps an active manager.
+    let e = claire
+        .set_member_active("Claire Martin", false)
+        .unwrap_err();
+    assert!(e.to_string().contains("dirigeant actif"), "{e}");
+    // Paul leaves the firm: his login is refused from now on, his history stays.
+    paul.execute(record("Client de Paul")).unwrap();
+    drop(paul);
+    claire.set_member_active("Paul Petit", false).unwrap();
+    let e = Workstation::open(
+        &firm.cache("paul.db"),
+        clock(),
+        firm.target("paul.petit"),
+        ADVISOR_PW,
+    )
+    .err()
+    .unwrap();
+    assert!(matches!(e, Error::SignIn(_)), "{e:?}");
+    let reg = claire.register().unwrap();
+    assert!(!reg.user("Paul Petit").unwrap().active);
+    assert_eq!(references(&mut claire).len(), 1);
+}

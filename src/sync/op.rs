@@ -94,6 +94,27 @@ pub enum Op {
         size: u64,
         data: String,
     },
+    /// A member's role, signing right or limit; their deactivation or reactivation (the server
+    /// changed their login too).
+    EditUser {
+        name: String,
+        edit: crate::firm::UserEdit,
+    },
+    SetUserActive {
+        name: String,
+        active: bool,
+    },
+    /// A letter template replaced (empty: back to the default).
+    SetTemplate {
+        key: String,
+        text: String,
+    },
+    /// A file attached to a complaint.
+    AddAttachment {
+        reference: String,
+        name: String,
+        bytes: Vec<u8>,
+    },
     /// A conflict reviewed by a supervisor or a manager.
     ResolveConflict {
         seq: i64,
@@ -128,6 +149,10 @@ impl Op {
             Op::SetSetting { .. } => "setSetting",
             Op::AddUser { .. } => "addUser",
             Op::ResolveConflict { .. } => "resolveConflict",
+            Op::EditUser { .. } => "editUser",
+            Op::SetUserActive { .. } => "setUserActive",
+            Op::SetTemplate { .. } => "setTemplate",
+            Op::AddAttachment { .. } => "addAttachment",
             Op::AdoptRegister { .. } => ADOPT,
         }
     }
@@ -158,7 +183,11 @@ impl Op {
             | Op::SetSetting { .. }
             | Op::AddUser { .. }
             | Op::AdoptRegister { .. }
+            | Op::EditUser { .. }
+            | Op::SetUserActive { .. }
+            | Op::SetTemplate { .. }
             | Op::ResolveConflict { .. } => None,
+            Op::AddAttachment { reference, .. } => Some(reference),
         }
     }
 
@@ -296,6 +325,20 @@ impl Op {
                     return Ok(json(&known));
                 }
                 json(&reg.add_user(&u)?)
+            }
+            Op::EditUser { name, edit } => json(&reg.edit_user(&name, &edit)?),
+            Op::SetUserActive { name, active } => json(&reg.set_user_active(&name, active)?),
+            Op::SetTemplate { key, text } => {
+                reg.set_template(&key, &text)?;
+                json!({ "key": key })
+            }
+            Op::AddAttachment {
+                reference,
+                name,
+                bytes,
+            } => {
+                let r = parse_ref(&reference)?;
+                json(&reg.add_attachment(&r, &name, &bytes)?)
             }
             Op::AdoptRegister { .. } => {
                 return Err(Error::Server(

@@ -337,6 +337,39 @@ impl Server {
         Ok((row.get::<_, i32>(0) as i64, row.get::<_, i32>(1) as i64))
     }
 
+    /// A manager changes a member (`kind` editUser or setUserActive): their group role, their
+    /// right to log in, and the change `e` in the journal.
+    pub fn change_member(
+        &mut self,
+        device: &str,
+        name: &str,
+        role: Option<&str>,
+        active: Option<bool>,
+        e: &OutboxEntry,
+    ) -> Result<i64> {
+        let target = self.target.clone();
+        let row = self
+            .client
+            .query_one(
+                "SELECT seq FROM reclam.change_member($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
+                &[
+                    &name,
+                    &role,
+                    &active,
+                    &e.kind,
+                    &e.op_id,
+                    &device,
+                    &e.device_seq,
+                    &e.acted_at,
+                    &e.acted_on,
+                    &e.based_on,
+                    &e.payload,
+                ],
+            )
+            .map_err(|err| classify(&err, &target))?;
+        Ok(row.get(0))
+    }
+
     /// The server hands out no number of `year` up to `last` (a register moved to it).
     pub fn raise_counter(&mut self, year: i32, last: i32) -> Result<()> {
         let target = self.target.clone();

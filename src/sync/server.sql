@@ -272,10 +272,66 @@ BEGIN
         p_acted_on, p_based_on, 'addUser', NULL, p_payload, NULL);
 END $$;
 
+-- A manager changes a member's role or deactivates (reactivates) them: their PostgreSQL group
+-- role and their right to log in follow, and the change enters the journal. The firm keeps an
+-- active manager. A user without a login (from a register moved here) only gets the change.
+CREATE FUNCTION reclam.change_member(p_name text, p_role text, p_active boolean, p_kind text,
+    p_op_id text, p_device text, p_device_seq bigint, p_acted_at text, p_acted_on text,
+    p_based_on bigint, p_payload text)
+RETURNS TABLE (seq bigint, hash text, outcome text)
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = reclam, pg_temp AS $$
+#variable_conflict use_column
+DECLARE
+    me reclam.members := reclam.acting();
+    m reclam.members;
+    v_group text;
+BEGIN
+    IF reclam.role_of(session_user) <> 'manager' THEN
+        RAISE EXCEPTION 'seul un dirigeant peut modifier un membre' USING ERRCODE = '42501';
+    END IF;
+    IF p_kind NOT IN ('editUser', 'setUserActive') THEN
+        RAISE EXCEPTION 'changement inconnu : %', p_kind USING ERRCODE = '22023';
+    END IF;
+    IF EXISTS (SELECT 1 FROM reclam.events e WHERE e.op_id = p_op_id) THEN
+        RETURN QUERY SELECT e.seq, e.hash, 'duplicate'::text FROM reclam.events e
+            WHERE e.op_id = p_op_id;
+        RETURN;
+    END IF;
+    SELECT * INTO m FROM reclam.members WHERE lower(name) = lower(p_name);
+    IF FOUND THEN
+        IF p_role IS NOT NULL AND p_role NOT IN ('advisor', 'supervisor', 'manager') THEN
+            RAISE EXCEPTION 'rôle inconnu : %', p_role USING ERRCODE = '22023';
+        END IF;
+        IF (p_active IS NOT NULL AND NOT p_active OR p_role IS NOT NULL AND p_role <> 'manager')
+           AND m.role = 'manager'
+           AND NOT EXISTS (SELECT 1 FROM reclam.members o WHERE o.role = 'manager' AND o.active
+                           AND o.login <> m.login) THEN
+            RAISE EXCEPTION 'le cabinet doit garder un dirigeant actif' USING ERRCODE = '42501';
+        END IF;
+        IF p_role IS NOT NULL AND p_role <> m.role THEN
+            v_group := CASE m.role WHEN 'manager' THEN '@manager@' WHEN 'supervisor' THEN '@supervisor@'
+                ELSE '@advisor@' END;
+            EXECUTE format('REVOKE %I FROM %I', v_group, m.login);
+            v_group := CASE p_role WHEN 'manager' THEN '@manager@' WHEN 'supervisor' THEN '@supervisor@'
+                ELSE '@advisor@' END;
+            EXECUTE format('GRANT %I TO %I', v_group, m.login);
+            UPDATE reclam.members SET role = p_role WHERE login = m.login;
+        END IF;
+        IF p_active IS NOT NULL AND p_active <> m.active THEN
+            EXECUTE format('ALTER ROLE %I %s', m.login, CASE WHEN p_active THEN 'LOGIN' ELSE 'NOLOGIN' END);
+            UPDATE reclam.members SET active = p_active WHERE login = m.login;
+        END IF;
+    END IF;
+    RETURN QUERY SELECT * FROM reclam.append(p_op_id, p_device, p_device_seq, p_acted_at,
+        p_acted_on, p_based_on, p_kind, NULL, p_payload, NULL);
+END $$;
+
 REVOKE ALL ON ALL TABLES IN SCHEMA reclam FROM PUBLIC;
 REVOKE EXECUTE ON ALL FUNCTIONS IN SCHEMA reclam FROM PUBLIC;
 GRANT USAGE ON SCHEMA reclam TO @member@;
 GRANT EXECUTE ON FUNCTION reclam.append(text, text, bigint, text, text, bigint, text, text, text, bigint),
     reclam.pull(bigint, int), reclam.hello(), reclam.lease(text, int, int) TO @member@;
 GRANT EXECUTE ON FUNCTION reclam.add_member(text, text, text, text, text, text, bigint, text, text, bigint, text),
-    reclam.raise_counter(int, int) TO @manager@;
+    reclam.raise_counter(int, int),
+    reclam.change_member(text, text, boolean, text, text, text, bigint, text, text, bigint, text)
+    TO @manager@;

@@ -356,6 +356,68 @@ impl Workstation {
         })
     }
 
+    /// A manager changes a member's role, signing right or limit (their server role follows).
+    pub fn edit_member(&mut self, name: &str, edit: &crate::firm::UserEdit) -> Result<Value> {
+        let role = edit.role.map(|r| r.as_str().to_owned());
+        let op = Op::EditUser {
+            name: name.to_owned(),
+            edit: edit.clone(),
+        };
+        self.member_change(op, |server, device, e| {
+            server.change_member(device, name, role.as_deref(), None, e)
+        })
+    }
+
+    /// A manager deactivates (or reactivates) a member: they can no longer log in to the
+    /// server, their history stays.
+    pub fn set_member_active(&mut self, name: &str, active: bool) -> Result<Value> {
+        let op = Op::SetUserActive {
+            name: name.to_owned(),
+            active,
+        };
+        self.member_change(op, |server, device, e| {
+            server.change_member(device, name, None, Some(active), e)
+        })
+    }
+
+    /// A change of the firm's people, made on the server by its own function (`call`), and
+    /// applied here in the same transaction (online only).
+    fn member_change(
+        &mut self,
+        op: Op,
+        call: impl FnOnce(&mut Server, &str, &OutboxEntry) -> Result<i64>,
+    ) -> Result<Value> {
+        if self.server.is_none() {
+            return Err(Error::Offline(
+                "changer un membre du cabinet demande le serveur : reconnectez-vous".into(),
+            ));
+        }
+        self.pull()?;
+        let device = self.device.clone();
+        let login = self.target.login.clone();
+        let name = self.name.clone();
+        let Workstation { reg, server, .. } = self;
+        reg.store_mut().all_or_nothing(|s| {
+            let (entry, out) = prepare_and_apply(s, &device, &login, &name, &op, server)?;
+            let server = server.as_mut().expect("online");
+            let at = cursor(s)?;
+            let seq = call(server, &device, &entry)?;
+            let ev =
+                server.pull(seq - 1, 1)?.into_iter().next().ok_or_else(|| {
+                    Error::Server("changement introuvable dans le journal".into())
+                })?;
+            if seq != at.0 + 1 {
+                return Err(Error::Server(
+                    "le registre du cabinet a changé pendant ce changement : il est fait sur le \
+                     serveur, synchronisez (reclam sync)"
+                        .into(),
+                ));
+            }
+            accept_own(s, &at.1, &ev)?;
+            Ok(out)
+        })
+    }
+
     /// Push what waits in the outbox, rebuild the cache if others wrote meanwhile, pull the
     /// firm's journal, and keep a reserve of reference numbers.
     pub fn sync(&mut self) -> Result<SyncReport> {

@@ -54,6 +54,25 @@ pub fn add_attachment(
     actor: &str,
 ) -> CmdResult<ComplaintView> {
     let (r, path) = AddAttachmentReq { reference, path }.decode()?;
+    if state.server_config()?.open {
+        // The file itself travels to every workstation.
+        let bytes =
+            reclam::register::files::read("attachment", &path).map_err(reclam::Error::from)?;
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "piece-jointe".into());
+        return state.change_via(
+            actor,
+            &r,
+            || Op::AddAttachment {
+                reference: r.to_string(),
+                name,
+                bytes,
+            },
+            |_| Ok(()),
+        );
+    }
     state.change(actor, &r, |reg| reg.add_attachment_file(&r, &path))
 }
 

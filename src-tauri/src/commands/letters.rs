@@ -34,6 +34,15 @@ pub fn set_template(
     text: &str,
     actor: &str,
 ) -> CmdResult<Vec<TemplateEntry>> {
+    if state.server_config()?.open {
+        return state.with_workstation(|ws| {
+            ws.execute(Op::SetTemplate {
+                key: key.to_owned(),
+                text: text.to_owned(),
+            })?;
+            ws.register()?.templates()
+        });
+    }
     state.acting(actor, |reg| {
         reg.set_template(key, text)?;
         reg.templates()

@@ -48,6 +48,13 @@ pub fn edit_user(
     let Some(edit) = f.json::<UserEdit>(input) else {
         return Err(f.into_error().into());
     };
+    if state.server_config()?.open {
+        // The member's role on the server follows.
+        return state.with_workstation(|ws| {
+            ws.edit_member(name, &edit)?;
+            ws.register()?.users()
+        });
+    }
     state.acting(actor, |reg| {
         reg.edit_user(name, &edit)?;
         reg.users()
@@ -62,6 +69,13 @@ pub fn set_user_active(
     active: bool,
     actor: &str,
 ) -> CmdResult<Vec<User>> {
+    if state.server_config()?.open {
+        // Their server login is refused (or allowed) again from now on.
+        return state.with_workstation(|ws| {
+            ws.set_member_active(name, active)?;
+            ws.register()?.users()
+        });
+    }
     state.acting(actor, |reg| {
         reg.set_user_active(name, active)?;
         reg.users()

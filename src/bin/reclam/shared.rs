@@ -262,6 +262,43 @@ pub fn dispatch(ws: &mut Workstation, command: Command) -> Result<(), Error> {
             print_json(&ws.add_member(&login, &user, &password)?)
         }
         // Synced when opened (`open`): what it did, where it stands.
+        Command::User {
+            action:
+                crate::users::UserAction::Edit {
+                    name,
+                    role,
+                    can_sign,
+                    max_gesture,
+                },
+        } => {
+            let mut f = reclam::api::Fields::default();
+            let Some(role) = f.optional_vocab("role", role.as_deref()) else {
+                return Err(f.into_error());
+            };
+            let edit = reclam::firm::UserEdit {
+                role,
+                can_sign,
+                max_gesture,
+            };
+            print_json(&ws.edit_member(&name, &edit)?)
+        }
+        Command::User {
+            action: crate::users::UserAction::Deactivate { name },
+        } => print_json(&ws.set_member_active(&name, false)?),
+        Command::User {
+            action: crate::users::UserAction::Reactivate { name },
+        } => print_json(&ws.set_member_active(&name, true)?),
+        Command::Template {
+            action: crate::letters::TemplateAction::Set { key, file },
+        } => {
+            let text = read_input("file", Some(&file))?;
+            ws.execute(Op::SetTemplate {
+                key: key.clone(),
+                text,
+            })?;
+            println!("modèle « {key} » enregistré");
+            Ok(())
+        }
         Command::Sync => print_json(&ws.sync()?),
         Command::Server {
             action: ServerAction::Migrate { from },
@@ -325,6 +362,9 @@ pub fn dispatch(ws: &mut Workstation, command: Command) -> Result<(), Error> {
         }
         | Command::User {
             action: crate::users::UserAction::List { .. },
+        }
+        | Command::Template {
+            action: crate::letters::TemplateAction::Show { .. },
         }) => {
             let name = ws.member().0.to_owned();
             crate::dispatch(ws.register()?, read, &name)
@@ -358,7 +398,8 @@ pub fn dispatch(ws: &mut Workstation, command: Command) -> Result<(), Error> {
             let id = meta["id"].as_i64().unwrap_or_default();
             eprintln!(
                 "lettre n° {id} émise ({} octets, SHA-256 {})",
-                meta["size"], meta["sha256"].as_str().unwrap_or_default()
+                meta["size"],
+                meta["sha256"].as_str().unwrap_or_default()
             );
             ws.register()?.save_letter(id, &args.out)?;
             eprintln!("{}", args.out.display());
@@ -370,9 +411,9 @@ pub fn dispatch(ws: &mut Workstation, command: Command) -> Result<(), Error> {
         }
         _ => Err(Error::Server(
             "cette commande n'est pas encore disponible sur le registre partagé du cabinet dans \
-             cette version de Reclam (pièces jointes, imports, anonymisation, modèles de \
-             courrier, logo, demandes de validation, actions correctives, modification d'un membre, \
-             restauration)"
+             cette version de Reclam (pièces jointes, imports, anonymisation, logo, demandes de \
+             validation, propositions, remboursements et actions correctives : l'application \
+             les fait ; mots de passe : sur le serveur ; restauration)"
                 .into(),
         )),
     }
