@@ -1100,3 +1100,63 @@ fn a_manager_changes_a_member_s_role_and_deactivates_them_on_the_server() {
     assert!(!reg.user("Paul Petit").unwrap().active);
     assert_eq!(references(&mut claire).len(), 1);
 }
+
+#[test]
+fn an_anonymisation_decided_on_one_workstation_reaches_every_cache() {
+    let firm = Firm::new("cabinet_r");
+    let mut claire = firm.open("claire.martin", "claire.db");
+    let mut old = complaint("Client de 2019");
+    old["receivedOn"] = json!("2019-03-04");
+    let r = reference_of(
+        &claire
+            .execute(Op::Record {
+                reference: String::new(),
+                req: RecordComplaintReq { input: old },
+            })
+            .unwrap(),
+    );
+    claire
+        .execute(Op::Acknowledge(AcknowledgeReq {
+            reference: r.clone(),
+            on: "2019-03-05".into(),
+        }))
+        .unwrap();
+    let mut answered = answer(&r, "Indemnisation complétée");
+    if let Op::Answer(a) = &mut answered {
+        a.on = "2019-03-20".into();
+    }
+    claire.execute(answered).unwrap();
+    claire
+        .execute(Op::Close(reclam::api::lifecycle::CloseReq {
+            reference: r.clone(),
+            on: "2019-03-25".into(),
+            feedback: "resolved".into(),
+            satisfaction: None,
+            recourse: None,
+        }))
+        .unwrap();
+    let mut paul = firm.open("paul.petit", "paul.db");
+    assert_eq!(
+        paul.register()
+            .unwrap()
+            .complaint(&r.parse().unwrap())
+            .unwrap()
+            .client
+            .name,
+        "Client de 2019"
+    );
+    claire
+        .execute(Op::Anonymise {
+            references: vec![r.clone()],
+        })
+        .unwrap();
+    paul.sync().unwrap();
+    for ws in [&mut claire, &mut paul] {
+        let reg = ws.register().unwrap();
+        let c = reg.complaint(&r.parse().unwrap()).unwrap();
+        assert_ne!(c.client.name, "Client de 2019");
+        let report = reg.verify().unwrap();
+        assert!(report.ok, "{:?}", report.findings);
+    }
+    assert_eq!(paul.status().unwrap().conflicts, 0);
+}

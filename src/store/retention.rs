@@ -95,7 +95,7 @@ pub struct Candidate {
 }
 
 /// What one anonymisation did.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct AnonymisationReport {
     pub retention_years: u32,
@@ -106,7 +106,7 @@ pub struct AnonymisationReport {
     pub file_compacted: bool,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct AnonymisedComplaint {
     pub reference: ComplaintRef,

@@ -109,6 +109,10 @@ pub enum Op {
         key: String,
         text: String,
     },
+    /// Complaints past the retention period anonymised (a manager's decision).
+    Anonymise {
+        references: Vec<String>,
+    },
     /// A file attached to a complaint.
     AddAttachment {
         reference: String,
@@ -153,6 +157,7 @@ impl Op {
             Op::SetUserActive { .. } => "setUserActive",
             Op::SetTemplate { .. } => "setTemplate",
             Op::AddAttachment { .. } => "addAttachment",
+            Op::Anonymise { .. } => "anonymise",
             Op::AdoptRegister { .. } => ADOPT,
         }
     }
@@ -186,6 +191,7 @@ impl Op {
             | Op::EditUser { .. }
             | Op::SetUserActive { .. }
             | Op::SetTemplate { .. }
+            | Op::Anonymise { .. }
             | Op::ResolveConflict { .. } => None,
             Op::AddAttachment { reference, .. } => Some(reference),
         }
@@ -339,6 +345,10 @@ impl Op {
             } => {
                 let r = parse_ref(&reference)?;
                 json(&reg.add_attachment(&r, &name, &bytes)?)
+            }
+            Op::Anonymise { references } => {
+                let refs = crate::api::others::AnonymiseReq { references }.decode()?;
+                json(&reg.anonymise(&refs)?)
             }
             Op::AdoptRegister { .. } => {
                 return Err(Error::Server(

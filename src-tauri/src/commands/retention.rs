@@ -6,6 +6,7 @@ use reclam::api::others::AnonymiseReq;
 use reclam::api::Request;
 use reclam::register::client_export::ClientExportSummary;
 use reclam::store::retention::{AnonymisationReport, Candidate};
+use reclam::sync::Op;
 use std::path::PathBuf;
 use tauri::State;
 
@@ -18,12 +19,24 @@ pub fn anonymisation_candidates(state: State<'_, AppState>) -> CmdResult<Vec<Can
 /// Anonymise the listed complaints (after the user confirmed the list), in one transaction.
 #[tauri::command]
 pub async fn anonymise(
-    state: State<'_, AppState>,
+    app: tauri::AppHandle,
     references: Vec<String>,
     actor: String,
 ) -> CmdResult<AnonymisationReport> {
-    let refs = AnonymiseReq { references }.decode()?;
-    state.acting(&actor, |reg| reg.anonymise(&refs))
+    let refs = AnonymiseReq {
+        references: references.clone(),
+    }
+    .decode()?;
+    // A large anonymisation takes a while, and the firm's server's client blocks: off the
+    // async runtime.
+    super::shared::off_thread(app, move |state| {
+        state.acting_via(
+            &actor,
+            || Op::Anonymise { references },
+            |reg| reg.anonymise(&refs),
+        )
+    })
+    .await
 }
 
 /// Everything held about one client (GDPR access request), written as JSON and PDF into the

@@ -11,7 +11,7 @@ use tauri::{AppHandle, Manager};
 
 /// Run `f` on a thread of its own: the server's client blocks (connecting may take seconds),
 /// and may neither hold the window's thread nor run inside the async runtime.
-async fn off_thread<T: Send + 'static>(
+pub async fn off_thread<T: Send + 'static>(
     app: AppHandle,
     f: impl FnOnce(&AppState) -> CmdResult<T> + Send + 'static,
 ) -> CmdResult<T> {

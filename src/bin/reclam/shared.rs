@@ -299,6 +299,27 @@ pub fn dispatch(ws: &mut Workstation, command: Command) -> Result<(), Error> {
             println!("modèle « {key} » enregistré");
             Ok(())
         }
+        Command::Retention {
+            action: crate::retention::RetentionAction::Apply { yes, references },
+        } => {
+            if !yes {
+                return Err(Error::Validation(reclam::complaint::ValidationError::new(
+                    "yes",
+                    "l'anonymisation est irréversible : relisez « reclam retention list » puis \
+                     confirmez avec --yes",
+                )));
+            }
+            let references = if references.is_empty() {
+                ws.register()?
+                    .anonymisation_candidates()?
+                    .into_iter()
+                    .map(|c| c.reference.to_string())
+                    .collect()
+            } else {
+                references
+            };
+            print_json(&ws.execute(Op::Anonymise { references })?)
+        }
         Command::Sync => print_json(&ws.sync()?),
         Command::Server {
             action: ServerAction::Migrate { from },
@@ -365,6 +386,9 @@ pub fn dispatch(ws: &mut Workstation, command: Command) -> Result<(), Error> {
         }
         | Command::Template {
             action: crate::letters::TemplateAction::Show { .. },
+        }
+        | Command::Retention {
+            action: crate::retention::RetentionAction::List { .. },
         }) => {
             let name = ws.member().0.to_owned();
             crate::dispatch(ws.register()?, read, &name)
@@ -411,7 +435,7 @@ pub fn dispatch(ws: &mut Workstation, command: Command) -> Result<(), Error> {
         }
         _ => Err(Error::Server(
             "cette commande n'est pas encore disponible sur le registre partagé du cabinet dans \
-             cette version de Reclam (pièces jointes, imports, anonymisation, logo, demandes de \
+             cette version de Reclam (pièces jointes, imports, logo, demandes de \
              validation, propositions, remboursements et actions correctives : l'application \
              les fait ; mots de passe : sur le serveur ; restauration)"
                 .into(),
