@@ -319,40 +319,14 @@ impl Workstation {
         crate::firm::credentials::SecretKind::Password
             .check(password)
             .map_err(Error::Validation)?;
-        if self.server.is_none() {
-            return Err(Error::Offline(
-                "ajouter un membre du cabinet demande le serveur : reconnectez-vous".into(),
-            ));
-        }
-        self.pull()?;
         let mut user = input.clone();
         user.secret = None;
         let op = Op::AddUser {
             input: serde_json::to_value(&user).expect("a user serialises"),
         };
-        let device = self.device.clone();
-        let login_me = self.target.login.clone();
-        let name = self.name.clone();
-        let role = user.role.as_str().to_owned();
-        let Workstation { reg, server, .. } = self;
-        reg.store_mut().all_or_nothing(|s| {
-            let (entry, out) = prepare_and_apply(s, &device, &login_me, &name, &op, server)?;
-            let server = server.as_mut().expect("online");
-            let cursor = cursor(s)?;
-            let seq = server.add_member(&device, login, &user.name, &role, password, &entry)?;
-            let ev =
-                server.pull(seq - 1, 1)?.into_iter().next().ok_or_else(|| {
-                    Error::Server("membre ajouté introuvable dans le journal".into())
-                })?;
-            if seq != cursor.0 + 1 {
-                return Err(Error::Server(
-                    "le registre du cabinet a changé pendant l'ajout : le membre est ajouté, \
-                     synchronisez (reclam sync)"
-                        .into(),
-                ));
-            }
-            accept_own(s, &cursor.1, &ev)?;
-            Ok(out)
+        let role = user.role.as_str();
+        self.member_change(op, |server, device, e| {
+            server.add_member(device, login, &user.name, role, password, e)
         })
     }
 
@@ -389,7 +363,7 @@ impl Workstation {
     ) -> Result<Value> {
         if self.server.is_none() {
             return Err(Error::Offline(
-                "changer un membre du cabinet demande le serveur : reconnectez-vous".into(),
+                "changer les membres du cabinet demande le serveur : reconnectez-vous".into(),
             ));
         }
         self.pull()?;
@@ -948,6 +922,20 @@ fn accept_own(s: &Store, prev: &str, ev: &ServerEvent) -> Result<()> {
     s.set_sync_value("cursorHash", &ev.hash)
 }
 
+/// `ev` must be the event right after the cache's position, linked to it; returns the hash it
+/// follows.
+fn next_in_chain(s: &Store, ev: &ServerEvent) -> Result<String> {
+    let (length, head) = cursor(s)?;
+    if ev.seq != length + 1 {
+        return Err(Error::Server(format!(
+            "le journal du cabinet saute du changement n° {length} au n° {}",
+            ev.seq
+        )));
+    }
+    check_link(&head, ev)?;
+    Ok(head)
+}
+
 fn check_link(prev: &str, ev: &ServerEvent) -> Result<()> {
     if ev.prev_hash != prev || ev.expected_hash(prev) != ev.hash {
         return Err(Error::Tampered(format!(
@@ -963,14 +951,7 @@ fn check_link(prev: &str, ev: &ServerEvent) -> Result<()> {
 /// new position. A change the register refuses, or made on a complaint someone else changed
 /// since its author's position, is flagged for review.
 pub fn apply_event(s: &mut Store, ev: &ServerEvent) -> Result<()> {
-    let (length, head) = cursor(s)?;
-    if ev.seq != length + 1 {
-        return Err(Error::Server(format!(
-            "le journal du cabinet saute du changement n° {length} au n° {}",
-            ev.seq
-        )));
-    }
-    check_link(&head, ev)?;
+    let head = next_in_chain(s, ev)?;
     // A change this version cannot read (a forged one) is flagged like a refused one.
     let op = Op::from_payload(&ev.payload);
     let at = DateTime::parse_from_rfc3339(&ev.acted_at)
@@ -1033,14 +1014,7 @@ pub fn apply_event(s: &mut Store, ev: &ServerEvent) -> Result<()> {
 /// hash, its own journal verified, then put in place of the cache (this workstation's counters
 /// kept), at the event's position.
 fn apply_adopt(s: &mut Store, cache: &Path, ev: &ServerEvent) -> Result<()> {
-    let (length, head) = cursor(s)?;
-    if ev.seq != length + 1 {
-        return Err(Error::Server(format!(
-            "le journal du cabinet saute du changement n° {length} au n° {}",
-            ev.seq
-        )));
-    }
-    check_link(&head, ev)?;
+    next_in_chain(s, ev)?;
     let Op::AdoptRegister { sha256, size, data } = Op::from_payload(&ev.payload)? else {
         return Err(Error::Server("registre repris illisible".into()));
     };
