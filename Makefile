@@ -16,10 +16,10 @@ TAURI_DRIVER_VERSION := 2.1.0
 XVFB := xvfb-run -a -s "-screen 0 1280x900x24"
 
 # Debian/Ubuntu packages Tauri needs on Linux, plus what the tests use (Xvfb, the WebKit
-# WebDriver, pdftotext/pdftoppm, a font).
+# WebDriver, pdftotext/pdftoppm, a font, PostgreSQL and openssl for the shared register).
 APT_PACKAGES := libwebkit2gtk-4.1-dev build-essential pkg-config libssl-dev \
 	libayatana-appindicator3-dev librsvg2-dev libxdo-dev \
-	xvfb xauth webkit2gtk-driver poppler-utils fonts-dejavu-core unzip postgresql
+	xvfb xauth webkit2gtk-driver poppler-utils fonts-dejavu-core unzip postgresql openssl
 
 .PHONY: run test deps toolchain system-deps ui-deps ui build lint rust-test ui-test e2e e2e-bench crash bench bench-shared bench-libreoffice bench-libreoffice-extract bench-extract-memory demo clean-db
 

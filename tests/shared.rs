@@ -1160,3 +1160,64 @@ fn an_anonymisation_decided_on_one_workstation_reaches_every_cache() {
     }
     assert_eq!(paul.status().unwrap().conflicts, 0);
 }
+
+#[test]
+fn members_change_their_password_on_the_server_and_a_manager_resets_one() {
+    let firm = Firm::new("cabinet_s");
+    let mut paul = firm.open("paul.petit", "paul.db");
+    // An advisor cannot reset the manager's password.
+    let e = paul
+        .set_member_password("Claire Martin", "piratage-2026!")
+        .unwrap_err();
+    assert!(e.to_string().contains("seul un dirigeant"), "{e}");
+    // His own: the old one is refused from now on, online and on this desk offline.
+    paul.set_member_password("Paul Petit", "nouveau-secret-2026")
+        .unwrap();
+    drop(paul);
+    let e = Workstation::open(
+        &firm.cache("paul.db"),
+        clock(),
+        firm.target("paul.petit"),
+        ADVISOR_PW,
+    )
+    .err()
+    .unwrap();
+    assert!(matches!(e, Error::SignIn(_)), "{e:?}");
+    let mut paul = Workstation::open(
+        &firm.cache("paul.db"),
+        clock(),
+        firm.target("paul.petit"),
+        "nouveau-secret-2026",
+    )
+    .unwrap();
+    paul.sync().unwrap();
+    drop(paul);
+    // The manager resets it; the journal says who set whose, never the password.
+    let mut claire = firm.open("claire.martin", "claire.db");
+    claire
+        .set_member_password("Paul Petit", "remis-par-claire-26")
+        .unwrap();
+    let changes = server_changes(&firm);
+    assert_eq!(
+        changes
+            .iter()
+            .filter(|c| c.starts_with("passwordSet"))
+            .count(),
+        2,
+        "{changes:?}"
+    );
+    let journal = firm.pg.psql(
+        &firm.db,
+        "SELECT string_agg(payload, ' ') FROM reclam.events",
+    );
+    assert!(!journal.contains("nouveau-secret") && !journal.contains("remis-par"));
+    let mut paul = Workstation::open(
+        &firm.cache("paul.db"),
+        clock(),
+        firm.target("paul.petit"),
+        "remis-par-claire-26",
+    )
+    .unwrap();
+    paul.sync().unwrap();
+    assert_eq!(paul.status().unwrap().conflicts, 0);
+}

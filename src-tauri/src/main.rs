@@ -38,8 +38,7 @@ enum Desk {
 
 /// The message of a command the shared register does not take yet.
 const NOT_SHARED: &str = "cette action n'est pas encore disponible sur le registre partagé du \
-    cabinet dans cette version de Reclam (imports ; les mots de passe des membres se changent \
-    sur le serveur)";
+    cabinet dans cette version de Reclam (imports)";
 
 /// The open register (or why it could not be opened), and which file it is.
 struct Open {

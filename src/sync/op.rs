@@ -113,6 +113,11 @@ pub enum Op {
     Anonymise {
         references: Vec<String>,
     },
+    /// A member's password set on the server (one's own, or reset by a manager): who set
+    /// whose, never the password.
+    PasswordSet {
+        name: String,
+    },
     /// A file attached to a complaint.
     AddAttachment {
         reference: String,
@@ -158,6 +163,7 @@ impl Op {
             Op::SetTemplate { .. } => "setTemplate",
             Op::AddAttachment { .. } => "addAttachment",
             Op::Anonymise { .. } => "anonymise",
+            Op::PasswordSet { .. } => "passwordSet",
             Op::AdoptRegister { .. } => ADOPT,
         }
     }
@@ -192,6 +198,7 @@ impl Op {
             | Op::SetUserActive { .. }
             | Op::SetTemplate { .. }
             | Op::Anonymise { .. }
+            | Op::PasswordSet { .. }
             | Op::ResolveConflict { .. } => None,
             Op::AddAttachment { reference, .. } => Some(reference),
         }
@@ -346,6 +353,8 @@ impl Op {
                 let r = parse_ref(&reference)?;
                 json(&reg.add_attachment(&r, &name, &bytes)?)
             }
+            // Nothing to keep in a cache: the server holds the password.
+            Op::PasswordSet { name } => json!({ "passwordSet": name }),
             Op::Anonymise { references } => {
                 let refs = crate::api::others::AnonymiseReq { references }.decode()?;
                 json(&reg.anonymise(&refs)?)

@@ -370,6 +370,35 @@ impl Server {
         Ok(row.get(0))
     }
 
+    /// Set a member's password (one's own, or anyone's as a manager), journaled as `e`.
+    pub fn set_password(
+        &mut self,
+        device: &str,
+        name: &str,
+        password: &str,
+        e: &OutboxEntry,
+    ) -> Result<i64> {
+        let target = self.target.clone();
+        let row = self
+            .client
+            .query_one(
+                "SELECT seq FROM reclam.set_password($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+                &[
+                    &name,
+                    &password,
+                    &e.op_id,
+                    &device,
+                    &e.device_seq,
+                    &e.acted_at,
+                    &e.acted_on,
+                    &e.based_on,
+                    &e.payload,
+                ],
+            )
+            .map_err(|err| classify(&err, &target))?;
+        Ok(row.get(0))
+    }
+
     /// The server hands out no number of `year` up to `last` (a register moved to it).
     pub fn raise_counter(&mut self, year: i32, last: i32) -> Result<()> {
         let target = self.target.clone();

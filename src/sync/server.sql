@@ -326,11 +326,43 @@ BEGIN
         p_acted_on, p_based_on, p_kind, NULL, p_payload, NULL);
 END $$;
 
+-- A member changes their own password; a manager resets anyone's. The journal records who set
+-- whose, never the password.
+CREATE FUNCTION reclam.set_password(p_name text, p_password text,
+    p_op_id text, p_device text, p_device_seq bigint, p_acted_at text, p_acted_on text,
+    p_based_on bigint, p_payload text)
+RETURNS TABLE (seq bigint, hash text, outcome text)
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = reclam, pg_temp AS $$
+#variable_conflict use_column
+DECLARE
+    me reclam.members := reclam.acting();
+    m reclam.members;
+BEGIN
+    SELECT * INTO m FROM reclam.members WHERE lower(name) = lower(p_name);
+    IF NOT FOUND THEN
+        RAISE EXCEPTION '« % » n''a pas d''identifiant sur le serveur du cabinet', p_name
+            USING ERRCODE = '22023';
+    END IF;
+    IF m.login <> session_user AND reclam.role_of(session_user) <> 'manager' THEN
+        RAISE EXCEPTION 'seul un dirigeant peut changer le mot de passe d''un autre membre'
+            USING ERRCODE = '42501';
+    END IF;
+    IF EXISTS (SELECT 1 FROM reclam.events e WHERE e.op_id = p_op_id) THEN
+        RETURN QUERY SELECT e.seq, e.hash, 'duplicate'::text FROM reclam.events e
+            WHERE e.op_id = p_op_id;
+        RETURN;
+    END IF;
+    EXECUTE format('ALTER ROLE %I PASSWORD %L', m.login, p_password);
+    RETURN QUERY SELECT * FROM reclam.append(p_op_id, p_device, p_device_seq, p_acted_at,
+        p_acted_on, p_based_on, 'passwordSet', NULL, p_payload, NULL);
+END $$;
+
 REVOKE ALL ON ALL TABLES IN SCHEMA reclam FROM PUBLIC;
 REVOKE EXECUTE ON ALL FUNCTIONS IN SCHEMA reclam FROM PUBLIC;
 GRANT USAGE ON SCHEMA reclam TO @member@;
 GRANT EXECUTE ON FUNCTION reclam.append(text, text, bigint, text, text, bigint, text, text, text, bigint),
-    reclam.pull(bigint, int), reclam.hello(), reclam.lease(text, int, int) TO @member@;
+    reclam.pull(bigint, int), reclam.hello(), reclam.lease(text, int, int),
+    reclam.set_password(text, text, text, text, bigint, text, text, bigint, text) TO @member@;
 GRANT EXECUTE ON FUNCTION reclam.add_member(text, text, text, text, text, text, bigint, text, text, bigint, text),
     reclam.raise_counter(int, int),
     reclam.change_member(text, text, boolean, text, text, text, bigint, text, text, bigint, text)

@@ -354,6 +354,31 @@ impl Workstation {
         })
     }
 
+    /// Set a member's password on the server: one's own (this workstation then signs in with
+    /// it, offline too), or anyone's as a manager.
+    pub fn set_member_password(&mut self, name: &str, password: &str) -> Result<Value> {
+        crate::firm::credentials::SecretKind::Password
+            .check(password)
+            .map_err(Error::Validation)?;
+        let op = Op::PasswordSet {
+            name: name.to_owned(),
+        };
+        let out = self.member_change(op, |server, device, e| {
+            server.set_password(device, name, password, e)
+        })?;
+        if crate::firm::same_name(name, &self.name) {
+            self.password = password.to_owned();
+            remember(
+                self.store(),
+                &self.target.login,
+                &self.name,
+                &self.role,
+                password,
+            )?;
+        }
+        Ok(out)
+    }
+
     /// A change of the firm's people, made on the server by its own function (`call`), and
     /// applied here in the same transaction (online only).
     fn member_change(

@@ -90,6 +90,13 @@ pub fn set_password(
     secret: &str,
     actor: &str,
 ) -> CmdResult<Vec<User>> {
+    if state.server_config()?.open {
+        // The member's password is their server login's.
+        return state.with_workstation(|ws| {
+            ws.set_member_password(name, secret)?;
+            ws.register()?.users()
+        });
+    }
     state.acting(actor, |reg| {
         reg.set_password(name, secret)?;
         reg.users()

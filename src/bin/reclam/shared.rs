@@ -283,6 +283,12 @@ pub fn dispatch(ws: &mut Workstation, command: Command) -> Result<(), Error> {
             print_json(&ws.edit_member(&name, &edit)?)
         }
         Command::User {
+            action: crate::users::UserAction::Password { name },
+        } => {
+            let password = stdin_line(&format!("le nouveau mot de passe de {name}"))?;
+            print_json(&ws.set_member_password(&name, &password)?)
+        }
+        Command::User {
             action: crate::users::UserAction::Deactivate { name },
         } => print_json(&ws.set_member_active(&name, false)?),
         Command::User {
@@ -437,7 +443,7 @@ pub fn dispatch(ws: &mut Workstation, command: Command) -> Result<(), Error> {
             "cette commande n'est pas encore disponible sur le registre partagé du cabinet dans \
              cette version de Reclam (pièces jointes, imports, logo, demandes de \
              validation, propositions, remboursements et actions correctives : l'application \
-             les fait ; mots de passe : sur le serveur ; restauration)"
+             les fait ; restauration)"
                 .into(),
         )),
     }
