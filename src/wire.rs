@@ -59,7 +59,7 @@ use crate::store::sync::Conflict as SyncConflict;
 use crate::store::today::{TodayCounts, TodaySummary};
 use crate::store::verify::{Finding, VerifyReport};
 use crate::store::{ComplaintView, Mediation, NewRequest};
-use crate::sync::SyncStatus;
+use crate::sync::{AdoptReport, SyncStatus};
 use chrono::NaiveDate;
 use serde::Serialize;
 use ts_rs::{Config, TS};
@@ -138,7 +138,7 @@ pub fn typescript() -> String {
         Finding, VerifyReport, BackupInfo, BackupFile, Maintenance, BackupStatus, RestoreReport,
         Relation, RestorePreview,
         // The firm's shared register.
-        ServerConfig, SyncStatus, SyncConflict,
+        ServerConfig, SyncStatus, SyncConflict, AdoptReport,
         // Personal data.
         Candidate, AnonymisedComplaint, AnonymisationReport, ClientExportSummary,
         // Requests (src/api): the arguments of the commands of the same name, actor aside.

@@ -279,6 +279,34 @@ impl AppState {
         Ok(status)
     }
 
+    /// Move this desk's own register to the firm's new server (as one of its managers), then
+    /// join it: from now on this desk shows the firm's register, which starts with this one.
+    pub fn move_to_server(&self, url: &str, password: &str) -> CmdResult<reclam::sync::AdoptReport> {
+        {
+            let open = self.open.lock().map_err(|_| internal())?;
+            if open.is_demo || !matches!(open.desk, Ok(Desk::Solo(_))) {
+                return Err(reclam::Error::Server(
+                    "seul le registre de ce poste (pas celui de démonstration) se reprend sur le \
+                     serveur du cabinet"
+                        .into(),
+                )
+                .into());
+            }
+        }
+        let target = Target::parse(url)?;
+        let cache = cache_path(&self.real_path);
+        let mut ws = Workstation::open(&cache, Arc::new(SystemClock), target, password)?;
+        ws.sync()?;
+        let report = ws.adopt(&self.real_path)?;
+        write_server_url(&self.real_path, url)?;
+        *self.open.lock().map_err(|_| internal())? = Open {
+            desk: Ok(Desk::Shared(Box::new(ws))),
+            path: cache,
+            is_demo: false,
+        };
+        Ok(report)
+    }
+
     /// Try the firm's server without joining it: who the login is there, its journal.
     pub fn test_server(&self, url: &str, password: &str) -> CmdResult<reclam::sync::SyncStatus> {
         let target = Target::parse(url)?;

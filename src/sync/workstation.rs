@@ -790,7 +790,7 @@ impl Workstation {
 }
 
 /// What moving a register to the server took.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct AdoptReport {
     pub complaints: u64,

@@ -104,6 +104,7 @@ pub fn handler() -> impl Fn(tauri::ipc::Invoke<tauri::Wry>) -> bool + Send + Syn
         shared::server_config,
         shared::test_server,
         shared::join_server,
+        shared::move_to_server,
         shared::server_sign_in,
         shared::leave_server,
         shared::sync_status,

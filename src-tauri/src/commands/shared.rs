@@ -43,6 +43,16 @@ pub async fn join_server(app: AppHandle, url: String, password: String) -> CmdRe
     .await
 }
 
+/// Move this desk's own register to the firm's new server, then join it.
+#[tauri::command]
+pub async fn move_to_server(
+    app: AppHandle,
+    url: String,
+    password: String,
+) -> CmdResult<reclam::sync::AdoptReport> {
+    off_thread(app, move |state| state.move_to_server(&url, &password)).await
+}
+
 /// Sign in to the firm's register this desk joined (offline too, once known here).
 #[tauri::command]
 pub async fn server_sign_in(app: AppHandle, password: String) -> CmdResult<SyncStatus> {

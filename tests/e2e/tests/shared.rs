@@ -209,3 +209,49 @@ async fn a_desk_joins_the_firm_s_register_sees_a_colleague_s_complaint_and_revie
     app.screenshot().await;
     app.quit().await;
 }
+
+#[tokio::test]
+async fn a_desk_moves_its_own_register_to_the_firm_s_new_server() {
+    let pg = pg::Pg::start();
+    pg.create_db("nouveau");
+    let work = tempfile::tempdir().unwrap();
+    let claire_url = pg.url("claire.martin", "nouveau");
+    let scratch = work.path().join("init.db");
+    cli(
+        &claire_url,
+        "",
+        &scratch,
+        &["server", "init", "--url", &pg.admin_url("nouveau"), "--manager", "Claire Martin"],
+        &format!("{MANAGER_PW}\n"),
+    );
+
+    // Claire's desk kept its register alone until now.
+    let app = App::launch("32-shared-moved", RegisterFile::fresh()).await;
+    app.sign_in("Claire Martin").await;
+    let reference = app.register().record(&serde_json::from_str(&complaint("Client d'avant")).unwrap());
+    app.click("#nav-settings").await;
+    app.wait_for("[data-testid=server-url]").await;
+    app.scroll_into_view("[data-testid=server-url]").await;
+    app.type_text("[data-testid=server-url]", &claire_url).await;
+    app.type_text("[data-testid=server-join-password]", MANAGER_PW).await;
+    app.click("[data-testid=server-move]").await;
+    app.wait_text("#server-move-question", "une seule fois").await;
+    app.click("[data-testid=server-move-confirm]").await;
+    app.wait_attr("[data-testid=sync-badge]", "data-online", "true")
+        .await;
+    app.wait_text("#toast", "1 réclamation").await;
+    // The firm's register is this desk's, with its complaint under the same reference.
+    app.click("#nav-register").await;
+    app.wait_text("#content", &reference).await;
+    app.screenshot().await;
+    // Another desk of the firm sees it too.
+    let listed = cli(
+        &claire_url,
+        MANAGER_PW,
+        &work.path().join("poste2.db"),
+        &["list", "--json"],
+        "",
+    );
+    assert!(listed.contains(&reference), "{listed}");
+    app.quit().await;
+}

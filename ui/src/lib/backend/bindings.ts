@@ -809,6 +809,16 @@ seq: number, author: string, actedAt: string, kind: string, reference: string | 
  */
 reason: string, message: string, payload: unknown, otherSeq: number | null, resolvedBy: string | null, resolvedAt: string | null, resolution: string | null, };
 
+export type AdoptReport = { complaints: number, 
+/**
+ * Its own journal's events, now the start of every cache's journal.
+ */
+journalEvents: number, bytes: number, 
+/**
+ * The firm's journal after it.
+ */
+chainLength: number, };
+
 export type Candidate = { reference: ComplaintRef, clientName: string, receivedOn: string, subject: Subject, closedOn: string, 
 /**
  * The last day the personal data had to be kept (closure + the retention period).

@@ -6,6 +6,7 @@ import { open as openDialog, save as saveDialog } from "@tauri-apps/plugin-dialo
 import { toAppError } from "./errors";
 import { changed } from "./changes";
 import type {
+  AdoptReport,
   AnswerMoneyReq,
   AuthorityCheck,
   EscalationDecision,
@@ -112,6 +113,14 @@ export function testServer(url: string, password: string): Promise<SyncStatus> {
 /** Join the firm's register: from then on the open register is the firm's, as that member. */
 export function joinServer(url: string, password: string): Promise<AppInfo> {
   return call<AppInfo>("join_server", { url, password });
+}
+
+/**
+ * Move this desk's own register to the firm's new server (as one of its managers), then join
+ * it: the firm's register starts with this one, its journal included.
+ */
+export function moveToServer(url: string, password: string): Promise<AdoptReport> {
+  return call<AdoptReport>("move_to_server", { url, password });
 }
 
 /** Sign in to the firm's register as this desk's login (offline too, if used here online before). */
