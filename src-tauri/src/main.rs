@@ -112,6 +112,12 @@ impl AppState {
         actor: &str,
         f: impl FnOnce(&mut Register) -> reclam::Result<T>,
     ) -> CmdResult<T> {
+        if matches!(
+            self.open.lock().map_err(|_| internal())?.desk,
+            Ok(Desk::SharedLocked)
+        ) {
+            return Err(shared_locked());
+        }
         if self.is_shared()? {
             return Err(reclam::Error::Server(NOT_SHARED.into()).into());
         }
@@ -281,7 +287,11 @@ impl AppState {
 
     /// Move this desk's own register to the firm's new server (as one of its managers), then
     /// join it: from now on this desk shows the firm's register, which starts with this one.
-    pub fn move_to_server(&self, url: &str, password: &str) -> CmdResult<reclam::sync::AdoptReport> {
+    pub fn move_to_server(
+        &self,
+        url: &str,
+        password: &str,
+    ) -> CmdResult<reclam::sync::AdoptReport> {
         {
             let open = self.open.lock().map_err(|_| internal())?;
             if open.is_demo || !matches!(open.desk, Ok(Desk::Solo(_))) {

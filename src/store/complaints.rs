@@ -234,6 +234,11 @@ pub fn claim_reference(conn: &Connection, r: &ComplaintRef, year: i32) -> Result
     if ref_year != year {
         return Err(bad("elle n'est pas de l'année de réception"));
     }
+    if number == 0 {
+        return Err(bad("le numéro 0 n'existe pas"));
+    }
+    // One spelling per number ("REC-2026-00042" is REC-2026-0042).
+    let r = ComplaintRef::new(year, number);
     let used: bool = conn.query_row(
         "SELECT EXISTS (SELECT 1 FROM complaints WHERE reference = ?1)",
         [r.as_str()],
@@ -247,7 +252,7 @@ pub fn claim_reference(conn: &Connection, r: &ComplaintRef, year: i32) -> Result
          ON CONFLICT (year) DO UPDATE SET last = max(last, excluded.last)",
     )?
     .execute(rusqlite::params![year, number])?;
-    Ok(r.clone())
+    Ok(r)
 }
 
 fn list_json(v: &[String]) -> String {

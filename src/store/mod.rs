@@ -410,8 +410,21 @@ impl Store {
             },
             Err(e) => {
                 let _ = self.conn.execute_batch("ROLLBACK");
+                // A setting changed and rolled back (the region) must not linger in memory.
+                self.reload_region();
                 Err(e)
             }
+        }
+    }
+
+    /// The region as the settings say (after a rollback that may have undone its change).
+    fn reload_region(&mut self) {
+        if let Ok(Some(region)) = self.setting("region") {
+            if let Ok(r) = region.parse() {
+                self.region = r;
+            }
+        } else {
+            self.region = Region::default();
         }
     }
 
@@ -433,6 +446,9 @@ impl Store {
         self.conn
             .execute_batch(end)
             .map_err(|e| classify_write_error(e.into()))?;
+        if out.is_err() {
+            self.reload_region();
+        }
         out
     }
 

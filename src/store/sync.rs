@@ -345,6 +345,16 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
+    /// Forget every workstation's sync state held in this file (a register taken over from
+    /// another desk: its outbox, conflicts, leases and identities are not this one's).
+    pub fn forget_sync_state(&self) -> Result<()> {
+        self.conn.execute_batch(
+            "DELETE FROM sync_state; DELETE FROM sync_outbox; DELETE FROM sync_conflicts;
+             DELETE FROM sync_touches; DELETE FROM sync_leases; DELETE FROM sync_identity;",
+        )?;
+        Ok(())
+    }
+
     /// Leave the passwords out of this register (a copy moved to the firm's server, whose
     /// members sign in with their server login). The copy only: the rule that a password is
     /// never deleted stands for every register in use.

@@ -48,8 +48,11 @@ pub enum Op {
         reference: String,
         input: Value,
     },
+    /// A decision on request `id` of complaint `reference` (ids are each cache's own rows:
+    /// the reference guards against a request numbered differently elsewhere).
     DecideApproval {
         id: i64,
+        reference: String,
         input: Value,
     },
     AddProposal {
@@ -71,10 +74,12 @@ pub enum Op {
     SetActionStatus(SetActionStatusReq),
     /// The firm's logo, a user's signature (PNG bytes): printed on letters everywhere.
     SetLogo {
+        #[serde(with = "base64_bytes")]
         png: Vec<u8>,
     },
     SetSignature {
         user: String,
+        #[serde(with = "base64_bytes")]
         png: Vec<u8>,
     },
     /// A firm setting (a manager's).
@@ -122,6 +127,7 @@ pub enum Op {
     AddAttachment {
         reference: String,
         name: String,
+        #[serde(with = "base64_bytes")]
         bytes: Vec<u8>,
     },
     /// A conflict reviewed by a supervisor or a manager.
@@ -185,8 +191,8 @@ impl Op {
             | Op::AddProposal { reference, .. }
             | Op::RespondProposal { reference, .. }
             | Op::RecordRefundPayment { reference, .. } => Some(reference),
-            Op::DecideApproval { .. }
-            | Op::SetLogo { .. }
+            Op::DecideApproval { reference, .. } => Some(reference),
+            Op::SetLogo { .. }
             | Op::SetSignature { .. }
             | Op::AddAction(_)
             | Op::SetActionStatus(_)
@@ -285,7 +291,19 @@ impl Op {
                 let e: crate::complaint::NewEscalation = from_json(input)?;
                 json(&reg.request_approval(&r, &e)?)
             }
-            Op::DecideApproval { id, input } => {
+            Op::DecideApproval {
+                id,
+                reference,
+                input,
+            } => {
+                let (r, _) = reg.store().escalation(id)?;
+                if r.as_str() != reference {
+                    return Err(ValidationError::new(
+                        "escalation",
+                        format!("la demande n° {id} ne concerne pas {reference} sur ce poste"),
+                    )
+                    .into());
+                }
                 let d: crate::complaint::EscalationDecision = from_json(input)?;
                 json(&reg.decide_approval(id, &d)?)
             }
@@ -399,6 +417,23 @@ pub fn is_refusal(e: &Error) -> bool {
             | Error::SignIn(_)
             | Error::Letter(_)
     )
+}
+
+/// Files travel in the journal as base64 text (a third larger, not four times as JSON numbers).
+mod base64_bytes {
+    use base64::Engine;
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(bytes: &[u8], s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&base64::engine::general_purpose::STANDARD.encode(bytes))
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<u8>, D::Error> {
+        let text = String::deserialize(d)?;
+        base64::engine::general_purpose::STANDARD
+            .decode(text.as_bytes())
+            .map_err(serde::de::Error::custom)
+    }
 }
 
 mod erased {

@@ -399,6 +399,18 @@ impl Server {
         Ok(row.get(0))
     }
 
+    /// The journal's first event: the first manager becomes a user of the firm's register.
+    pub fn begin(&mut self, device: &str, e: &OutboxEntry) -> Result<()> {
+        let target = self.target.clone();
+        self.client
+            .query_one(
+                "SELECT seq FROM reclam.begin($1, $2, $3, $4, $5)",
+                &[&e.op_id, &device, &e.acted_at, &e.acted_on, &e.payload],
+            )
+            .map_err(|err| classify(&err, &target))?;
+        Ok(())
+    }
+
     /// The server hands out no number of `year` up to `last` (a register moved to it).
     pub fn raise_counter(&mut self, year: i32, last: i32) -> Result<()> {
         let target = self.target.clone();
@@ -583,7 +595,7 @@ pub fn create_firm(
         reference: None,
         payload: op.payload(),
     };
-    conn.append(&format!("init-{firm}"), &entry, Some(0))?;
+    conn.begin(&format!("init-{firm}"), &entry)?;
     Ok(as_manager)
 }
 
@@ -659,8 +671,13 @@ fn classify(e: &postgres::Error, target: &Target) -> Error {
     if let Some(db) = e.as_db_error() {
         let code = db.code().code();
         return match code {
-            "28P01" | "28000" => Error::SignIn(format!(
+            "28P01" => Error::SignIn(format!(
                 "le serveur du cabinet refuse l'identifiant « {} » ou son mot de passe",
+                target.login
+            )),
+            "28000" => Error::SignIn(format!(
+                "le serveur du cabinet refuse la connexion de « {} » : identifiant désactivé, ou \
+                 ce poste n'est pas autorisé à s'y connecter",
                 target.login
             )),
             "3D000" => Error::Server(format!(
@@ -674,6 +691,7 @@ fn classify(e: &postgres::Error, target: &Target) -> Error {
                 target.display
             )),
             "42501" => Error::Forbidden(db.message().to_owned()),
+            "54000" | "22007" | "22P02" => Error::Server(db.message().to_owned()),
             "22023" | "23505" => Error::Validation(crate::complaint::ValidationError::new(
                 "server",
                 db.message().to_owned(),

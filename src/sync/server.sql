@@ -118,7 +118,11 @@ BEGIN
             RAISE EXCEPTION 'seul un dirigeant peut reprendre un registre sur le serveur'
                 USING ERRCODE = '42501';
         END IF;
-        IF EXISTS (SELECT 1 FROM reclam.events WHERE kind <> 'addUser') THEN
+        IF (SELECT count(*) FROM reclam.members) > 1 THEN
+            RAISE EXCEPTION 'le registre se reprend avant d''ajouter les autres membres du cabinet (ils viennent ensuite)'
+                USING ERRCODE = '42501';
+        END IF;
+        IF EXISTS (SELECT 1 FROM reclam.events WHERE kind NOT IN ('addUser', 'passwordSet')) THEN
             RAISE EXCEPTION 'le registre du cabinet contient déjà des réclamations ou des réglages : un registre ne se reprend que sur un serveur neuf'
                 USING ERRCODE = '42501';
         END IF;
@@ -140,10 +144,11 @@ LANGUAGE sql IMMUTABLE AS $$
         coalesce(reference, ''), payload), 'UTF8')), 'hex')
 $$;
 
--- Append one change, as the connection's member. A change already appended (same op_id) is
--- not appended again: its place is returned ('duplicate'). With p_expected, nothing is
--- appended unless the journal still ends there ('behind': pull first).
-CREATE FUNCTION reclam.append(p_op_id text, p_device text, p_device_seq bigint,
+-- Append one change, as the connection's member (inside the schema's functions only). A change
+-- already appended (same op_id) is not appended again: its place is returned ('duplicate').
+-- With p_expected, nothing is appended unless the journal still ends there ('behind': pull
+-- first).
+CREATE FUNCTION reclam.append_as(p_op_id text, p_device text, p_device_seq bigint,
     p_acted_at text, p_acted_on text, p_based_on bigint, p_kind text, p_reference text,
     p_payload text, p_expected bigint)
 RETURNS TABLE (seq bigint, hash text, outcome text)
@@ -175,6 +180,59 @@ BEGIN
         h.hash, v_hash);
     UPDATE reclam.head SET seq = h.seq + 1, hash = v_hash;
     RETURN QUERY SELECT h.seq + 1, v_hash, 'appended'::text;
+END $$;
+
+-- What a member's workstation appends: the change's kind must be the one its payload carries
+-- (the rights are decided on the kind), its dates well formed, its size reasonable; the
+-- firm's people change only through their own functions below.
+CREATE FUNCTION reclam.append(p_op_id text, p_device text, p_device_seq bigint,
+    p_acted_at text, p_acted_on text, p_based_on bigint, p_kind text, p_reference text,
+    p_payload text, p_expected bigint)
+RETURNS TABLE (seq bigint, hash text, outcome text)
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = reclam, pg_temp AS $$
+#variable_conflict use_column
+BEGIN
+    IF p_kind IN ('addUser', 'editUser', 'setUserActive', 'passwordSet') THEN
+        RAISE EXCEPTION 'les membres du cabinet se changent par leurs propres fonctions (%)', p_kind
+            USING ERRCODE = '42501';
+    END IF;
+    IF octet_length(p_payload) > 50000000 THEN
+        RAISE EXCEPTION 'changement trop volumineux (% octets, 50 Mo au plus)', octet_length(p_payload)
+            USING ERRCODE = '54000';
+    END IF;
+    IF p_acted_at !~ '^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$'
+       OR p_acted_on !~ '^\d{4}-\d{2}-\d{2}$' THEN
+        RAISE EXCEPTION 'date du changement mal formée' USING ERRCODE = '22007';
+    END IF;
+    IF p_payload::jsonb ->> 'op' IS DISTINCT FROM p_kind THEN
+        RAISE EXCEPTION 'le changement annoncé (%) n''est pas celui qu''il porte', p_kind
+            USING ERRCODE = '42501';
+    END IF;
+    RETURN QUERY SELECT * FROM reclam.append_as(p_op_id, p_device, p_device_seq, p_acted_at,
+        p_acted_on, p_based_on, p_kind, p_reference, p_payload, p_expected);
+END $$;
+
+-- The first manager's own first change: they are a user of the firm's register (the journal's
+-- first event, once).
+CREATE FUNCTION reclam.begin(p_op_id text, p_device text, p_acted_at text, p_acted_on text,
+    p_payload text)
+RETURNS TABLE (seq bigint, hash text, outcome text)
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = reclam, pg_temp AS $$
+#variable_conflict use_column
+BEGIN
+    IF reclam.role_of(session_user) <> 'manager' THEN
+        RAISE EXCEPTION 'seul le premier dirigeant ouvre le journal du cabinet' USING ERRCODE = '42501';
+    END IF;
+    IF EXISTS (SELECT 1 FROM reclam.events e WHERE e.op_id = p_op_id) THEN
+        RETURN QUERY SELECT e.seq, e.hash, 'duplicate'::text FROM reclam.events e
+            WHERE e.op_id = p_op_id;
+        RETURN;
+    END IF;
+    IF EXISTS (SELECT 1 FROM reclam.events) OR p_payload::jsonb ->> 'op' <> 'addUser' THEN
+        RAISE EXCEPTION 'le journal du cabinet est déjà ouvert' USING ERRCODE = '42501';
+    END IF;
+    RETURN QUERY SELECT * FROM reclam.append_as(p_op_id, p_device, 1, p_acted_at, p_acted_on, 0,
+        'addUser', NULL, p_payload, 0);
 END $$;
 
 -- The journal after a position, in order.
@@ -268,7 +326,7 @@ BEGIN
         CASE p_role WHEN 'manager' THEN '@manager@' WHEN 'supervisor' THEN '@supervisor@'
         ELSE '@advisor@' END);
     INSERT INTO reclam.members VALUES (p_login, p_name, p_role, true);
-    RETURN QUERY SELECT * FROM reclam.append(p_op_id, p_device, p_device_seq, p_acted_at,
+    RETURN QUERY SELECT * FROM reclam.append_as(p_op_id, p_device, p_device_seq, p_acted_at,
         p_acted_on, p_based_on, 'addUser', NULL, p_payload, NULL);
 END $$;
 
@@ -297,6 +355,8 @@ BEGIN
             WHERE e.op_id = p_op_id;
         RETURN;
     END IF;
+    -- One change of the firm's people at a time: "an active manager remains" holds.
+    PERFORM 1 FROM reclam.members FOR UPDATE;
     SELECT * INTO m FROM reclam.members WHERE lower(name) = lower(p_name);
     IF FOUND THEN
         IF p_role IS NOT NULL AND p_role NOT IN ('advisor', 'supervisor', 'manager') THEN
@@ -322,7 +382,7 @@ BEGIN
             UPDATE reclam.members SET active = p_active WHERE login = m.login;
         END IF;
     END IF;
-    RETURN QUERY SELECT * FROM reclam.append(p_op_id, p_device, p_device_seq, p_acted_at,
+    RETURN QUERY SELECT * FROM reclam.append_as(p_op_id, p_device, p_device_seq, p_acted_at,
         p_acted_on, p_based_on, p_kind, NULL, p_payload, NULL);
 END $$;
 
@@ -353,7 +413,7 @@ BEGIN
         RETURN;
     END IF;
     EXECUTE format('ALTER ROLE %I PASSWORD %L', m.login, p_password);
-    RETURN QUERY SELECT * FROM reclam.append(p_op_id, p_device, p_device_seq, p_acted_at,
+    RETURN QUERY SELECT * FROM reclam.append_as(p_op_id, p_device, p_device_seq, p_acted_at,
         p_acted_on, p_based_on, 'passwordSet', NULL, p_payload, NULL);
 END $$;
 
@@ -364,6 +424,6 @@ GRANT EXECUTE ON FUNCTION reclam.append(text, text, bigint, text, text, bigint, 
     reclam.pull(bigint, int), reclam.hello(), reclam.lease(text, int, int),
     reclam.set_password(text, text, text, text, bigint, text, text, bigint, text) TO @member@;
 GRANT EXECUTE ON FUNCTION reclam.add_member(text, text, text, text, text, text, bigint, text, text, bigint, text),
-    reclam.raise_counter(int, int),
+    reclam.raise_counter(int, int), reclam.begin(text, text, text, text, text),
     reclam.change_member(text, text, boolean, text, text, text, bigint, text, text, bigint, text)
     TO @manager@;

@@ -171,6 +171,23 @@ impl Workstation {
         Ok(ws)
     }
 
+    /// Work online again through `server` (connected elsewhere, e.g. without holding the
+    /// app's lock): the same firm, the member as the server knows them now.
+    pub fn attach(&mut self, mut server: Server) -> Result<()> {
+        let hello = server.hello()?;
+        bind(self.store(), &hello.firm, &self.target)?;
+        self.name = hello.name;
+        self.role = hello.role;
+        self.server = Some(server);
+        self.offline_reason = None;
+        self.store().clear_sync_value("offlineSince")
+    }
+
+    /// Where the server is, and the member's password (to connect again elsewhere).
+    pub fn credentials(&self) -> (Target, String) {
+        (self.target.clone(), self.password.clone())
+    }
+
     /// The cache, for reads.
     pub fn register(&mut self) -> Result<&mut Register> {
         // Someone added meanwhile becomes known with the pull; act as the member.
@@ -231,33 +248,52 @@ impl Workstation {
         }
     }
 
+    /// Whether this cache holds changes the server has not ordered yet (the outbox), or must
+    /// be rebuilt: then nothing is pulled on top of it, and changes go to the outbox, until a
+    /// sync pushes them and puts the cache back in the server's order.
+    fn diverged(&self) -> Result<bool> {
+        Ok(self.store().outbox_len()? > 0 || self.rebuild_marker().exists())
+    }
+
     /// Make a change as the member: through the server when online, into the outbox when not.
     /// Returns what the use case returns (the complaint recorded...).
+    ///
+    /// The change's identity (its id, this workstation's sequence number, a complaint's
+    /// reference) is taken and committed first: whatever happens next (the server appended it
+    /// and the answer was lost, a crash before the local commit), a retry sends the same change,
+    /// which the server recognises, and never hands out the same number twice.
     pub fn execute(&mut self, op: Op) -> Result<Value> {
-        if self.server.is_some() {
+        precheck(self.store(), &op)?;
+        if self.server.is_some() && !self.diverged()? {
             if let Err(e) = self.pull() {
                 self.server_failed(e)?;
             }
         }
+        let mut entry = self.reserve(&op)?;
         for _ in 0..8 {
-            if self.server.is_none() {
-                return self.execute_offline(&op);
+            if self.server.is_none() || self.diverged()? {
+                return self.execute_offline(&entry);
             }
             let mut outcome = Outcome::Done;
             let device = self.device.clone();
-            let login = self.target.login.clone();
             let name = self.name.clone();
             let Workstation { reg, server, .. } = self;
             let result = reg.store_mut().all_or_nothing(|s| {
-                let (entry, out) = prepare_and_apply(s, &device, &login, &name, &op, server)?;
+                let at = cursor(s)?;
+                entry.based_on = at.0;
+                let out = apply_entry(s, &name, &entry)?;
                 let server = server.as_mut().expect("online");
-                let cursor = cursor(s)?;
-                match server.append(&device, &entry, Some(cursor.0)) {
-                    Ok((Appended::At { seq, .. }, Some(ev))) if seq == cursor.0 + 1 => {
-                        accept_own(s, &cursor.1, &ev)?;
+                match server.append(&device, &entry, Some(at.0)) {
+                    Ok((Appended::At { seq, .. }, Some(ev))) if seq == at.0 + 1 => {
+                        accept_own(s, &at.1, &ev)?;
                         Ok(out)
                     }
-                    Ok((Appended::At { .. }, _)) | Ok((Appended::Behind { .. }, _)) => {
+                    // Appended by an earlier try whose answer was lost: the pull brings it.
+                    Ok((Appended::At { .. }, _)) => {
+                        outcome = Outcome::AlreadyThere(out);
+                        Err(Error::Server("déjà enregistré".into()))
+                    }
+                    Ok((Appended::Behind { .. }, _)) => {
                         outcome = Outcome::Behind;
                         Err(Error::Server("rejoué".into()))
                     }
@@ -270,11 +306,18 @@ impl Workstation {
             });
             match (result, outcome) {
                 (Ok(v), _) => return Ok(v),
+                (Err(_), Outcome::AlreadyThere(out)) => {
+                    if let Err(e) = self.pull() {
+                        self.server_failed(e)?;
+                    }
+                    return Ok(out);
+                }
                 (Err(_), Outcome::Behind) => {
                     if let Err(e) = self.pull() {
                         self.server_failed(e)?;
                     }
                 }
+                // Perhaps appended: the same change (same id) waits in the outbox.
                 (Err(_), Outcome::Offline(why)) => {
                     self.server_failed(Error::Offline(why))?;
                 }
@@ -287,7 +330,17 @@ impl Workstation {
         ))
     }
 
-    fn execute_offline(&mut self, op: &Op) -> Result<Value> {
+    /// Take the change's identity and commit it (see `execute`): its id, this workstation's
+    /// next sequence number, a new complaint's reference from the lease.
+    fn reserve(&mut self, op: &Op) -> Result<OutboxEntry> {
+        let device = self.device.clone();
+        let login = self.target.login.clone();
+        let Workstation { reg, server, .. } = self;
+        reg.store_mut()
+            .all_or_nothing(|s| reserve_entry(s, &device, &login, op, server))
+    }
+
+    fn execute_offline(&mut self, entry: &OutboxEntry) -> Result<Value> {
         let checkpoint = self.checkpoint_path();
         if self.store().outbox_len()? == 0
             && !checkpoint.exists()
@@ -296,13 +349,10 @@ impl Workstation {
             // The cache as the server ordered it: what a rebuild starts again from.
             self.store().save_checkpoint(&checkpoint)?;
         }
-        let device = self.device.clone();
-        let login = self.target.login.clone();
         let name = self.name.clone();
-        let Workstation { reg, server, .. } = self;
-        reg.store_mut().all_or_nothing(|s| {
-            let (entry, out) = prepare_and_apply(s, &device, &login, &name, op, server)?;
-            s.add_to_outbox(&entry)?;
+        self.reg.store_mut().all_or_nothing(|s| {
+            let out = apply_entry(s, &name, entry)?;
+            s.add_to_outbox(entry)?;
             Ok(out)
         })
     }
@@ -391,30 +441,51 @@ impl Workstation {
                 "changer les membres du cabinet demande le serveur : reconnectez-vous".into(),
             ));
         }
+        self.require_synced()?;
         self.pull()?;
+        let mut entry = self.reserve(&op)?;
         let device = self.device.clone();
-        let login = self.target.login.clone();
         let name = self.name.clone();
+        let mut already = None;
         let Workstation { reg, server, .. } = self;
-        reg.store_mut().all_or_nothing(|s| {
-            let (entry, out) = prepare_and_apply(s, &device, &login, &name, &op, server)?;
-            let server = server.as_mut().expect("online");
+        let result = reg.store_mut().all_or_nothing(|s| {
             let at = cursor(s)?;
+            entry.based_on = at.0;
+            let out = apply_entry(s, &name, &entry)?;
+            let server = server.as_mut().expect("online");
             let seq = call(server, &device, &entry)?;
             let ev =
                 server.pull(seq - 1, 1)?.into_iter().next().ok_or_else(|| {
                     Error::Server("changement introuvable dans le journal".into())
                 })?;
             if seq != at.0 + 1 {
-                return Err(Error::Server(
-                    "le registre du cabinet a changé pendant ce changement : il est fait sur le \
-                     serveur, synchronisez (reclam sync)"
-                        .into(),
-                ));
+                // Done on the server, after someone else's change: the pull brings it.
+                already = Some(out);
+                return Err(Error::Server("déjà enregistré".into()));
             }
             accept_own(s, &at.1, &ev)?;
             Ok(out)
-        })
+        });
+        match (result, already) {
+            (Ok(v), _) => Ok(v),
+            (Err(_), Some(out)) => {
+                self.pull()?;
+                Ok(out)
+            }
+            (Err(e), None) => Err(e),
+        }
+    }
+
+    /// Refuse a change that must be made in the server's order while this cache holds changes
+    /// not pushed yet.
+    fn require_synced(&self) -> Result<()> {
+        if self.diverged()? {
+            return Err(Error::Server(format!(
+                "{} changement(s) de ce poste attendent d'être envoyés : synchronisez d'abord",
+                self.store().outbox_len()?
+            )));
+        }
+        Ok(())
     }
 
     /// Push what waits in the outbox, rebuild the cache if others wrote meanwhile, pull the
@@ -427,27 +498,14 @@ impl Workstation {
             status: self.status()?,
         };
         if self.server.is_none() {
-            match self.target.connect(&self.password) {
-                Ok(mut server) => match server.hello() {
-                    Ok(hello) => {
-                        bind(self.store(), &hello.firm, &self.target)?;
-                        self.name = hello.name;
-                        self.role = hello.role;
-                        self.server = Some(server);
-                        self.offline_reason = None;
-                        self.store().clear_sync_value("offlineSince")?;
-                    }
-                    Err(e) => {
-                        self.server_failed(e)?;
-                        report.status = self.status()?;
-                        return Ok(report);
-                    }
-                },
-                Err(e) => {
-                    self.server_failed(e)?;
-                    report.status = self.status()?;
-                    return Ok(report);
-                }
+            let attached = self
+                .target
+                .connect(&self.password)
+                .and_then(|server| self.attach(server));
+            if let Err(e) = attached {
+                self.server_failed(e)?;
+                report.status = self.status()?;
+                return Ok(report);
             }
         }
         match self.push_pull(&mut report) {
@@ -462,12 +520,13 @@ impl Workstation {
         let login = self.target.login.clone();
         let device = self.device.clone();
         let marker = self.rebuild_marker();
-        let own: Vec<OutboxEntry> = self
-            .store()
-            .outbox()?
-            .into_iter()
-            .filter(|e| e.login == login)
-            .collect();
+        let outbox = self.store().outbox()?;
+        if outbox.iter().any(|e| e.login != login) && !marker.exists() {
+            // Another member's changes are applied here and wait for them: the server will
+            // order ours without theirs, so the cache must be rebuilt once all are pushed.
+            std::fs::write(&marker, b"")?;
+        }
+        let own: Vec<OutboxEntry> = outbox.into_iter().filter(|e| e.login == login).collect();
         for entry in &own {
             let diverged = marker.exists();
             let Workstation { reg, server, .. } = &mut *self;
@@ -527,40 +586,41 @@ impl Workstation {
     }
 
     /// Put the checkpoint back (the workstation's counters kept), ready to pull the firm's
-    /// journal in the server's order. Resumable: the counters are written beside the cache
-    /// before the checkpoint replaces it.
+    /// journal in the server's order. Resumable at every step: the counters are written into
+    /// the marker before the checkpoint replaces the cache; the checkpoint is removed once put
+    /// back, the marker last (a marker without a checkpoint: already put back).
     fn rebuild(&mut self, checkpoint: &Path, marker: &Path) -> Result<()> {
-        if !checkpoint.exists() {
-            return Err(Error::Server(format!(
-                "la copie de référence du cache ({}) manque : reconstruisez ce poste depuis le \
-                 serveur (nouveau fichier RECLAM_DB)",
-                checkpoint.display()
-            )));
-        }
-        let kept_file = side_file(self.reg.path(), "kept");
-        let kept = match std::fs::read(&kept_file) {
-            Ok(bytes) => serde_json::from_slice(&bytes)
-                .map_err(|e| Error::Server(format!("{} illisible : {e}", kept_file.display())))?,
-            Err(_) => {
-                let kept = self.store().kept_sync_state()?;
-                crate::register::files::write_private(
-                    "sync",
-                    &kept_file,
-                    &serde_json::to_vec(&kept).expect("serialises"),
-                )
-                .map_err(Error::Validation)?;
-                kept
-            }
+        let written = std::fs::read(marker).unwrap_or_default();
+        let kept = if written.is_empty() {
+            let kept = self.store().kept_sync_state()?;
+            let tmp = side_file(self.reg.path(), "rebuild-tmp");
+            let _ = std::fs::remove_file(&tmp);
+            crate::register::files::write_private(
+                "sync",
+                &tmp,
+                &serde_json::to_vec(&kept).expect("serialises"),
+            )
+            .map_err(Error::Validation)?;
+            std::fs::rename(&tmp, marker)?;
+            kept
+        } else {
+            serde_json::from_slice(&written)
+                .map_err(|e| Error::Server(format!("{} illisible : {e}", marker.display())))?
         };
-        self.reg.store_mut().restore_checkpoint(checkpoint, &kept)?;
-        std::fs::remove_file(checkpoint)?;
+        if checkpoint.exists() {
+            self.reg.store_mut().restore_checkpoint(checkpoint, &kept)?;
+            std::fs::remove_file(checkpoint)?;
+        }
         std::fs::remove_file(marker)?;
-        std::fs::remove_file(&kept_file)?;
         Ok(())
     }
 
-    /// Apply the firm's journal after the cache's position.
+    /// Apply the firm's journal after the cache's position. Nothing is applied on top of
+    /// changes not pushed yet: the sync pushes them and rebuilds the cache first.
     fn pull(&mut self) -> Result<usize> {
+        if self.diverged()? {
+            return Ok(0);
+        }
         let mut pulled = 0;
         loop {
             let Workstation { reg, server, .. } = &mut *self;
@@ -653,6 +713,7 @@ impl Workstation {
                 "reprendre un registre sur le serveur demande le serveur : reconnectez-vous".into(),
             ));
         }
+        self.require_synced()?;
         self.pull()?;
         let clock = self.reg.clock().clone();
         let source = Register::open(from, clock.clone())?;
@@ -734,7 +795,16 @@ impl Workstation {
         for (year, last) in counters {
             server.raise_counter(year, last)?;
         }
-        server.append(&device, &entry, Some(position))?;
+        match server.append(&device, &entry, Some(position))? {
+            (Appended::At { .. }, _) => {}
+            (Appended::Behind { .. }, _) => {
+                return Err(Error::Server(
+                    "le registre du cabinet a changé pendant la reprise : rien n'a été repris, \
+                     réessayez"
+                        .into(),
+                ))
+            }
+        }
         self.pull()?;
         let year = self.reg.today().year();
         self.top_up_lease(year)?;
@@ -804,6 +874,7 @@ pub struct AdoptReport {
 enum Outcome {
     Done,
     Behind,
+    AlreadyThere(Value),
     Offline(String),
 }
 
@@ -857,25 +928,32 @@ fn remember(s: &Store, login: &str, name: &str, role: &str, password: &str) -> R
     s.remember_identity(login, name, role, &credentials::hash_secret(password))
 }
 
-/// The entry of a new change made here, its reference handed out (from the lease), applied to
-/// the cache as `name` at this instant.
-fn prepare_and_apply(
+/// What a change is refused for before it takes a number: a complaint's fields (so that a
+/// typing mistake never uses up a reference).
+fn precheck(s: &Store, op: &Op) -> Result<()> {
+    if let Op::Record { req, .. } = op {
+        let new = crate::api::Request::decode(req.clone())?;
+        new.validate(s.today())?;
+    }
+    Ok(())
+}
+
+/// The entry of a new change made here: its id, this workstation's next sequence number, a
+/// new complaint's reference from the lease (leased now if online and none is left), the
+/// instant and the day it is made.
+fn reserve_entry(
     s: &mut Store,
     device: &str,
     login: &str,
-    name: &str,
     op: &Op,
     server: &mut Option<Server>,
-) -> Result<(OutboxEntry, Value)> {
+) -> Result<OutboxEntry> {
     let at = s.clock().now().trunc_subsecs(3);
     let on = s.clock().today();
     let mut op = op.clone();
     if let Op::Record { reference, req } = &mut op {
         if reference.is_empty() {
-            let year = match crate::api::Request::decode(req.clone()) {
-                Ok(new) => new.received_on.year(),
-                Err(e) => return Err(e),
-            };
+            let year = crate::api::Request::decode(req.clone())?.received_on.year();
             let number = match s.take_leased_number(year)? {
                 Some(n) => n,
                 None => match server.as_mut() {
@@ -899,7 +977,8 @@ fn prepare_and_apply(
         .sync_value("nextDeviceSeq")?
         .and_then(|v| v.parse().ok())
         .unwrap_or(1);
-    let entry = OutboxEntry {
+    s.set_sync_value("nextDeviceSeq", &(device_seq + 1).to_string())?;
+    Ok(OutboxEntry {
         device_seq,
         op_id: format!("{device}-{device_seq}-{}", crate::store::identity::new_id()),
         login: login.to_owned(),
@@ -909,10 +988,20 @@ fn prepare_and_apply(
         kind: op.kind().to_owned(),
         reference: op.reference().map(str::to_owned),
         payload: op.payload(),
-    };
-    let out = apply_as(s, name, at, on, &op)?;
-    s.set_sync_value("nextDeviceSeq", &(device_seq + 1).to_string())?;
-    Ok((entry, out))
+    })
+}
+
+/// Apply a change made here (its entry) to the cache, as `name`, at the instant it was made.
+fn apply_entry(s: &mut Store, name: &str, entry: &OutboxEntry) -> Result<Value> {
+    let op = Op::from_payload(&entry.payload)?;
+    let at = DateTime::parse_from_rfc3339(&entry.acted_at)
+        .map(|d| d.with_timezone(&Utc))
+        .map_err(|e| Error::Server(format!("date illisible : {e}")))?;
+    let on: NaiveDate = entry
+        .acted_on
+        .parse()
+        .map_err(|e| Error::Server(format!("date illisible : {e}")))?;
+    apply_as(s, name, at, on, &op)
 }
 
 /// Apply a change through the use cases as `author`, the clock pinned to when it was made.
@@ -979,13 +1068,26 @@ pub fn apply_event(s: &mut Store, ev: &ServerEvent) -> Result<()> {
     let head = next_in_chain(s, ev)?;
     // A change this version cannot read (a forged one) is flagged like a refused one.
     let op = Op::from_payload(&ev.payload);
-    let at = DateTime::parse_from_rfc3339(&ev.acted_at)
+    // A change whose kind or complaint does not match what it carries, or whose dates cannot
+    // be read, is flagged like a refused one: the server's checks are on the kind it names.
+    let op = op.and_then(|op| {
+        if op.kind() != ev.kind || op.reference() != ev.reference.as_deref() {
+            return Err(Error::Server(format!(
+                "changement incohérent : annoncé « {} », porte « {} »",
+                ev.kind,
+                op.kind()
+            )));
+        }
+        Ok(op)
+    });
+    let when = DateTime::parse_from_rfc3339(&ev.acted_at)
         .map(|d| d.with_timezone(&Utc))
-        .map_err(|e| Error::Server(format!("date illisible dans le journal du cabinet : {e}")))?;
-    let on: NaiveDate = ev
-        .acted_on
-        .parse()
-        .map_err(|e| Error::Server(format!("date illisible dans le journal du cabinet : {e}")))?;
+        .ok()
+        .zip(ev.acted_on.parse::<NaiveDate>().ok());
+    let op = op.and_then(|op| {
+        when.map(|w| (op, w))
+            .ok_or_else(|| Error::Server("date illisible dans le journal du cabinet".into()))
+    });
     s.savepoint(|s| {
         let concurrent = match &ev.reference {
             Some(r) => s
@@ -993,7 +1095,7 @@ pub fn apply_event(s: &mut Store, ev: &ServerEvent) -> Result<()> {
                 .filter(|t| t.seq > ev.based_on && t.device != ev.device),
             None => None,
         };
-        let applied = op.and_then(|op| apply_as(s, &ev.author, at, on, &op));
+        let applied = op.and_then(|(op, (at, on))| apply_as(s, &ev.author, at, on, &op));
         match applied {
             Ok(_) => {
                 if let Some(t) = concurrent {
@@ -1056,7 +1158,11 @@ fn apply_adopt(s: &mut Store, cache: &Path, ev: &ServerEvent) -> Result<()> {
     let file = side_file(cache, "adopt-in");
     remove_db(&file);
     crate::register::files::write_private("sync", &file, &bytes).map_err(Error::Validation)?;
-    let report = Store::open(&file, s.clock().clone())?.verify()?;
+    let adopted = Store::open(&file, s.clock().clone())?;
+    // Nothing of another workstation's sync state comes with it.
+    adopted.forget_sync_state()?;
+    let report = adopted.verify()?;
+    drop(adopted);
     if !report.ok {
         remove_db(&file);
         return Err(Error::Tampered(format!(

@@ -14,8 +14,10 @@ pub fn app_info(state: State<'_, AppState>) -> CmdResult<AppInfo> {
 }
 
 #[tauri::command]
-pub async fn open_demo(state: State<'_, AppState>) -> CmdResult<AppInfo> {
-    state.switch(true)
+pub async fn open_demo(app: tauri::AppHandle) -> CmdResult<AppInfo> {
+    // Closing the firm's register drops its server connection, whose client blocks: off the
+    // async runtime.
+    super::shared::off_thread(app, |state| state.switch(true)).await
 }
 
 #[tauri::command]

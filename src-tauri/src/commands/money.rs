@@ -56,7 +56,12 @@ pub fn decide_approval(
     let d: EscalationDecision = decode(input.clone())?;
     if state.server_config()?.open {
         return state.with_workstation(|ws| {
-            ws.execute(Op::DecideApproval { id, input })?;
+            let (reference, _) = ws.register()?.store().escalation(id)?;
+            ws.execute(Op::DecideApproval {
+                id,
+                reference: reference.to_string(),
+                input,
+            })?;
             let reg = ws.register()?;
             let (r, _) = reg.store().escalation(id)?;
             reg.view(&r)

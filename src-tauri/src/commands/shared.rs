@@ -82,7 +82,28 @@ pub fn sync_status(state: State<'_, AppState>) -> CmdResult<SyncStatus> {
 #[tauri::command]
 pub async fn sync_now(app: AppHandle) -> CmdResult<SyncStatus> {
     off_thread(app, |state| {
+        // Offline: reach the server first without holding the app's lock (connecting may take
+        // seconds while the other commands wait for it).
+        let (offline, target, password) = state.with_workstation(|ws| {
+            let (target, password) = ws.credentials();
+            Ok((!ws.is_online(), target, password))
+        })?;
+        let fresh = if offline {
+            match target.connect(&password) {
+                Ok(server) => Some(server),
+                Err(_) => return state.with_workstation(|ws| ws.status()),
+            }
+        } else {
+            None
+        };
         state.with_workstation(|ws| {
+            if let Some(server) = fresh {
+                if let Err(e) = ws.attach(server) {
+                    if !matches!(e, reclam::Error::Offline(_)) {
+                        return Err(e);
+                    }
+                }
+            }
             ws.sync()?;
             ws.status_checked()
         })

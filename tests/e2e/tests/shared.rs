@@ -221,21 +221,32 @@ async fn a_desk_moves_its_own_register_to_the_firm_s_new_server() {
         &claire_url,
         "",
         &scratch,
-        &["server", "init", "--url", &pg.admin_url("nouveau"), "--manager", "Claire Martin"],
+        &[
+            "server",
+            "init",
+            "--url",
+            &pg.admin_url("nouveau"),
+            "--manager",
+            "Claire Martin",
+        ],
         &format!("{MANAGER_PW}\n"),
     );
 
     // Claire's desk kept its register alone until now.
     let app = App::launch("32-shared-moved", RegisterFile::fresh()).await;
     app.sign_in("Claire Martin").await;
-    let reference = app.register().record(&serde_json::from_str(&complaint("Client d'avant")).unwrap());
+    let reference = app
+        .register()
+        .record(&serde_json::from_str(&complaint("Client d'avant")).unwrap());
     app.click("#nav-settings").await;
     app.wait_for("[data-testid=server-url]").await;
     app.scroll_into_view("[data-testid=server-url]").await;
     app.type_text("[data-testid=server-url]", &claire_url).await;
-    app.type_text("[data-testid=server-join-password]", MANAGER_PW).await;
+    app.type_text("[data-testid=server-join-password]", MANAGER_PW)
+        .await;
     app.click("[data-testid=server-move]").await;
-    app.wait_text("#server-move-question", "une seule fois").await;
+    app.wait_text("#server-move-question", "une seule fois")
+        .await;
     app.click("[data-testid=server-move-confirm]").await;
     app.wait_attr("[data-testid=sync-badge]", "data-online", "true")
         .await;
