@@ -1259,7 +1259,7 @@ fn two_members_on_one_laptop_offline_then_online_in_turn_lose_nothing() {
     let mut office = firm.open("claire.martin", "bureau.db");
     let z = reference_of(&office.execute(record("Client du bureau")).unwrap());
     // Paul signs in: his change goes; Claire's still waits for her.
-    let mut paul = firm.open("paul.petit", "portable.db");
+    let paul = firm.open("paul.petit", "portable.db");
     assert_eq!(paul.status().unwrap().pending, 1);
     drop(paul);
     // Claire signs in: hers goes, the laptop is put back in the server's order.
