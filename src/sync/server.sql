@@ -183,7 +183,8 @@ BEGIN
 END $$;
 
 -- What a member's workstation appends: the change's kind must be the one its payload carries
--- (the rights are decided on the kind), its dates well formed, its size reasonable; the
+-- (the rights are decided on the kind), its dates well formed, its size reasonable (a register
+-- taken over, once, may be larger); the
 -- firm's people change only through their own functions below.
 CREATE FUNCTION reclam.append(p_op_id text, p_device text, p_device_seq bigint,
     p_acted_at text, p_acted_on text, p_based_on bigint, p_kind text, p_reference text,
@@ -196,7 +197,7 @@ BEGIN
         RAISE EXCEPTION 'les membres du cabinet se changent par leurs propres fonctions (%)', p_kind
             USING ERRCODE = '42501';
     END IF;
-    IF octet_length(p_payload) > 50000000 THEN
+    IF octet_length(p_payload) > 50000000 AND p_kind <> 'adoptRegister' THEN
         RAISE EXCEPTION 'changement trop volumineux (% octets, 50 Mo au plus)', octet_length(p_payload)
             USING ERRCODE = '54000';
     END IF;
