@@ -54,6 +54,11 @@ impl Target {
             .get_dbname()
             .map(str::to_owned)
             .ok_or_else(|| bad("le nom de la base manque"))?;
+        // An address that requires TLS also requires SCRAM's channel binding: a machine in the
+        // middle presenting its own certificate cannot relay the sign-in.
+        if config.get_ssl_mode() == postgres::config::SslMode::Require {
+            config.channel_binding(postgres::config::ChannelBinding::Require);
+        }
         config.connect_timeout(CONNECT_TIMEOUT);
         // A server gone without a word (cable, Wi-Fi) is noticed within seconds, not minutes.
         config.tcp_user_timeout(CONNECT_TIMEOUT);
