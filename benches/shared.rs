@@ -194,7 +194,7 @@ fn main() {
         &admin,
         pg::ADMIN_PASSWORD,
         "Claire Martin",
-        "claire.martin",
+        "claire.martin100k",
         PW,
         clock().as_ref(),
     )

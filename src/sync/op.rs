@@ -92,7 +92,7 @@ pub enum Op {
         input: Value,
     },
     /// A register kept on one desk until now, moved to the firm's server: the whole file
-    /// (its journal with it), credentials left out, as base64. Only the first change after the
+    /// (its journal with it), credentials left out, deflate-compressed, as base64. Only the first change after the
     /// firm's members; every workstation takes it as its cache (see `workstation::adopt`).
     AdoptRegister {
         sha256: String,

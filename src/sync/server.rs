@@ -697,6 +697,12 @@ fn classify(e: &postgres::Error, target: &Target) -> Error {
             )),
             "42501" => Error::Forbidden(db.message().to_owned()),
             "54000" | "22007" | "22P02" => Error::Server(db.message().to_owned()),
+            // Logins are the PostgreSQL server's, shared by every database on it.
+            "42710" => Error::Validation(crate::complaint::ValidationError::new(
+                "login",
+                "cet identifiant existe déjà sur ce serveur PostgreSQL (peut-être pour un autre \
+                 cabinet) : choisissez-en un autre",
+            )),
             "22023" | "23505" => Error::Validation(crate::complaint::ValidationError::new(
                 "server",
                 db.message().to_owned(),

@@ -765,7 +765,7 @@ impl Workstation {
         let op = Op::AdoptRegister {
             sha256: crate::store::journal::sha256_hex(&bytes),
             size: bytes.len() as u64,
-            data: base64::engine::general_purpose::STANDARD.encode(&bytes),
+            data: base64::engine::general_purpose::STANDARD.encode(deflate(&bytes)?),
         };
         let s = self.reg.store_mut();
         let (position, _) = cursor(s)?;
@@ -1148,7 +1148,9 @@ fn apply_adopt(s: &mut Store, cache: &Path, ev: &ServerEvent) -> Result<()> {
     use base64::Engine;
     let bytes = base64::engine::general_purpose::STANDARD
         .decode(data.as_bytes())
-        .map_err(|e| Error::Tampered(format!("registre repris illisible : {e}")))?;
+        .ok()
+        .and_then(|z| inflate(&z, size).ok())
+        .ok_or_else(|| Error::Tampered("registre repris illisible".into()))?;
     if bytes.len() as u64 != size || crate::store::journal::sha256_hex(&bytes) != sha256 {
         return Err(Error::Tampered(
             "le registre repris ne correspond pas à son empreinte dans le journal du cabinet"
@@ -1181,6 +1183,24 @@ fn apply_adopt(s: &mut Store, cache: &Path, ev: &ServerEvent) -> Result<()> {
     remove_db(&file);
     s.set_sync_value("cursor", &ev.seq.to_string())?;
     s.set_sync_value("cursorHash", &ev.hash)
+}
+
+/// A register file compressed for the journal (SQLite pages compress several times).
+fn deflate(bytes: &[u8]) -> Result<Vec<u8>> {
+    use std::io::Write;
+    let mut z = flate2::write::DeflateEncoder::new(Vec::new(), flate2::Compression::default());
+    z.write_all(bytes)?;
+    Ok(z.finish()?)
+}
+
+/// The register file back, never more than the `size` it announces.
+fn inflate(z: &[u8], size: u64) -> Result<Vec<u8>> {
+    use std::io::Read;
+    let mut out = Vec::with_capacity(size.min(1 << 30) as usize);
+    flate2::read::DeflateDecoder::new(z)
+        .take(size + 1)
+        .read_to_end(&mut out)?;
+    Ok(out)
 }
 
 /// A database file and its companions.
