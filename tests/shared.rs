@@ -1278,3 +1278,33 @@ fn two_members_on_one_laptop_offline_then_online_in_turn_lose_nothing() {
     );
     assert_each_once(&firm, &expected);
 }
+
+#[test]
+fn a_corrective_action_followed_from_two_desks_is_named_by_its_text_too() {
+    let firm = Firm::new("cabinet_a2");
+    let mut claire = firm.open("claire.martin", "claire.db");
+    let action = claire
+        .execute(Op::AddAction(reclam::api::others::AddActionReq {
+            action: json!({"description": "Former l'accueil aux délais", "owner": "Claire Martin",
+                           "dueOn": "2026-06-30"}),
+        }))
+        .unwrap();
+    let id = action["id"].as_i64().unwrap();
+    let status = |description: &str| Op::SetActionStatus {
+        req: reclam::api::others::SetActionStatusReq {
+            id,
+            status: "inProgress".into(),
+        },
+        description: description.into(),
+    };
+    // Another action's text: refused here, nothing sent.
+    let e = claire.execute(status("Autre action")).unwrap_err();
+    assert!(e.to_string().contains("n'est pas"), "{e}");
+    claire
+        .execute(status("Former l'accueil aux délais"))
+        .unwrap();
+    let mut paul = firm.open("paul.petit", "paul.db");
+    let seen = paul.register().unwrap().corrective_action(id).unwrap();
+    assert_eq!(seen.status, reclam::complaint::ActionStatus::InProgress);
+    assert_eq!(paul.status().unwrap().conflicts, 0);
+}

@@ -71,7 +71,13 @@ pub enum Op {
     },
     /// Corrective actions.
     AddAction(AddActionReq),
-    SetActionStatus(SetActionStatusReq),
+    /// A corrective action's status; `description` guards against an action numbered
+    /// differently in another cache (ids are each cache's own rows).
+    SetActionStatus {
+        #[serde(flatten)]
+        req: SetActionStatusReq,
+        description: String,
+    },
     /// The firm's logo, a user's signature (PNG bytes): printed on letters everywhere.
     SetLogo {
         #[serde(with = "base64_bytes")]
@@ -158,7 +164,7 @@ impl Op {
             Op::RespondProposal { .. } => "respondProposal",
             Op::RecordRefundPayment { .. } => "recordRefundPayment",
             Op::AddAction(_) => "addAction",
-            Op::SetActionStatus(_) => "setActionStatus",
+            Op::SetActionStatus { .. } => "setActionStatus",
             Op::SetLogo { .. } => "setLogo",
             Op::SetSignature { .. } => "setSignature",
             Op::SetSetting { .. } => "setSetting",
@@ -195,7 +201,7 @@ impl Op {
             Op::SetLogo { .. }
             | Op::SetSignature { .. }
             | Op::AddAction(_)
-            | Op::SetActionStatus(_)
+            | Op::SetActionStatus { .. }
             | Op::RecordRequest(_)
             | Op::SetSetting { .. }
             | Op::AddUser { .. }
@@ -331,8 +337,17 @@ impl Op {
                 let a = req.decode()?;
                 json(&reg.add_corrective_action(&a)?)
             }
-            Op::SetActionStatus(req) => {
+            Op::SetActionStatus { req, description } => {
                 let (id, status) = req.decode()?;
+                if reg.corrective_action(id)?.description != description {
+                    return Err(ValidationError::new(
+                        "id",
+                        format!(
+                            "l'action corrective n° {id} n'est pas « {description} » sur ce poste"
+                        ),
+                    )
+                    .into());
+                }
                 json(&reg.set_corrective_action_status(id, status)?)
             }
             Op::SetLogo { png } => {

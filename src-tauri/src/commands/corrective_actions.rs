@@ -43,9 +43,18 @@ pub fn set_action_status(
 ) -> CmdResult<CorrectiveAction> {
     let wire = SetActionStatusReq { id, status };
     let (id, status) = wire.clone().decode()?;
+    // On the firm's register the action is named by its text too (ids are each cache's own).
+    let description = if state.server_config()?.open {
+        state.with(|reg| Ok(reg.corrective_action(id)?.description))?
+    } else {
+        String::new()
+    };
     state.acting_via(
         actor,
-        || Op::SetActionStatus(wire),
+        || Op::SetActionStatus {
+            req: wire,
+            description,
+        },
         |reg| reg.set_corrective_action_status(id, status),
     )
 }
