@@ -352,27 +352,22 @@ impl Server {
         active: Option<bool>,
         e: &OutboxEntry,
     ) -> Result<i64> {
-        let target = self.target.clone();
-        let row = self
-            .client
-            .query_one(
-                "SELECT seq FROM reclam.change_member($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
-                &[
-                    &name,
-                    &role,
-                    &active,
-                    &e.kind,
-                    &e.op_id,
-                    &device,
-                    &e.device_seq,
-                    &e.acted_at,
-                    &e.acted_on,
-                    &e.based_on,
-                    &e.payload,
-                ],
-            )
-            .map_err(|err| classify(&err, &target))?;
-        Ok(row.get(0))
+        self.seq_of(
+            "SELECT seq FROM reclam.change_member($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
+            &[
+                &name,
+                &role,
+                &active,
+                &e.kind,
+                &e.op_id,
+                &device,
+                &e.device_seq,
+                &e.acted_at,
+                &e.acted_on,
+                &e.based_on,
+                &e.payload,
+            ],
+        )
     }
 
     /// Set a member's password (one's own, or anyone's as a manager), journaled as `e`.
@@ -383,25 +378,20 @@ impl Server {
         password: &str,
         e: &OutboxEntry,
     ) -> Result<i64> {
-        let target = self.target.clone();
-        let row = self
-            .client
-            .query_one(
-                "SELECT seq FROM reclam.set_password($1, $2, $3, $4, $5, $6, $7, $8, $9)",
-                &[
-                    &name,
-                    &password,
-                    &e.op_id,
-                    &device,
-                    &e.device_seq,
-                    &e.acted_at,
-                    &e.acted_on,
-                    &e.based_on,
-                    &e.payload,
-                ],
-            )
-            .map_err(|err| classify(&err, &target))?;
-        Ok(row.get(0))
+        self.seq_of(
+            "SELECT seq FROM reclam.set_password($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+            &[
+                &name,
+                &password,
+                &e.op_id,
+                &device,
+                &e.device_seq,
+                &e.acted_at,
+                &e.acted_on,
+                &e.based_on,
+                &e.payload,
+            ],
+        )
     }
 
     /// The journal's first event: the first manager becomes a user of the firm's register.
@@ -414,6 +404,20 @@ impl Server {
             )
             .map_err(|err| classify(&err, &target))?;
         Ok(())
+    }
+
+    /// Call one of the functions that append a change for the firm's people; its place.
+    fn seq_of(
+        &mut self,
+        sql: &str,
+        params: &[&(dyn postgres::types::ToSql + Sync)],
+    ) -> Result<i64> {
+        let target = self.target.clone();
+        let row = self
+            .client
+            .query_one(sql, params)
+            .map_err(|err| classify(&err, &target))?;
+        Ok(row.get(0))
     }
 
     /// The server hands out no number of `year` up to `last` (a register moved to it).
@@ -436,27 +440,22 @@ impl Server {
         password: &str,
         e: &OutboxEntry,
     ) -> Result<i64> {
-        let target = self.target.clone();
-        let row = self
-            .client
-            .query_one(
-                "SELECT seq FROM reclam.add_member($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
-                &[
-                    &login,
-                    &name,
-                    &role,
-                    &password,
-                    &e.op_id,
-                    &device,
-                    &e.device_seq,
-                    &e.acted_at,
-                    &e.acted_on,
-                    &e.based_on,
-                    &e.payload,
-                ],
-            )
-            .map_err(|err| classify(&err, &target))?;
-        Ok(row.get(0))
+        self.seq_of(
+            "SELECT seq FROM reclam.add_member($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
+            &[
+                &login,
+                &name,
+                &role,
+                &password,
+                &e.op_id,
+                &device,
+                &e.device_seq,
+                &e.acted_at,
+                &e.acted_on,
+                &e.based_on,
+                &e.payload,
+            ],
+        )
     }
 
     /// A raw statement, for the tests that play a modified client.
