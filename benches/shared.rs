@@ -143,6 +143,8 @@ fn main() {
         ws.execute(Op::Acknowledge(AcknowledgeReq {
             reference: format!("REC-2026-{:05}", 10_000 + i),
             on: "2026-03-04".into(),
+            via: None,
+            copy: None,
         }))
         .unwrap();
     }

@@ -8,13 +8,18 @@ use crate::api::complaints::{
     ListComplaintsReq, PreviewDeadlinesReq, RecordComplaintReq, RecordRequestReq, ReferenceReq,
     UpdateComplaintReq,
 };
+use crate::api::ending::{
+    CloseRequestReq, ConfirmReq, EndReq, RequestToComplaintReq, StateSentReq,
+};
 use crate::api::extract::{ExportExtractReq, ExportPackReq, ExtractStatsReq, PeriodReq};
 use crate::api::letters::LetterReq;
 use crate::api::lifecycle::{
     AcknowledgeReq, AddAttachmentReq, AddDisputeStepReq, AddDysfunctionReq, AddExchangeReq,
     AnswerMoneyReq, AnswerReq, AuthorityCheckReq, CloseReq, HoldReq,
 };
-use crate::api::others::{AddActionReq, AddUserReq, AnonymiseReq, ImportReq, SetActionStatusReq};
+use crate::api::others::{
+    AddActionReq, AddUserReq, AnonymiseReq, EditActionReq, ImportReq, SetActionStatusReq,
+};
 use crate::calendar::{Basis, Deadlines, Region};
 use crate::complaint::Direction;
 use crate::complaint::ValidationError;
@@ -23,6 +28,10 @@ use crate::complaint::{
     ComplaintRef, Contract, DisputeKind, Dysfunction, DysfunctionCategory, Feedback, Holding,
     Money, NewClient, NewComplaint, NewContract, NextDeadline, Outcome, Role, Status, Step,
     Subject,
+};
+use crate::complaint::{
+    ActionEdit, ActionKind, Confirmation, DisputeAlert, DisputeAlertKind, EndKind, Ending, Sent,
+    SentVia,
 };
 use crate::complaint::{Approval, LetterMeta};
 use crate::complaint::{
@@ -58,7 +67,7 @@ use crate::store::retention::{AnonymisationReport, AnonymisedComplaint, Candidat
 use crate::store::sync::Conflict as SyncConflict;
 use crate::store::today::{TodayCounts, TodaySummary};
 use crate::store::verify::{Finding, VerifyReport};
-use crate::store::{ComplaintView, Mediation, NewRequest};
+use crate::store::{ComplaintView, InfoRequest, Mediation, NewRequest, RequestPage, RequestQuery};
 use crate::sync::{AdoptReport, SyncStatus};
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -108,14 +117,18 @@ pub fn typescript() -> String {
         Status, Subject, Channel, ClientKind, ClientRelation, Outcome, Feedback,
         DysfunctionCategory, Step, Action, Basis, Region, Role, Direction, DisputeKind,
         GestureKind, RefundBasis, RefundScope, ApprovalLevel, EscalationSubject, EscalationStatus,
-        ProposalKind, ProposalResponse, PaymentMethod,
+        ProposalKind, ProposalResponse, PaymentMethod, EndKind, SentVia, ActionKind,
+        DisputeAlertKind,
         // Values.
         ComplaintRef, Money, Deadlines, NextDeadline,
         // The register.
         RegisterSort, RegisterQuery, RegisterRow, RegisterPage,
         // A complaint and its file.
         Client, Contract, Holding, Answer, Closure, Dysfunction, Complaint, Event, Exchange,
-        AttachmentMeta, DisputeStep, Mediation, ComplaintView,
+        AttachmentMeta, DisputeStep, Mediation, ComplaintView, Sent, Ending, Confirmation,
+        DisputeAlert,
+        // Requests for information.
+        InfoRequest, RequestQuery, RequestPage,
         // Inputs.
         NewClient, NewContract, NewComplaint, NewRequest, NewExchange, NewDisputeStep, NewUser,
         // Firm, users, today, app.
@@ -130,7 +143,7 @@ pub fn typescript() -> String {
         // Extracts and statistics.
         ExtractQuery, Count, Spread, MoneyKpis, Stats,
         // Corrective actions.
-        ActionStatus, CorrectiveAction, NewCorrectiveAction, DysfunctionEntry,
+        ActionStatus, CorrectiveAction, NewCorrectiveAction, DysfunctionEntry, ActionEdit,
         // Import.
         ImportField, FieldInfo, SheetInfo, SourceInfo, Problem, RowStatus, RowOutcome, ImportReport,
         MappingInput,
@@ -147,7 +160,8 @@ pub fn typescript() -> String {
         AnswerReq, AuthorityCheckReq, CloseReq,
         AddDysfunctionReq, AddExchangeReq, AddDisputeStepReq, AddAttachmentReq, LetterReq,
         ExtractStatsReq, ExportExtractReq, ExportPackReq, PeriodReq,
-        AddUserReq, AddActionReq, SetActionStatusReq, ImportReq, AnonymiseReq,
+        AddUserReq, AddActionReq, SetActionStatusReq, ImportReq, AnonymiseReq, EndReq,
+        ConfirmReq, StateSentReq, CloseRequestReq, RequestToComplaintReq, EditActionReq,
     ];
     let mut out = String::from(
         "// Generated from the Rust wire types by ts-rs (src/wire.rs). Do not edit by hand:\n\

@@ -42,6 +42,7 @@ fn actions_group_dysfunctions_follow_their_status_and_come_late_first() {
         .id;
     let new = |description: &str, due: &str, complaints: Vec<String>, dysfunctions: Vec<i64>| {
         NewCorrectiveAction {
+            kind: reclam::complaint::ActionKind::Corrective,
             description: description.into(),
             owner: "Julien Bernard".into(),
             due_on: d(due),

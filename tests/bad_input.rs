@@ -179,6 +179,7 @@ impl Fixture {
         let action = s
             .add_action(
                 &NewCorrectiveAction {
+                    kind: reclam::complaint::ActionKind::Corrective,
                     description: "Former l'accueil aux relances".into(),
                     owner: ACTOR.into(),
                     due_on: d("2026-07-31"),
@@ -1116,6 +1117,8 @@ fn file_cases() -> Vec<CoreCase> {
                 s.add_dispute_step(
                     &r(REJECTED),
                     &NewDisputeStep {
+                        expected_on: None,
+                        from_lawyer: false,
                         kind: DisputeKind::InsurerAnswer,
                         on: d("2026-06-01"),
                         summary: "Refus de l'assureur".into(),
@@ -1131,6 +1134,8 @@ fn file_cases() -> Vec<CoreCase> {
                 s.add_dispute_step(
                     &r(REJECTED),
                     &NewDisputeStep {
+                        expected_on: None,
+                        from_lawyer: false,
                         kind: DisputeKind::MediatorOutcome,
                         on: d("2026-06-01"),
                         summary: String::new(),
@@ -1382,6 +1387,7 @@ fn action_cases() -> Vec<CoreCase> {
     use Expect::{Code as C, Field as F};
     let action = |description: &str, owner: &str, due: &str, complaints: &[&str], dys: &[i64]| {
         NewCorrectiveAction {
+            kind: reclam::complaint::ActionKind::Corrective,
             description: description.into(),
             owner: owner.into(),
             due_on: d(due),
@@ -1640,6 +1646,10 @@ fn money_cases() -> Vec<CoreCase> {
                     Outcome::Partial,
                     "Geste commercial",
                     &money,
+                    Some(reclam::complaint::Sent {
+                        via: reclam::complaint::SentVia::RegisterLetter,
+                        copy: None,
+                    }),
                 )
                 .map(drop)
         }
@@ -2704,6 +2714,42 @@ fn cli_cases() -> Vec<CliCase> {
             "cli: ack before reception",
             &["ack", RECEIVED_LATE, "--on", "2026-05-31"],
             "on : le 31/05/2026 est antérieur",
+        ),
+        cli(
+            "cli: ack without saying how it was sent",
+            &["ack", RECEIVED_LATE, "--on", "2026-06-12"],
+            "via : indiquez comment « Accusé de réception » a été envoyé",
+        ),
+        cli(
+            "cli: ack by e-mail without the copy",
+            &["ack", RECEIVED_LATE, "--on", "2026-06-12", "--via", "email"],
+            "copy : « E-mail (message joint au dossier) » : joignez au dossier la copie",
+        ),
+        cli(
+            "cli: ack as the register's letter by hand",
+            &[
+                "ack",
+                RECEIVED_LATE,
+                "--on",
+                "2026-06-12",
+                "--via",
+                "registerLetter",
+            ],
+            "s'émet depuis Courriers",
+        ),
+        cli(
+            "cli: ack by e-mail with a copy not in the file",
+            &[
+                "ack",
+                RECEIVED_LATE,
+                "--on",
+                "2026-06-12",
+                "--via",
+                "email",
+                "--copy",
+                "abc",
+            ],
+            "copy : la copie choisie n'est pas une pièce jointe de ce dossier",
         ),
         cli(
             "cli: ack tomorrow",

@@ -152,7 +152,31 @@ fn add_then_walk_the_lifecycle() {
 
     let err = cli.refused(&["ack", "REC-2026-0001", "--on", "2026-05-06"], None);
     assert!(err.contains("antérieur"), "{err}");
-    cli.ok(&["ack", "REC-2026-0001", "--on", "2026-05-12"], None);
+    // Sent by e-mail: the message is attached to the file, and the step names it.
+    let mail = db.dir.path().join("ar-dupont.eml");
+    std::fs::write(&mail, "Subject: Accusé de réception\r\n\r\nBonjour,").unwrap();
+    let attached: Value =
+        serde_json::from_str(&cli.ok(&["attach", "REC-2026-0001", mail.to_str().unwrap()], None))
+            .unwrap();
+    let sha = attached["sha256"].as_str().unwrap().to_owned();
+    let err = cli.refused(&["ack", "REC-2026-0001", "--on", "2026-05-12"], None);
+    assert!(err.contains("via : indiquez comment"), "{err}");
+    let acked: Value = serde_json::from_str(&cli.ok(
+        &[
+            "ack",
+            "REC-2026-0001",
+            "--on",
+            "2026-05-12",
+            "--via",
+            "email",
+            "--copy",
+            &sha,
+        ],
+        None,
+    ))
+    .unwrap();
+    assert_eq!(acked["ackSent"]["via"], "email");
+    assert_eq!(acked["ackSent"]["copy"], sha.as_str());
     cli.ok(
         &[
             "hold",
@@ -196,10 +220,15 @@ fn add_then_walk_the_lifecycle() {
             "credit",
             "--gesture-reason",
             "Retard imputable au cabinet",
+            "--via",
+            "email",
+            "--copy",
+            &sha,
         ],
         None,
     ))
     .unwrap();
+    assert_eq!(a["answer"]["sent"]["via"], "email");
     assert_eq!(a["answer"]["gesture"], "95.50");
     assert_eq!(a["answer"]["gestureKind"], "credit");
     let err = cli.refused(
@@ -269,7 +298,14 @@ fn add_then_walk_the_lifecycle() {
         .collect();
     assert_eq!(
         kinds,
-        ["recorded", "acknowledged", "holding", "answered", "closed"]
+        [
+            "recorded",
+            "attachment",
+            "acknowledged",
+            "holding",
+            "answered",
+            "closed"
+        ]
     );
     assert_eq!(show["events"][1]["actor"], "Claire Martin");
     assert_eq!(show["status"], "closed");
@@ -444,7 +480,25 @@ fn users_and_letters_from_the_command_line() {
     );
 
     cli.ok(&["add"], Some(COMPLAINT));
-    cli.ok(&["ack", "REC-2026-0001", "--on", "2026-05-11"], None);
+    // Acknowledged by a letter written elsewhere: its copy is attached first.
+    let copy = db.dir.path().join("accuse-reception.pdf");
+    std::fs::write(&copy, b"%PDF-1.4 copie").unwrap();
+    let attached: Value =
+        serde_json::from_str(&cli.ok(&["attach", "REC-2026-0001", copy.to_str().unwrap()], None))
+            .unwrap();
+    cli.ok(
+        &[
+            "ack",
+            "REC-2026-0001",
+            "--on",
+            "2026-05-11",
+            "--via",
+            "otherLetter",
+            "--copy",
+            attached["sha256"].as_str().unwrap(),
+        ],
+        None,
+    );
     let answer = |by: &str| -> Vec<String> {
         [
             "answer",
@@ -461,6 +515,8 @@ fn users_and_letters_from_the_command_line() {
             "credit",
             "--gesture-reason",
             "Geste pour le désagrément",
+            "--via",
+            "registerLetter",
             "--by",
             by,
         ]

@@ -228,6 +228,25 @@ fn a_migration_killed_half_way_leaves_the_old_or_the_new_schema() {
                  ALTER TABLE complaints DROP COLUMN answer_document_id;
                  ALTER TABLE complaints DROP COLUMN satisfaction;
                  ALTER TABLE complaints DROP COLUMN recourse_note;
+                 ALTER TABLE complaints DROP COLUMN ended_kind;
+                 ALTER TABLE complaints DROP COLUMN ended_on;
+                 ALTER TABLE complaints DROP COLUMN ended_reason;
+                 ALTER TABLE complaints DROP COLUMN ended_request;
+                 ALTER TABLE complaints DROP COLUMN ack_via;
+                 ALTER TABLE complaints DROP COLUMN ack_copy;
+                 ALTER TABLE complaints DROP COLUMN answer_via;
+                 ALTER TABLE complaints DROP COLUMN answer_copy;
+                 ALTER TABLE complaints DROP COLUMN confirmed_on;
+                 ALTER TABLE complaints DROP COLUMN confirmation_copy;
+                 DROP INDEX requests_received;
+                 ALTER TABLE requests DROP COLUMN closed_on;
+                 ALTER TABLE requests DROP COLUMN closing_note;
+                 ALTER TABLE requests DROP COLUMN from_complaint;
+                 ALTER TABLE requests DROP COLUMN to_complaint;
+                 ALTER TABLE requests DROP COLUMN redacted_by;
+                 ALTER TABLE dispute_steps DROP COLUMN expected_on;
+                 ALTER TABLE dispute_steps DROP COLUMN from_lawyer;
+                 ALTER TABLE corrective_actions DROP COLUMN kind;
                  PRAGMA user_version = 7;",
             )
             .unwrap();

@@ -164,7 +164,7 @@ fn xlsx_has_typed_cells_a_frozen_header_and_an_autofilter() {
         String::from_utf8(out.stdout).unwrap()
     };
     let sheet = part("xl/worksheets/sheet1.xml");
-    assert!(sheet.contains(r#"<autoFilter ref="A1:AC6"/>"#), "{sheet}");
+    assert!(sheet.contains(r#"<autoFilter ref="A1:AG6"/>"#), "{sheet}");
     assert!(sheet.contains(r#"state="frozen""#));
     // Dates are numbers (Excel serials) with a date format: 2 March 2026 is serial 46083.
     assert!(sheet.contains("<v>46083</v>"), "{sheet}");
@@ -209,7 +209,7 @@ fn statistics_match_the_hand_count() {
     let sections = st.sections();
     let volume = &sections[0].1;
     assert_eq!(
-        volume[1],
+        volume[3],
         (
             "Accusées dans les 10 jours ouvrables".into(),
             "50,0\u{A0}%".into()
@@ -380,15 +380,16 @@ fn the_refund_and_gesture_indicators_of_the_seed() {
         }),
         ..AnswerMoney::default()
     };
-    paul.answer(
+    paul.answer_stated(
         &a,
         d("2026-05-19"),
         Outcome::Partial,
         "Remboursement de la moitié",
         &refund("40", RefundBasis::Exception, RefundScope::Partial),
+        None,
     )
     .unwrap();
-    paul.answer(
+    paul.answer_stated(
         &b,
         d("2026-05-19"),
         Outcome::Partial,
@@ -399,14 +400,16 @@ fn the_refund_and_gesture_indicators_of_the_seed() {
             gesture_reason: Some("Retard de traitement".into()),
             ..AnswerMoney::default()
         },
+        None,
     )
     .unwrap();
-    paul.answer(
+    paul.answer_stated(
         &c,
         d("2026-05-19"),
         Outcome::Upheld,
         "Rétractation dans le délai",
         &refund("45", RefundBasis::Withdrawal, RefundScope::Full),
+        None,
     )
     .unwrap();
     paul.close(

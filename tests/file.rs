@@ -104,6 +104,8 @@ fn exchanges_and_dispute_steps_are_kept_in_order_and_journaled() {
     assert_eq!(err.field(), Some("summary"));
 
     let step = |kind, on: &str, summary: &str| NewDisputeStep {
+        expected_on: None,
+        from_lawyer: false,
         kind,
         on: d(on),
         summary: summary.into(),

@@ -165,7 +165,10 @@ fn export_then_import_gives_the_same_register() {
         );
         // Row for row, every column equal; the source reference is the original reference.
         let ref_col = 0;
-        let orig_col = table::COLUMNS.len() - 1;
+        let orig_col = table::COLUMNS
+            .iter()
+            .position(|(t, _)| *t == "Référence d'origine")
+            .unwrap();
         let mut imported = cells(&s);
         imported.sort_by_key(|row| format!("{:?}", row[orig_col]));
         let mut expected = source_rows.clone();

@@ -350,6 +350,10 @@ fn a_gesture_above_authority_is_recorded_only_once_approved() {
             Outcome::Partial,
             "Nous prenons en charge une partie des frais de relogement.",
             money,
+            Some(reclam::complaint::Sent {
+                via: reclam::complaint::SentVia::RegisterLetter,
+                copy: None,
+            }),
         )
     };
     // 150 € is beyond the advisor's 50 €, and above 100 € an internal document is attached.

@@ -72,6 +72,7 @@ fn the_pack_holds_cover_procedure_extract_statistics_and_actions() {
     .unwrap();
     s.add_action(
         &NewCorrectiveAction {
+            kind: reclam::complaint::ActionKind::Corrective,
             description: "Former l'accueil au recueil des réclamations orales".to_owned(),
             owner: "Claire Martin".to_owned(),
             due_on: d("2026-04-30"),

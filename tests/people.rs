@@ -185,6 +185,10 @@ fn a_refund_of_the_whole_claim_is_full_whatever_it_is_called() {
             Outcome::Upheld,
             "Remboursé",
             &partial("80"),
+            Some(reclam::complaint::Sent {
+                via: reclam::complaint::SentVia::RegisterLetter,
+                copy: None,
+            }),
         )
         .unwrap_err();
     assert_eq!(err.field(), Some("refundScope"), "{err}");

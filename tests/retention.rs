@@ -139,6 +139,8 @@ fn register() -> Fixture {
         s.add_dispute_step(
             &r,
             &NewDisputeStep {
+                expected_on: None,
+                from_lawyer: false,
                 kind: DisputeKind::InsurerForwarded,
                 on: d("2019-03-19"),
                 summary: "Réclamation de M. Dupont transmise à AXA".into(),
@@ -220,6 +222,10 @@ fn register() -> Fixture {
                 }),
                 document_id: None,
             },
+            Some(reclam::complaint::Sent {
+                via: reclam::complaint::SentVia::RegisterLetter,
+                copy: None,
+            }),
         )
         .unwrap();
     claire

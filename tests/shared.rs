@@ -169,6 +169,8 @@ fn two_workstations_writing_at_once_share_one_chain_and_converge() {
                         ws.execute(Op::Acknowledge(AcknowledgeReq {
                             reference: r.clone(),
                             on: "2026-03-04".into(),
+                            via: None,
+                            copy: None,
                         }))
                         .unwrap();
                     }
@@ -249,6 +251,8 @@ fn offline_work_comes_back_and_a_double_answer_is_flagged_not_lost() {
     paul.execute(Op::Acknowledge(AcknowledgeReq {
         reference: offline_refs[0].clone(),
         on: "2026-03-05".into(),
+        via: None,
+        copy: None,
     }))
     .unwrap();
     paul.execute(answer(&shared, "Réponse de Paul, rédigée dans le train"))
@@ -330,6 +334,8 @@ fn a_concurrent_change_to_the_same_complaint_is_flagged_for_review() {
     paul.execute(Op::Acknowledge(AcknowledgeReq {
         reference: r.clone(),
         on: "2026-03-06".into(),
+        via: None,
+        copy: None,
     }))
     .unwrap();
     claire
@@ -984,7 +990,7 @@ fn a_solo_register_moves_to_the_server_with_its_journal_and_its_letters() {
             refs.push(c.reference.to_string());
         }
         let r0 = refs[0].parse().unwrap();
-        reg.acknowledge(&r0, d("2026-02-03")).unwrap();
+        reg.acknowledge_unstated(&r0, d("2026-02-03")).unwrap();
         let meta = reg
             .issue_letter(
                 &r0,
@@ -1137,6 +1143,8 @@ fn an_anonymisation_decided_on_one_workstation_reaches_every_cache() {
         .execute(Op::Acknowledge(AcknowledgeReq {
             reference: r.clone(),
             on: "2019-03-05".into(),
+            via: None,
+            copy: None,
         }))
         .unwrap();
     let mut answered = answer(&r, "Indemnisation complétée");

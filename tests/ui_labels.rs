@@ -6,7 +6,7 @@
 //! `UPDATE_LABELS=1 cargo test -p reclam --test ui_labels`.
 
 use reclam::calendar::Basis;
-use reclam::complaint::Action;
+use reclam::complaint::{Action, ActionKind, EndKind, SentVia};
 use reclam::complaint::{
     ActionStatus, ApprovalLevel, Channel, ClientKind, ClientRelation, Direction, DisputeKind,
     DysfunctionCategory, EscalationStatus, EscalationSubject, Feedback, GestureKind, Outcome,
@@ -80,6 +80,13 @@ fn vocabularies() -> Vec<Vocabulary> {
         vocabulary!(ProposalKind, "PROPOSAL_KIND", "PROPOSAL_KINDS"),
         vocabulary!(ProposalResponse, "PROPOSAL_RESPONSE", "PROPOSAL_RESPONSES"),
         vocabulary!(PaymentMethod, "PAYMENT_METHOD", "PAYMENT_METHODS"),
+        vocabulary!(EndKind, "END_KIND", "END_KINDS"),
+        vocabulary!(SentVia, "SENT_VIA", "SENT_VIAS"),
+        vocabulary!(
+            ActionKind,
+            "CORRECTIVE_ACTION_KIND",
+            "CORRECTIVE_ACTION_KINDS"
+        ),
         Vocabulary {
             ts_type: None,
             stem: "EVENT_KIND",

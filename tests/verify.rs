@@ -408,6 +408,7 @@ fn register_with_everything() -> TestDb {
         .unwrap();
     s.add_action(
         &reclam::complaint::NewCorrectiveAction {
+            kind: reclam::complaint::ActionKind::Corrective,
             description: "Relancer l'expert sous 8 jours".into(),
             owner: "Claire Martin".into(),
             due_on: d("2026-04-30"),

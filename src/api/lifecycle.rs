@@ -5,7 +5,7 @@ use super::{Fields, Request};
 use crate::complaint::lifecycle::AnswerMoney;
 use crate::complaint::{
     ComplaintRef, DysfunctionCategory, Feedback, GestureKind, Money, Outcome, Refund, RefundBasis,
-    RefundScope, ValidationError,
+    RefundScope, Sent, SentVia, ValidationError,
 };
 use crate::complaint::{NewDisputeStep, NewExchange};
 use crate::error::Result;
@@ -15,30 +15,54 @@ use serde_json::Value;
 use std::path::PathBuf;
 use ts_rs::TS;
 
-/// Record the acknowledgement (`acknowledge`).
+/// Record the acknowledgement (`acknowledge`) and how it reached the client.
 #[derive(Debug, Clone, Deserialize, serde::Serialize, TS)]
 #[serde(rename_all = "camelCase")]
+#[ts(optional_fields = nullable)]
 pub struct AcknowledgeReq {
     pub reference: String,
     pub on: String,
+    /// registerLetter, email, otherLetter or oral (absent in changes made before it was asked).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub via: Option<String>,
+    /// The SHA-256 of the attachment holding the copy of what was sent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub copy: Option<String>,
 }
 
-/// A step taken on a day.
+/// Decoded [`AcknowledgeReq`].
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Dated {
+pub struct Acknowledge {
     pub reference: ComplaintRef,
     pub on: NaiveDate,
+    pub sent: Option<Sent>,
 }
 
 impl Request for AcknowledgeReq {
-    type Decoded = Dated;
+    type Decoded = Acknowledge;
 
-    fn decode(self) -> Result<Dated> {
+    fn decode(self) -> Result<Acknowledge> {
         let mut f = Fields::default();
         let reference = f.reference("reference", &self.reference);
         let on = f.date("on", &self.on);
-        all_fields!(f; reference, on);
-        Ok(Dated { reference, on })
+        let sent = f.sent(self.via.as_deref(), self.copy);
+        all_fields!(f; reference, on, sent);
+        Ok(Acknowledge {
+            reference,
+            on,
+            sent,
+        })
+    }
+}
+
+impl Fields {
+    /// A delivery as typed: absent `via` gives none.
+    pub fn sent(&mut self, via: Option<&str>, copy: Option<String>) -> Option<Option<Sent>> {
+        let via = self.optional_vocab::<SentVia>("via", via)?;
+        Some(via.map(|via| Sent {
+            via,
+            copy: copy.map(|c| c.trim().to_owned()).filter(|c| !c.is_empty()),
+        }))
     }
 }
 
@@ -63,11 +87,10 @@ impl Request for HoldReq {
     type Decoded = Hold;
 
     fn decode(self) -> Result<Hold> {
-        let Dated { reference, on } = AcknowledgeReq {
-            reference: self.reference,
-            on: self.on,
-        }
-        .decode()?;
+        let mut f = Fields::default();
+        let reference = f.reference("reference", &self.reference);
+        let on = f.date("on", &self.on);
+        all_fields!(f; reference, on);
         Ok(Hold {
             reference,
             on,
@@ -200,6 +223,13 @@ pub struct AnswerReq {
     pub summary: String,
     #[serde(flatten)]
     pub money: AnswerMoneyReq,
+    /// How the answer reached the client (see [`AcknowledgeReq`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional = nullable)]
+    pub via: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional = nullable)]
+    pub copy: Option<String>,
 }
 
 /// Decoded [`AnswerReq`].
@@ -210,6 +240,7 @@ pub struct Answer {
     pub outcome: Outcome,
     pub summary: String,
     pub money: AnswerMoney,
+    pub sent: Option<Sent>,
 }
 
 impl Request for AnswerReq {
@@ -221,13 +252,15 @@ impl Request for AnswerReq {
         let on = f.date("on", &self.on);
         let outcome = f.vocab("outcome", &self.outcome);
         let money = self.money.read(&mut f);
-        all_fields!(f; reference, on, outcome, money);
+        let sent = f.sent(self.via.as_deref(), self.copy);
+        all_fields!(f; reference, on, outcome, money, sent);
         Ok(Answer {
             reference,
             on,
             outcome,
             summary: self.summary,
             money,
+            sent,
         })
     }
 }

@@ -24,6 +24,7 @@ macro_rules! all_fields {
 }
 
 pub mod complaints;
+pub mod ending;
 pub mod extract;
 pub mod letters;
 pub mod lifecycle;

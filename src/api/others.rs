@@ -68,6 +68,26 @@ impl Request for SetActionStatusReq {
     }
 }
 
+/// Correct an action still open (`edit_action`): `input` is an `ActionEdit`.
+#[derive(Debug, Clone, Deserialize, serde::Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct EditActionReq {
+    pub id: i64,
+    #[ts(type = "ActionEdit")]
+    pub input: Value,
+}
+
+impl Request for EditActionReq {
+    type Decoded = (i64, crate::complaint::ActionEdit);
+
+    fn decode(self) -> Result<(i64, crate::complaint::ActionEdit)> {
+        let mut f = Fields::default();
+        let edit = f.json(self.input);
+        all_fields!(f; edit);
+        Ok((self.id, edit))
+    }
+}
+
 /// Preview or import a register file (`import_register`).
 #[derive(Debug, Clone, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]

@@ -33,6 +33,7 @@ fn a_sound_request_decodes_into_register_values() {
             outcome: Outcome::Upheld,
             summary: "Remboursé".into(),
             money: AnswerMoney::gesture(Some("150".parse::<Money>().unwrap())),
+            sent: None,
         }
     );
     let blank = AnswerReq {
@@ -85,13 +86,15 @@ fn every_refused_field_is_reported_at_once() {
             gesture: Some("-5".into()),
             ..AnswerMoneyReq::default()
         },
+        via: Some("pigeon".into()),
+        copy: None,
     }
     .decode()
     .unwrap_err();
     let f = fields(&e);
     assert_eq!(
         f.iter().map(|(k, _)| k.as_str()).collect::<Vec<_>>(),
-        ["reference", "on", "outcome", "gesture"]
+        ["reference", "on", "outcome", "gesture", "via"]
     );
     assert_eq!(
         f[0].1,

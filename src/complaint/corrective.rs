@@ -1,7 +1,7 @@
 //! Corrective actions decided from complaints and the dysfunctions found on them: an owner,
 //! a due date, a status. Domain types only: no SQL.
 
-use super::{ActionStatus, DysfunctionCategory};
+use super::{ActionKind, ActionStatus, DysfunctionCategory};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 #[serde(rename_all = "camelCase")]
 pub struct CorrectiveAction {
     pub id: i64,
+    pub kind: ActionKind,
     pub description: String,
     pub owner: String,
     pub due_on: NaiveDate,
@@ -25,6 +26,10 @@ pub struct CorrectiveAction {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct NewCorrectiveAction {
+    /// Corrective unless said otherwise.
+    #[serde(default = "corrective")]
+    #[ts(as = "Option<ActionKind>", optional)]
+    pub kind: ActionKind,
     pub description: String,
     pub owner: String,
     pub due_on: NaiveDate,
@@ -32,6 +37,19 @@ pub struct NewCorrectiveAction {
     pub complaints: Vec<String>,
     #[serde(default)]
     pub dysfunctions: Vec<i64>,
+}
+
+fn corrective() -> ActionKind {
+    ActionKind::Corrective
+}
+
+/// What may be corrected on an action still open: its text, its owner, its due date.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct ActionEdit {
+    pub description: String,
+    pub owner: String,
+    pub due_on: NaiveDate,
 }
 
 /// A dysfunction found on a complaint, with the corrective actions it is linked to: the

@@ -33,6 +33,13 @@ pub mod kind {
     pub const EDITED: &str = "edited";
     /// Personal data removed after the retention period (see `store::retention`).
     pub const ANONYMISED: &str = "anonymised";
+    /// Withdrawn by the client; requalified as a request for information (`ending`).
+    pub const WITHDRAWN: &str = "withdrawn";
+    pub const REQUALIFIED: &str = "requalified";
+    /// How a step reached the client, stated after the step.
+    pub const SENT: &str = "sent";
+    /// An oral complaint's written confirmation received.
+    pub const CONFIRMED: &str = "confirmed";
 }
 
 /// What a transition changed, to journal.
@@ -76,15 +83,25 @@ pub enum Action {
     Answer,
     Close,
     AddDysfunction,
+    /// The client's written confirmation of an oral complaint.
+    Confirm,
+    /// State how the acknowledgement or the answer reached the client.
+    StateSent,
+    Withdraw,
+    Requalify,
 }
 
 impl Action {
-    pub const ALL: [Action; 5] = [
+    pub const ALL: [Action; 9] = [
         Action::Acknowledge,
         Action::Hold,
         Action::Answer,
         Action::Close,
         Action::AddDysfunction,
+        Action::Confirm,
+        Action::StateSent,
+        Action::Withdraw,
+        Action::Requalify,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -94,6 +111,10 @@ impl Action {
             Action::Answer => "answer",
             Action::Close => "close",
             Action::AddDysfunction => "addDysfunction",
+            Action::Confirm => "confirm",
+            Action::StateSent => "stateSent",
+            Action::Withdraw => "withdraw",
+            Action::Requalify => "requalify",
         }
     }
 
@@ -105,6 +126,10 @@ impl Action {
             Action::Answer => "Répondre",
             Action::Close => "Clôturer",
             Action::AddDysfunction => "Ajouter un dysfonctionnement",
+            Action::Confirm => "Confirmation écrite reçue",
+            Action::StateSent => "Indiquer le mode d'envoi",
+            Action::Withdraw => "Retrait par le client",
+            Action::Requalify => "Requalifier en demande d'information",
         }
     }
 }
@@ -137,6 +162,13 @@ pub const EVENT_KINDS: &[(&str, &str)] = &[
         "Dossier anonymisé (durée de conservation dépassée)",
     ),
     ("registerIdentity", "Identité du registre créée"),
+    ("withdrawn", "Réclamation retirée par le client"),
+    ("requalified", "Requalifiée en demande d'information"),
+    ("sent", "Mode d'envoi indiqué"),
+    ("confirmed", "Confirmation écrite de la réclamation orale"),
+    ("requestRecorded", "Demande d'information enregistrée"),
+    ("requestClosed", "Demande d'information close"),
+    ("requestRequalified", "Demande requalifiée en réclamation"),
 ];
 
 /// The French label of a journal event kind (the kind itself when it has none).
@@ -150,6 +182,13 @@ pub fn event_label(kind: &str) -> &str {
 
 pub fn allowed_actions(c: &Complaint, _today: NaiveDate) -> Vec<Action> {
     let mut actions = Vec::new();
+    if c.ended.is_some() {
+        // Withdrawn or requalified: no step any more; a dysfunction found may still be noted.
+        return vec![Action::AddDysfunction];
+    }
+    if c.awaits_confirmation() {
+        actions.push(Action::Confirm);
+    }
     match c.status {
         Status::Received => {
             actions.push(Action::Acknowledge);
@@ -171,7 +210,16 @@ pub fn allowed_actions(c: &Complaint, _today: NaiveDate) -> Vec<Action> {
         }
         Status::Closed => {}
     }
+    let ack_unstated = c.acknowledged_on.is_some() && c.ack_sent.is_none();
+    let answer_unstated = c.answer.as_ref().is_some_and(|a| a.sent.is_none());
+    if ack_unstated || answer_unstated {
+        actions.push(Action::StateSent);
+    }
     actions.push(Action::AddDysfunction);
+    if c.status != Status::Closed {
+        actions.push(Action::Withdraw);
+        actions.push(Action::Requalify);
+    }
     actions
 }
 
@@ -180,6 +228,7 @@ pub fn acknowledge(
     on: NaiveDate,
     today: NaiveDate,
 ) -> Result<Change, TransitionError> {
+    super::ending::ensure_running(c, "accusé de réception")?;
     // An acknowledgement sent but entered only after the answer: recorded with its real date,
     // which must precede the answer (the step then counts as it happened, on time or late).
     if c.status == Status::Answered && c.acknowledged_on.is_none() {
@@ -229,6 +278,7 @@ pub fn hold(
     note: &str,
     today: NaiveDate,
 ) -> Result<Change, TransitionError> {
+    super::ending::ensure_running(c, "réponse d'attente")?;
     if c.status != Status::Acknowledged {
         let why = match c.status {
             Status::Received => "envoyez d'abord l'accusé de réception",
@@ -284,6 +334,7 @@ pub fn answer(
     money: &AnswerMoney,
     today: NaiveDate,
 ) -> Result<Change, TransitionError> {
+    super::ending::ensure_running(c, "réponse")?;
     let before = c.status;
     match c.status {
         // Without acknowledgement the answer is recorded as it happened: after the 10 jours
@@ -364,6 +415,7 @@ pub fn answer(
         gesture_reason: gesture_reason.clone(),
         refund: money.refund,
         document_id: money.document_id,
+        sent: None,
     });
     c.status = Status::Answered;
     let mut data = json!({
@@ -410,6 +462,7 @@ pub fn close(
             .into());
         }
     }
+    super::ending::ensure_running(c, "clôture")?;
     let answered_on = match (&c.status, &c.answer) {
         (Status::Answered, Some(a)) => a.on,
         _ => {

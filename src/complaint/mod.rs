@@ -4,19 +4,21 @@
 
 pub mod corrective;
 pub mod decision;
+pub mod ending;
 pub mod file;
 pub mod input;
 pub mod letter;
 pub mod lifecycle;
 pub mod model;
 
-pub use corrective::{CorrectiveAction, DysfunctionEntry, NewCorrectiveAction};
+pub use corrective::{ActionEdit, CorrectiveAction, DysfunctionEntry, NewCorrectiveAction};
 pub use decision::{
     Escalation, EscalationDecision, NewEscalation, NewProposal, NewRefundPayment, Proposal,
     RefundPayment, REFUND_DUE_DAYS,
 };
 pub use file::{
-    AttachmentMeta, DisputeStep, Exchange, NewDisputeStep, NewExchange, MAX_ATTACHMENT_BYTES,
+    dispute_alerts, AttachmentMeta, DisputeAlert, DisputeAlertKind, DisputeStep, Exchange,
+    NewDisputeStep, NewExchange, MAX_ATTACHMENT_BYTES,
 };
 pub use input::{
     parse_new_complaint, NewClient, NewComplaint, NewContract, ValidComplaint, ValidationError,

@@ -303,6 +303,43 @@ vocabulary!(
 );
 
 vocabulary!(
+    /// How a complaint left the usual path before its answer: withdrawn by the client, or
+    /// requalified as a request for information (recorded by mistake). It stays in the
+    /// register with its ending.
+    EndKind {
+        Withdrawn = "withdrawn", "Retirée par le client";
+        Requalified = "requalified", "Requalifiée en demande d'information";
+    }
+);
+
+vocabulary!(
+    /// How an acknowledgement or an answer reached the client.
+    SentVia {
+        RegisterLetter = "registerLetter", "Lettre émise depuis le registre";
+        Email = "email", "E-mail (message joint au dossier)";
+        OtherLetter = "otherLetter", "Courrier rédigé hors du registre (copie jointe)";
+        Oral = "oral", "Oralement, puis confirmé par écrit (copie jointe)";
+    }
+);
+
+impl SentVia {
+    /// Every way but the register's own letter leaves its copy in the file (the e-mail sent,
+    /// the letter written elsewhere, the written confirmation of what was said).
+    pub fn needs_copy(self) -> bool {
+        !matches!(self, SentVia::RegisterLetter)
+    }
+}
+
+vocabulary!(
+    /// What an action answers: a dysfunction found (corrective), or a risk seen before it
+    /// caused one (preventive).
+    ActionKind {
+        Corrective = "corrective", "Corrective";
+        Preventive = "preventive", "Préventive";
+    }
+);
+
+vocabulary!(
     /// The regulatory step a deadline belongs to.
     Step {
         Acknowledgement = "acknowledgement", "Accusé de réception";
@@ -528,6 +565,10 @@ pub struct Answer {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[ts(optional = nullable)]
     pub document_id: Option<i64>,
+    /// How the answer reached the client (absent on answers recorded before it was asked).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional = nullable)]
+    pub sent: Option<Sent>,
 }
 
 /// A refund decided in the answer.
@@ -554,6 +595,41 @@ pub struct Closure {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[ts(optional = nullable)]
     pub recourse_note: Option<String>,
+}
+
+/// How a step reached the client, and the copy the file keeps of it (an attachment of the
+/// same complaint, named by its SHA-256: ids are each register's own, hashes are not).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[serde(rename_all = "camelCase")]
+pub struct Sent {
+    pub via: SentVia,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional = nullable)]
+    pub copy: Option<String>,
+}
+
+/// A complaint withdrawn or requalified: when, and why.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[serde(rename_all = "camelCase")]
+pub struct Ending {
+    pub kind: EndKind,
+    pub on: NaiveDate,
+    pub reason: String,
+    /// A requalification: the request for information it became.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional = nullable)]
+    pub request_id: Option<i64>,
+}
+
+/// The client's written confirmation of an oral complaint.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[serde(rename_all = "camelCase")]
+pub struct Confirmation {
+    pub on: NaiveDate,
+    /// The confirmation kept in the file (an attachment's SHA-256), when it came in writing.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional = nullable)]
+    pub copy: Option<String>,
 }
 
 /// A dysfunction identified while handling the complaint.
@@ -588,6 +664,19 @@ pub struct Complaint {
     pub amount_claimed: Option<Money>,
     pub status: Status,
     pub acknowledged_on: Option<NaiveDate>,
+    /// How the acknowledgement reached the client (absent before it was asked).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional = nullable)]
+    pub ack_sent: Option<Sent>,
+    /// An oral complaint's written confirmation, once received.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional = nullable)]
+    pub confirmation: Option<Confirmation>,
+    /// Withdrawn by the client or requalified: the complaint stays in the register, its
+    /// deadlines stop.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional = nullable)]
+    pub ended: Option<Ending>,
     pub holdings: Vec<Holding>,
     pub answer: Option<Answer>,
     pub closure: Option<Closure>,
@@ -651,7 +740,45 @@ impl Complaint {
     }
 
     pub fn next_deadline(&self, today: NaiveDate) -> Option<NextDeadline> {
+        if self.ended.is_some() {
+            return None;
+        }
         next_deadline(self.status, &self.deadlines, today)
+    }
+
+    /// The next due date kept in the register for its lists (none once ended).
+    pub fn next_due_on(&self) -> Option<NaiveDate> {
+        if self.ended.is_some() {
+            return None;
+        }
+        next_due(self.status, &self.deadlines).map(|(_, d)| d)
+    }
+
+    /// An oral complaint still open whose written confirmation the client has not sent.
+    pub fn awaits_confirmation(&self) -> bool {
+        self.channel.is_oral()
+            && self.confirmation.is_none()
+            && self.ended.is_none()
+            && self.status != Status::Closed
+    }
+
+    /// The answer said it went as the register's letter, and no answer letter was issued
+    /// yet (`answer_letters` issued for this complaint).
+    pub fn answer_letter_due(&self, answer_letters: usize) -> bool {
+        answer_letters == 0
+            && self
+                .answer
+                .as_ref()
+                .and_then(|a| a.sent.as_ref())
+                .is_some_and(|s| s.via == SentVia::RegisterLetter)
+    }
+
+    /// The status as the register shows it: the ending when there is one.
+    pub fn status_label(&self) -> &'static str {
+        match &self.ended {
+            Some(e) => e.kind.label(),
+            None => self.status.label(),
+        }
     }
 
     /// The mediation window: from when the client may refer the case, and the last day the

@@ -6,7 +6,8 @@ pub mod stats;
 pub mod table;
 
 use crate::complaint::{
-    Channel, ComplaintRef, Feedback, Money, Outcome, Status, Subject, ValidationError,
+    Channel, ComplaintRef, Ending, Feedback, Money, Outcome, SentVia, Status, Subject,
+    ValidationError,
 };
 use crate::error::Result;
 use crate::print::table::{self as print_table, Cell};
@@ -89,14 +90,37 @@ pub struct ExtractRow {
     pub ack_late: bool,
     /// The answer came (or is still missing) after its due date.
     pub answer_late: bool,
+    /// How the acknowledgement and the answer reached the client.
+    pub ack_via: Option<SentVia>,
+    pub answer_via: Option<SentVia>,
+    /// Withdrawn or requalified: when and why.
+    pub ended: Option<Ending>,
+    /// The status as the register shows it (the ending when there is one).
+    pub status_label: &'static str,
+}
+
+/// A short name of the way a step reached the client (the extract's narrow cells).
+pub fn via_short(v: SentVia) -> &'static str {
+    match v {
+        SentVia::RegisterLetter => "lettre du registre",
+        SentVia::Email => "e-mail",
+        SentVia::OtherLetter => "courrier",
+        SentVia::Oral => "oral, confirmé par écrit",
+    }
 }
 
 /// A step is late when done after its due date, or not done and its due date is past. An
 /// answer within the acknowledgement period stands for the acknowledgement.
-fn late(done: Option<NaiveDate>, due: NaiveDate, today: NaiveDate) -> bool {
+fn late(
+    done: Option<NaiveDate>,
+    due: NaiveDate,
+    today: NaiveDate,
+    ended: Option<NaiveDate>,
+) -> bool {
     match done {
         Some(d) => d > due,
-        None => due < today,
+        // A withdrawal or a requalification stops the clock.
+        None => due < today && ended.is_none_or(|e| e > due),
     }
 }
 
@@ -107,13 +131,23 @@ pub fn rows(store: &Store, q: &ExtractQuery) -> Result<Vec<ExtractRow>> {
     for found in store.extract_complaints(q)? {
         let c = found.complaint;
         let first_reply = c.acknowledged_on.or(c.answer.as_ref().map(|a| a.on));
+        let ended_on = c.ended.as_ref().map(|e| e.on);
         out.push(ExtractRow {
-            ack_late: late(first_reply, c.deadlines.ack_due, today),
+            ack_late: late(first_reply, c.deadlines.ack_due, today, ended_on),
             answer_late: late(
                 c.answer.as_ref().map(|a| a.on),
                 c.deadlines.answer_due,
                 today,
+                ended_on,
             ),
+            ack_via: c.ack_sent.as_ref().map(|s| s.via),
+            answer_via: c
+                .answer
+                .as_ref()
+                .and_then(|a| a.sent.as_ref())
+                .map(|s| s.via),
+            status_label: c.status_label(),
+            ended: c.ended.clone(),
             reference: c.reference,
             client: c.client.name,
             client_kind: c.client.kind,
@@ -202,10 +236,16 @@ fn pdf_row(r: &ExtractRow) -> Vec<Cell> {
         .filter(|s| !s.is_empty())
         .collect::<Vec<_>>()
         .join(" ; ");
-    let mut status = r.status.label().to_owned();
-    if let Some(c) = r.closed_on {
+    let mut status = r.status_label.to_owned();
+    if let Some(e) = &r.ended {
+        status.push_str(&format!("\nle {}", fr(e.on)));
+    } else if let Some(c) = r.closed_on {
         status.push_str(&format!("\nle {}", fr(c)));
     }
+    let sent = |via: Option<SentVia>| {
+        via.map(|v| format!("\n{}", via_short(v)))
+            .unwrap_or_default()
+    };
     vec![
         cell(r.reference.to_string()),
         cell(r.client.clone()),
@@ -221,14 +261,20 @@ fn pdf_row(r: &ExtractRow) -> Vec<Cell> {
         cell(parties),
         Cell {
             text: format!(
-                "{}\n(dû {})",
+                "{}\n(dû {}){}",
                 fr_opt(r.acknowledged_on.or(r.answered_on)),
-                fr(r.ack_due)
+                fr(r.ack_due),
+                sent(r.ack_via)
             ),
             late: r.ack_late,
         },
         Cell {
-            text: format!("{}\n(due {})", fr_opt(r.answered_on), fr(r.answer_due)),
+            text: format!(
+                "{}\n(due {}){}",
+                fr_opt(r.answered_on),
+                fr(r.answer_due),
+                sent(r.answer_via)
+            ),
             late: r.answer_late,
         },
         cell(decision),

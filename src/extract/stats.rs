@@ -4,7 +4,7 @@
 //! is open and overdue.
 
 use super::{ExtractQuery, ExtractRow};
-use crate::complaint::{Feedback, Outcome, Status};
+use crate::complaint::{EndKind, Feedback, Outcome, Status};
 use crate::error::Result;
 use crate::Store;
 use chrono::NaiveDate;
@@ -38,7 +38,12 @@ pub struct Spread {
 pub struct Stats {
     pub from: NaiveDate,
     pub to: NaiveDate,
+    /// Complaints received (requalified ones were never complaints: left out).
     pub received: u64,
+    /// Of those, withdrawn by the client.
+    pub withdrawn: u64,
+    /// Recorded as complaints and requalified as requests for information.
+    pub requalified: u64,
     pub by_subject: Vec<Count>,
     pub by_product: Vec<Count>,
     pub by_insurer: Vec<Count>,
@@ -164,8 +169,21 @@ fn counts<'a>(labels: impl Iterator<Item = &'a str>) -> Vec<Count> {
 
 /// Statistics of the rows of an extract (plus, from the store, mediator referrals and what is
 /// open and overdue today).
-pub fn compute(store: &Store, q: &ExtractQuery, rows: &[ExtractRow]) -> Result<Stats> {
+pub fn compute(store: &Store, q: &ExtractQuery, all_rows: &[ExtractRow]) -> Result<Stats> {
     let today = store.today();
+    let is_requalified = |r: &ExtractRow| {
+        r.ended
+            .as_ref()
+            .is_some_and(|e| e.kind == EndKind::Requalified)
+    };
+    let requalified = all_rows.iter().filter(|r| is_requalified(r)).count() as u64;
+    let rows: Vec<&ExtractRow> = all_rows.iter().filter(|r| !is_requalified(r)).collect();
+    let rows = rows.as_slice();
+    // A withdrawal stops the clock: a step due after it is not counted as missing.
+    let still_due =
+        |due: NaiveDate, r: &ExtractRow| due < today && r.ended.as_ref().is_none_or(|e| e.on > due);
+    let mut withdrawn = 0;
+    let mut withdrawn_unanswered = 0;
     let none = "(non renseigné)";
     let mut ack_base = 0;
     let mut ack_ok = 0;
@@ -177,9 +195,15 @@ pub fn compute(store: &Store, q: &ExtractQuery, rows: &[ExtractRow]) -> Result<S
     let (mut resolved, mut unresolved, mut no_feedback) = (0, 0, 0);
     let mut gestures = Decimal::ZERO;
     let mut gestures_count = 0;
-    for r in rows {
+    for &r in rows {
+        if r.ended.is_some() {
+            withdrawn += 1;
+            if r.answered_on.is_none() {
+                withdrawn_unanswered += 1;
+            }
+        }
         let first = r.acknowledged_on.or(r.answered_on);
-        if first.is_some() || r.ack_due < today {
+        if first.is_some() || still_due(r.ack_due, r) {
             ack_base += 1;
             if first.is_some() && !r.ack_late {
                 ack_ok += 1;
@@ -188,7 +212,7 @@ pub fn compute(store: &Store, q: &ExtractQuery, rows: &[ExtractRow]) -> Result<S
         if let Some(f) = first {
             to_ack.push((f - r.received_on).num_days());
         }
-        if r.answered_on.is_some() || r.answer_due < today {
+        if r.answered_on.is_some() || still_due(r.answer_due, r) {
             ans_base += 1;
             if r.answered_on.is_some() && !r.answer_late {
                 ans_ok += 1;
@@ -222,6 +246,8 @@ pub fn compute(store: &Store, q: &ExtractQuery, rows: &[ExtractRow]) -> Result<S
         from: q.from,
         to: q.to,
         received,
+        withdrawn,
+        requalified,
         by_subject: counts(rows.iter().map(|r| r.subject.label())),
         by_product: counts(rows.iter().map(|r| r.product.as_deref().unwrap_or(none))),
         by_insurer: counts(rows.iter().map(|r| r.insurer.as_deref().unwrap_or(none))),
@@ -237,7 +263,7 @@ pub fn compute(store: &Store, q: &ExtractQuery, rows: &[ExtractRow]) -> Result<S
         gestures_count,
         gestures_total: gestures,
         answered,
-        response_rate_pct: pct(answered, received),
+        response_rate_pct: pct(answered, received - withdrawn_unanswered),
         resolved,
         unresolved,
         no_feedback,
@@ -287,6 +313,11 @@ impl Stats {
                 "Volume et délais".to_owned(),
                 vec![
                     ("Réclamations reçues".into(), fr_int(self.received)),
+                    ("Dont retirées par le client".into(), fr_int(self.withdrawn)),
+                    (
+                        "Requalifiées en demandes d'information (hors décompte)".into(),
+                        fr_int(self.requalified),
+                    ),
                     (
                         "Accusées dans les 10 jours ouvrables".into(),
                         fr_pct(self.ack_on_time_pct),

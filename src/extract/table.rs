@@ -47,6 +47,10 @@ pub const COLUMNS: &[(&str, f64)] = &[
     ("Clôturée le", 12.0),
     ("Retour client", 12.0),
     ("Référence d'origine", 15.0),
+    ("Envoi de l'accusé de réception", 18.0),
+    ("Envoi de la réponse", 18.0),
+    ("Retirée ou requalifiée le", 12.0),
+    ("Motif du retrait ou de la requalification", 30.0),
 ];
 
 fn opt(s: &Option<String>) -> Cell {
@@ -85,10 +89,29 @@ pub fn cells(r: &ExtractRow) -> Vec<Cell> {
         opt(&r.answer_summary),
         Cell::Money(r.gesture),
         Cell::Text(r.dysfunctions.join(" | ")),
-        Cell::Text(r.status.label().to_owned()),
+        Cell::Text(r.status_label.to_owned()),
         Cell::Date(r.closed_on),
         Cell::Text(r.feedback.map(|f| f.label().to_owned()).unwrap_or_default()),
         opt(&r.original_reference),
+        Cell::Text(
+            r.ack_via
+                .map(super::via_short)
+                .unwrap_or_default()
+                .to_owned(),
+        ),
+        Cell::Text(
+            r.answer_via
+                .map(super::via_short)
+                .unwrap_or_default()
+                .to_owned(),
+        ),
+        Cell::Date(r.ended.as_ref().map(|e| e.on)),
+        Cell::Text(
+            r.ended
+                .as_ref()
+                .map(|e| e.reason.clone())
+                .unwrap_or_default(),
+        ),
     ]
 }
 

@@ -8,7 +8,7 @@ use crate::complaint::lifecycle::AnswerMoney;
 use crate::complaint::{
     Complaint, ComplaintRef, Escalation, EscalationDecision, EscalationStatus, EscalationSubject,
     Feedback, Money, NewEscalation, NewProposal, NewRefundPayment, Outcome, Proposal,
-    ProposalResponse, RefundPayment, Role, Status, ValidationError,
+    ProposalResponse, RefundPayment, Role, Sent, Status, Step, ValidationError,
 };
 use crate::error::{Error, Result, ValidationErrors};
 use crate::firm::authority::{self, Requirement};
@@ -161,6 +161,33 @@ impl<S: BorrowMut<Store>> Register<S> {
         outcome: Outcome,
         summary: &str,
         money: &AnswerMoney,
+        sent: Option<Sent>,
+    ) -> Result<Complaint> {
+        let mut probe = self.s().get(r)?;
+        let step_error = crate::complaint::lifecycle::answer(
+            &mut probe,
+            on,
+            outcome,
+            summary,
+            money,
+            self.today(),
+        )
+        .err()
+        .map(Error::from);
+        let sent = super::ending::require_sent(Step::Answer, sent, step_error)?;
+        self.answer_stated(r, on, outcome, summary, money, Some(sent))
+    }
+
+    /// Record the answer as `answer` does; `sent` absent only for an answer made by a version
+    /// that did not ask how it was sent (a change of the firm's journal made before).
+    pub fn answer_stated(
+        &mut self,
+        r: &ComplaintRef,
+        on: NaiveDate,
+        outcome: Outcome,
+        summary: &str,
+        money: &AnswerMoney,
+        sent: Option<Sent>,
     ) -> Result<Complaint> {
         if money.gesture.is_some() || money.refund.is_some() || money.document_id.is_some() {
             let check = self.authority_check(r, money)?;
@@ -170,7 +197,7 @@ impl<S: BorrowMut<Store>> Register<S> {
         }
         let actor = self.actor()?;
         self.sm()
-            .answer_with(r, on, outcome, summary, money, &actor)
+            .answer_sent(r, on, outcome, summary, money, sent, &actor)
     }
 
     /// Close the file, with the client's satisfaction (1 to 5) when they gave it. A total or
@@ -192,12 +219,22 @@ impl<S: BorrowMut<Store>> Register<S> {
             .as_ref()
             .is_some_and(|a| a.outcome.requires_recourse());
         let noted = recourse_note.is_some_and(|n| !n.trim().is_empty());
+        let answer_letters = self
+            .s()
+            .letters(r)?
+            .iter()
+            .filter(|l| l.kind == crate::complaint::LetterKind::Answer)
+            .count();
+        if c.answer_letter_due(answer_letters) {
+            return Err(ValidationError::new(
+                "answerLetter",
+                "la réponse devait partir par la lettre du registre, qui n'a pas été émise : \
+                 émettez-la depuis Courriers, ou indiquez comment la réponse a été envoyée",
+            )
+            .into());
+        }
         if rejection && !noted {
-            let letter = self
-                .s()
-                .letters(r)?
-                .iter()
-                .any(|l| l.kind == crate::complaint::LetterKind::Answer);
+            let letter = answer_letters > 0;
             if !letter {
                 return Err(ValidationError::new(
                     "recourse",

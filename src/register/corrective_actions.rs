@@ -1,8 +1,8 @@
 //! Corrective actions decided from the complaints and their dysfunctions.
 
 use super::Register;
+use crate::complaint::{ActionEdit, CorrectiveAction, DysfunctionEntry, NewCorrectiveAction};
 use crate::complaint::{ActionStatus, ValidationError};
-use crate::complaint::{CorrectiveAction, DysfunctionEntry, NewCorrectiveAction};
 use crate::error::Result;
 use crate::store::Store;
 use std::borrow::BorrowMut;
@@ -12,17 +12,36 @@ impl<S: BorrowMut<Store>> Register<S> {
     /// what is to come; one already done is recorded, then marked done).
     pub fn add_corrective_action(&mut self, a: &NewCorrectiveAction) -> Result<CorrectiveAction> {
         let actor = self.actor()?;
-        if a.due_on < self.today() {
+        self.due_to_come(a.due_on)?;
+        self.sm().add_action(a, &actor)
+    }
+
+    /// Correct an action still open (its text, owner, due date: a date to come, or the one it
+    /// already had).
+    pub fn edit_corrective_action(
+        &mut self,
+        id: i64,
+        edit: &ActionEdit,
+    ) -> Result<CorrectiveAction> {
+        let actor = self.actor()?;
+        if edit.due_on != self.s().action(id)?.due_on {
+            self.due_to_come(edit.due_on)?;
+        }
+        self.sm().edit_action(id, edit, &actor)
+    }
+
+    fn due_to_come(&self, due_on: chrono::NaiveDate) -> Result<()> {
+        if due_on < self.today() {
             return Err(ValidationError::new(
                 "dueOn",
                 format!(
                     "l'échéance du {} est déjà passée : choisissez une date à venir",
-                    crate::complaint::french_date(a.due_on)
+                    crate::complaint::french_date(due_on)
                 ),
             )
             .into());
         }
-        self.sm().add_action(a, &actor)
+        Ok(())
     }
 
     pub fn set_corrective_action_status(

@@ -8,11 +8,6 @@ use chrono::NaiveDate;
 use std::borrow::BorrowMut;
 
 impl<S: BorrowMut<Store>> Register<S> {
-    pub fn acknowledge(&mut self, r: &ComplaintRef, on: NaiveDate) -> Result<Complaint> {
-        let actor = self.actor()?;
-        self.sm().acknowledge(r, on, &actor)
-    }
-
     pub fn hold(&mut self, r: &ComplaintRef, on: NaiveDate, note: &str) -> Result<Complaint> {
         let actor = self.actor()?;
         self.sm().hold(r, on, note, &actor)

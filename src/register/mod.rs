@@ -15,6 +15,7 @@ mod backup;
 pub mod client_export;
 mod corrective_actions;
 mod documents;
+mod ending;
 mod extract;
 mod file;
 pub mod files;

@@ -4,8 +4,8 @@
 use super::{actor_name, complaints, journal, Store};
 use crate::complaint::input::{required, MAX_LINE, MAX_TEXT};
 use crate::complaint::{
-    ActionStatus, ComplaintRef, CorrectiveAction, DysfunctionEntry, NewCorrectiveAction,
-    ValidationError,
+    ActionEdit, ActionKind, ActionStatus, ComplaintRef, CorrectiveAction, DysfunctionEntry,
+    NewCorrectiveAction, ValidationError,
 };
 use crate::error::{Error, Result};
 use chrono::NaiveDate;
@@ -22,60 +22,67 @@ impl Store {
         crate::calendar::check_year(a.due_on)
             .map_err(|e| ValidationError::new("dueOn", e.to_string()))?;
         let actor = actor_name(actor)?;
-        let id = self.write(|tx, w| {
-            let mut complaint_ids = Vec::new();
-            for r in &a.complaints {
-                let reference: ComplaintRef =
-                    r.parse().map_err(|e: crate::complaint::BadRef| {
-                        ValidationError::new("complaints", e.to_string())
-                    })?;
-                complaint_ids.push(complaints::load(tx, &reference)?.0);
-            }
-            for d in &a.dysfunctions {
-                let exists: bool = tx.query_row(
-                    "SELECT EXISTS (SELECT 1 FROM dysfunctions WHERE id = ?1)",
-                    [d],
-                    |r| r.get(0),
-                )?;
-                if !exists {
-                    return Err(ValidationError::new(
-                        "dysfunctions",
-                        format!("dysfonctionnement n° {d} introuvable"),
-                    )
-                    .into());
+        let id =
+            self.write(|tx, w| {
+                let mut complaint_ids = Vec::new();
+                for r in &a.complaints {
+                    let reference: ComplaintRef =
+                        r.parse().map_err(|e: crate::complaint::BadRef| {
+                            ValidationError::new("complaints", e.to_string())
+                        })?;
+                    complaint_ids.push(complaints::load(tx, &reference)?.0);
                 }
-            }
-            tx.execute(
+                for d in &a.dysfunctions {
+                    let exists: bool = tx.query_row(
+                        "SELECT EXISTS (SELECT 1 FROM dysfunctions WHERE id = ?1)",
+                        [d],
+                        |r| r.get(0),
+                    )?;
+                    if !exists {
+                        return Err(ValidationError::new(
+                            "dysfunctions",
+                            format!("dysfonctionnement n° {d} introuvable"),
+                        )
+                        .into());
+                    }
+                }
+                tx.execute(
                 "INSERT INTO corrective_actions (description, owner, due_on, status, created_by,
-                    created_at) VALUES (?1, ?2, ?3, 'planned', ?4, ?5)",
-                params![description, owner, a.due_on, actor, w.now()],
+                    created_at, kind) VALUES (?1, ?2, ?3, 'planned', ?4, ?5, ?6)",
+                params![description, owner, a.due_on, actor, w.now(), a.kind.as_str()],
             )?;
-            let id = tx.last_insert_rowid();
-            for c in &complaint_ids {
-                tx.execute(
-                    "INSERT INTO action_links (action_id, complaint_id) VALUES (?1, ?2)",
-                    params![id, c],
+                let id = tx.last_insert_rowid();
+                for c in &complaint_ids {
+                    tx.execute(
+                        "INSERT INTO action_links (action_id, complaint_id) VALUES (?1, ?2)",
+                        params![id, c],
+                    )?;
+                }
+                for d in &a.dysfunctions {
+                    tx.execute(
+                        "INSERT INTO action_links (action_id, dysfunction_id) VALUES (?1, ?2)",
+                        params![id, d],
+                    )?;
+                }
+                journal::append(
+                    tx,
+                    None,
+                    w.now(),
+                    &actor,
+                    "actionAdded",
+                    {
+                        let mut data = json!({ "actionId": id, "description": description,
+                        "owner": owner, "dueOn": a.due_on, "complaints": a.complaints,
+                        "dysfunctions": a.dysfunctions });
+                        if a.kind != ActionKind::Corrective {
+                            data["kind"] = json!(a.kind);
+                        }
+                        data
+                    },
+                    None,
                 )?;
-            }
-            for d in &a.dysfunctions {
-                tx.execute(
-                    "INSERT INTO action_links (action_id, dysfunction_id) VALUES (?1, ?2)",
-                    params![id, d],
-                )?;
-            }
-            journal::append(
-                tx,
-                None,
-                w.now(),
-                &actor,
-                "actionAdded",
-                json!({ "actionId": id, "description": description, "owner": owner,
-                        "dueOn": a.due_on, "complaints": a.complaints,
-                        "dysfunctions": a.dysfunctions }),
-                None,
-            )?;
-            Ok(id)
-        })?;
+                Ok(id)
+            })?;
         self.action(id)
     }
 
@@ -120,6 +127,63 @@ impl Store {
         self.action(id)
     }
 
+    /// Correct an action still open: its text, owner and due date (journaled before/after).
+    /// The rules on the values (a due date to come...) are the register's.
+    pub fn edit_action(
+        &mut self,
+        id: i64,
+        edit: &ActionEdit,
+        actor: &str,
+    ) -> Result<CorrectiveAction> {
+        let before = self.action(id)?;
+        if !is_open(before.status) {
+            return Err(ValidationError::new(
+                "status",
+                format!(
+                    "l'action est « {} » : elle ne se modifie plus",
+                    before.status.label()
+                ),
+            )
+            .into());
+        }
+        let description = required("description", &edit.description, MAX_TEXT, true)?;
+        let owner = required("owner", &edit.owner, MAX_LINE, false)?;
+        crate::calendar::check_year(edit.due_on)
+            .map_err(|e| ValidationError::new("dueOn", e.to_string()))?;
+        let actor = actor_name(actor)?;
+        let mut changes = serde_json::Map::new();
+        for (key, old, new) in [
+            ("description", json!(before.description), json!(description)),
+            ("owner", json!(before.owner), json!(owner)),
+            ("dueOn", json!(before.due_on), json!(edit.due_on)),
+        ] {
+            if old != new {
+                changes.insert(key.into(), json!({ "before": old, "after": new }));
+            }
+        }
+        if changes.is_empty() {
+            return Ok(before);
+        }
+        self.write(|tx, w| {
+            tx.execute(
+                "UPDATE corrective_actions SET description = ?2, owner = ?3, due_on = ?4
+                 WHERE id = ?1",
+                params![id, description, owner, edit.due_on],
+            )?;
+            journal::append(
+                tx,
+                None,
+                w.now(),
+                &actor,
+                "actionEdited",
+                json!({ "actionId": id, "changes": changes }),
+                None,
+            )?;
+            Ok(())
+        })?;
+        self.action(id)
+    }
+
     /// One action.
     pub fn action(&self, id: i64) -> Result<CorrectiveAction> {
         self.actions()?
@@ -134,13 +198,15 @@ impl Store {
         let conn = self.conn();
         let mut out: Vec<CorrectiveAction> = conn
             .prepare_cached(
-                "SELECT id, description, owner, due_on, status FROM corrective_actions ORDER BY id",
+                "SELECT id, description, owner, due_on, status, kind FROM corrective_actions
+                 ORDER BY id",
             )?
             .query_map([], |r| {
                 let status: ActionStatus = complaints::vocab(r, 4)?;
                 let due_on: NaiveDate = r.get(3)?;
                 Ok(CorrectiveAction {
                     id: r.get(0)?,
+                    kind: complaints::vocab(r, 5)?,
                     description: r.get(1)?,
                     owner: r.get(2)?,
                     due_on,

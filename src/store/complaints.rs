@@ -5,8 +5,8 @@
 
 use crate::calendar::{Basis, Deadlines};
 use crate::complaint::{
-    next_due, Answer, Client, Closure, Complaint, ComplaintRef, Contract, Dysfunction, Holding,
-    Money, Refund, ValidComplaint,
+    next_due, Answer, Client, Closure, Complaint, ComplaintRef, Confirmation, Contract,
+    Dysfunction, Ending, Holding, Money, Refund, Sent, ValidComplaint,
 };
 use crate::error::{Error, Result};
 use chrono::{DateTime, NaiveDate, Utc};
@@ -20,7 +20,8 @@ pub const COLUMNS: &str = "id, reference, client_name, client_address, client_em
     received_by, handler, status, acknowledged_on, answered_on, outcome, answer_summary, gesture, \
     closed_on, feedback, basis, start_on, ack_due, answer_due, recorded_at, amount_claimed, \
     gesture_kind, gesture_reason, refund_amount, refund_basis, refund_scope, \
-    answer_document_id, satisfaction, recourse_note";
+    answer_document_id, satisfaction, recourse_note, ended_kind, ended_on, ended_reason, \
+    ended_request, ack_via, ack_copy, answer_via, answer_copy, confirmed_on, confirmation_copy";
 
 /// A text column holding one of our vocabularies.
 pub(crate) fn vocab<T: FromStr>(r: &Row<'_>, idx: usize) -> rusqlite::Result<T>
@@ -71,6 +72,23 @@ pub fn from_row(r: &Row<'_>) -> rusqlite::Result<(i64, Complaint)> {
                 }),
             },
             document_id: r.get(40)?,
+            sent: sent_at(r, 49)?,
+        }),
+    };
+    let ended = match opt_vocab(r, 43)? {
+        None => None,
+        Some(kind) => Some(Ending {
+            kind,
+            on: r.get(44)?,
+            reason: r.get::<_, Option<String>>(45)?.unwrap_or_default(),
+            request_id: r.get(46)?,
+        }),
+    };
+    let confirmation = match r.get::<_, Option<NaiveDate>>(51)? {
+        None => None,
+        Some(on) => Some(Confirmation {
+            on,
+            copy: r.get(52)?,
         }),
     };
     let closed_on: Option<NaiveDate> = r.get(27)?;
@@ -115,6 +133,9 @@ pub fn from_row(r: &Row<'_>) -> rusqlite::Result<(i64, Complaint)> {
             amount_claimed: opt_vocab(r, 34)?,
             status: vocab(r, 21)?,
             acknowledged_on: r.get(22)?,
+            ack_sent: sent_at(r, 47)?,
+            confirmation,
+            ended,
             holdings: Vec::new(),
             answer,
             closure,
@@ -128,6 +149,17 @@ pub fn from_row(r: &Row<'_>) -> rusqlite::Result<(i64, Complaint)> {
             },
         },
     ))
+}
+
+/// A delivery's two columns (`via`, then `copy`).
+fn sent_at(r: &Row<'_>, idx: usize) -> rusqlite::Result<Option<Sent>> {
+    Ok(match opt_vocab(r, idx)? {
+        None => None,
+        Some(via) => Some(Sent {
+            via,
+            copy: r.get(idx + 1)?,
+        }),
+    })
 }
 
 /// Load a whole complaint by reference.
@@ -335,7 +367,9 @@ pub fn update_lifecycle(conn: &Connection, id: i64, c: &Complaint) -> Result<()>
             answer_summary = ?6, gesture = ?7, closed_on = ?8, feedback = ?9, next_due = ?10,
             gesture_kind = ?11, gesture_reason = ?12, refund_amount = ?13, refund_basis = ?14,
             refund_scope = ?15, answer_document_id = ?16, satisfaction = ?17,
-            recourse_note = ?18
+            recourse_note = ?18, ended_kind = ?19, ended_on = ?20, ended_reason = ?21,
+            ended_request = ?22, ack_via = ?23, ack_copy = ?24, answer_via = ?25,
+            answer_copy = ?26, confirmed_on = ?27, confirmation_copy = ?28
          WHERE id = ?1",
     )?
     .execute(params![
@@ -348,7 +382,7 @@ pub fn update_lifecycle(conn: &Connection, id: i64, c: &Complaint) -> Result<()>
         a.and_then(|a| a.gesture).map(|g| g.to_string()),
         c.closure.as_ref().map(|x| x.on),
         c.closure.as_ref().map(|x| x.feedback.as_str()),
-        next_due(c.status, &c.deadlines).map(|(_, d)| d),
+        c.next_due_on(),
         a.and_then(|a| a.gesture_kind).map(|k| k.as_str()),
         a.and_then(|a| a.gesture_reason.as_deref()),
         refund.map(|r| r.amount.to_string()),
@@ -357,6 +391,17 @@ pub fn update_lifecycle(conn: &Connection, id: i64, c: &Complaint) -> Result<()>
         a.and_then(|a| a.document_id),
         c.closure.as_ref().and_then(|x| x.satisfaction),
         c.closure.as_ref().and_then(|x| x.recourse_note.as_deref()),
+        c.ended.as_ref().map(|e| e.kind.as_str()),
+        c.ended.as_ref().map(|e| e.on),
+        c.ended.as_ref().map(|e| e.reason.as_str()),
+        c.ended.as_ref().and_then(|e| e.request_id),
+        c.ack_sent.as_ref().map(|x| x.via.as_str()),
+        c.ack_sent.as_ref().and_then(|x| x.copy.as_deref()),
+        a.and_then(|a| a.sent.as_ref()).map(|x| x.via.as_str()),
+        a.and_then(|a| a.sent.as_ref())
+            .and_then(|x| x.copy.as_deref()),
+        c.confirmation.as_ref().map(|x| x.on),
+        c.confirmation.as_ref().and_then(|x| x.copy.as_deref()),
     ])?;
     Ok(())
 }
@@ -373,7 +418,7 @@ pub fn update_deadlines(conn: &Connection, id: i64, c: &Complaint) -> Result<()>
         c.deadlines.start,
         c.deadlines.ack_due,
         c.deadlines.answer_due,
-        next_due(c.status, &c.deadlines).map(|(_, d)| d),
+        c.next_due_on(),
     ])?;
     Ok(())
 }

@@ -152,10 +152,11 @@ pub(super) fn records_against_journal(
                     .map(|a| a.iter().filter_map(Value::as_i64).collect())
                     .unwrap_or_default();
                 dysfunctions.sort();
+                let kind = e.data.get("kind").cloned().unwrap_or(json!("corrective"));
                 actions.insert(
                     id,
                     json!({ "description": field(e, "description"), "owner": field(e, "owner"),
-                        "dueOn": field(e, "dueOn"), "status": "planned",
+                        "dueOn": field(e, "dueOn"), "status": "planned", "kind": kind,
                         "createdBy": e.actor, "complaints": complaints,
                         "dysfunctions": dysfunctions }),
                 );
@@ -165,11 +166,21 @@ pub(super) fn records_against_journal(
                     a["status"] = field(e, "after");
                 }
             }
+            "actionEdited" => {
+                if let (Some(a), Some(changes)) = (
+                    actions.get_mut(&id),
+                    e.data.get("changes").and_then(Value::as_object),
+                ) {
+                    for (key, change) in changes {
+                        a[key.as_str()] = change.get("after").cloned().unwrap_or(Value::Null);
+                    }
+                }
+            }
             _ => {}
         }
     }
     let mut stmt = conn.prepare(
-        "SELECT a.id, a.description, a.owner, a.due_on, a.status, a.created_by,
+        "SELECT a.id, a.description, a.owner, a.due_on, a.status, a.created_by, a.kind,
             (SELECT json_group_array(c.reference) FROM (SELECT c.reference FROM action_links l
                 JOIN complaints c ON c.id = l.complaint_id WHERE l.action_id = a.id
                 ORDER BY c.reference) c),
@@ -182,10 +193,11 @@ pub(super) fn records_against_journal(
     while let Some(r) = rows.next()? {
         let id: i64 = r.get(0)?;
         seen.push(id);
-        let complaints: Value = serde_json::from_str(&r.get::<_, String>(6)?).unwrap_or_default();
-        let dysfunctions: Value = serde_json::from_str(&r.get::<_, String>(7)?).unwrap_or_default();
+        let complaints: Value = serde_json::from_str(&r.get::<_, String>(7)?).unwrap_or_default();
+        let dysfunctions: Value = serde_json::from_str(&r.get::<_, String>(8)?).unwrap_or_default();
         let row = json!({ "description": r.get::<_, String>(1)?, "owner": r.get::<_, String>(2)?,
             "dueOn": r.get::<_, String>(3)?, "status": r.get::<_, String>(4)?,
+            "kind": r.get::<_, String>(6)?,
             "createdBy": r.get::<_, String>(5)?, "complaints": complaints,
             "dysfunctions": dysfunctions });
         if actions.get(&id) != Some(&row) {
@@ -287,6 +299,70 @@ pub(super) fn records_against_journal(
                 "{} ligne(s) importée(s) journalisée(s) mais absente(s) du registre",
                 rows_events.len() - with_rows
             ),
+        ));
+    }
+    out.extend(requests_against_journal(conn, &events)?);
+    Ok(out)
+}
+
+/// Requests for information: recorded (from a complaint requalified, or typed), closed,
+/// requalified as a complaint; each row what its events say.
+fn requests_against_journal(conn: &Connection, events: &[&Event]) -> Result<Vec<Problem>> {
+    let mut out = Vec::new();
+    let mut journaled: BTreeMap<i64, Value> = BTreeMap::new();
+    for e in events {
+        let Some(id) = e.data.get("requestId").and_then(Value::as_i64) else {
+            continue;
+        };
+        match e.kind.as_str() {
+            "requestRecorded" => {
+                journaled.insert(
+                    id,
+                    json!({ "clientName": field(e, "clientName"), "channel": field(e, "channel"),
+                        "receivedOn": field(e, "receivedOn"),
+                        "description": field(e, "description"), "recordedBy": e.actor,
+                        "fromComplaint": field(e, "fromComplaint"), "closedOn": null,
+                        "closingNote": null, "toComplaint": null }),
+                );
+            }
+            "requestClosed" => {
+                if let Some(q) = journaled.get_mut(&id) {
+                    q["closedOn"] = field(e, "on");
+                    q["closingNote"] = field(e, "note");
+                }
+            }
+            "requestRequalified" => {
+                if let Some(q) = journaled.get_mut(&id) {
+                    q["toComplaint"] = field(e, "reference");
+                }
+            }
+            _ => {}
+        }
+    }
+    let mut seen = Vec::new();
+    for q in super::requests::all(conn)? {
+        seen.push(q.id);
+        let row = json!({ "clientName": q.client_name, "channel": q.channel,
+            "receivedOn": q.received_on, "description": q.description,
+            "recordedBy": q.recorded_by, "fromComplaint": q.from_complaint,
+            "closedOn": q.closed_on, "closingNote": q.closing_note,
+            "toComplaint": q.to_complaint });
+        if journaled.get(&q.id) != Some(&row) {
+            out.push((
+                "request",
+                None,
+                format!(
+                    "demande d'information n° {} : ne correspond pas au journal ({BEHIND})",
+                    q.id
+                ),
+            ));
+        }
+    }
+    for id in journaled.keys().filter(|id| !seen.contains(id)) {
+        out.push((
+            "request",
+            None,
+            format!("demande d'information n° {id} : journalisée mais absente du registre"),
         ));
     }
     Ok(out)

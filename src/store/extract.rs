@@ -174,7 +174,8 @@ impl Store {
     /// The complaints open now, and those whose next step is overdue on `today`.
     pub fn open_and_overdue(&self, today: NaiveDate) -> Result<(u64, u64)> {
         let (open, overdue): (i64, i64) = self.conn().query_row(
-            "SELECT count(*) FILTER (WHERE status <> 'closed'), count(*) FILTER (WHERE next_due < ?1)
+            "SELECT count(*) FILTER (WHERE status <> 'closed' AND ended_kind IS NULL),
+                count(*) FILTER (WHERE next_due < ?1)
              FROM complaints",
             [today],
             |r| Ok((r.get(0)?, r.get(1)?)),

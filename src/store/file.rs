@@ -159,9 +159,34 @@ impl Store {
                         Some(_) => {}
                     }
                 }
+                // Each leg that waits for a sequel says when; the usual wait by default.
+                let expected_on = match (s.kind.usual_wait_days(), s.expected_on) {
+                    (None, Some(_)) => {
+                        return Err(ValidationError::new(
+                            "expectedOn",
+                            format!("« {} » n'attend pas de suite datée", s.kind.label()),
+                        )
+                        .into())
+                    }
+                    (None, None) => None,
+                    (Some(days), None) => Some(on + chrono::Duration::days(days)),
+                    (Some(_), Some(d)) if d < on => {
+                        return Err(ValidationError::new(
+                            "expectedOn",
+                            format!(
+                                "la suite ne peut pas être attendue le {}, avant l'étape ({})",
+                                fr(d),
+                                fr(on)
+                            ),
+                        )
+                        .into())
+                    }
+                    (Some(_), Some(d)) => Some(d),
+                };
                 tx.prepare_cached(
                     "INSERT INTO dispute_steps (complaint_id, kind, on_date, summary, recorded_by,
-                        recorded_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                        recorded_at, expected_on, from_lawyer)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
                 )?
                 .execute(params![
                     id,
@@ -169,12 +194,21 @@ impl Store {
                     on,
                     summary,
                     recorded_by,
-                    w.now()
+                    w.now(),
+                    expected_on,
+                    s.from_lawyer
                 ])?;
+                let mut data = json!({ "stepId": tx.last_insert_rowid(), "step": s.kind,
+                    "on": on, "summary": summary });
+                if let Some(d) = expected_on {
+                    data["expectedOn"] = json!(d);
+                }
+                if s.from_lawyer {
+                    data["fromLawyer"] = json!(true);
+                }
                 Ok(Change {
                     kind: "disputeStep",
-                    data: json!({ "stepId": tx.last_insert_rowid(), "step": s.kind, "on": on,
-                        "summary": summary }),
+                    data,
                 })
             })
         })?;
@@ -421,8 +455,8 @@ pub(crate) fn file_records(
         .collect::<rusqlite::Result<_>>()?;
     let steps = conn
         .prepare_cached(
-            "SELECT id, kind, on_date, summary, recorded_by FROM dispute_steps
-             WHERE complaint_id = ?1 ORDER BY on_date, id",
+            "SELECT id, kind, on_date, summary, recorded_by, expected_on, from_lawyer
+             FROM dispute_steps WHERE complaint_id = ?1 ORDER BY on_date, id",
         )?
         .query_map([complaint_id], |r| {
             Ok(DisputeStep {
@@ -431,6 +465,8 @@ pub(crate) fn file_records(
                 on: r.get(2)?,
                 summary: r.get(3)?,
                 recorded_by: r.get(4)?,
+                expected_on: r.get(5)?,
+                from_lawyer: r.get(6)?,
             })
         })?
         .collect::<rusqlite::Result<_>>()?;

@@ -9,9 +9,10 @@
 
 use super::journal::{self, sha256_hex};
 use super::{actor_name, complaints, Store};
+use crate::complaint::ending;
 use crate::complaint::lifecycle::{self, Change};
 use crate::complaint::{
-    Approval, ComplaintRef, LetterKind, LetterMeta, Money, Status, ValidationError,
+    Approval, ComplaintRef, LetterKind, LetterMeta, Money, Status, Step, ValidationError,
 };
 use crate::error::{Error, Result};
 use crate::firm::User;
@@ -328,7 +329,21 @@ impl Store {
                     let (_, c) = complaints::load(tx, r)?;
                     if c.status == Status::Received {
                         w.apply(tx, r, &actor, |_, _, c, today| {
-                            Ok(lifecycle::acknowledge(c, today, today)?)
+                            let change = lifecycle::acknowledge(c, today, today)?;
+                            Ok(ending::with_sent(
+                                c,
+                                Step::Acknowledgement,
+                                Some(super::ending::letter_sent()),
+                                change,
+                            )?)
+                        })?;
+                    } else if c.acknowledged_on.is_some() && c.ack_sent.is_none() {
+                        w.apply(tx, r, &actor, |_, _, c, _| {
+                            Ok(ending::state_sent(
+                                c,
+                                Step::Acknowledgement,
+                                super::ending::letter_sent(),
+                            )?)
                         })?;
                     }
                 }
@@ -340,7 +355,20 @@ impl Store {
                         Ok(change)
                     })?;
                 }
-                LetterKind::Answer => {}
+                LetterKind::Answer => {
+                    // The letter is how the answer reached the client, unless the user said
+                    // otherwise when recording it.
+                    let (_, c) = complaints::load(tx, r)?;
+                    if c.answer.as_ref().is_some_and(|a| a.sent.is_none()) {
+                        w.apply(tx, r, &actor, |_, _, c, _| {
+                            Ok(ending::state_sent(
+                                c,
+                                Step::Answer,
+                                super::ending::letter_sent(),
+                            )?)
+                        })?;
+                    }
+                }
             }
             let mut letter_id = 0;
             w.apply(tx, r, &actor, |tx, id, _, _| {

@@ -14,6 +14,7 @@ pub mod backup;
 pub mod client_export;
 pub mod complaints;
 mod coverage;
+mod ending;
 pub mod extract;
 pub mod file;
 pub mod head;
@@ -22,10 +23,13 @@ pub mod journal;
 pub mod letters;
 pub mod people;
 pub mod register;
+pub mod requests;
 pub mod retention;
 pub mod sync;
 pub mod today;
 pub mod verify;
+
+pub use requests::{InfoRequest, NewRequest, RequestPage, RequestQuery};
 
 use crate::calendar::{self, Region};
 use crate::clock::Clock;
@@ -59,6 +63,7 @@ const MIGRATION_SQL: &[&str] = &[
     include_str!("migrations/0009_identity.sql"),
     include_str!("migrations/0010_people.sql"),
     include_str!("migrations/0011_sync.sql"),
+    include_str!("migrations/0012_truth.sql"),
 ];
 
 static MIGRATIONS: LazyLock<Migrations<'static>> =
@@ -82,17 +87,6 @@ pub fn default_path() -> PathBuf {
         .unwrap_or_else(|| PathBuf::from("."))
         .join(APP_IDENTIFIER)
         .join("registre.db")
-}
-
-/// A request that is not a complaint (information, service): kept out of the register.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize, ts_rs::TS)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-pub struct NewRequest {
-    pub client_name: String,
-    pub channel: crate::complaint::Channel,
-    pub received_on: NaiveDate,
-    #[serde(default)]
-    pub description: String,
 }
 
 /// When the client may refer the case to the mediator.
@@ -129,6 +123,13 @@ pub struct ComplaintView {
     pub refund_due: Option<NaiveDate>,
     /// The acknowledgement was never sent and the answer came after its due date.
     pub ack_missed: bool,
+    /// The answer was to go as the register's letter, not issued yet.
+    pub answer_letter_due: bool,
+    /// An oral complaint whose written confirmation has not arrived.
+    pub awaits_confirmation: bool,
+    /// What the dispute's legs call for now (late sequels, a lawyer's letter, a referral
+    /// outside the mediation window).
+    pub dispute_alerts: Vec<crate::complaint::DisputeAlert>,
 }
 
 /// A storage failure [`Store::simulate_storage_fault`] can simulate.
@@ -474,36 +475,6 @@ impl Store {
         self.write(|tx, w| w.record_as(tx, &valid, actor, reference))
     }
 
-    /// Record a request that is not a complaint; it stays out of the register.
-    pub fn record_request(&mut self, req: &NewRequest, actor: &str) -> Result<i64> {
-        use crate::complaint::input::{past_date, required, text, MAX_LINE, MAX_TEXT};
-        let name = required("clientName", &req.client_name, MAX_LINE, false)?;
-        let on = past_date("receivedOn", req.received_on, self.today())?;
-        let description = text("description", &req.description, MAX_TEXT, true)?;
-        let actor = actor_name(actor)?;
-        let actor = actor.as_str();
-        self.write(|tx, w| {
-            let at = w.clock.now();
-            tx.execute(
-                "INSERT INTO requests (client_name, channel, received_on, description, recorded_by, recorded_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-                rusqlite::params![name, req.channel.as_str(), on, description, actor, at],
-            )?;
-            let id = tx.last_insert_rowid();
-            journal::append(
-                tx,
-                None,
-                at,
-                actor,
-                "requestRecorded",
-                json!({ "requestId": id, "clientName": name, "channel": req.channel,
-                        "receivedOn": on, "description": description }),
-                None,
-            )?;
-            Ok(id)
-        })
-    }
-
     pub fn get(&self, reference: &ComplaintRef) -> Result<Complaint> {
         Ok(complaints::load(&self.conn, reference)?.1)
     }
@@ -530,7 +501,15 @@ impl Store {
         let today = self.today();
         let (from, until) = complaint.mediation_window();
         let (exchanges, attachments, dispute_steps) = file::file_records(&self.conn, id)?;
+        let letters = letters::letters_of(&self.conn, id)?;
+        let answer_letters = letters
+            .iter()
+            .filter(|l| l.kind == crate::complaint::LetterKind::Answer)
+            .count();
         Ok(ComplaintView {
+            dispute_alerts: crate::complaint::dispute_alerts(&dispute_steps, (from, until), today),
+            answer_letter_due: complaint.answer_letter_due(answer_letters),
+            awaits_confirmation: complaint.awaits_confirmation(),
             next: complaint.next_deadline(today),
             mediation: Mediation { from, until },
             allowed_actions: lifecycle::allowed_actions(&complaint, today),
@@ -538,7 +517,7 @@ impl Store {
             exchanges,
             attachments,
             dispute_steps,
-            letters: letters::letters_of(&self.conn, id)?,
+            letters,
             approvals: self.approvals(reference)?,
             escalations: authority::escalations_of(&self.conn, id)?,
             proposals: authority::proposals_of(&self.conn, id)?,
@@ -862,6 +841,9 @@ impl Writer {
             amount_claimed: v.amount_claimed,
             status: crate::complaint::Status::Received,
             acknowledged_on: None,
+            ack_sent: None,
+            confirmation: None,
+            ended: None,
             holdings: Vec::new(),
             answer: None,
             closure: None,

@@ -2,7 +2,7 @@
 
 use super::complaints::{basis_at, vocab as parse};
 use crate::calendar::Deadlines;
-use crate::complaint::{next_deadline, Channel, NextDeadline, Status, Subject};
+use crate::complaint::{next_deadline, Channel, EndKind, NextDeadline, Status, Subject};
 use crate::error::Result;
 use chrono::{Duration, NaiveDate};
 use rusqlite::types::Value as SqlValue;
@@ -35,6 +35,14 @@ pub struct RegisterQuery {
     pub handler: Option<String>,
     pub received_from: Option<NaiveDate>,
     pub received_to: Option<NaiveDate>,
+    /// Only the complaints withdrawn, or requalified. A status filter shows the others.
+    pub ended: Option<EndKind>,
+    /// Only the oral complaints still open whose written confirmation has not arrived.
+    #[ts(as = "Option<bool>", optional)]
+    pub awaiting_confirmation: bool,
+    /// Only the answers that were to go as the register's letter, not issued yet.
+    #[ts(as = "Option<bool>", optional)]
+    pub answer_letter_due: bool,
     #[ts(as = "Option<RegisterSort>", optional)]
     pub sort: RegisterSort,
     pub limit: u32,
@@ -52,6 +60,9 @@ impl Default for RegisterQuery {
             handler: None,
             received_from: None,
             received_to: None,
+            ended: None,
+            awaiting_confirmation: false,
+            answer_letter_due: false,
             sort: RegisterSort::ReceivedDesc,
             limit: 50,
             offset: 0,
@@ -74,6 +85,10 @@ pub struct RegisterRow {
     pub status: Status,
     pub handler: Option<String>,
     pub next: Option<NextDeadline>,
+    /// Withdrawn or requalified.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional = nullable)]
+    pub ended: Option<EndKind>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
@@ -100,12 +115,31 @@ pub fn fts_query(text: &str) -> Option<String> {
 fn filters(q: &RegisterQuery, today: NaiveDate) -> (String, Vec<SqlValue>) {
     let mut clauses: Vec<String> = Vec::new();
     let mut params: Vec<SqlValue> = Vec::new();
+    let mut fixed: Vec<&str> = Vec::new();
     let mut push = |clause: &str, value: SqlValue| {
         params.push(value);
         clauses.push(clause.replace('?', &format!("?{}", params.len())));
     };
     if let Some(s) = q.status {
         push("status = ?", SqlValue::Text(s.as_str().into()));
+        if s != Status::Closed {
+            fixed.push("ended_kind IS NULL");
+        }
+    }
+    if let Some(e) = q.ended {
+        push("ended_kind = ?", SqlValue::Text(e.as_str().into()));
+    }
+    if q.awaiting_confirmation {
+        fixed.push(
+            "channel IN ('phone', 'inPerson') AND confirmed_on IS NULL AND ended_kind IS NULL \
+             AND status <> 'closed'",
+        );
+    }
+    if q.answer_letter_due {
+        fixed.push(
+            "answer_via = 'registerLetter' AND NOT EXISTS (SELECT 1 FROM letters l \
+             WHERE l.complaint_id = complaints.id AND l.kind = 'answer')",
+        );
     }
     if let Some(s) = q.subject {
         push("subject = ?", SqlValue::Text(s.as_str().into()));
@@ -133,6 +167,7 @@ fn filters(q: &RegisterQuery, today: NaiveDate) -> (String, Vec<SqlValue>) {
             SqlValue::Text(m),
         );
     }
+    clauses.extend(fixed.into_iter().map(str::to_owned));
     let sql = if clauses.is_empty() {
         String::new()
     } else {
@@ -152,7 +187,7 @@ pub fn list(conn: &Connection, q: &RegisterQuery, today: NaiveDate) -> Result<Re
     let limit = q.limit.clamp(1, MAX_PAGE);
     let sql = format!(
         "SELECT reference, client_name, subject, channel, received_on, status, handler,
-                basis, start_on, ack_due, answer_due
+                basis, start_on, ack_due, answer_due, ended_kind
          FROM complaints {where_sql} ORDER BY {order} LIMIT {limit} OFFSET {}",
         q.offset
     );
@@ -166,7 +201,12 @@ pub fn list(conn: &Connection, q: &RegisterQuery, today: NaiveDate) -> Result<Re
                 ack_due: r.get(9)?,
                 answer_due: r.get(10)?,
             };
+            let ended: Option<EndKind> = match r.get::<_, Option<String>>(11)? {
+                None => None,
+                Some(_) => Some(parse(r, 11)?),
+            };
             Ok(RegisterRow {
+                ended,
                 reference: r.get(0)?,
                 client_name: r.get(1)?,
                 subject: parse(r, 2)?,
@@ -174,7 +214,7 @@ pub fn list(conn: &Connection, q: &RegisterQuery, today: NaiveDate) -> Result<Re
                 received_on: r.get(4)?,
                 status,
                 handler: r.get(6)?,
-                next: next_deadline(status, &deadlines, today),
+                next: next_deadline(status, &deadlines, today).filter(|_| ended.is_none()),
             })
         })?
         .collect::<rusqlite::Result<Vec<_>>>()?;

@@ -35,6 +35,10 @@ pub struct TodaySummary {
     pub due_soon: Vec<RegisterRow>,
     pub awaiting_ack: Vec<RegisterRow>,
     pub awaiting_answer: Vec<RegisterRow>,
+    /// Oral complaints whose written confirmation has not arrived.
+    pub awaiting_confirmation: Vec<RegisterRow>,
+    /// Answers that were to go as the register's letter, not issued yet.
+    pub answer_letters_due: Vec<RegisterRow>,
     /// Of this year's complaints whose acknowledgement was due or done, the share done in
     /// time (an answer within the 10 jours ouvrables counts). `None` when there is none yet.
     pub ack_on_time_pct: Option<f64>,
@@ -90,23 +94,45 @@ pub fn summary(conn: &Connection, today: NaiveDate) -> Result<TodaySummary> {
         today,
         RegisterQuery {
             status: Some(Status::Acknowledged),
+            ..all.clone()
+        },
+    )?;
+    let (_, awaiting_confirmation) = page(
+        conn,
+        today,
+        RegisterQuery {
+            awaiting_confirmation: true,
+            ..all.clone()
+        },
+    )?;
+    let (_, answer_letters_due) = page(
+        conn,
+        today,
+        RegisterQuery {
+            answer_letter_due: true,
             ..all
         },
     )?;
     let open: i64 = conn
-        .prepare_cached("SELECT count(*) FROM complaints WHERE status <> 'closed'")?
+        .prepare_cached(
+            "SELECT count(*) FROM complaints WHERE status <> 'closed' AND ended_kind IS NULL",
+        )?
         .query_row([], |r| r.get(0))?;
     let year = today.year();
-    // A step counts once it is done, or once its due date has passed without it.
+    // A step counts once it is done, or once its due date has passed without it (while the
+    // complaint still ran: a withdrawal stops the clock). A requalified complaint was never
+    // one.
     let (ack_base, ack_ok, ans_base, ans_ok): (i64, i64, i64, i64) = conn
         .prepare_cached(
             "SELECT
                 count(*) FILTER (WHERE coalesce(acknowledged_on, answered_on) IS NOT NULL
-                                    OR ack_due < ?3),
+                    OR (ack_due < ?3 AND (ended_on IS NULL OR ended_on > ack_due))),
                 count(*) FILTER (WHERE coalesce(acknowledged_on, answered_on) <= ack_due),
-                count(*) FILTER (WHERE answered_on IS NOT NULL OR answer_due < ?3),
+                count(*) FILTER (WHERE answered_on IS NOT NULL
+                    OR (answer_due < ?3 AND (ended_on IS NULL OR ended_on > answer_due))),
                 count(*) FILTER (WHERE answered_on <= answer_due)
-             FROM complaints WHERE received_on BETWEEN ?1 AND ?2",
+             FROM complaints WHERE received_on BETWEEN ?1 AND ?2
+                AND ended_kind IS NOT 'requalified'",
         )?
         .query_row(
             rusqlite::params![format!("{year}-01-01"), format!("{year}-12-31"), today],
@@ -126,6 +152,8 @@ pub fn summary(conn: &Connection, today: NaiveDate) -> Result<TodaySummary> {
         due_soon,
         awaiting_ack,
         awaiting_answer,
+        awaiting_confirmation,
+        answer_letters_due,
         ack_on_time_pct: pct(ack_ok, ack_base),
         answer_on_time_pct: pct(ans_ok, ans_base),
     })

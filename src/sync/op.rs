@@ -4,12 +4,15 @@
 //! it was made.
 
 use crate::api::complaints::{RecordComplaintReq, RecordRequestReq, UpdateComplaintReq};
+use crate::api::ending::{
+    CloseRequestReq, ConfirmReq, EndReq, RequestToComplaintReq, StateSentReq,
+};
 use crate::api::letters::LetterReq;
 use crate::api::lifecycle::{
     AcknowledgeReq, AddDisputeStepReq, AddDysfunctionReq, AddExchangeReq, AnswerReq, CloseReq,
     HoldReq,
 };
-use crate::api::others::{AddActionReq, SetActionStatusReq};
+use crate::api::others::{AddActionReq, EditActionReq, SetActionStatusReq};
 use crate::api::Request;
 use crate::complaint::{ComplaintRef, ValidationError};
 use crate::error::{Error, Result};
@@ -78,6 +81,12 @@ pub enum Op {
         req: SetActionStatusReq,
         description: String,
     },
+    /// A corrective action corrected; `description` (its text before) guards as above.
+    EditAction {
+        #[serde(flatten)]
+        req: EditActionReq,
+        description: String,
+    },
     /// The firm's logo, a user's signature (PNG bytes): printed on letters everywhere.
     SetLogo {
         #[serde(with = "base64_bytes")]
@@ -136,6 +145,27 @@ pub enum Op {
         #[serde(with = "base64_bytes")]
         bytes: Vec<u8>,
     },
+    /// An oral complaint's written confirmation; how a step reached the client.
+    Confirm(ConfirmReq),
+    StateSent(StateSentReq),
+    /// Withdrawn by the client; requalified as a request for information.
+    Withdraw(EndReq),
+    Requalify(EndReq),
+    /// A request for information closed; `client_name` guards against a request numbered
+    /// differently in another cache (ids are each cache's own rows).
+    CloseRequest {
+        #[serde(flatten)]
+        req: CloseRequestReq,
+        client_name: String,
+    },
+    /// A request for information that was a complaint, under the reference the workstation
+    /// handed out.
+    RequestToComplaint {
+        reference: String,
+        #[serde(flatten)]
+        req: RequestToComplaintReq,
+        client_name: String,
+    },
     /// A conflict reviewed by a supervisor or a manager.
     ResolveConflict {
         seq: i64,
@@ -165,6 +195,7 @@ impl Op {
             Op::RecordRefundPayment { .. } => "recordRefundPayment",
             Op::AddAction(_) => "addAction",
             Op::SetActionStatus { .. } => "setActionStatus",
+            Op::EditAction { .. } => "editAction",
             Op::SetLogo { .. } => "setLogo",
             Op::SetSignature { .. } => "setSignature",
             Op::SetSetting { .. } => "setSetting",
@@ -177,6 +208,12 @@ impl Op {
             Op::Anonymise { .. } => "anonymise",
             Op::PasswordSet { .. } => "passwordSet",
             Op::AdoptRegister { .. } => ADOPT,
+            Op::Confirm(_) => "confirm",
+            Op::StateSent(_) => "stateSent",
+            Op::Withdraw(_) => "withdraw",
+            Op::Requalify(_) => "requalify",
+            Op::CloseRequest { .. } => "closeRequest",
+            Op::RequestToComplaint { .. } => "requestToComplaint",
         }
     }
 
@@ -202,6 +239,7 @@ impl Op {
             | Op::SetSignature { .. }
             | Op::AddAction(_)
             | Op::SetActionStatus { .. }
+            | Op::EditAction { .. }
             | Op::RecordRequest(_)
             | Op::SetSetting { .. }
             | Op::AddUser { .. }
@@ -213,6 +251,11 @@ impl Op {
             | Op::PasswordSet { .. }
             | Op::ResolveConflict { .. } => None,
             Op::AddAttachment { reference, .. } => Some(reference),
+            Op::Confirm(r) => Some(&r.reference),
+            Op::StateSent(r) => Some(&r.reference),
+            Op::Withdraw(r) | Op::Requalify(r) => Some(&r.reference),
+            Op::RequestToComplaint { reference, .. } => Some(reference),
+            Op::CloseRequest { .. } => None,
         }
     }
 
@@ -254,7 +297,10 @@ impl Op {
             }
             Op::Acknowledge(req) => {
                 let a = req.decode()?;
-                json(&reg.acknowledge(&a.reference, a.on)?)
+                match a.sent {
+                    Some(sent) => json(&reg.acknowledge(&a.reference, a.on, Some(sent))?),
+                    None => json(&reg.acknowledge_unstated(&a.reference, a.on)?),
+                }
             }
             Op::Hold(req) => {
                 let h = req.decode()?;
@@ -262,7 +308,14 @@ impl Op {
             }
             Op::Answer(req) => {
                 let a = req.decode()?;
-                json(&reg.answer(&a.reference, a.on, a.outcome, &a.summary, &a.money)?)
+                json(&reg.answer_stated(
+                    &a.reference,
+                    a.on,
+                    a.outcome,
+                    &a.summary,
+                    &a.money,
+                    a.sent,
+                )?)
             }
             Op::Close(req) => {
                 let c = req.decode()?;
@@ -273,6 +326,37 @@ impl Op {
                     c.satisfaction,
                     c.recourse.as_deref(),
                 )?)
+            }
+            Op::Confirm(req) => {
+                let c = req.decode()?;
+                json(&reg.confirm(&c.reference, c.on, c.copy)?)
+            }
+            Op::StateSent(req) => {
+                let (r, step, sent) = req.decode()?;
+                json(&reg.state_sent(&r, step, sent)?)
+            }
+            Op::Withdraw(req) => {
+                let e = req.decode()?;
+                json(&reg.withdraw(&e.reference, e.on, &e.reason)?)
+            }
+            Op::Requalify(req) => {
+                let e = req.decode()?;
+                json(&reg.requalify(&e.reference, e.on, &e.reason)?)
+            }
+            Op::CloseRequest { req, client_name } => {
+                let (id, on, note) = req.decode()?;
+                same_request(reg, id, &client_name)?;
+                json(&reg.close_request(id, on, &note)?)
+            }
+            Op::RequestToComplaint {
+                reference,
+                req,
+                client_name,
+            } => {
+                let r = parse_ref(&reference)?;
+                let (id, reason, new) = req.decode()?;
+                same_request(reg, id, &client_name)?;
+                json(&reg.request_to_complaint_as(&r, id, &reason, &new)?)
             }
             Op::AddDysfunction(req) => {
                 let d = req.decode()?;
@@ -350,6 +434,19 @@ impl Op {
                 }
                 json(&reg.set_corrective_action_status(id, status)?)
             }
+            Op::EditAction { req, description } => {
+                let (id, edit) = req.decode()?;
+                if reg.corrective_action(id)?.description != description {
+                    return Err(ValidationError::new(
+                        "id",
+                        format!(
+                            "l'action corrective n° {id} n'est pas « {description} » sur ce poste"
+                        ),
+                    )
+                    .into());
+                }
+                json(&reg.edit_corrective_action(id, &edit)?)
+            }
             Op::SetLogo { png } => {
                 reg.set_logo(&png)?;
                 json!({ "logo": png.len() })
@@ -407,6 +504,19 @@ impl Op {
             }
         })
     }
+}
+
+/// Request `id` of this cache is the one the change names (ids are each cache's own rows).
+fn same_request(reg: &Register<&mut Store>, id: i64, client_name: &str) -> Result<()> {
+    let q = reg.request(id)?;
+    if q.client_name != client_name {
+        return Err(ValidationError::new(
+            "request",
+            format!("la demande n° {id} n'est pas celle de {client_name} sur ce poste"),
+        )
+        .into());
+    }
+    Ok(())
 }
 
 fn parse_ref(reference: &str) -> Result<ComplaintRef> {

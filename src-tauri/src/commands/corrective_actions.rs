@@ -2,7 +2,7 @@
 
 use super::CmdResult;
 use crate::AppState;
-use reclam::api::others::{AddActionReq, SetActionStatusReq};
+use reclam::api::others::{AddActionReq, EditActionReq, SetActionStatusReq};
 use reclam::api::Request;
 use reclam::complaint::{CorrectiveAction, DysfunctionEntry};
 use reclam::sync::Op;
@@ -56,5 +56,26 @@ pub fn set_action_status(
             description,
         },
         |reg| reg.set_corrective_action_status(id, status),
+    )
+}
+
+/// Correct an action still open; `input` is an `ActionEdit`.
+#[tauri::command]
+pub fn edit_action(
+    state: State<'_, AppState>,
+    id: i64,
+    input: Value,
+    actor: &str,
+) -> CmdResult<CorrectiveAction> {
+    let wire = EditActionReq { id, input };
+    let (id, edit) = wire.clone().decode()?;
+    let description = state.with(|reg| Ok(reg.corrective_action(id)?.description))?;
+    state.acting_via(
+        actor,
+        || Op::EditAction {
+            req: wire,
+            description,
+        },
+        |reg| reg.edit_corrective_action(id, &edit),
     )
 }

@@ -17,15 +17,22 @@ pub fn acknowledge(
     state: State<'_, AppState>,
     reference: String,
     on: String,
+    via: Option<String>,
+    copy: Option<String>,
     actor: &str,
 ) -> CmdResult<ComplaintView> {
-    let req = AcknowledgeReq { reference, on };
+    let req = AcknowledgeReq {
+        reference,
+        on,
+        via,
+        copy,
+    };
     let a = req.clone().decode()?;
     state.change_via(
         actor,
         &a.reference,
         || Op::Acknowledge(req),
-        |reg| reg.acknowledge(&a.reference, a.on),
+        |reg| reg.acknowledge(&a.reference, a.on, a.sent.clone()),
     )
 }
 
@@ -72,7 +79,16 @@ pub fn answer(
         actor,
         &a.reference,
         || Op::Answer(req),
-        |reg| reg.answer(&a.reference, a.on, a.outcome, &a.summary, &a.money),
+        |reg| {
+            reg.answer(
+                &a.reference,
+                a.on,
+                a.outcome,
+                &a.summary,
+                &a.money,
+                a.sent.clone(),
+            )
+        },
     )
 }
 

@@ -8,6 +8,7 @@ pub mod app;
 pub mod backup;
 pub mod complaint;
 pub mod corrective_actions;
+pub mod ending;
 pub mod extract;
 pub mod file;
 pub mod import;
@@ -50,6 +51,13 @@ pub fn handler() -> impl Fn(tauri::ipc::Invoke<tauri::Wry>) -> bool + Send + Syn
         lifecycle::answer,
         lifecycle::authority_check,
         lifecycle::close,
+        ending::withdraw,
+        ending::requalify,
+        ending::confirm,
+        ending::state_sent,
+        ending::list_requests,
+        ending::close_request,
+        ending::request_to_complaint,
         money::request_approval,
         money::decide_approval,
         money::pending_approvals,
@@ -92,6 +100,7 @@ pub fn handler() -> impl Fn(tauri::ipc::Invoke<tauri::Wry>) -> bool + Send + Syn
         corrective_actions::list_dysfunctions,
         corrective_actions::add_action,
         corrective_actions::set_action_status,
+        corrective_actions::edit_action,
         import::import_register,
         backup::verify_register,
         backup::backup_status,

@@ -4,7 +4,7 @@ use crate::io::print_json;
 use clap::Subcommand;
 use reclam::api::others::SetActionStatusReq;
 use reclam::api::{Fields, Request};
-use reclam::complaint::NewCorrectiveAction;
+use reclam::complaint::{ActionEdit, ActionKind, NewCorrectiveAction};
 use reclam::{Error, Register};
 
 #[derive(Subcommand)]
@@ -22,9 +22,22 @@ pub enum ActionCmd {
         /// A dysfunction id that motivated it (repeatable).
         #[arg(long = "dysfunction")]
         dysfunctions: Vec<i64>,
+        /// A preventive action (a risk seen before it caused a dysfunction).
+        #[arg(long)]
+        preventive: bool,
     },
     /// planned, inProgress, done or abandoned.
     Status { id: i64, status: String },
+    /// Correct an action still open (what is not given stays).
+    Edit {
+        id: i64,
+        #[arg(long)]
+        description: Option<String>,
+        #[arg(long)]
+        owner: Option<String>,
+        #[arg(long)]
+        due: Option<String>,
+    },
     List {
         #[arg(long)]
         json: bool,
@@ -39,12 +52,18 @@ pub fn run(reg: &mut Register, action: ActionCmd, by: &str) -> Result<(), Error>
             due,
             complaints,
             dysfunctions,
+            preventive,
         } => {
             let mut f = Fields::default();
             let Some(due_on) = f.date("due", &due) else {
                 return Err(f.into_error());
             };
             let new = NewCorrectiveAction {
+                kind: if preventive {
+                    ActionKind::Preventive
+                } else {
+                    ActionKind::Corrective
+                },
                 description,
                 owner,
                 due_on,
@@ -57,6 +76,28 @@ pub fn run(reg: &mut Register, action: ActionCmd, by: &str) -> Result<(), Error>
             let (id, status) = SetActionStatusReq { id, status }.decode()?;
             print_json(&reg.act_as(by)?.set_corrective_action_status(id, status)?)
         }
+        ActionCmd::Edit {
+            id,
+            description,
+            owner,
+            due,
+        } => {
+            let a = reg.corrective_action(id)?;
+            let mut f = Fields::default();
+            let due_on = match due {
+                Some(d) => f.date("due", &d),
+                None => Some(a.due_on),
+            };
+            let Some(due_on) = due_on else {
+                return Err(f.into_error());
+            };
+            let edit = ActionEdit {
+                description: description.unwrap_or(a.description),
+                owner: owner.unwrap_or(a.owner),
+                due_on,
+            };
+            print_json(&reg.act_as(by)?.edit_corrective_action(id, &edit)?)
+        }
         ActionCmd::List { json } => list(reg, json),
     }
 }
@@ -68,8 +109,9 @@ fn list(reg: &Register, json: bool) -> Result<(), Error> {
     }
     for a in actions {
         println!(
-            "n° {:<4} {:<12} {} {:<20} {}{}",
+            "n° {:<4} {:<11} {:<12} {} {:<20} {}{}",
             a.id,
+            a.kind.label(),
             a.status.label(),
             a.due_on.format("%d/%m/%Y"),
             a.owner,

@@ -5,9 +5,9 @@ use reclam::api::lifecycle::{AcknowledgeReq, AddDysfunctionReq, AnswerReq, Close
 use reclam::api::Request;
 use reclam::{Error, Register};
 
-pub fn ack(reg: &mut Register, reference: String, on: String) -> Result<(), Error> {
-    let a = AcknowledgeReq { reference, on }.decode()?;
-    print_json(&reg.acknowledge(&a.reference, a.on)?)
+pub fn ack(reg: &mut Register, req: AcknowledgeReq) -> Result<(), Error> {
+    let a = req.decode()?;
+    print_json(&reg.acknowledge(&a.reference, a.on, a.sent)?)
 }
 
 pub fn hold(reg: &mut Register, reference: String, on: String, note: String) -> Result<(), Error> {
@@ -20,23 +20,9 @@ pub fn hold(reg: &mut Register, reference: String, on: String, note: String) -> 
     print_json(&reg.hold(&h.reference, h.on, &h.note)?)
 }
 
-pub fn answer(
-    reg: &mut Register,
-    reference: String,
-    on: String,
-    outcome: String,
-    summary: String,
-    money: crate::money::MoneyArgs,
-) -> Result<(), Error> {
-    let a = AnswerReq {
-        reference,
-        on,
-        outcome,
-        summary,
-        money: money.into_req(),
-    }
-    .decode()?;
-    print_json(&reg.answer(&a.reference, a.on, a.outcome, &a.summary, &a.money)?)
+pub fn answer(reg: &mut Register, req: AnswerReq) -> Result<(), Error> {
+    let a = req.decode()?;
+    print_json(&reg.answer(&a.reference, a.on, a.outcome, &a.summary, &a.money, a.sent)?)
 }
 
 pub fn close(

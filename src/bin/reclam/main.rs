@@ -9,6 +9,7 @@ mod actions;
 mod backup;
 mod complaints;
 mod demo;
+mod ending;
 mod extract;
 mod import;
 mod io;
@@ -22,6 +23,7 @@ mod usage;
 mod users;
 
 use clap::{Parser, Subcommand};
+use reclam::api::lifecycle::{AcknowledgeReq, AnswerReq};
 use reclam::clock::{Clock, FixedClock, SystemClock};
 use reclam::complaint::input::parse_date;
 use reclam::{Error, Register};
@@ -78,11 +80,18 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// Record the acknowledgement.
+    /// Record the acknowledgement sent otherwise than as the register's letter (which
+    /// records it when issued), and how.
     Ack {
         reference: String,
         #[arg(long)]
         on: String,
+        /// email, otherLetter or oral.
+        #[arg(long)]
+        via: Option<String>,
+        /// The SHA-256 of the attachment holding the copy of what was sent.
+        #[arg(long)]
+        copy: Option<String>,
     },
     /// Record a holding letter.
     Hold {
@@ -103,7 +112,16 @@ enum Command {
         summary: String,
         #[command(flatten)]
         money: money::MoneyArgs,
+        /// How the answer reaches the client: registerLetter (issue it with `letter`), email,
+        /// otherLetter or oral.
+        #[arg(long)]
+        via: Option<String>,
+        /// The SHA-256 of the attachment holding the copy of what was sent.
+        #[arg(long)]
+        copy: Option<String>,
     },
+    #[command(flatten)]
+    Ending(ending::EndingCommand),
     /// Close the complaint with the client's feedback.
     Close {
         reference: String,
@@ -477,7 +495,21 @@ fn dispatch(reg: &mut Register, command: Command, by: &str) -> Result<(), Error>
         Command::Request { json } => complaints::request(reg.act_as(by)?, json.as_deref()),
         Command::List(args) => complaints::list(reg, args),
         Command::Show { reference, json } => complaints::show(reg, &reference, json),
-        Command::Ack { reference, on } => lifecycle::ack(reg.act_as(by)?, reference, on),
+        Command::Ack {
+            reference,
+            on,
+            via,
+            copy,
+        } => lifecycle::ack(
+            reg.act_as(by)?,
+            AcknowledgeReq {
+                reference,
+                on,
+                via,
+                copy,
+            },
+        ),
+        Command::Ending(c) => ending::run(reg.act_as(by)?, c),
         Command::Hold {
             reference,
             on,
@@ -489,7 +521,20 @@ fn dispatch(reg: &mut Register, command: Command, by: &str) -> Result<(), Error>
             outcome,
             summary,
             money,
-        } => lifecycle::answer(reg.act_as(by)?, reference, on, outcome, summary, money),
+            via,
+            copy,
+        } => lifecycle::answer(
+            reg.act_as(by)?,
+            AnswerReq {
+                reference,
+                on,
+                outcome,
+                summary,
+                money: money.into_req(),
+                via,
+                copy,
+            },
+        ),
         Command::Close {
             reference,
             on,

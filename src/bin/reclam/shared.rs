@@ -171,9 +171,18 @@ pub fn dispatch(ws: &mut Workstation, command: Command) -> Result<(), Error> {
             println!("demande enregistrée (hors registre des réclamations)");
             Ok(())
         }
-        Command::Ack { reference, on } => {
-            print_json(&ws.execute(Op::Acknowledge(AcknowledgeReq { reference, on }))?)
-        }
+        Command::Ack {
+            reference,
+            on,
+            via,
+            copy,
+        } => print_json(&ws.execute(Op::Acknowledge(AcknowledgeReq {
+            reference,
+            on,
+            via,
+            copy,
+        }))?),
+        Command::Ending(c) => crate::ending::run_shared(ws, c),
         Command::Hold {
             reference,
             on,
@@ -189,12 +198,16 @@ pub fn dispatch(ws: &mut Workstation, command: Command) -> Result<(), Error> {
             outcome,
             summary,
             money,
+            via,
+            copy,
         } => print_json(&ws.execute(Op::Answer(AnswerReq {
             reference,
             on,
             outcome,
             summary,
             money: money.into_req(),
+            via,
+            copy,
         }))?),
         Command::Close {
             reference,

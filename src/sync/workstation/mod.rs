@@ -717,9 +717,19 @@ fn reserve_entry(
     let at = s.clock().now().trunc_subsecs(3);
     let on = s.clock().today();
     let mut op = op.clone();
-    if let Op::Record { reference, req } = &mut op {
-        if reference.is_empty() {
-            let year = crate::api::Request::decode(req.clone())?.received_on.year();
+    // A new complaint takes its reference from the lease, in its reception year.
+    let numbered = match &mut op {
+        Op::Record { reference, req } if reference.is_empty() => Some((
+            reference,
+            crate::api::Request::decode(req.clone())?.received_on.year(),
+        )),
+        Op::RequestToComplaint { reference, req, .. } if reference.is_empty() => {
+            Some((reference, s.request(req.id)?.received_on.year()))
+        }
+        _ => None,
+    };
+    if let Some((reference, year)) = numbered {
+        {
             let number = match s.take_leased_number(year)? {
                 Some(n) => n,
                 None => match server.as_mut() {

@@ -187,6 +187,14 @@ async fn acknowledge_and_answer_from_the_file() {
         &received,
         "Indemnisation du degat des eaux jugee insuffisante",
     ));
+    // The acknowledgement went by e-mail: the message is attached to the file first.
+    let mail = register.path().with_file_name("ar-rousseau.eml");
+    std::fs::write(&mail, "Subject: Accuse de reception\r\n\r\nMadame,").unwrap();
+    let attached: serde_json::Value = serde_json::from_str(
+        &register.cli(&["attach", &reference, mail.to_str().unwrap()], ""),
+    )
+    .unwrap();
+    let copy = attached["sha256"].as_str().unwrap().to_owned();
     let app = App::launch("03-file-acknowledged-and-answered", register).await;
     app.sign_in(USER).await;
 
@@ -208,6 +216,11 @@ async fn acknowledge_and_answer_from_the_file() {
         is_iso_date(&today) && today > received,
         "the acknowledgement date should default to today, after {received}: {today:?}"
     );
+    // Not said how it was sent: refused, the form kept.
+    app.click("#action-submit").await;
+    app.wait_text("#action-form", "indiquez comment").await;
+    app.set_value("#action-via", "email").await;
+    app.set_value("#action-copy", &copy).await;
     app.click("#action-submit").await;
     app.wait_attr("#file-status", "data-status", "acknowledged")
         .await;
@@ -232,6 +245,8 @@ async fn acknowledge_and_answer_from_the_file() {
         .await;
     assert_eq!(app.text("#file-status").await, "Répondue");
     app.wait_gone("#action-form").await;
+    // The answer goes as the register's letter (the default), not issued yet: the file says so.
+    app.wait_text("#file-answer-letter-due", "n'a pas encore été émise").await;
 
     // The history lists every step, newest first, each with its date and author.
     let kinds = app.attrs("#timeline > li", "data-kind").await;

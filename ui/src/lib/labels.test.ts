@@ -58,7 +58,11 @@ const ENUMS: [string, Readonly<Record<string, string>>, string[]][] = [
     ["process", "information", "delay", "product", "insurer", "humanError", "tooling", "other"],
   ],
   ["Step", STEP_LABELS, ["acknowledgement", "answer"]],
-  ["Action", ACTION_LABELS, ["acknowledge", "hold", "answer", "close", "addDysfunction"]],
+  [
+    "Action",
+    ACTION_LABELS,
+    ["acknowledge", "hold", "answer", "close", "addDysfunction", "confirm", "stateSent", "withdraw", "requalify"],
+  ],
   ["ActionStatus", CORRECTIVE_ACTION_STATUS_LABELS, ["planned", "inProgress", "done", "abandoned"]],
   ["Basis", BASIS_LABELS, ["sent", "received"]],
   ["Role", ROLE_LABELS, ["advisor", "supervisor", "manager"]],
@@ -71,7 +75,7 @@ const ENUMS: [string, Readonly<Record<string, string>>, string[]][] = [
   [
     "JournalEvent.kind",
     EVENT_KIND_LABELS,
-    ["recorded", "edited", "acknowledged", "holding", "answered", "closed", "dysfunction", "exchange", "attachment", "disputeStep", "letterIssued", "gestureApproved", "escalated", "escalationDecided", "proposalMade", "proposalAnswered", "refundPaid", "imported", "anonymised", "registerIdentity"],
+    ["recorded", "edited", "acknowledged", "holding", "answered", "closed", "dysfunction", "exchange", "attachment", "disputeStep", "letterIssued", "gestureApproved", "escalated", "escalationDecided", "proposalMade", "proposalAnswered", "refundPaid", "imported", "anonymised", "registerIdentity", "withdrawn", "requalified", "sent", "confirmed", "requestRecorded", "requestClosed", "requestRequalified"],
   ],
 ];
 

@@ -39,6 +39,30 @@ describe("eventDetails", () => {
     );
   });
 
+  it("says how a step reached the client, stated with it or afterwards", () => {
+    expect(eventDetails("acknowledged", { on: "2026-05-10", sent: { via: "email", copy: "ab" } })).toBe(
+      "le 10/05/2026 · envoi\u00A0: E-mail (message joint au dossier)",
+    );
+    expect(eventDetails("answered", { on: "2026-05-20", outcome: "upheld", sent: { via: "registerLetter" } })).toBe(
+      "le 20/05/2026 · Fondée · envoi\u00A0: Lettre émise depuis le registre",
+    );
+    expect(eventDetails("sent", { step: "answer", via: "oral", copy: "ab" })).toBe(
+      "Réponse · envoi\u00A0: Oralement, puis confirmé par écrit (copie jointe)",
+    );
+  });
+
+  it("reads a withdrawal, a requalification and a dispute step's sequel", () => {
+    expect(eventDetails("withdrawn", { on: "2026-05-12", reason: "Accord trouvé", status: "received" })).toBe(
+      "le 12/05/2026 · «\u00A0Accord trouvé\u00A0»",
+    );
+    expect(eventDetails("requalified", { on: "2026-05-12", reason: "Question", requestId: 4 })).toBe(
+      "le 12/05/2026 · demande n°\u00A04 · «\u00A0Question\u00A0»",
+    );
+    expect(
+      eventDetails("disputeStep", { on: "2026-06-01", step: "insurerForwarded", expectedOn: "2026-06-16", fromLawyer: true, summary: "Transmis" }),
+    ).toBe("le 01/06/2026 · Transmise à l'assureur · suite attendue le 16/06/2026 · courrier d'avocat · «\u00A0Transmis\u00A0»");
+  });
+
   it("returns null when nothing is readable", () => {
     expect(eventDetails("recorded", null)).toBeNull();
     expect(eventDetails("recorded", { x: 1 })).toBeNull();

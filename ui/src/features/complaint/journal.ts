@@ -13,6 +13,8 @@ import {
   PAYMENT_METHOD_LABELS,
   PROPOSAL_KIND_LABELS,
   PROPOSAL_RESPONSE_LABELS,
+  SENT_VIA_LABELS,
+  STEP_LABELS,
 } from "../../lib/backend/labels";
 import { displayFieldValue, fieldLabel } from "./fields";
 import { letterKindLabel } from "../letters/letters";
@@ -139,9 +141,23 @@ export function eventDetails(kind: string, data: unknown): string | null {
   const parts: string[] = [];
   const on = str(data.on) ?? str(data.foundOn);
   if (on) parts.push(`le ${formatDate(on)}`);
+  // How a step reached the client: stated with it ("sent" inside the payload) or afterwards.
+  if (kind === "sent") {
+    const step = label(STEP_LABELS, data.step);
+    if (step) parts.push(step);
+  }
+
   // The backend writes the dispute step's kind under "step" (older payloads: "kind").
   const kindLabel = kind === "disputeStep" ? label(DISPUTE_KIND_LABELS, data.step ?? data.kind) : null;
   if (kindLabel) parts.push(kindLabel);
+  if (kind === "disputeStep") {
+    const expectedOn = str(data.expectedOn);
+    if (expectedOn) parts.push(`suite attendue le ${formatDate(expectedOn)}`);
+    if (data.fromLawyer === true) parts.push("courrier d'avocat");
+  }
+  if ((kind === "withdrawn" || kind === "requalified") && typeof data.requestId === "number") {
+    parts.push(`demande n°${NBSP}${data.requestId}`);
+  }
   const outcome = label(OUTCOME_LABELS, data.outcome);
   if (outcome) parts.push(outcome);
   const feedback = label(FEEDBACK_LABELS, data.feedback);
@@ -157,10 +173,12 @@ export function eventDetails(kind: string, data: unknown): string | null {
   const refund = isRecord(data.refund) ? str(data.refund.amount) : null;
   if (refund) parts.push(`remboursement ${formatMoney(refund)}`);
   if (typeof data.satisfaction === "number") parts.push(`satisfaction ${data.satisfaction}/5`);
+  const via = label(SENT_VIA_LABELS, kind === "sent" ? data.via : isRecord(data.sent) ? data.sent.via : null);
+  if (via) parts.push(`envoi${NBSP}: ${via}`);
   const name = str(data.name);
   if (name) parts.push(name);
   if (kind === "attachment" && typeof data.size === "number") parts.push(formatFileSize(data.size));
-  const text = str(data.note) ?? str(data.summary) ?? str(data.description);
+  const text = str(data.note) ?? str(data.summary) ?? str(data.description) ?? str(data.reason);
   if (text) parts.push(`«\u00A0${text}\u00A0»`);
   return parts.length > 0 ? parts.join(" · ") : null;
 }

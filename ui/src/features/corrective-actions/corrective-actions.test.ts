@@ -8,13 +8,25 @@ import {
   daysLate,
   dysfunctionCountText,
   filterCorrectiveActions,
+  isEditable,
   isOpenStatus,
   lateText,
   statusChanges,
 } from "./corrective-actions";
 
 function action(id: number, status: ActionStatus, dueOn: string, late = false, nextStatuses: ActionStatus[] = []): CorrectiveAction {
-  return { id, description: `Action ${id}`, owner: "Claire Martin", dueOn, status, late, complaints: [], dysfunctions: [], nextStatuses };
+  return {
+    id,
+    kind: "corrective",
+    description: `Action ${id}`,
+    owner: "Claire Martin",
+    dueOn,
+    status,
+    late,
+    complaints: [],
+    dysfunctions: [],
+    nextStatuses,
+  };
 }
 
 // The backend's order: late first, then open by due date, then done / abandoned.
@@ -78,6 +90,22 @@ describe("filters", () => {
     expect(isOpenStatus("inProgress")).toBe(true);
     expect(isOpenStatus("done")).toBe(false);
     expect(isOpenStatus("abandoned")).toBe(false);
+  });
+
+  it("only open actions may be edited", () => {
+    expect(isEditable(action(1, "planned", "2026-06-30"))).toBe(true);
+    expect(isEditable(action(2, "inProgress", "2026-04-01", true))).toBe(true);
+    expect(isEditable(action(3, "done", "2026-03-01"))).toBe(false);
+    expect(isEditable(action(4, "abandoned", "2026-03-01"))).toBe(false);
+  });
+
+  it("a filter keeps preventive actions like corrective ones", () => {
+    const preventive = { ...action(6, "planned", "2026-07-01"), kind: "preventive" as const };
+    expect(filterCorrectiveActions([...ACTIONS, preventive], "open").map((a) => a.id)).toEqual([4, 2, 1, 6]);
+  });
+
+  it("the empty list names both kinds", () => {
+    expect(CORRECTIVE_ACTION_FILTERS[0].empty).toBe("Aucune action corrective ou préventive.");
   });
 });
 

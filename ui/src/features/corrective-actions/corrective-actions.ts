@@ -1,5 +1,5 @@
-// Pure logic of the "Actions correctives" table: the filters, how late an action is,
-// how the status changes are offered. No Tauri, no DOM: tested in Node. Whether an
+// Pure logic of the "Actions correctives et préventives" table: the filters, how late an
+// action is, how the status changes are offered, which actions may still be edited. No Tauri, no DOM: tested in Node. Whether an
 // action is late and which statuses it may move to are the core's answers (`late`,
 // `nextStatuses`); this module only counts the days and labels the buttons.
 import type { ActionStatus, CorrectiveAction } from "../../lib/backend/types";
@@ -20,7 +20,7 @@ export interface CorrectiveActionFilterDef {
 }
 
 export const CORRECTIVE_ACTION_FILTERS: readonly CorrectiveActionFilterDef[] = [
-  { id: "all", label: "Toutes", empty: "Aucune action corrective." },
+  { id: "all", label: "Toutes", empty: "Aucune action corrective ou préventive." },
   { id: "open", label: "Ouvertes", empty: "Aucune action ouverte." },
   { id: "inProgress", label: "En cours", empty: "Aucune action en cours." },
   { id: "late", label: "En retard", empty: "Aucune action en retard." },
@@ -30,6 +30,14 @@ export const CORRECTIVE_ACTION_FILTERS: readonly CorrectiveActionFilterDef[] = [
 /** Planned or in progress: the status may still change. Done and abandoned are final. */
 export function isOpenStatus(status: ActionStatus): boolean {
   return status === "planned" || status === "inProgress";
+}
+
+/**
+ * An open action (planned, in progress) may still be edited (text, owner, due date); the
+ * core refuses it once done or abandoned (field "status").
+ */
+export function isEditable(action: Pick<CorrectiveAction, "status">): boolean {
+  return isOpenStatus(action.status);
 }
 
 export function matchesFilter(action: CorrectiveAction, filter: CorrectiveActionFilter): boolean {

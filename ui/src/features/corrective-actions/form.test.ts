@@ -1,14 +1,23 @@
 import { describe, expect, it } from "vitest";
 import type { DysfunctionEntry } from "../../lib/backend/types";
 import {
+  actionEditInputs,
+  actionKindLabel,
+  actionRecordedText,
+  actionToEditForm,
+  editFormToActionEdit,
+  editRequiredMissing,
   emptyCorrectiveActionForm,
   followedByText,
   formToNewCorrectiveAction,
   groupDysfunctions,
+  isActionEdited,
   isCorrectiveActionFormDirty,
   linkedComplaints,
+  newActionTitle,
   parseReferences,
   requiredMissing,
+  routeActionEditError,
   routeCorrectiveActionError,
   toggleDysfunction,
   type CorrectiveActionForm,
@@ -23,6 +32,7 @@ const ENTRIES: DysfunctionEntry[] = [
 ];
 
 const filled = (over: Partial<CorrectiveActionForm> = {}): CorrectiveActionForm => ({
+  kind: "corrective",
   description: "  Former l'équipe aux délais d'AR ",
   owner: " Claire Martin ",
   dueOn: "2026-06-30",
@@ -47,6 +57,7 @@ describe("required fields", () => {
     expect(isCorrectiveActionFormDirty({ ...emptyCorrectiveActionForm(), description: "  " })).toBe(false);
     expect(isCorrectiveActionFormDirty({ ...emptyCorrectiveActionForm(), dysfunctions: [3] })).toBe(true);
     expect(isCorrectiveActionFormDirty({ ...emptyCorrectiveActionForm(), otherComplaints: "REC" })).toBe(true);
+    expect(isCorrectiveActionFormDirty({ ...emptyCorrectiveActionForm(), kind: "preventive" })).toBe(true);
   });
 });
 
@@ -80,12 +91,22 @@ describe("formToNewCorrectiveAction", () => {
   it("maps the form to the wire type, trimmed", () => {
     const f = filled({ dysfunctions: [7, 3], otherComplaints: "REC-2026-0010" });
     expect(formToNewCorrectiveAction(f, ENTRIES)).toEqual({
+      kind: "corrective",
       description: "Former l'équipe aux délais d'AR",
       owner: "Claire Martin",
       dueOn: "2026-06-30",
       complaints: ["REC-2026-0003", "REC-2026-0001", "REC-2026-0010"],
       dysfunctions: [7, 3],
     });
+  });
+
+  it("is corrective by default and sends the kind chosen", () => {
+    expect(emptyCorrectiveActionForm().kind).toBe("corrective");
+    expect(formToNewCorrectiveAction(filled({ kind: "preventive" }), ENTRIES).kind).toBe("preventive");
+    // A draft kept from before actions had a kind.
+    const old = { ...filled() } as Partial<CorrectiveActionForm>;
+    delete old.kind;
+    expect(formToNewCorrectiveAction(old as CorrectiveActionForm, ENTRIES).kind).toBe("corrective");
   });
 
   it("does not share the form's array", () => {
@@ -149,5 +170,73 @@ describe("followedByText", () => {
     expect(followedByText([3])).toBe("déjà suivi par l'action n°\u00A03");
     expect(followedByText([1, 2])).toBe("déjà suivi par les actions n°\u00A01 et 2");
     expect(followedByText([2, 3, 5])).toBe("déjà suivi par les actions n°\u00A02, 3 et 5");
+  });
+});
+
+describe("kind", () => {
+  it("names the kinds in French", () => {
+    expect(actionKindLabel("corrective")).toBe("Corrective");
+    expect(actionKindLabel("preventive")).toBe("Préventive");
+    expect(newActionTitle("corrective")).toBe("Nouvelle action corrective");
+    expect(newActionTitle("preventive")).toBe("Nouvelle action préventive");
+    expect(actionRecordedText("preventive", 4)).toBe("Action préventive n°\u00A04 enregistrée");
+    expect(actionRecordedText("corrective", 12)).toBe("Action corrective n°\u00A012 enregistrée");
+  });
+
+  it("a kind error goes next to the kind", () => {
+    expect(routeCorrectiveActionError({ code: "validation", message: "type inconnu", field: "kind" }).fields).toEqual({
+      kind: "type inconnu",
+    });
+  });
+});
+
+describe("editing an open action", () => {
+  const action = { description: "Former l'équipe", owner: "Claire Martin", dueOn: "2026-06-30" };
+
+  it("starts from the action and sends it trimmed", () => {
+    const f = actionToEditForm(action);
+    expect(f).toEqual({ description: "Former l'équipe", owner: "Claire Martin", dueOn: "2026-06-30" });
+    expect(editFormToActionEdit({ description: "  Former toute l'équipe ", owner: " Paul Durand ", dueOn: "2026-07-15" })).toEqual({
+      description: "Former toute l'équipe",
+      owner: "Paul Durand",
+      dueOn: "2026-07-15",
+    });
+  });
+
+  it("knows when nothing changed (blanks aside)", () => {
+    expect(isActionEdited(actionToEditForm(action), action)).toBe(false);
+    expect(isActionEdited({ ...actionToEditForm(action), owner: " Claire Martin  " }, action)).toBe(false);
+    expect(isActionEdited({ ...actionToEditForm(action), dueOn: "2026-07-01" }, action)).toBe(true);
+    expect(isActionEdited({ ...actionToEditForm(action), description: "Autre chose" }, action)).toBe(true);
+  });
+
+  it("names each empty field in French", () => {
+    expect(editRequiredMissing({ description: " ", owner: "", dueOn: "" })).toEqual({
+      description: "Décrivez l'action à mener.",
+      owner: "Indiquez le responsable de l'action.",
+      dueOn: "Indiquez l'échéance (jj/mm/aaaa).",
+    });
+    expect(editRequiredMissing(actionToEditForm(action))).toEqual({});
+  });
+
+  it("gives each action's inputs their own ids", () => {
+    expect(actionEditInputs(3)).toEqual({
+      description: "action-edit-description-3",
+      owner: "action-edit-owner-3",
+      dueOn: "action-edit-due-3",
+    });
+  });
+
+  it("routes the core's refusals: due date and status in the form, the rest in the banner", () => {
+    expect(
+      routeActionEditError({ code: "validation", message: "l'échéance est passée", field: "dueOn" }),
+    ).toEqual({ fields: { dueOn: "l'échéance est passée" }, general: null });
+    expect(
+      routeActionEditError({ code: "validation", message: "l'action est « Réalisée » : elle ne se modifie plus", field: "status" }).fields,
+    ).toEqual({ status: "l'action est « Réalisée » : elle ne se modifie plus" });
+    expect(routeActionEditError({ code: "notFound", message: "introuvable : action corrective n° 9" })).toEqual({
+      fields: {},
+      general: "introuvable : action corrective n° 9",
+    });
   });
 });

@@ -1,13 +1,24 @@
-// The "Nouvelle action corrective" form as the user fills it, its mapping to the wire
-// type NewCorrectiveAction, and the dysfunctions offered as its origin. Pure functions: no
-// Svelte, no Tauri. The backend validates (references, dates, lengths); this module only
-// checks that the required fields are filled and routes the backend's errors to the fields.
-import type { AppError, DysfunctionCategory, DysfunctionEntry, NewCorrectiveAction } from "../../lib/backend/types";
+// The "Nouvelle action" form (corrective or preventive) as the user fills it, its mapping to
+// the wire type NewCorrectiveAction, the dysfunctions offered as its origin, and the edit form
+// of an open action (ActionEdit). Pure functions: no Svelte, no Tauri. The backend validates
+// (references, dates, lengths); this module only checks that the required fields are filled
+// and routes the backend's errors to the fields.
+import type {
+  ActionEdit,
+  ActionKind,
+  AppError,
+  CorrectiveAction,
+  DysfunctionCategory,
+  DysfunctionEntry,
+  NewCorrectiveAction,
+} from "../../lib/backend/types";
 import { splitError, type SplitError } from "../complaint/fields";
 import { formatInteger } from "../../lib/format";
-import { DYSFUNCTION_CATEGORIES, DYSFUNCTION_CATEGORY_LABELS } from "../../lib/backend/labels";
+import { CORRECTIVE_ACTION_KIND_LABELS, DYSFUNCTION_CATEGORIES, DYSFUNCTION_CATEGORY_LABELS } from "../../lib/backend/labels";
 
 export interface CorrectiveActionForm {
+  /** Corrective (a dysfunction found) or preventive (one to avoid). */
+  kind: ActionKind;
   description: string;
   owner: string;
   /** ISO date "YYYY-MM-DD", or "" (empty, or text that is not a date). */
@@ -19,12 +30,13 @@ export interface CorrectiveActionForm {
 }
 
 export function emptyCorrectiveActionForm(): CorrectiveActionForm {
-  return { description: "", owner: "", dueOn: "", dysfunctions: [], otherComplaints: "" };
+  return { kind: "corrective", description: "", owner: "", dueOn: "", dysfunctions: [], otherComplaints: "" };
 }
 
 /** True when something was typed or ticked (the form is kept when the user leaves). */
 export function isCorrectiveActionFormDirty(f: CorrectiveActionForm): boolean {
   return (
+    (f.kind ?? "corrective") !== "corrective" ||
     f.description.trim() !== "" ||
     f.owner.trim() !== "" ||
     f.dueOn !== "" ||
@@ -35,6 +47,7 @@ export function isCorrectiveActionFormDirty(f: CorrectiveActionForm): boolean {
 
 /** Wire field -> id of its input on the screen. */
 export const CORRECTIVE_ACTION_FIELD_INPUTS: Readonly<Record<string, string>> = {
+  kind: "action-kind-corrective",
   description: "action-description",
   owner: "action-owner",
   dueOn: "action-due",
@@ -86,6 +99,7 @@ export function linkedComplaints(f: CorrectiveActionForm, entries: readonly Dysf
 
 export function formToNewCorrectiveAction(f: CorrectiveActionForm, entries: readonly DysfunctionEntry[]): NewCorrectiveAction {
   return {
+    kind: f.kind ?? "corrective",
     description: f.description.trim(),
     owner: f.owner.trim(),
     dueOn: f.dueOn,
@@ -135,4 +149,72 @@ export function followedByText(actionIds: readonly number[]): string {
   if (nums.length === 1) return `déjà suivi par l'action n°\u00A0${nums[0]}`;
   const list = `${nums.slice(0, -1).join(", ")} et ${nums[nums.length - 1]}`;
   return `déjà suivi par les actions n°\u00A0${list}`;
+}
+
+// ---- The kind of an action ------------------------------------------------------
+
+/** "Corrective", "Préventive" (a kind the labels do not know yet shows as sent). */
+export function actionKindLabel(kind: ActionKind): string {
+  return CORRECTIVE_ACTION_KIND_LABELS[kind] ?? kind;
+}
+
+/** "Nouvelle action corrective", "Nouvelle action préventive". */
+export function newActionTitle(kind: ActionKind): string {
+  return `Nouvelle action ${actionKindLabel(kind).toLowerCase()}`;
+}
+
+/** The toast once recorded: "Action préventive n° 4 enregistrée". */
+export function actionRecordedText(kind: ActionKind, id: number): string {
+  return `Action ${actionKindLabel(kind).toLowerCase()} n°\u00A0${formatInteger(id)} enregistrée`;
+}
+
+// ---- Editing an open action ---------------------------------------------------
+
+/** The edit form of an open action: its text, owner and due date as typed. */
+export interface ActionEditForm {
+  description: string;
+  owner: string;
+  /** ISO date "YYYY-MM-DD", or "" (empty, or text that is not a date). */
+  dueOn: string;
+}
+
+export function actionToEditForm(a: Pick<CorrectiveAction, "description" | "owner" | "dueOn">): ActionEditForm {
+  return { description: a.description, owner: a.owner, dueOn: a.dueOn };
+}
+
+export function editFormToActionEdit(f: ActionEditForm): ActionEdit {
+  return { description: f.description.trim(), owner: f.owner.trim(), dueOn: f.dueOn };
+}
+
+/** True when the form says something else than the action (trimmed as the core would). */
+export function isActionEdited(f: ActionEditForm, a: Pick<CorrectiveAction, "description" | "owner" | "dueOn">): boolean {
+  const e = editFormToActionEdit(f);
+  return e.description !== a.description.trim() || e.owner !== a.owner.trim() || e.dueOn !== a.dueOn;
+}
+
+/** The fields of the edit form of action `id`: wire field -> id of its input. */
+export function actionEditInputs(id: number): Record<string, string> {
+  return {
+    description: `action-edit-description-${id}`,
+    owner: `action-edit-owner-${id}`,
+    dueOn: `action-edit-due-${id}`,
+  };
+}
+
+/** The messages of the edit form's required fields left empty, by wire field (form order). */
+export function editRequiredMissing(f: ActionEditForm): Record<string, string> {
+  const missing: Record<string, string> = {};
+  if (f.description.trim() === "") missing.description = "Décrivez l'action à mener.";
+  if (f.owner.trim() === "") missing.owner = "Indiquez le responsable de l'action.";
+  if (f.dueOn === "") missing.dueOn = "Indiquez l'échéance (jj/mm/aaaa).";
+  return missing;
+}
+
+/**
+ * Where the core's refusal of an edit goes: description, owner and due date next to their
+ * field, "status" (the action was closed meanwhile: it no longer changes) in its own place
+ * in the form, anything else in the banner.
+ */
+export function routeActionEditError(err: AppError): SplitError {
+  return splitError(err, ["description", "owner", "dueOn", "status"]);
 }

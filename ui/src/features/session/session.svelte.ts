@@ -8,6 +8,8 @@ import type { ComplaintForm } from "../complaint/form";
 export type Screen =
   | { name: "today" }
   | { name: "register" }
+  /** The requests for information ("Demandes"): not complaints, followed apart. */
+  | { name: "requests" }
   | { name: "correctiveActions" }
   | { name: "stats" }
   | { name: "new" }

@@ -19,7 +19,7 @@ export type DysfunctionCategory = "process" | "information" | "delay" | "product
 
 export type Step = "acknowledgement" | "answer";
 
-export type Action = "acknowledge" | "hold" | "answer" | "close" | "addDysfunction";
+export type Action = "acknowledge" | "hold" | "answer" | "close" | "addDysfunction" | "confirm" | "stateSent" | "withdraw" | "requalify";
 
 export type Basis = "sent" | "received";
 
@@ -49,6 +49,14 @@ export type ProposalResponse = "pending" | "accepted" | "refused";
 
 export type PaymentMethod = "transfer" | "cheque" | "card" | "offset" | "other";
 
+export type EndKind = "withdrawn" | "requalified";
+
+export type SentVia = "registerLetter" | "email" | "otherLetter" | "oral";
+
+export type ActionKind = "corrective" | "preventive";
+
+export type DisputeAlertKind = "late" | "dueSoon" | "lawyerLetter" | "referralOutsideWindow";
+
 export type ComplaintRef = string;
 
 export type Money = string;
@@ -67,9 +75,25 @@ overdue?: boolean,
 /**
  * Only complaints whose next deadline falls between today and today + N days.
  */
-dueWithinDays?: number | null, search?: string | null, subject?: Subject | null, handler?: string | null, receivedFrom?: string | null, receivedTo?: string | null, sort?: RegisterSort, limit: number, offset: number, };
+dueWithinDays?: number | null, search?: string | null, subject?: Subject | null, handler?: string | null, receivedFrom?: string | null, receivedTo?: string | null, 
+/**
+ * Only the complaints withdrawn, or requalified. A status filter shows the others.
+ */
+ended?: EndKind | null, 
+/**
+ * Only the oral complaints still open whose written confirmation has not arrived.
+ */
+awaitingConfirmation?: boolean, 
+/**
+ * Only the answers that were to go as the register's letter, not issued yet.
+ */
+answerLetterDue?: boolean, sort?: RegisterSort, limit: number, offset: number, };
 
-export type RegisterRow = { reference: string, clientName: string, subject: Subject, channel: Channel, receivedOn: string, status: Status, handler: string | null, next: NextDeadline | null, };
+export type RegisterRow = { reference: string, clientName: string, subject: Subject, channel: Channel, receivedOn: string, status: Status, handler: string | null, next: NextDeadline | null, 
+/**
+ * Withdrawn or requalified.
+ */
+ended?: EndKind | null, };
 
 export type RegisterPage = { rows: Array<RegisterRow>, total: number, };
 
@@ -92,7 +116,11 @@ gestureReason?: string | null, refund?: Refund | null,
  * The internal document (an attachment of the file) a decision above the matrix's
  * document threshold carries.
  */
-documentId?: number | null, };
+documentId?: number | null, 
+/**
+ * How the answer reached the client (absent on answers recorded before it was asked).
+ */
+sent?: Sent | null, };
 
 export type Closure = { on: string, feedback: Feedback, 
 /**
@@ -111,7 +139,20 @@ export type Complaint = { reference: ComplaintRef, client: Client, channel: Chan
 /**
  * What the client claims, when it is a sum (a refund request).
  */
-amountClaimed?: Money | null, status: Status, acknowledgedOn: string | null, holdings: Array<Holding>, answer: Answer | null, closure: Closure | null, dysfunctions: Array<Dysfunction>, recordedAt: string, 
+amountClaimed?: Money | null, status: Status, acknowledgedOn: string | null, 
+/**
+ * How the acknowledgement reached the client (absent before it was asked).
+ */
+ackSent?: Sent | null, 
+/**
+ * An oral complaint's written confirmation, once received.
+ */
+confirmation?: Confirmation | null, 
+/**
+ * Withdrawn by the client or requalified: the complaint stays in the register, its
+ * deadlines stop.
+ */
+ended?: Ending | null, holdings: Array<Holding>, answer: Answer | null, closure: Closure | null, dysfunctions: Array<Dysfunction>, recordedAt: string, 
 /**
  * Derived from the dates and the firm's region; not a register field.
  */
@@ -123,7 +164,15 @@ export type Exchange = { id: number, on: string, direction: Direction, channel: 
 
 export type AttachmentMeta = { id: number, name: string, mediaType: string, size: number, sha256: string, addedAt: string, addedBy: string, };
 
-export type DisputeStep = { id: number, kind: DisputeKind, on: string, summary: string, recordedBy: string, };
+export type DisputeStep = { id: number, kind: DisputeKind, on: string, summary: string, recordedBy: string, 
+/**
+ * When its sequel is expected (the insurer's answer, the mediator's opinion).
+ */
+expectedOn?: string | null, 
+/**
+ * A letter from a lawyer: the professional liability insurer must be told.
+ */
+fromLawyer: boolean, };
 
 export type MediationWindow = { from: string, until: string, };
 
@@ -147,15 +196,79 @@ refundDue: string | null,
 /**
  * The acknowledgement was never sent and the answer came after its due date.
  */
-ackMissed: boolean, reference: ComplaintRef, client: Client, channel: Channel, sentOn: string | null, receivedOn: string, subject: Subject, description: string, contract: Contract, otherParties: Array<string>, personsConcerned: Array<string>, receivedBy: string | null, handler: string | null, 
+ackMissed: boolean, 
+/**
+ * The answer was to go as the register's letter, not issued yet.
+ */
+answerLetterDue: boolean, 
+/**
+ * An oral complaint whose written confirmation has not arrived.
+ */
+awaitsConfirmation: boolean, 
+/**
+ * What the dispute's legs call for now (late sequels, a lawyer's letter, a referral
+ * outside the mediation window).
+ */
+disputeAlerts: Array<DisputeAlert>, reference: ComplaintRef, client: Client, channel: Channel, sentOn: string | null, receivedOn: string, subject: Subject, description: string, contract: Contract, otherParties: Array<string>, personsConcerned: Array<string>, receivedBy: string | null, handler: string | null, 
 /**
  * What the client claims, when it is a sum (a refund request).
  */
-amountClaimed?: Money | null, status: Status, acknowledgedOn: string | null, holdings: Array<Holding>, answer: Answer | null, closure: Closure | null, dysfunctions: Array<Dysfunction>, recordedAt: string, 
+amountClaimed?: Money | null, status: Status, acknowledgedOn: string | null, 
+/**
+ * How the acknowledgement reached the client (absent before it was asked).
+ */
+ackSent?: Sent | null, 
+/**
+ * An oral complaint's written confirmation, once received.
+ */
+confirmation?: Confirmation | null, 
+/**
+ * Withdrawn by the client or requalified: the complaint stays in the register, its
+ * deadlines stop.
+ */
+ended?: Ending | null, holdings: Array<Holding>, answer: Answer | null, closure: Closure | null, dysfunctions: Array<Dysfunction>, recordedAt: string, 
 /**
  * Derived from the dates and the firm's region; not a register field.
  */
 deadlines: Deadlines, };
+
+export type Sent = { via: SentVia, copy?: string | null, };
+
+export type Ending = { kind: EndKind, on: string, reason: string, 
+/**
+ * A requalification: the request for information it became.
+ */
+requestId?: number | null, };
+
+export type Confirmation = { on: string, 
+/**
+ * The confirmation kept in the file (an attachment's SHA-256), when it came in writing.
+ */
+copy?: string | null, };
+
+export type DisputeAlert = { kind: DisputeAlertKind, stepId: number, due: string | null, message: string, };
+
+export type InfoRequest = { id: number, clientName: string, channel: Channel, receivedOn: string, description: string, recordedBy: string, recordedAt: string, closedOn: string | null, closingNote: string | null, 
+/**
+ * The complaint it was requalified from (recorded as a complaint by mistake).
+ */
+fromComplaint: string | null, 
+/**
+ * The complaint it became (it was a complaint after all).
+ */
+toComplaint: string | null, };
+
+export type RequestQuery = { 
+/**
+ * Words of the client's name or of the description.
+ */
+search?: string | null, 
+/**
+ * Only the requests still open.
+ */
+openOnly?: boolean, limit?: number | null, offset?: number | null, };
+
+export type RequestPage = { rows: Array<InfoRequest>, total: number, };
 
 export type NewClient = { name: string, address?: string | null, email?: string | null, phone?: string | null, number?: string | null, kind?: ClientKind | null, relation?: ClientRelation | null, };
 
@@ -171,7 +284,11 @@ export type NewRequest = { clientName: string, channel: Channel, receivedOn: str
 
 export type NewExchange = { on: string, direction: Direction, channel: Channel, summary: string, };
 
-export type NewDisputeStep = { kind: DisputeKind, on: string, summary: string, };
+export type NewDisputeStep = { kind: DisputeKind, on: string, summary: string, 
+/**
+ * When its sequel is expected; absent: the usual wait (`DisputeKind::usual_wait_days`).
+ */
+expectedOn?: string | null, fromLawyer?: boolean | null, };
 
 export type NewUser = { name: string, role: Role, canSign: boolean, 
 /**
@@ -219,6 +336,14 @@ export type TodaySummary = { today: string, year: number, counts: TodayCounts,
  * Most overdue first.
  */
 overdue: Array<RegisterRow>, dueSoon: Array<RegisterRow>, awaitingAck: Array<RegisterRow>, awaitingAnswer: Array<RegisterRow>, 
+/**
+ * Oral complaints whose written confirmation has not arrived.
+ */
+awaitingConfirmation: Array<RegisterRow>, 
+/**
+ * Answers that were to go as the register's letter, not issued yet.
+ */
+answerLettersDue: Array<RegisterRow>, 
 /**
  * Of this year's complaints whose acknowledgement was due or done, the share done in
  * time (an answer within the 10 jours ouvrables counts). `None` when there is none yet.
@@ -514,7 +639,19 @@ averageApprovalHours: number | null,
  */
 satisfactionAverage: number | null, satisfactionCount: number, };
 
-export type Stats = { from: string, to: string, received: number, bySubject: Array<Count>, byProduct: Array<Count>, byInsurer: Array<Count>, byChannel: Array<Count>, byHandler: Array<Count>, 
+export type Stats = { from: string, to: string, 
+/**
+ * Complaints received (requalified ones were never complaints: left out).
+ */
+received: number, 
+/**
+ * Of those, withdrawn by the client.
+ */
+withdrawn: number, 
+/**
+ * Recorded as complaints and requalified as requests for information.
+ */
+requalified: number, bySubject: Array<Count>, byProduct: Array<Count>, byInsurer: Array<Count>, byChannel: Array<Count>, byHandler: Array<Count>, 
 /**
  * Of the acknowledgements due or done, the share done within the 10 jours ouvrables.
  */
@@ -554,7 +691,7 @@ money: MoneyKpis, };
 
 export type ActionStatus = "planned" | "inProgress" | "done" | "abandoned";
 
-export type CorrectiveAction = { id: number, description: string, owner: string, dueOn: string, status: ActionStatus, 
+export type CorrectiveAction = { id: number, kind: ActionKind, description: string, owner: string, dueOn: string, status: ActionStatus, 
 /**
  * Not done nor abandoned, and its due date is past.
  */
@@ -564,9 +701,15 @@ late: boolean,
  */
 nextStatuses: Array<ActionStatus>, complaints: Array<string>, dysfunctions: Array<number>, };
 
-export type NewCorrectiveAction = { description: string, owner: string, dueOn: string, complaints: Array<string>, dysfunctions: Array<number>, };
+export type NewCorrectiveAction = { 
+/**
+ * Corrective unless said otherwise.
+ */
+kind?: ActionKind, description: string, owner: string, dueOn: string, complaints: Array<string>, dysfunctions: Array<number>, };
 
 export type DysfunctionEntry = { id: number, reference: string, category: DysfunctionCategory, description: string, foundOn: string, actions: Array<number>, };
+
+export type ActionEdit = { description: string, owner: string, dueOn: string, };
 
 export type ImportField = "reference" | "clientName" | "clientKind" | "clientAddress" | "clientEmail" | "clientPhone" | "clientNumber" | "receivedOn" | "sentOn" | "channel" | "subject" | "description" | "contract" | "claimNumber" | "product" | "insurer" | "otherParties" | "personsConcerned" | "receivedBy" | "handler" | "acknowledgedOn" | "answeredOn" | "outcome" | "answerSummary" | "gesture" | "dysfunctions" | "closedOn" | "feedback";
 
@@ -866,7 +1009,15 @@ export type RecordRequestReq = { input: NewRequest, };
 
 export type UpdateComplaintReq = { reference: string, input: NewComplaint, };
 
-export type AcknowledgeReq = { reference: string, on: string, };
+export type AcknowledgeReq = { reference: string, on: string, 
+/**
+ * registerLetter, email, otherLetter or oral (absent in changes made before it was asked).
+ */
+via?: string | null, 
+/**
+ * The SHA-256 of the attachment holding the copy of what was sent.
+ */
+copy?: string | null, };
 
 export type HoldReq = { reference: string, on: string, note: string, };
 
@@ -901,6 +1052,10 @@ refundScope?: string | null,
 documentId?: number | null, };
 
 export type AnswerReq = { reference: string, on: string, outcome: string, summary: string, 
+/**
+ * How the answer reached the client (see [`AcknowledgeReq`]).
+ */
+via?: string | null, copy?: string | null, 
 /**
  * Euros, as typed ("150", "150,00"); absent or blank: no gesture.
  */
@@ -1021,3 +1176,27 @@ defaultOutcome?: string,
 decisions?: { [key in number]: string }, dryRun: boolean, allOrNothing: boolean, };
 
 export type AnonymiseReq = { references: Array<string>, };
+
+export type EndReq = { reference: string, on: string, reason: string, };
+
+export type ConfirmReq = { reference: string, on: string, 
+/**
+ * The SHA-256 of the attachment holding the confirmation.
+ */
+copy?: string | null, };
+
+export type StateSentReq = { reference: string, 
+/**
+ * acknowledgement or answer.
+ */
+step: string, via: string, copy?: string | null, };
+
+export type CloseRequestReq = { id: number, on: string, 
+/**
+ * What was answered or done.
+ */
+note: string, };
+
+export type RequestToComplaintReq = { id: number, reason: string, input: NewComplaint, };
+
+export type EditActionReq = { id: number, input: ActionEdit, };

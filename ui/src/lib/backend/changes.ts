@@ -2,7 +2,12 @@
 // register's status: a change made here waits to be sent to the firm's server).
 
 /** Commands that take an `actor` but only read (or decide nothing in the register). */
-const READS_WITH_ACTOR: ReadonlySet<string> = new Set(["pending_approvals", "letter_choices", "authority_check"]);
+const READS_WITH_ACTOR: ReadonlySet<string> = new Set([
+  "pending_approvals",
+  "letter_choices",
+  "authority_check",
+  "list_requests",
+]);
 
 /** Commands without an `actor` that change the register all the same. */
 const CHANGES_WITHOUT_ACTOR: ReadonlySet<string> = new Set(["restore_backup", "resolve_conflict"]);

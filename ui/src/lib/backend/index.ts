@@ -6,6 +6,12 @@ import { open as openDialog, save as saveDialog } from "@tauri-apps/plugin-dialo
 import { toAppError } from "./errors";
 import { changed } from "./changes";
 import type {
+  ActionEdit,
+  InfoRequest,
+  RequestPage,
+  RequestQuery,
+  SentVia,
+  Step,
   AdoptReport,
   AnswerMoneyReq,
   AuthorityCheck,
@@ -190,8 +196,19 @@ export function updateComplaint(reference: string, input: NewComplaint, actor: s
   return call<ComplaintView>("update_complaint", { reference, input, actor });
 }
 
-export function acknowledge(reference: string, on: string, actor: string): Promise<ComplaintView> {
-  return call<ComplaintView>("acknowledge", { reference, on, actor });
+/**
+ * Record the acknowledgement sent otherwise than as the register's letter (issuing that letter
+ * records the step itself): `via` is email, otherLetter or oral, `copy` the SHA-256 of the
+ * attachment holding what was sent (required for those three; fields "via", "copy").
+ */
+export function acknowledge(
+  reference: string,
+  on: string,
+  via: SentVia | null,
+  copy: string | null,
+  actor: string,
+): Promise<ComplaintView> {
+  return call<ComplaintView>("acknowledge", { reference, on, via, copy, actor });
 }
 
 export function hold(reference: string, on: string, note: string, actor: string): Promise<ComplaintView> {
@@ -209,9 +226,56 @@ export function answer(
   outcome: Outcome,
   summary: string,
   money: AnswerMoneyReq,
+  sent: { via: SentVia | null; copy: string | null },
   actor: string,
 ): Promise<ComplaintView> {
-  return call<ComplaintView>("answer", { reference, input: { on, outcome, summary, ...money }, actor });
+  return call<ComplaintView>("answer", {
+    reference,
+    input: { on, outcome, summary, ...money, via: sent.via, copy: sent.copy },
+    actor,
+  });
+}
+
+/** State how a step already recorded (acknowledgement or answer) reached the client. */
+export function stateSent(
+  reference: string,
+  step: Step,
+  via: SentVia,
+  copy: string | null,
+  actor: string,
+): Promise<ComplaintView> {
+  return call<ComplaintView>("state_sent", { reference, step, via, copy, actor });
+}
+
+/** An oral complaint's written confirmation received (`copy`: the attachment's SHA-256). */
+export function confirmComplaint(reference: string, on: string, copy: string | null, actor: string): Promise<ComplaintView> {
+  return call<ComplaintView>("confirm", { reference, on, copy, actor });
+}
+
+/** The client withdraws the complaint: it stays in the register, its deadlines stop. */
+export function withdrawComplaint(reference: string, on: string, reason: string, actor: string): Promise<ComplaintView> {
+  return call<ComplaintView>("withdraw", { reference, on, reason, actor });
+}
+
+/** Recorded by mistake: the complaint becomes a request for information (kept in the register as requalified). */
+export function requalifyComplaint(reference: string, on: string, reason: string, actor: string): Promise<ComplaintView> {
+  return call<ComplaintView>("requalify", { reference, on, reason, actor });
+}
+
+// ---- Requests for information ("Demandes") ------------------------------
+
+export function listRequests(query: RequestQuery, actor: string): Promise<RequestPage> {
+  return call<RequestPage>("list_requests", { query, actor });
+}
+
+/** Close a request with what was answered or done. */
+export function closeRequest(id: number, on: string, note: string, actor: string): Promise<InfoRequest> {
+  return call<InfoRequest>("close_request", { id, on, note, actor });
+}
+
+/** A request that was a complaint after all: recorded as one with the request's reception date. */
+export function requestToComplaint(id: number, reason: string, input: NewComplaint, actor: string): Promise<Complaint> {
+  return call<Complaint>("request_to_complaint", { id, reason, input, actor });
 }
 
 /** What the answer's money needs from `actor` (reason, approval, document), as they type. */
@@ -335,6 +399,11 @@ export function listDysfunctions(): Promise<DysfunctionEntry[]> {
 /** Record a corrective action and its links to complaints and dysfunctions (journaled). */
 export function addCorrectiveAction(action: NewCorrectiveAction, actor: string): Promise<CorrectiveAction> {
   return call<CorrectiveAction>("add_action", { action, actor });
+}
+
+/** Correct an open corrective action (text, owner, due date: a date to come). */
+export function editCorrectiveAction(id: number, input: ActionEdit, actor: string): Promise<CorrectiveAction> {
+  return call<CorrectiveAction>("edit_action", { id, input, actor });
 }
 
 /** Move an open corrective action (planned, in progress) to another status; done and abandoned are final. */

@@ -1,0 +1,278 @@
+//! `withdraw`, `requalify`, `confirm`, `sent`, `requests`, `request-close`,
+//! `request-to-complaint`: what happens besides the usual steps, and the requests for
+//! information. The same commands on a desk's register and on the firm's (`--server`).
+
+use crate::io::{print_json, read_input};
+use clap::Subcommand;
+use reclam::api::ending::{
+    CloseRequestReq, ConfirmReq, EndReq, RequestToComplaintReq, StateSentReq,
+};
+use reclam::api::Request;
+use reclam::store::RequestQuery;
+use reclam::sync::{Op, Workstation};
+use reclam::{Error, Register};
+
+#[derive(Subcommand)]
+pub enum EndingCommand {
+    /// Attach a file to a complaint (prints its SHA-256, which `ack`, `answer`, `confirm`
+    /// and `sent` name as the copy of what was sent).
+    Attach {
+        reference: String,
+        file: std::path::PathBuf,
+    },
+    /// The client withdraws the complaint (it stays in the register, its deadlines stop).
+    Withdraw {
+        reference: String,
+        #[arg(long)]
+        on: String,
+        #[arg(long)]
+        reason: String,
+    },
+    /// A complaint recorded by mistake becomes a request for information.
+    Requalify {
+        reference: String,
+        #[arg(long)]
+        on: String,
+        #[arg(long)]
+        reason: String,
+    },
+    /// An oral complaint's written confirmation received (--copy: the SHA-256 of the
+    /// attachment holding it).
+    Confirm {
+        reference: String,
+        #[arg(long)]
+        on: String,
+        #[arg(long)]
+        copy: Option<String>,
+    },
+    /// State how a step already recorded reached the client.
+    Sent {
+        reference: String,
+        /// acknowledgement or answer.
+        #[arg(long)]
+        step: String,
+        /// registerLetter, email, otherLetter or oral.
+        #[arg(long)]
+        via: String,
+        /// The SHA-256 of the attachment holding the copy (every way but registerLetter).
+        #[arg(long)]
+        copy: Option<String>,
+    },
+    /// The requests for information (most recent first).
+    Requests {
+        #[arg(long)]
+        search: Option<String>,
+        /// Only the requests still open.
+        #[arg(long)]
+        open: bool,
+    },
+    /// Close a request for information with what was answered or done.
+    RequestClose {
+        id: i64,
+        #[arg(long)]
+        on: String,
+        #[arg(long)]
+        note: String,
+    },
+    /// A request that was a complaint after all: the complaint as JSON (a file, or - /
+    /// nothing for stdin), recorded with the request's reception date.
+    RequestToComplaint {
+        id: i64,
+        #[arg(long)]
+        reason: String,
+        #[arg(long)]
+        json: Option<String>,
+    },
+}
+
+fn complaint_json(json: Option<&str>) -> Result<serde_json::Value, Error> {
+    let text = read_input("json", json)?;
+    serde_json::from_str(&text).map_err(|e| {
+        Error::Validation(reclam::complaint::ValidationError::new(
+            "json",
+            e.to_string(),
+        ))
+    })
+}
+
+fn read_attachment(file: &std::path::Path) -> Result<(String, Vec<u8>), Error> {
+    let name = file
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    Ok((name, std::fs::read(file)?))
+}
+
+fn parse_reference(reference: &str) -> Result<reclam::complaint::ComplaintRef, Error> {
+    reference.parse().map_err(|e: reclam::complaint::BadRef| {
+        Error::Validation(reclam::complaint::ValidationError::new(
+            "reference",
+            e.to_string(),
+        ))
+    })
+}
+
+/// On a desk's register.
+pub fn run(reg: &mut Register, command: EndingCommand) -> Result<(), Error> {
+    match command {
+        EndingCommand::Attach { reference, file } => {
+            let r = parse_reference(&reference)?;
+            let (name, bytes) = read_attachment(&file)?;
+            print_json(&reg.add_attachment(&r, &name, &bytes)?)
+        }
+        EndingCommand::Withdraw {
+            reference,
+            on,
+            reason,
+        } => {
+            let e = EndReq {
+                reference,
+                on,
+                reason,
+            }
+            .decode()?;
+            print_json(&reg.withdraw(&e.reference, e.on, &e.reason)?)
+        }
+        EndingCommand::Requalify {
+            reference,
+            on,
+            reason,
+        } => {
+            let e = EndReq {
+                reference,
+                on,
+                reason,
+            }
+            .decode()?;
+            print_json(&reg.requalify(&e.reference, e.on, &e.reason)?)
+        }
+        EndingCommand::Confirm {
+            reference,
+            on,
+            copy,
+        } => {
+            let c = ConfirmReq {
+                reference,
+                on,
+                copy,
+            }
+            .decode()?;
+            print_json(&reg.confirm(&c.reference, c.on, c.copy)?)
+        }
+        EndingCommand::Sent {
+            reference,
+            step,
+            via,
+            copy,
+        } => {
+            let (r, step, sent) = StateSentReq {
+                reference,
+                step,
+                via,
+                copy,
+            }
+            .decode()?;
+            print_json(&reg.state_sent(&r, step, sent)?)
+        }
+        EndingCommand::Requests { search, open } => print_json(&reg.requests(&RequestQuery {
+            search,
+            open_only: open,
+            limit: Some(1000),
+            offset: None,
+        })?),
+        EndingCommand::RequestClose { id, on, note } => {
+            let (id, on, note) = CloseRequestReq { id, on, note }.decode()?;
+            print_json(&reg.close_request(id, on, &note)?)
+        }
+        EndingCommand::RequestToComplaint { id, reason, json } => {
+            let (id, reason, new) = RequestToComplaintReq {
+                id,
+                reason,
+                input: complaint_json(json.as_deref())?,
+            }
+            .decode()?;
+            print_json(&reg.request_to_complaint(id, &reason, &new)?)
+        }
+    }
+}
+
+/// On the firm's register, through this workstation.
+pub fn run_shared(ws: &mut Workstation, command: EndingCommand) -> Result<(), Error> {
+    let op = match command {
+        EndingCommand::Attach { reference, file } => {
+            let (name, bytes) = read_attachment(&file)?;
+            Op::AddAttachment {
+                reference: parse_reference(&reference)?.to_string(),
+                name,
+                bytes,
+            }
+        }
+        EndingCommand::Withdraw {
+            reference,
+            on,
+            reason,
+        } => Op::Withdraw(EndReq {
+            reference,
+            on,
+            reason,
+        }),
+        EndingCommand::Requalify {
+            reference,
+            on,
+            reason,
+        } => Op::Requalify(EndReq {
+            reference,
+            on,
+            reason,
+        }),
+        EndingCommand::Confirm {
+            reference,
+            on,
+            copy,
+        } => Op::Confirm(ConfirmReq {
+            reference,
+            on,
+            copy,
+        }),
+        EndingCommand::Sent {
+            reference,
+            step,
+            via,
+            copy,
+        } => Op::StateSent(StateSentReq {
+            reference,
+            step,
+            via,
+            copy,
+        }),
+        EndingCommand::Requests { search, open } => {
+            return print_json(&ws.register()?.requests(&RequestQuery {
+                search,
+                open_only: open,
+                limit: Some(1000),
+                offset: None,
+            })?)
+        }
+        EndingCommand::RequestClose { id, on, note } => {
+            let client_name = ws.register()?.request(id)?.client_name;
+            Op::CloseRequest {
+                req: CloseRequestReq { id, on, note },
+                client_name,
+            }
+        }
+        EndingCommand::RequestToComplaint { id, reason, json } => {
+            let client_name = ws.register()?.request(id)?.client_name;
+            Op::RequestToComplaint {
+                // Numbered from this workstation's lease when the change is made.
+                reference: String::new(),
+                req: RequestToComplaintReq {
+                    id,
+                    reason,
+                    input: complaint_json(json.as_deref())?,
+                },
+                client_name,
+            }
+        }
+    };
+    print_json(&ws.execute(op)?)
+}

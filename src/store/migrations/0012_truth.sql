@@ -1,0 +1,42 @@
+-- Reclam register, schema version 12: a register that records what really happened.
+
+-- A complaint withdrawn by the client, or requalified as a request for information (recorded
+-- by mistake): it stays in the register with its ending; its deadlines stop.
+ALTER TABLE complaints ADD COLUMN ended_kind TEXT
+    CHECK (ended_kind IS NULL OR ended_kind IN ('withdrawn', 'requalified'));
+ALTER TABLE complaints ADD COLUMN ended_on TEXT;
+ALTER TABLE complaints ADD COLUMN ended_reason TEXT;
+ALTER TABLE complaints ADD COLUMN ended_request INTEGER REFERENCES requests (id);
+
+-- How the acknowledgement and the answer reached the client, and the copy the file keeps (the
+-- SHA-256 of one of its attachments).
+ALTER TABLE complaints ADD COLUMN ack_via TEXT
+    CHECK (ack_via IS NULL OR ack_via IN ('registerLetter', 'email', 'otherLetter', 'oral'));
+ALTER TABLE complaints ADD COLUMN ack_copy TEXT;
+ALTER TABLE complaints ADD COLUMN answer_via TEXT
+    CHECK (answer_via IS NULL OR answer_via IN ('registerLetter', 'email', 'otherLetter', 'oral'));
+ALTER TABLE complaints ADD COLUMN answer_copy TEXT;
+
+-- An oral complaint's written confirmation.
+ALTER TABLE complaints ADD COLUMN confirmed_on TEXT;
+ALTER TABLE complaints ADD COLUMN confirmation_copy TEXT;
+
+-- Requests for information are followed: closed with a note; a complaint requalified as a
+-- request (from_complaint), a request requalified as a complaint (to_complaint).
+ALTER TABLE requests ADD COLUMN closed_on TEXT;
+ALTER TABLE requests ADD COLUMN closing_note TEXT;
+ALTER TABLE requests ADD COLUMN from_complaint INTEGER REFERENCES complaints (id);
+ALTER TABLE requests ADD COLUMN to_complaint INTEGER REFERENCES complaints (id);
+ALTER TABLE requests ADD COLUMN redacted_by INTEGER REFERENCES events (id);
+CREATE INDEX requests_received ON requests (received_on DESC, id DESC);
+
+-- Each leg of a dispute may say when its sequel is expected (the insurer's answer, the
+-- mediator's opinion...), and whether it came from a lawyer (an alarm: the professional
+-- liability insurer must be told).
+ALTER TABLE dispute_steps ADD COLUMN expected_on TEXT;
+ALTER TABLE dispute_steps ADD COLUMN from_lawyer INTEGER NOT NULL DEFAULT 0
+    CHECK (from_lawyer IN (0, 1));
+
+-- Corrective and preventive actions (the seed's words).
+ALTER TABLE corrective_actions ADD COLUMN kind TEXT NOT NULL DEFAULT 'corrective'
+    CHECK (kind IN ('corrective', 'preventive'));
