@@ -61,6 +61,7 @@ use crate::store::authority::{PendingApproval, RefundDue};
 use crate::store::backup::{
     BackupFile, BackupInfo, BackupStatus, Maintenance, Relation, RestorePreview, RestoreReport,
 };
+use crate::store::clients::ClientComplaintSummary;
 use crate::store::journal::Event;
 use crate::store::register::{RegisterPage, RegisterQuery, RegisterRow, RegisterSort};
 use crate::store::retention::{AnonymisationReport, AnonymisedComplaint, Candidate};
@@ -128,7 +129,7 @@ pub fn typescript() -> String {
         AttachmentMeta, DisputeStep, Mediation, ComplaintView, Sent, Ending, Confirmation,
         DisputeAlert,
         // Requests for information.
-        InfoRequest, RequestQuery, RequestPage,
+        InfoRequest, RequestQuery, RequestPage, ClientComplaintSummary,
         // Inputs.
         NewClient, NewContract, NewComplaint, NewRequest, NewExchange, NewDisputeStep, NewUser,
         // Firm, users, today, app.

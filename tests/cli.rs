@@ -599,13 +599,33 @@ fn users_and_letters_from_the_command_line() {
     );
     assert!(err.contains("médiateur"), "{err}");
     assert!(!out.exists());
-    for (k, v) in [
-        ("mediator.name", "La Médiation de l'Assurance"),
-        ("mediator.address", "TSA 50110\n75441 Paris Cedex 09"),
-        ("mediator.website", "www.mediation-assurance.org"),
-    ] {
-        cli.ok(&["settings", "set", k, v], None);
-    }
+    // A mediator without its postal address is refused when saved, every gap named.
+    let err = cli.refused(
+        &[
+            "settings",
+            "set",
+            "mediator.name",
+            "La Médiation de l'Assurance",
+        ],
+        None,
+    );
+    assert!(
+        err.contains("mediator.address") && err.contains("mediator.website"),
+        "{err}"
+    );
+    cli.ok(
+        &[
+            "settings",
+            "set",
+            "mediator.name",
+            "La Médiation de l'Assurance",
+            "mediator.address",
+            "TSA 50110\n75441 Paris Cedex 09",
+            "mediator.website",
+            "www.mediation-assurance.org",
+        ],
+        None,
+    );
     // The approval covers the gesture: the advisor may sign the answer.
     let run = cli.run(
         &[

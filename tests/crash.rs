@@ -239,6 +239,7 @@ fn a_migration_killed_half_way_leaves_the_old_or_the_new_schema() {
                  ALTER TABLE complaints DROP COLUMN confirmed_on;
                  ALTER TABLE complaints DROP COLUMN confirmation_copy;
                  DROP INDEX requests_received;
+                 DROP INDEX complaints_client; DROP INDEX complaints_contract;
                  ALTER TABLE requests DROP COLUMN closed_on;
                  ALTER TABLE requests DROP COLUMN closing_note;
                  ALTER TABLE requests DROP COLUMN from_complaint;

@@ -39,6 +39,25 @@ impl<S: BorrowMut<Store>> Register<S> {
         self.sm().update(r, new, &actor)
     }
 
+    /// The complaints still open for this client (by name or contract): what the intake
+    /// shows before recording, so that the same client writing again through another channel
+    /// is added to their complaint rather than counted twice.
+    pub fn open_for_client(
+        &self,
+        name: &str,
+        contract: Option<&str>,
+    ) -> Result<Vec<crate::store::clients::ClientComplaintSummary>> {
+        if name.trim().is_empty() && contract.is_none_or(|c| c.trim().is_empty()) {
+            return Ok(Vec::new());
+        }
+        Ok(self
+            .s()
+            .client_complaints(name, contract, None)?
+            .into_iter()
+            .filter(|c| c.is_open())
+            .collect())
+    }
+
     /// The deadlines a complaint sent and received on these dates would have.
     pub fn preview_deadlines(
         &self,

@@ -60,6 +60,16 @@ pub struct LetterChoices {
     /// A holding letter must announce an answer no later than this (the answer's due date).
     pub latest_holding_date: NaiveDate,
     pub gesture: Option<GestureState>,
+    /// The client has no postal address: a letter cannot be issued (the e-mail route is).
+    pub no_postal_address: bool,
+}
+
+/// A letter goes to a postal address.
+fn has_postal_address(c: &crate::complaint::Complaint) -> bool {
+    c.client
+        .address
+        .as_deref()
+        .is_some_and(|a| !a.trim().is_empty())
 }
 
 impl<S: BorrowMut<Store>> Register<S> {
@@ -145,6 +155,16 @@ impl<S: BorrowMut<Store>> Register<S> {
     /// Issue a letter: the draft's rules, then the store keeps its PDF and hash, journals it,
     /// and moves the complaint's step.
     pub fn issue_letter(&mut self, r: &ComplaintRef, req: &LetterRequest) -> Result<LetterMeta> {
+        let c = self.s().get(r)?;
+        if !has_postal_address(&c) {
+            return Err(ValidationError::new(
+                "client.address",
+                "le client n'a pas d'adresse postale : renseignez-la dans la fiche de la \
+                 réclamation, ou envoyez la réponse par e-mail et indiquez ce mode d'envoi \
+                 (copie du message jointe)",
+            )
+            .into());
+        }
         let draft = self.draft_letter(r, req)?;
         let actor = self.actor()?;
         let holding = req
@@ -261,6 +281,7 @@ impl<S: BorrowMut<Store>> Register<S> {
             default_signatory,
             signatories,
             latest_holding_date: c.deadlines.answer_due,
+            no_postal_address: !has_postal_address(&c),
             gesture,
         })
     }

@@ -12,6 +12,7 @@ pub mod actions;
 pub mod authority;
 pub mod backup;
 pub mod client_export;
+pub mod clients;
 pub mod complaints;
 mod coverage;
 mod ending;
@@ -130,6 +131,10 @@ pub struct ComplaintView {
     /// What the dispute's legs call for now (late sequels, a lawyer's letter, a referral
     /// outside the mediation window).
     pub dispute_alerts: Vec<crate::complaint::DisputeAlert>,
+    /// The same client's other complaints (by name or contract), most recent first.
+    pub client_history: Vec<clients::ClientComplaintSummary>,
+    /// Earlier complaints left unresolved or still open, again and again: flag for the manager.
+    pub repeat_complainant: bool,
 }
 
 /// A storage failure [`Store::simulate_storage_fault`] can simulate.
@@ -506,7 +511,14 @@ impl Store {
             .iter()
             .filter(|l| l.kind == crate::complaint::LetterKind::Answer)
             .count();
+        let client_history = self.client_complaints(
+            &complaint.client.name,
+            complaint.contract.number.as_deref(),
+            Some(reference),
+        )?;
         Ok(ComplaintView {
+            repeat_complainant: clients::repeat_complainant(&client_history),
+            client_history,
             dispute_alerts: crate::complaint::dispute_alerts(&dispute_steps, (from, until), today),
             answer_letter_due: complaint.answer_letter_due(answer_letters),
             awaits_confirmation: complaint.awaits_confirmation(),

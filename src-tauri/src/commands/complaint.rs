@@ -87,3 +87,13 @@ pub fn update_complaint(
     let (r, new) = req.clone().decode()?;
     state.change_via(actor, &r, || Op::Update(req), |reg| reg.update(&r, &new))
 }
+
+/// The complaints still open for this client (name or contract), shown at intake.
+#[tauri::command]
+pub fn open_for_client(
+    state: State<'_, AppState>,
+    name: String,
+    contract: Option<String>,
+) -> CmdResult<Vec<reclam::store::clients::ClientComplaintSummary>> {
+    state.with(|reg| reg.open_for_client(&name, contract.as_deref()))
+}

@@ -34,6 +34,32 @@ pub fn set_setting(
     })
 }
 
+/// Save a group of settings (the Settings screen's sections), checked together: a mediator
+/// without its postal address is refused here, not when a rejection letter is written.
+#[tauri::command]
+pub fn set_settings(
+    state: State<'_, AppState>,
+    entries: Vec<(String, String)>,
+    actor: &str,
+) -> CmdResult<Settings> {
+    if state.server_config()?.open {
+        return state.with_workstation(|ws| {
+            ws.register()?.check_settings(&entries)?;
+            for (key, value) in &entries {
+                ws.execute(Op::SetSetting {
+                    key: key.clone(),
+                    value: value.clone(),
+                })?;
+            }
+            ws.register()?.settings()
+        });
+    }
+    state.acting(actor, |reg| {
+        reg.set_settings(&entries)?;
+        reg.settings()
+    })
+}
+
 /// Set the firm's logo from the PNG the user picked.
 #[tauri::command]
 pub fn set_logo(state: State<'_, AppState>, path: PathBuf, actor: &str) -> CmdResult<()> {

@@ -11,22 +11,26 @@ pub enum SettingsAction {
         #[arg(long)]
         json: bool,
     },
+    /// Set one or more settings, checked together: KEY VALUE [KEY VALUE...] (the mediator's
+    /// name, postal address and website go together).
     Set {
         key: String,
         value: String,
+        more: Vec<String>,
     },
     /// The firm's logo (PNG) printed on the letterhead.
-    Logo {
-        file: PathBuf,
-    },
+    Logo { file: PathBuf },
 }
 
 pub fn run(reg: &mut Register, action: SettingsAction, by: &str) -> Result<(), Error> {
     match action {
         SettingsAction::Show { json } => show(reg, json),
-        SettingsAction::Set { key, value } => {
-            reg.act_as(by)?.set_setting(&key, &value)?;
-            println!("{key} = {}", reg.setting(&key)?.unwrap_or_default());
+        SettingsAction::Set { key, value, more } => {
+            let entries = pairs(key, value, more)?;
+            reg.act_as(by)?.set_settings(&entries)?;
+            for (key, _) in &entries {
+                println!("{key} = {}", reg.setting(key)?.unwrap_or_default());
+            }
             Ok(())
         }
         SettingsAction::Logo { file } => {
@@ -35,6 +39,23 @@ pub fn run(reg: &mut Register, action: SettingsAction, by: &str) -> Result<(), E
             Ok(())
         }
     }
+}
+
+/// KEY VALUE [KEY VALUE...] as pairs.
+pub fn pairs(
+    key: String,
+    value: String,
+    more: Vec<String>,
+) -> Result<Vec<(String, String)>, Error> {
+    if more.len() % 2 == 1 {
+        return Err(Error::Validation(reclam::complaint::ValidationError::new(
+            "value",
+            format!("« {} » n'a pas de valeur", more[more.len() - 1]),
+        )));
+    }
+    let mut entries = vec![(key, value)];
+    entries.extend(more.chunks(2).map(|p| (p[0].clone(), p[1].clone())));
+    Ok(entries)
 }
 
 fn show(reg: &Register, json: bool) -> Result<(), Error> {

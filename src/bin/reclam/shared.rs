@@ -237,16 +237,22 @@ pub fn dispatch(ws: &mut Workstation, command: Command) -> Result<(), Error> {
             }))?)
         }
         Command::Settings {
-            action: crate::settings::SettingsAction::Set { key, value },
+            action: crate::settings::SettingsAction::Set { key, value, more },
         } => {
-            ws.execute(Op::SetSetting {
-                key: key.clone(),
-                value,
-            })?;
-            println!(
-                "{key} = {}",
-                ws.register()?.setting(&key)?.unwrap_or_default()
-            );
+            let entries = crate::settings::pairs(key, value, more)?;
+            // Checked together, then sent one change per setting (the server decides the
+            // right on each).
+            ws.register()?.check_settings(&entries)?;
+            for (key, value) in &entries {
+                ws.execute(Op::SetSetting {
+                    key: key.clone(),
+                    value: value.clone(),
+                })?;
+                println!(
+                    "{key} = {}",
+                    ws.register()?.setting(key)?.unwrap_or_default()
+                );
+            }
             Ok(())
         }
         Command::Server {

@@ -40,3 +40,8 @@ ALTER TABLE dispute_steps ADD COLUMN from_lawyer INTEGER NOT NULL DEFAULT 0
 -- Corrective and preventive actions (the seed's words).
 ALTER TABLE corrective_actions ADD COLUMN kind TEXT NOT NULL DEFAULT 'corrective'
     CHECK (kind IN ('corrective', 'preventive'));
+
+-- The same client's other complaints (the file's history, the intake's warning), by name or
+-- by contract.
+CREATE INDEX complaints_client ON complaints (client_name COLLATE NOCASE);
+CREATE INDEX complaints_contract ON complaints (contract_number) WHERE contract_number IS NOT NULL;

@@ -37,7 +37,7 @@ fn seeded() -> (RegisterFile, String) {
         "subject": "claimSettlement",
         "description": "Indemnisation du sinistre versee avec trois semaines de retard",
     }));
-    register.cli(&["ack", &reference, "--on", &days_ago(5)], "");
+    register.acknowledge(&reference, &days_ago(5));
     // The first user, the manager, with the register's first password: from now on every
     // command signs in.
     register.cli(

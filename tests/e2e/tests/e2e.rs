@@ -190,10 +190,9 @@ async fn acknowledge_and_answer_from_the_file() {
     // The acknowledgement went by e-mail: the message is attached to the file first.
     let mail = register.path().with_file_name("ar-rousseau.eml");
     std::fs::write(&mail, "Subject: Accuse de reception\r\n\r\nMadame,").unwrap();
-    let attached: serde_json::Value = serde_json::from_str(
-        &register.cli(&["attach", &reference, mail.to_str().unwrap()], ""),
-    )
-    .unwrap();
+    let attached: serde_json::Value =
+        serde_json::from_str(&register.cli(&["attach", &reference, mail.to_str().unwrap()], ""))
+            .unwrap();
     let copy = attached["sha256"].as_str().unwrap().to_owned();
     let app = App::launch("03-file-acknowledged-and-answered", register).await;
     app.sign_in(USER).await;
@@ -246,7 +245,8 @@ async fn acknowledge_and_answer_from_the_file() {
     assert_eq!(app.text("#file-status").await, "Répondue");
     app.wait_gone("#action-form").await;
     // The answer goes as the register's letter (the default), not issued yet: the file says so.
-    app.wait_text("#file-answer-letter-due", "n'a pas encore été émise").await;
+    app.wait_text("#file-answer-letter-due", "n'a pas encore été émise")
+        .await;
 
     // The history lists every step, newest first, each with its date and author.
     let kinds = app.attrs("#timeline > li", "data-kind").await;

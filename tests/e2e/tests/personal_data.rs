@@ -17,7 +17,8 @@ async fn a_complaint_past_the_retention_period_is_anonymised_after_confirmation(
         "subject": "claimSettlement",
         "description": "Indemnisation jugée tardive",
     }));
-    register.cli(&["ack", &old, "--on", "2019-03-06"], "");
+    register.acknowledge(&old, "2019-03-06");
+    let answer_copy = register.attach_copy(&old, "reponse.pdf");
     register.cli(
         &[
             "answer",
@@ -28,6 +29,10 @@ async fn a_complaint_past_the_retention_period_is_anonymised_after_confirmation(
             "upheld",
             "--summary",
             "Indemnisation versée",
+            "--via",
+            "otherLetter",
+            "--copy",
+            &answer_copy,
         ],
         "",
     );

@@ -278,6 +278,38 @@ impl RegisterFile {
         String::from_utf8(out.stdout).expect("the CLI prints UTF-8")
     }
 
+    /// Attach a copy of what was sent (a letter written elsewhere) to the complaint; returns
+    /// its SHA-256, which the steps name as their copy.
+    pub fn attach_copy(&self, reference: &str, name: &str) -> String {
+        let file = self.path.with_file_name(name);
+        std::fs::write(&file, b"%PDF-1.4 copie du courrier envoye").unwrap();
+        let out = self.cli(&["attach", reference, file.to_str().unwrap()], "");
+        let meta: Value = serde_json::from_str(&out)
+            .unwrap_or_else(|e| panic!("`reclam attach` printed no JSON ({e}): {out}"));
+        meta["sha256"]
+            .as_str()
+            .expect("an attachment's hash")
+            .to_owned()
+    }
+
+    /// Acknowledge by a letter written elsewhere, its copy attached (the CLI).
+    pub fn acknowledge(&self, reference: &str, on: &str) {
+        let copy = self.attach_copy(reference, &format!("ar-{reference}.pdf"));
+        self.cli(
+            &[
+                "ack",
+                reference,
+                "--on",
+                on,
+                "--via",
+                "otherLetter",
+                "--copy",
+                &copy,
+            ],
+            "",
+        );
+    }
+
     /// Record a complaint (the CLI's JSON input) and return its reference.
     pub fn record(&self, complaint: &Value) -> String {
         let out = self.cli(&["add"], &complaint.to_string());

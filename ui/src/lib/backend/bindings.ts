@@ -209,7 +209,15 @@ awaitsConfirmation: boolean,
  * What the dispute's legs call for now (late sequels, a lawyer's letter, a referral
  * outside the mediation window).
  */
-disputeAlerts: Array<DisputeAlert>, reference: ComplaintRef, client: Client, channel: Channel, sentOn: string | null, receivedOn: string, subject: Subject, description: string, contract: Contract, otherParties: Array<string>, personsConcerned: Array<string>, receivedBy: string | null, handler: string | null, 
+disputeAlerts: Array<DisputeAlert>, 
+/**
+ * The same client's other complaints (by name or contract), most recent first.
+ */
+clientHistory: Array<ClientComplaintSummary>, 
+/**
+ * Earlier complaints left unresolved or still open, again and again: flag for the manager.
+ */
+repeatComplainant: boolean, reference: ComplaintRef, client: Client, channel: Channel, sentOn: string | null, receivedOn: string, subject: Subject, description: string, contract: Contract, otherParties: Array<string>, personsConcerned: Array<string>, receivedBy: string | null, handler: string | null, 
 /**
  * What the client claims, when it is a sum (a refund request).
  */
@@ -269,6 +277,12 @@ search?: string | null,
 openOnly?: boolean, limit?: number | null, offset?: number | null, };
 
 export type RequestPage = { rows: Array<InfoRequest>, total: number, };
+
+export type ClientComplaintSummary = { reference: string, receivedOn: string, subject: Subject, status: Status, ended: EndKind | null, outcome: Outcome | null, feedback: Feedback | null, 
+/**
+ * Matched by the contract number rather than the name.
+ */
+sameContract: boolean, };
 
 export type NewClient = { name: string, address?: string | null, email?: string | null, phone?: string | null, number?: string | null, kind?: ClientKind | null, relation?: ClientRelation | null, };
 
@@ -593,7 +607,11 @@ defaultSignatory: string | null,
 /**
  * A holding letter must announce an answer no later than this (the answer's due date).
  */
-latestHoldingDate: string, gesture: GestureState | null, };
+latestHoldingDate: string, gesture: GestureState | null, 
+/**
+ * The client has no postal address: a letter cannot be issued (the e-mail route is).
+ */
+noPostalAddress: boolean, };
 
 export type ExtractQuery = { from: string, to: string, status?: Status | null, subject?: Subject | null, channel?: Channel | null, product?: string | null, insurer?: string | null, handler?: string | null, };
 

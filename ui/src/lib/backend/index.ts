@@ -7,6 +7,7 @@ import { toAppError } from "./errors";
 import { changed } from "./changes";
 import type {
   ActionEdit,
+  ClientComplaintSummary,
   InfoRequest,
   RequestPage,
   RequestQuery,
@@ -190,6 +191,11 @@ export function recordComplaint(input: NewComplaint, actor: string): Promise<Com
 /** Record a mere request (not a complaint: not entered in the register). Returns its id. */
 export function recordRequest(input: NewRequest, actor: string): Promise<number> {
   return call<number>("record_request", { input, actor });
+}
+
+/** The complaints still open for this client (by name or contract number), shown at intake. */
+export function openForClient(name: string, contract: string | null): Promise<ClientComplaintSummary[]> {
+  return call<ClientComplaintSummary[]>("open_for_client", { name, contract });
 }
 
 export function updateComplaint(reference: string, input: NewComplaint, actor: string): Promise<ComplaintView> {
@@ -457,6 +463,14 @@ export function getSettings(): Promise<Settings> {
 
 export function setSetting(key: string, value: string, actor: string): Promise<Settings> {
   return call<Settings>("set_setting", { key, value, actor });
+}
+
+/**
+ * Save a group of settings at once, checked together (a mediator without its postal address
+ * or website is refused, one error per missing field: "mediator.address"...).
+ */
+export function setSettings(entries: [string, string][], actor: string): Promise<Settings> {
+  return call<Settings>("set_settings", { entries, actor });
 }
 
 export function listUsers(): Promise<User[]> {
