@@ -520,3 +520,97 @@ fn a_letter_needs_a_postal_address_and_a_mediator_is_saved_whole() {
     assert_eq!(err.field(), Some("client.address"), "{err}");
     assert_eq!(reg.complaint(&r).unwrap().status, Status::Received);
 }
+
+/// A register with an exchange and a lawyer's formal notice.
+fn with_file_rows(db: &TestDb) -> reclam::Store {
+    let mut s = db.open("2026-06-30");
+    let r = s
+        .record(&complaint("M. Marc Lefèvre", "2026-05-04"), "Accueil")
+        .unwrap()
+        .reference;
+    s.add_exchange(
+        &r,
+        &reclam::complaint::NewExchange {
+            on: d("2026-05-05"),
+            direction: reclam::complaint::Direction::Incoming,
+            channel: Channel::Phone,
+            summary: "Le client rappelle".into(),
+        },
+        "Claire",
+    )
+    .unwrap();
+    s.add_dispute_step(
+        &r,
+        &NewDisputeStep {
+            kind: DisputeKind::FormalNotice,
+            on: d("2026-06-10"),
+            summary: "Mise en demeure du cabinet Leroux, avocats".into(),
+            expected_on: None,
+            from_lawyer: true,
+        },
+        "Claire",
+    )
+    .unwrap();
+    s
+}
+
+#[test]
+fn verify_covers_exchanges_and_dispute_steps() {
+    for (tamper, what) in [
+        ("UPDATE exchanges SET summary = 'autre'", "échange n°"),
+        (
+            "UPDATE dispute_steps SET from_lawyer = 0",
+            "étape de litige n°",
+        ),
+        (
+            "DROP TRIGGER exchanges_no_delete; DELETE FROM exchanges;",
+            "échange n° 1 : journalisé mais absent",
+        ),
+        (
+            "DROP TRIGGER dispute_steps_no_delete; DELETE FROM dispute_steps;",
+            "étape de litige n° 1 : journalisé mais absent",
+        ),
+    ] {
+        let db = TestDb::new();
+        let s = with_file_rows(&db);
+        assert!(s.verify().unwrap().ok);
+        sql(&s).execute_batch(tamper).unwrap();
+        let report = s.verify().unwrap();
+        assert!(
+            !report.ok && report.findings.iter().any(|f| f.message.contains(what)),
+            "{tamper}: {report:?}"
+        );
+    }
+}
+
+#[test]
+fn a_web_form_complaint_keeps_a_dated_copy() {
+    let db = TestDb::new();
+    let mut s = db.open("2026-06-30");
+    let mut reg = Register::over(&mut s, "Accueil").unwrap();
+    reg.set_settings(&[("firm.name".into(), "Cabinet Martin".into())])
+        .unwrap();
+    let mut new = complaint("Mme Sarah Blanc", "2026-06-29");
+    new.channel = Channel::WebForm;
+    let c = reg.record(&new).unwrap();
+    let view = reg.view(&c.reference).unwrap();
+    assert_eq!(view.attachments.len(), 1);
+    let copy = &view.attachments[0];
+    assert_eq!(copy.name, format!("copie-formulaire-{}.pdf", c.reference));
+    let (_, pdf) = reg.attachment(copy.id).unwrap();
+    let words = common::pdf_words(&pdf);
+    for expected in [
+        "Copie datée de votre réclamation reçue par formulaire le 29/06/2026",
+        "Indemnisation du dégât des eaux jugée insuffisante",
+        c.reference.as_str(),
+    ] {
+        assert!(words.contains(expected), "{expected:?} in {words}");
+    }
+    // A letter: no copy.
+    let other = reg
+        .record(&complaint("M. Luc Blanc", "2026-06-29"))
+        .unwrap();
+    assert!(reg.view(&other.reference).unwrap().attachments.is_empty());
+    drop(reg);
+    assert!(s.verify().unwrap().ok);
+}

@@ -16,15 +16,13 @@ use std::borrow::BorrowMut;
 impl<S: BorrowMut<Store>> Register<S> {
     /// Record a complaint: validate, hand out its reference, store it and journal it.
     pub fn record(&mut self, new: &NewComplaint) -> Result<Complaint> {
-        let actor = self.actor()?;
-        self.sm().record(new, &actor)
+        self.record_with_copy(new, None)
     }
 
     /// Record a complaint under a reference handed out beforehand (a workstation of a shared
     /// register numbers from the block the firm's server leased to it).
     pub fn record_as(&mut self, r: &ComplaintRef, new: &NewComplaint) -> Result<Complaint> {
-        let actor = self.actor()?;
-        self.sm().record_as(new, &actor, Some(r))
+        self.record_with_copy(new, Some(r))
     }
 
     /// Record a request that is not a complaint; it stays out of the register.

@@ -19,6 +19,7 @@ mod ending;
 mod extract;
 mod file;
 pub mod files;
+mod form_copy;
 mod import;
 mod intake;
 pub mod letters;

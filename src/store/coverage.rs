@@ -12,7 +12,7 @@ use std::collections::{BTreeMap, HashMap};
 /// (kind of finding, complaint reference, French message).
 pub(super) type Problem = (&'static str, Option<String>, String);
 
-use super::verify::{field, redacted};
+use super::verify::{field, redacted, same_text};
 
 const BEHIND: &str = "modifié, ajouté ou supprimé hors de l'application";
 
@@ -302,6 +302,84 @@ pub(super) fn records_against_journal(
         ));
     }
     out.extend(requests_against_journal(conn, &events)?);
+    out.extend(file_rows_against_journal(conn, &events)?);
+    Ok(out)
+}
+
+/// Exchanges and dispute steps: each row what its complaint's event says (an anonymised
+/// complaint's event keeps only what identifies no one), each event's row still there.
+fn file_rows_against_journal(conn: &Connection, events: &[&Event]) -> Result<Vec<Problem>> {
+    let mut out = Vec::new();
+    for (table, kind, id_key, what, sql) in [
+        (
+            "exchange",
+            "exchange",
+            "exchangeId",
+            "échange",
+            "SELECT x.id, c.reference, x.on_date, x.summary, x.recorded_by,
+                json_object('direction', x.direction, 'channel', x.channel)
+             FROM exchanges x JOIN complaints c ON c.id = x.complaint_id",
+        ),
+        (
+            "disputeStep",
+            "disputeStep",
+            "stepId",
+            "étape de litige",
+            "SELECT s.id, c.reference, s.on_date, s.summary, s.recorded_by,
+                json_object('step', s.kind, 'expectedOn', s.expected_on,
+                    'fromLawyer', CASE WHEN s.from_lawyer = 1 THEN json('true') END)
+             FROM dispute_steps s JOIN complaints c ON c.id = s.complaint_id",
+        ),
+    ] {
+        let journaled: HashMap<i64, &Event> = events
+            .iter()
+            .filter(|e| e.kind == kind)
+            .filter_map(|e| Some((e.data.get(id_key)?.as_i64()?, *e)))
+            .collect();
+        let mut stmt = conn.prepare(sql)?;
+        let mut rows = stmt.query([])?;
+        let mut seen = Vec::new();
+        while let Some(r) = rows.next()? {
+            let id: i64 = r.get(0)?;
+            seen.push(id);
+            let reference: String = r.get(1)?;
+            let on: String = r.get(2)?;
+            let summary: String = r.get(3)?;
+            let by: String = r.get(4)?;
+            let rest: Value = serde_json::from_str(&r.get::<_, String>(5)?).unwrap_or_default();
+            let ok = journaled.get(&id).is_some_and(|e| {
+                e.reference.as_deref() == Some(reference.as_str())
+                    && e.actor == by
+                    && field(e, "on") == json!(on)
+                    && same_text(e, "summary", &json!(summary))
+                    && rest.as_object().is_some_and(|m| {
+                        // A redacted event keeps only some keys: the others are not compared.
+                        m.iter().all(|(k, v)| {
+                            (redacted(e) && e.data.get(k).is_none()) || field(e, k) == *v
+                        })
+                    })
+            });
+            if !ok {
+                out.push((
+                    table,
+                    Some(reference.clone()),
+                    format!(
+                        "réclamation {reference} : {what} n° {id} ne correspond pas au journal \
+                         ({BEHIND})"
+                    ),
+                ));
+            }
+        }
+        for (id, e) in &journaled {
+            if !seen.contains(id) {
+                out.push((
+                    table,
+                    e.reference.clone(),
+                    format!("{what} n° {id} : journalisé mais absent du registre"),
+                ));
+            }
+        }
+    }
     Ok(out)
 }
 
