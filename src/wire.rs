@@ -9,7 +9,7 @@ use crate::api::complaints::{
     UpdateComplaintReq,
 };
 use crate::api::ending::{
-    CloseRequestReq, ConfirmReq, EndReq, RequestToComplaintReq, StateSentReq,
+    CloseRequestReq, ConfirmReq, EndReq, RequestToComplaintReq, SetPlatformReq, StateSentReq,
 };
 use crate::api::extract::{ExportExtractReq, ExportPackReq, ExtractStatsReq, PeriodReq};
 use crate::api::letters::LetterReq;
@@ -21,7 +21,9 @@ use crate::api::others::{
     AddActionReq, AddUserReq, AnonymiseReq, EditActionReq, ImportReq, SetActionStatusReq,
 };
 use crate::calendar::{Basis, Deadlines, Region};
+use crate::complaint::platform::PlatformScore;
 use crate::complaint::Direction;
+use crate::complaint::PlatformCase;
 use crate::complaint::ValidationError;
 use crate::complaint::{
     Action, ActionStatus, Answer, Channel, Client, ClientKind, ClientRelation, Closure, Complaint,
@@ -127,7 +129,7 @@ pub fn typescript() -> String {
         // A complaint and its file.
         Client, Contract, Holding, Answer, Closure, Dysfunction, Complaint, Event, Exchange,
         AttachmentMeta, DisputeStep, Mediation, ComplaintView, Sent, Ending, Confirmation,
-        DisputeAlert,
+        DisputeAlert, PlatformCase, PlatformScore,
         // Requests for information.
         InfoRequest, RequestQuery, RequestPage, ClientComplaintSummary,
         // Inputs.
@@ -163,6 +165,7 @@ pub fn typescript() -> String {
         ExtractStatsReq, ExportExtractReq, ExportPackReq, PeriodReq,
         AddUserReq, AddActionReq, SetActionStatusReq, ImportReq, AnonymiseReq, EndReq,
         ConfirmReq, StateSentReq, CloseRequestReq, RequestToComplaintReq, EditActionReq,
+        SetPlatformReq,
     ];
     let mut out = String::from(
         "// Generated from the Rust wire types by ts-rs (src/wire.rs). Do not edit by hand:\n\

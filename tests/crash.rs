@@ -240,6 +240,12 @@ fn a_migration_killed_half_way_leaves_the_old_or_the_new_schema() {
                  ALTER TABLE complaints DROP COLUMN confirmation_copy;
                  DROP INDEX requests_received;
                  DROP INDEX complaints_client; DROP INDEX complaints_contract;
+                 ALTER TABLE complaints DROP COLUMN platform_name;
+                 ALTER TABLE complaints DROP COLUMN platform_public;
+                 ALTER TABLE complaints DROP COLUMN platform_requested_on;
+                 ALTER TABLE complaints DROP COLUMN platform_respond_by;
+                 ALTER TABLE complaints DROP COLUMN platform_rating;
+                 ALTER TABLE complaints DROP COLUMN platform_escalated_on;
                  ALTER TABLE requests DROP COLUMN closed_on;
                  ALTER TABLE requests DROP COLUMN closing_note;
                  ALTER TABLE requests DROP COLUMN from_complaint;

@@ -614,3 +614,92 @@ fn a_web_form_complaint_keeps_a_dated_copy() {
     drop(reg);
     assert!(s.verify().unwrap().ok);
 }
+
+#[test]
+fn a_platform_complaint_is_followed_and_scored() {
+    let db = TestDb::new();
+    let mut s = db.open("2026-06-30");
+    let mut reg = Register::over(&mut s, "Claire Martin").unwrap();
+    let on_platform = |name: &str, received: &str| {
+        let mut c = complaint(name, received);
+        c.channel = Channel::Platform;
+        c
+    };
+    let case = |public, rating| reclam::complaint::PlatformCase {
+        name: "Plainte en ligne".into(),
+        public,
+        requested_on: Some(d("2026-06-01")),
+        respond_by: Some(d("2026-06-15")),
+        rating,
+        escalated_on: None,
+    };
+    let a = reg
+        .record(&on_platform("Mme Alice Roy", "2026-06-01"))
+        .unwrap()
+        .reference;
+    let b = reg
+        .record(&on_platform("M. Bruno Roy", "2026-06-01"))
+        .unwrap()
+        .reference;
+    let letter = reg
+        .record(&complaint("Mme Chloé Roy", "2026-06-01"))
+        .unwrap()
+        .reference;
+    // Only a platform's complaint; a rating from 1 to 5.
+    let err = reg.set_platform(&letter, case(false, None)).unwrap_err();
+    assert!(err.to_string().contains("pas par une plateforme"), "{err}");
+    let err = reg.set_platform(&a, case(true, Some(6))).unwrap_err();
+    assert_eq!(err.field(), Some("rating"), "{err}");
+    reg.set_platform(&a, case(true, None)).unwrap();
+    reg.set_platform(&b, case(false, None)).unwrap();
+    // Answered in 3 days (a), never (b); a resolved with a rating of 4.
+    reg.answer_stated(
+        &a,
+        d("2026-06-04"),
+        Outcome::Rejected,
+        "Refus motivé",
+        &Default::default(),
+        None,
+    )
+    .unwrap();
+    let view = reg.view(&a).unwrap();
+    let public = view.public_answer.expect("a public complaint answered");
+    assert!(public.contains("Plainte en ligne") && public.contains("voies de recours"));
+    assert!(
+        !public.contains("Alice") && !public.contains("Claire Martin"),
+        "{public}"
+    );
+    assert!(reg.view(&b).unwrap().public_answer.is_none(), "private");
+    reg.close(
+        &a,
+        d("2026-06-10"),
+        Feedback::Resolved,
+        None,
+        Some("e-mail joint"),
+    )
+    .unwrap();
+    reg.set_platform(&a, case(true, Some(4))).unwrap();
+    let stats = reg
+        .stats(&ExtractQuery::period(d("2026-06-01"), d("2026-06-30")))
+        .unwrap();
+    let p = stats.platform.clone().expect("complaints came through a platform");
+    assert_eq!(p.received, 2);
+    assert_eq!(p.response_rate_pct, Some(50.0));
+    assert_eq!(p.median_days_to_answer, Some(3));
+    assert_eq!(p.answered_quickly_pct, Some(100.0));
+    assert_eq!(p.resolved_pct, Some(100.0));
+    assert_eq!(p.combined_pct, Some(83.3));
+    assert_eq!(p.mean_rating, Some(4.0));
+    assert_eq!(p.public, 1);
+    let section = stats
+        .sections()
+        .into_iter()
+        .find(|(t, _)| t == "Plateforme de réclamations")
+        .unwrap();
+    assert!(section
+        .1
+        .iter()
+        .any(|(l, v)| l == "Taux de réponse" && v.starts_with("50,0")));
+    drop(reg);
+    assert!(s.verify().unwrap().ok);
+}

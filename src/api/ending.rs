@@ -110,6 +110,28 @@ impl Request for StateSentReq {
     }
 }
 
+/// What the complaints platform says of the complaint (`set_platform`): `input` is a
+/// `PlatformCase`.
+#[derive(Debug, Clone, Deserialize, serde::Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct SetPlatformReq {
+    pub reference: String,
+    #[ts(type = "PlatformCase")]
+    pub input: Value,
+}
+
+impl Request for SetPlatformReq {
+    type Decoded = (ComplaintRef, crate::complaint::PlatformCase);
+
+    fn decode(self) -> Result<(ComplaintRef, crate::complaint::PlatformCase)> {
+        let mut f = Fields::default();
+        let reference = f.reference("reference", &self.reference);
+        let case = f.json(self.input);
+        all_fields!(f; reference, case);
+        Ok((reference, case))
+    }
+}
+
 /// Close a request for information (`close_request`).
 #[derive(Debug, Clone, Deserialize, serde::Serialize, TS)]
 #[serde(rename_all = "camelCase")]

@@ -169,6 +169,7 @@ pub const EVENT_KINDS: &[(&str, &str)] = &[
     ("requestRecorded", "Demande d'information enregistrée"),
     ("requestClosed", "Demande d'information close"),
     ("requestRequalified", "Demande requalifiée en réclamation"),
+    ("platform", "Plateforme de réclamations renseignée"),
 ];
 
 /// The French label of a journal event kind (the kind itself when it has none).

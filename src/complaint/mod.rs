@@ -10,6 +10,7 @@ pub mod input;
 pub mod letter;
 pub mod lifecycle;
 pub mod model;
+pub mod platform;
 
 pub use corrective::{ActionEdit, CorrectiveAction, DysfunctionEntry, NewCorrectiveAction};
 pub use decision::{

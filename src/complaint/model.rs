@@ -621,6 +621,29 @@ pub struct Ending {
     pub request_id: Option<i64>,
 }
 
+/// A complaint received through a public complaints platform (seed 004).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[ts(optional_fields = nullable)]
+pub struct PlatformCase {
+    /// The platform's name.
+    pub name: String,
+    /// Public: the complaint and the whole answer are published.
+    pub public: bool,
+    /// When the platform passed the complaint on.
+    #[serde(default)]
+    pub requested_on: Option<NaiveDate>,
+    /// The platform's deadline for an answer.
+    #[serde(default)]
+    pub respond_by: Option<NaiveDate>,
+    /// The client's rating at closure, 1 to 5.
+    #[serde(default)]
+    pub rating: Option<u8>,
+    /// When the client passed the case to the platform's legal-aid service.
+    #[serde(default)]
+    pub escalated_on: Option<NaiveDate>,
+}
+
 /// The client's written confirmation of an oral complaint.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
@@ -677,6 +700,10 @@ pub struct Complaint {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[ts(optional = nullable)]
     pub ended: Option<Ending>,
+    /// Received through a complaints platform: which, and what it asks.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional = nullable)]
+    pub platform: Option<PlatformCase>,
     pub holdings: Vec<Holding>,
     pub answer: Option<Answer>,
     pub closure: Option<Closure>,

@@ -97,6 +97,8 @@ pub struct ExtractRow {
     pub ended: Option<Ending>,
     /// The status as the register shows it (the ending when there is one).
     pub status_label: &'static str,
+    /// Received through a complaints platform.
+    pub platform: Option<crate::complaint::PlatformCase>,
 }
 
 /// A short name of the way a step reached the client (the extract's narrow cells).
@@ -148,6 +150,7 @@ pub fn rows(store: &Store, q: &ExtractQuery) -> Result<Vec<ExtractRow>> {
                 .map(|s| s.via),
             status_label: c.status_label(),
             ended: c.ended.clone(),
+            platform: c.platform.clone(),
             reference: c.reference,
             client: c.client.name,
             client_kind: c.client.kind,

@@ -44,6 +44,8 @@ pub struct Stats {
     pub withdrawn: u64,
     /// Recorded as complaints and requalified as requests for information.
     pub requalified: u64,
+    /// The complaints platform's score (seed 004), when some came through one.
+    pub platform: Option<crate::complaint::platform::PlatformScore>,
     pub by_subject: Vec<Count>,
     pub by_product: Vec<Count>,
     pub by_insurer: Vec<Count>,
@@ -248,6 +250,20 @@ pub fn compute(store: &Store, q: &ExtractQuery, all_rows: &[ExtractRow]) -> Resu
         received,
         withdrawn,
         requalified,
+        platform: {
+            let items: Vec<crate::complaint::platform::ScoreInput> = rows
+                .iter()
+                .filter(|r| r.channel == crate::complaint::Channel::Platform)
+                .map(|r| crate::complaint::platform::ScoreInput {
+                    received_on: r.received_on,
+                    answered_on: r.answered_on,
+                    feedback: r.feedback,
+                    withdrawn: r.ended.is_some(),
+                    platform: r.platform.clone(),
+                })
+                .collect();
+            (!items.is_empty()).then(|| crate::complaint::platform::score(&items))
+        },
         by_subject: counts(rows.iter().map(|r| r.subject.label())),
         by_product: counts(rows.iter().map(|r| r.product.as_deref().unwrap_or(none))),
         by_insurer: counts(rows.iter().map(|r| r.insurer.as_deref().unwrap_or(none))),
@@ -308,7 +324,7 @@ impl Stats {
                 .map(|c| (c.label.clone(), fr_int(c.count)))
                 .collect()
         };
-        vec![
+        let mut sections = vec![
             (
                 "Volume et délais".to_owned(),
                 vec![
@@ -427,7 +443,11 @@ impl Stats {
             ("Par produit".to_owned(), list(&self.by_product)),
             ("Par assureur".to_owned(), list(&self.by_insurer)),
             ("Par gestionnaire".to_owned(), list(&self.by_handler)),
-        ]
+        ];
+        if let Some(p) = &self.platform {
+            sections.insert(3, platform_section(p));
+        }
+        sections
     }
 }
 
@@ -436,4 +456,48 @@ impl ExtractRow {
     pub fn is_open(&self) -> bool {
         self.status != Status::Closed
     }
+}
+
+fn platform_section(p: &crate::complaint::platform::PlatformScore) -> Section {
+    (
+        "Plateforme de réclamations".to_owned(),
+        vec![
+            (
+                "Réclamations reçues par la plateforme".into(),
+                fr_int(p.received),
+            ),
+            ("Taux de réponse".into(), fr_pct(p.response_rate_pct)),
+            (
+                "Délai de réponse médian".into(),
+                p.median_days_to_answer
+                    .map(|d| format!("{d} j"))
+                    .unwrap_or_else(|| "—".into()),
+            ),
+            (
+                format!(
+                    "Répondues sous {} jours",
+                    crate::complaint::platform::QUICK_DAYS
+                ),
+                fr_pct(p.answered_quickly_pct),
+            ),
+            ("Résolues (retour du client)".into(), fr_pct(p.resolved_pct)),
+            (
+                "Indice combiné (moyenne des trois, pondération de la plateforme \
+                             non publiée)"
+                    .into(),
+                fr_pct(p.combined_pct),
+            ),
+            (
+                "Note moyenne des clients".into(),
+                p.mean_rating
+                    .map(|r| format!("{}/5", r.to_string().replace('.', ",")))
+                    .unwrap_or_else(|| "—".into()),
+            ),
+            ("Plaintes publiques".into(), fr_int(p.public)),
+            (
+                "Transmises au service juridique".into(),
+                fr_int(p.escalated),
+            ),
+        ],
+    )
 }

@@ -93,6 +93,16 @@ impl<S: BorrowMut<Store>> Register<S> {
         self.sm().confirm(r, on, copy, &actor)
     }
 
+    /// Record or update what the complaints platform says of the complaint.
+    pub fn set_platform(
+        &mut self,
+        r: &ComplaintRef,
+        case: crate::complaint::PlatformCase,
+    ) -> Result<Complaint> {
+        let actor = self.actor()?;
+        self.sm().set_platform(r, case, &actor)
+    }
+
     /// The client withdraws the complaint; it stays in the register as withdrawn.
     pub fn withdraw(&mut self, r: &ComplaintRef, on: NaiveDate, reason: &str) -> Result<Complaint> {
         let actor = self.actor()?;

@@ -6,7 +6,7 @@
 use crate::calendar::{Basis, Deadlines};
 use crate::complaint::{
     next_due, Answer, Client, Closure, Complaint, ComplaintRef, Confirmation, Contract,
-    Dysfunction, Ending, Holding, Money, Refund, Sent, ValidComplaint,
+    Dysfunction, Ending, Holding, Money, PlatformCase, Refund, Sent, ValidComplaint,
 };
 use crate::error::{Error, Result};
 use chrono::{DateTime, NaiveDate, Utc};
@@ -21,7 +21,9 @@ pub const COLUMNS: &str = "id, reference, client_name, client_address, client_em
     closed_on, feedback, basis, start_on, ack_due, answer_due, recorded_at, amount_claimed, \
     gesture_kind, gesture_reason, refund_amount, refund_basis, refund_scope, \
     answer_document_id, satisfaction, recourse_note, ended_kind, ended_on, ended_reason, \
-    ended_request, ack_via, ack_copy, answer_via, answer_copy, confirmed_on, confirmation_copy";
+    ended_request, ack_via, ack_copy, answer_via, answer_copy, confirmed_on, confirmation_copy, \
+    platform_name, platform_public, platform_requested_on, platform_respond_by, platform_rating, \
+    platform_escalated_on";
 
 /// A text column holding one of our vocabularies.
 pub(crate) fn vocab<T: FromStr>(r: &Row<'_>, idx: usize) -> rusqlite::Result<T>
@@ -136,6 +138,17 @@ pub fn from_row(r: &Row<'_>) -> rusqlite::Result<(i64, Complaint)> {
             ack_sent: sent_at(r, 47)?,
             confirmation,
             ended,
+            platform: match r.get::<_, Option<String>>(53)? {
+                None => None,
+                Some(name) => Some(PlatformCase {
+                    name,
+                    public: r.get::<_, Option<bool>>(54)?.unwrap_or(false),
+                    requested_on: r.get(55)?,
+                    respond_by: r.get(56)?,
+                    rating: r.get(57)?,
+                    escalated_on: r.get(58)?,
+                }),
+            },
             holdings: Vec::new(),
             answer,
             closure,
@@ -369,7 +382,9 @@ pub fn update_lifecycle(conn: &Connection, id: i64, c: &Complaint) -> Result<()>
             refund_scope = ?15, answer_document_id = ?16, satisfaction = ?17,
             recourse_note = ?18, ended_kind = ?19, ended_on = ?20, ended_reason = ?21,
             ended_request = ?22, ack_via = ?23, ack_copy = ?24, answer_via = ?25,
-            answer_copy = ?26, confirmed_on = ?27, confirmation_copy = ?28
+            answer_copy = ?26, confirmed_on = ?27, confirmation_copy = ?28,
+            platform_name = ?29, platform_public = ?30, platform_requested_on = ?31,
+            platform_respond_by = ?32, platform_rating = ?33, platform_escalated_on = ?34
          WHERE id = ?1",
     )?
     .execute(params![
@@ -402,6 +417,12 @@ pub fn update_lifecycle(conn: &Connection, id: i64, c: &Complaint) -> Result<()>
             .and_then(|x| x.copy.as_deref()),
         c.confirmation.as_ref().map(|x| x.on),
         c.confirmation.as_ref().and_then(|x| x.copy.as_deref()),
+        c.platform.as_ref().map(|p| p.name.as_str()),
+        c.platform.as_ref().map(|p| p.public),
+        c.platform.as_ref().and_then(|p| p.requested_on),
+        c.platform.as_ref().and_then(|p| p.respond_by),
+        c.platform.as_ref().and_then(|p| p.rating),
+        c.platform.as_ref().and_then(|p| p.escalated_on),
     ])?;
     Ok(())
 }

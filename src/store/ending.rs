@@ -101,6 +101,20 @@ impl Store {
         })
     }
 
+    /// Record or update what the complaints platform says of the complaint.
+    pub fn set_platform(
+        &mut self,
+        r: &ComplaintRef,
+        case: crate::complaint::PlatformCase,
+        actor: &str,
+    ) -> Result<Complaint> {
+        self.write(|tx, w| {
+            w.apply(tx, r, actor, |_, _, c, today| {
+                Ok(crate::complaint::platform::set_platform(c, case, today)?)
+            })
+        })
+    }
+
     /// The client withdraws the complaint.
     pub fn withdraw(
         &mut self,

@@ -135,6 +135,9 @@ pub struct ComplaintView {
     pub client_history: Vec<clients::ClientComplaintSummary>,
     /// Earlier complaints left unresolved or still open, again and again: flag for the manager.
     pub repeat_complainant: bool,
+    /// A public platform's complaint, answered: what can be published (no personal data, no
+    /// signature).
+    pub public_answer: Option<String>,
 }
 
 /// A storage failure [`Store::simulate_storage_fault`] can simulate.
@@ -517,6 +520,7 @@ impl Store {
             Some(reference),
         )?;
         Ok(ComplaintView {
+            public_answer: crate::complaint::platform::public_answer(&complaint),
             repeat_complainant: clients::repeat_complainant(&client_history),
             client_history,
             dispute_alerts: crate::complaint::dispute_alerts(&dispute_steps, (from, until), today),
@@ -856,6 +860,7 @@ impl Writer {
             ack_sent: None,
             confirmation: None,
             ended: None,
+            platform: None,
             holdings: Vec::new(),
             answer: None,
             closure: None,

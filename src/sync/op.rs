@@ -5,7 +5,7 @@
 
 use crate::api::complaints::{RecordComplaintReq, RecordRequestReq, UpdateComplaintReq};
 use crate::api::ending::{
-    CloseRequestReq, ConfirmReq, EndReq, RequestToComplaintReq, StateSentReq,
+    CloseRequestReq, ConfirmReq, EndReq, RequestToComplaintReq, SetPlatformReq, StateSentReq,
 };
 use crate::api::letters::LetterReq;
 use crate::api::lifecycle::{
@@ -151,6 +151,8 @@ pub enum Op {
     /// Withdrawn by the client; requalified as a request for information.
     Withdraw(EndReq),
     Requalify(EndReq),
+    /// What the complaints platform says of a complaint.
+    SetPlatform(SetPlatformReq),
     /// A request for information closed; `client_name` guards against a request numbered
     /// differently in another cache (ids are each cache's own rows).
     CloseRequest {
@@ -211,6 +213,7 @@ impl Op {
             Op::Confirm(_) => "confirm",
             Op::StateSent(_) => "stateSent",
             Op::Withdraw(_) => "withdraw",
+            Op::SetPlatform(_) => "setPlatform",
             Op::Requalify(_) => "requalify",
             Op::CloseRequest { .. } => "closeRequest",
             Op::RequestToComplaint { .. } => "requestToComplaint",
@@ -254,6 +257,7 @@ impl Op {
             Op::Confirm(r) => Some(&r.reference),
             Op::StateSent(r) => Some(&r.reference),
             Op::Withdraw(r) | Op::Requalify(r) => Some(&r.reference),
+            Op::SetPlatform(r) => Some(&r.reference),
             Op::RequestToComplaint { reference, .. } => Some(reference),
             Op::CloseRequest { .. } => None,
         }
@@ -334,6 +338,10 @@ impl Op {
             Op::StateSent(req) => {
                 let (r, step, sent) = req.decode()?;
                 json(&reg.state_sent(&r, step, sent)?)
+            }
+            Op::SetPlatform(req) => {
+                let (r, case) = req.decode()?;
+                json(&reg.set_platform(&r, case)?)
             }
             Op::Withdraw(req) => {
                 let e = req.decode()?;

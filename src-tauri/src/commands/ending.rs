@@ -4,7 +4,7 @@
 use super::CmdResult;
 use crate::AppState;
 use reclam::api::ending::{
-    CloseRequestReq, ConfirmReq, EndReq, RequestToComplaintReq, StateSentReq,
+    CloseRequestReq, ConfirmReq, EndReq, RequestToComplaintReq, SetPlatformReq, StateSentReq,
 };
 use reclam::api::Request;
 use reclam::complaint::Complaint;
@@ -150,5 +150,23 @@ pub fn request_to_complaint(
             client_name,
         },
         |reg| reg.request_to_complaint(id, &reason, &new),
+    )
+}
+
+/// What the complaints platform says of the complaint; `input` is a `PlatformCase`.
+#[tauri::command]
+pub fn set_platform(
+    state: State<'_, AppState>,
+    reference: String,
+    input: Value,
+    actor: &str,
+) -> CmdResult<ComplaintView> {
+    let req = SetPlatformReq { reference, input };
+    let (r, case) = req.clone().decode()?;
+    state.change_via(
+        actor,
+        &r,
+        || Op::SetPlatform(req),
+        |reg| reg.set_platform(&r, case.clone()),
     )
 }

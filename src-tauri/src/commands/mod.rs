@@ -56,6 +56,7 @@ pub fn handler() -> impl Fn(tauri::ipc::Invoke<tauri::Wry>) -> bool + Send + Syn
         ending::requalify,
         ending::confirm,
         ending::state_sent,
+        ending::set_platform,
         ending::list_requests,
         ending::close_request,
         ending::request_to_complaint,

@@ -5,7 +5,7 @@
 use crate::io::{print_json, read_input};
 use clap::Subcommand;
 use reclam::api::ending::{
-    CloseRequestReq, ConfirmReq, EndReq, RequestToComplaintReq, StateSentReq,
+    CloseRequestReq, ConfirmReq, EndReq, RequestToComplaintReq, SetPlatformReq, StateSentReq,
 };
 use reclam::api::Request;
 use reclam::store::RequestQuery;
@@ -58,6 +58,28 @@ pub enum EndingCommand {
         #[arg(long)]
         copy: Option<String>,
     },
+    /// What the complaints platform says of a complaint received through it.
+    Platform {
+        reference: String,
+        /// The platform's name.
+        #[arg(long)]
+        name: String,
+        /// A public complaint (the answer is published).
+        #[arg(long)]
+        public: bool,
+        /// When the platform passed the complaint on.
+        #[arg(long)]
+        requested_on: Option<String>,
+        /// The platform's deadline for an answer.
+        #[arg(long)]
+        respond_by: Option<String>,
+        /// The client's rating at closure, 1 to 5.
+        #[arg(long)]
+        rating: Option<u8>,
+        /// When the client passed the case to the platform's legal-aid service.
+        #[arg(long)]
+        escalated_on: Option<String>,
+    },
     /// The requests for information (most recent first).
     Requests {
         #[arg(long)]
@@ -83,6 +105,19 @@ pub enum EndingCommand {
         #[arg(long)]
         json: Option<String>,
     },
+}
+
+/// The platform's details as the request carries them.
+fn platform_input(
+    name: String,
+    public: bool,
+    requested_on: Option<String>,
+    respond_by: Option<String>,
+    rating: Option<u8>,
+    escalated_on: Option<String>,
+) -> serde_json::Value {
+    serde_json::json!({ "name": name, "public": public, "requestedOn": requested_on,
+        "respondBy": respond_by, "rating": rating, "escalatedOn": escalated_on })
 }
 
 fn complaint_json(json: Option<&str>) -> Result<serde_json::Value, Error> {
@@ -174,6 +209,22 @@ pub fn run(reg: &mut Register, command: EndingCommand) -> Result<(), Error> {
             .decode()?;
             print_json(&reg.state_sent(&r, step, sent)?)
         }
+        EndingCommand::Platform {
+            reference,
+            name,
+            public,
+            requested_on,
+            respond_by,
+            rating,
+            escalated_on,
+        } => {
+            let (r, case) = SetPlatformReq {
+                reference,
+                input: platform_input(name, public, requested_on, respond_by, rating, escalated_on),
+            }
+            .decode()?;
+            print_json(&reg.set_platform(&r, case)?)
+        }
         EndingCommand::Requests { search, open } => print_json(&reg.requests(&RequestQuery {
             search,
             open_only: open,
@@ -244,6 +295,18 @@ pub fn run_shared(ws: &mut Workstation, command: EndingCommand) -> Result<(), Er
             step,
             via,
             copy,
+        }),
+        EndingCommand::Platform {
+            reference,
+            name,
+            public,
+            requested_on,
+            respond_by,
+            rating,
+            escalated_on,
+        } => Op::SetPlatform(SetPlatformReq {
+            reference,
+            input: platform_input(name, public, requested_on, respond_by, rating, escalated_on),
         }),
         EndingCommand::Requests { search, open } => {
             return print_json(&ws.register()?.requests(&RequestQuery {

@@ -45,3 +45,14 @@ ALTER TABLE corrective_actions ADD COLUMN kind TEXT NOT NULL DEFAULT 'corrective
 -- by contract.
 CREATE INDEX complaints_client ON complaints (client_name COLLATE NOCASE);
 CREATE INDEX complaints_contract ON complaints (contract_number) WHERE contract_number IS NOT NULL;
+
+-- A complaint through a public complaints platform: which one, public or private, the
+-- platform's request and its deadline, the client's rating, the escalation to the platform's
+-- legal-aid service.
+ALTER TABLE complaints ADD COLUMN platform_name TEXT;
+ALTER TABLE complaints ADD COLUMN platform_public INTEGER CHECK (platform_public IN (0, 1));
+ALTER TABLE complaints ADD COLUMN platform_requested_on TEXT;
+ALTER TABLE complaints ADD COLUMN platform_respond_by TEXT;
+ALTER TABLE complaints ADD COLUMN platform_rating INTEGER
+    CHECK (platform_rating IS NULL OR platform_rating BETWEEN 1 AND 5);
+ALTER TABLE complaints ADD COLUMN platform_escalated_on TEXT;

@@ -75,7 +75,7 @@ const ENUMS: [string, Readonly<Record<string, string>>, string[]][] = [
   [
     "JournalEvent.kind",
     EVENT_KIND_LABELS,
-    ["recorded", "edited", "acknowledged", "holding", "answered", "closed", "dysfunction", "exchange", "attachment", "disputeStep", "letterIssued", "gestureApproved", "escalated", "escalationDecided", "proposalMade", "proposalAnswered", "refundPaid", "imported", "anonymised", "registerIdentity", "withdrawn", "requalified", "sent", "confirmed", "requestRecorded", "requestClosed", "requestRequalified"],
+    ["recorded", "edited", "acknowledged", "holding", "answered", "closed", "dysfunction", "exchange", "attachment", "disputeStep", "letterIssued", "gestureApproved", "escalated", "escalationDecided", "proposalMade", "proposalAnswered", "refundPaid", "imported", "anonymised", "registerIdentity", "withdrawn", "requalified", "sent", "confirmed", "requestRecorded", "requestClosed", "requestRequalified", "platform"],
   ],
 ];
 

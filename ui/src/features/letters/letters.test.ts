@@ -7,6 +7,9 @@ import {
   letterFileName,
   letterKindLabel,
   letterRequest,
+  missingSettingKey,
+  NO_POSTAL_ADDRESS_BLOCK,
+  NO_POSTAL_ADDRESS_TEXT,
   routeLetterError,
   selectedOffer,
   signatoryBlock,
@@ -131,6 +134,14 @@ describe("routeLetterError", () => {
     }
   });
 
+  it("names the missing setting the Settings link leads to", () => {
+    expect(missingSettingKey({ field: "mediator.address" })).toBe("mediator.address");
+    expect(missingSettingKey({ field: " firm.name " })).toBe("firm.name");
+    expect(missingSettingKey({ field: "signatory" })).toBeNull();
+    expect(missingSettingKey({ field: "client.address" })).toBeNull();
+    expect(missingSettingKey({})).toBeNull();
+  });
+
   it("keeps anything else general", () => {
     expect(routeLetterError({ code: "notFound", message: "introuvable" })).toEqual({
       fields: {},
@@ -172,5 +183,16 @@ describe("letter kinds", () => {
     const letters = [letter(2, "ack"), letter(7, "ack"), letter(5, "holding")];
     expect(lastLetterOf(letters, "ack")?.id).toBe(7);
     expect(lastLetterOf(letters, "answer")).toBeNull();
+  });
+});
+
+describe("client without a postal address", () => {
+  it("says why no letter may be issued, with the way to the client's information", () => {
+    const { before, link, after } = NO_POSTAL_ADDRESS_TEXT;
+    expect(before + link + after).toBe(
+      "Le client n'a pas d'adresse postale\u00A0: une lettre ne peut pas être émise. Renseignez l'adresse " +
+        "(Modifier les informations) ou envoyez la réponse par e-mail et indiquez ce mode d'envoi.",
+    );
+    expect(NO_POSTAL_ADDRESS_BLOCK.startsWith("Le client n'a pas d'adresse postale")).toBe(true);
   });
 });

@@ -75,6 +75,24 @@ export function isSettingsField(field: string): boolean {
   return /^(firm|mediator|letters|template|authority)\./.test(field.trim());
 }
 
+/**
+ * The setting a refusal names when a setting is missing ("mediator.address"): the Settings
+ * link leads to it. Null for any other refusal.
+ */
+export function missingSettingKey(err: Pick<AppError, "field">): string | null {
+  return err.field && isSettingsField(err.field) ? err.field.trim() : null;
+}
+
+/** The warning of a client without a postal address: no letter may be issued to them. */
+export const NO_POSTAL_ADDRESS_TEXT = {
+  before: "Le client n'a pas d'adresse postale\u00A0: une lettre ne peut pas être émise. Renseignez l'adresse (",
+  link: "Modifier les informations",
+  after: ") ou envoyez la réponse par e-mail et indiquez ce mode d'envoi.",
+} as const;
+
+/** Why the issue button is disabled for a client without a postal address. */
+export const NO_POSTAL_ADDRESS_BLOCK = "Le client n'a pas d'adresse postale\u00A0: une lettre ne peut pas être émise.";
+
 /** Where a refusal of preview_letter / open_draft_letter / issue_letter is shown. */
 export function routeLetterError(err: AppError): LetterErrors {
   const out: LetterErrors = { fields: {}, settings: null, general: null };

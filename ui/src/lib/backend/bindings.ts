@@ -152,7 +152,11 @@ confirmation?: Confirmation | null,
  * Withdrawn by the client or requalified: the complaint stays in the register, its
  * deadlines stop.
  */
-ended?: Ending | null, holdings: Array<Holding>, answer: Answer | null, closure: Closure | null, dysfunctions: Array<Dysfunction>, recordedAt: string, 
+ended?: Ending | null, 
+/**
+ * Received through a complaints platform: which, and what it asks.
+ */
+platform?: PlatformCase | null, holdings: Array<Holding>, answer: Answer | null, closure: Closure | null, dysfunctions: Array<Dysfunction>, recordedAt: string, 
 /**
  * Derived from the dates and the firm's region; not a register field.
  */
@@ -217,7 +221,12 @@ clientHistory: Array<ClientComplaintSummary>,
 /**
  * Earlier complaints left unresolved or still open, again and again: flag for the manager.
  */
-repeatComplainant: boolean, reference: ComplaintRef, client: Client, channel: Channel, sentOn: string | null, receivedOn: string, subject: Subject, description: string, contract: Contract, otherParties: Array<string>, personsConcerned: Array<string>, receivedBy: string | null, handler: string | null, 
+repeatComplainant: boolean, 
+/**
+ * A public platform's complaint, answered: what can be published (no personal data, no
+ * signature).
+ */
+publicAnswer: string | null, reference: ComplaintRef, client: Client, channel: Channel, sentOn: string | null, receivedOn: string, subject: Subject, description: string, contract: Contract, otherParties: Array<string>, personsConcerned: Array<string>, receivedBy: string | null, handler: string | null, 
 /**
  * What the client claims, when it is a sum (a refund request).
  */
@@ -234,7 +243,11 @@ confirmation?: Confirmation | null,
  * Withdrawn by the client or requalified: the complaint stays in the register, its
  * deadlines stop.
  */
-ended?: Ending | null, holdings: Array<Holding>, answer: Answer | null, closure: Closure | null, dysfunctions: Array<Dysfunction>, recordedAt: string, 
+ended?: Ending | null, 
+/**
+ * Received through a complaints platform: which, and what it asks.
+ */
+platform?: PlatformCase | null, holdings: Array<Holding>, answer: Answer | null, closure: Closure | null, dysfunctions: Array<Dysfunction>, recordedAt: string, 
 /**
  * Derived from the dates and the firm's region; not a register field.
  */
@@ -255,6 +268,58 @@ export type Confirmation = { on: string,
 copy?: string | null, };
 
 export type DisputeAlert = { kind: DisputeAlertKind, stepId: number, due: string | null, message: string, };
+
+export type PlatformCase = { 
+/**
+ * The platform's name.
+ */
+name: string, 
+/**
+ * Public: the complaint and the whole answer are published.
+ */
+public: boolean, 
+/**
+ * When the platform passed the complaint on.
+ */
+requestedOn?: string | null, 
+/**
+ * The platform's deadline for an answer.
+ */
+respondBy?: string | null, 
+/**
+ * The client's rating at closure, 1 to 5.
+ */
+rating?: number | null, 
+/**
+ * When the client passed the case to the platform's legal-aid service.
+ */
+escalatedOn?: string | null, };
+
+export type PlatformScore = { received: number, 
+/**
+ * Answered / received (a complaint withdrawn unanswered left out).
+ */
+responseRatePct: number | null, 
+/**
+ * Median days from reception to answer.
+ */
+medianDaysToAnswer: number | null, 
+/**
+ * Answered within `QUICK_DAYS` days, of the answered.
+ */
+answeredQuicklyPct: number | null, 
+/**
+ * Resolved / (resolved + not resolved).
+ */
+resolvedPct: number | null, 
+/**
+ * Mean of the three shares (response rate, answered quickly, resolved).
+ */
+combinedPct: number | null, 
+/**
+ * Mean rating the clients gave (1 to 5).
+ */
+meanRating: number | null, public: number, escalated: number, };
 
 export type InfoRequest = { id: number, clientName: string, channel: Channel, receivedOn: string, description: string, recordedBy: string, recordedAt: string, closedOn: string | null, closingNote: string | null, 
 /**
@@ -669,7 +734,11 @@ withdrawn: number,
 /**
  * Recorded as complaints and requalified as requests for information.
  */
-requalified: number, bySubject: Array<Count>, byProduct: Array<Count>, byInsurer: Array<Count>, byChannel: Array<Count>, byHandler: Array<Count>, 
+requalified: number, 
+/**
+ * The complaints platform's score (seed 004), when some came through one.
+ */
+platform: PlatformScore | null, bySubject: Array<Count>, byProduct: Array<Count>, byInsurer: Array<Count>, byChannel: Array<Count>, byHandler: Array<Count>, 
 /**
  * Of the acknowledgements due or done, the share done within the 10 jours ouvrables.
  */
@@ -1218,3 +1287,5 @@ note: string, };
 export type RequestToComplaintReq = { id: number, reason: string, input: NewComplaint, };
 
 export type EditActionReq = { id: number, input: ActionEdit, };
+
+export type SetPlatformReq = { reference: string, input: PlatformCase, };

@@ -7,6 +7,7 @@ import { toAppError } from "./errors";
 import { changed } from "./changes";
 import type {
   ActionEdit,
+  PlatformCase,
   ClientComplaintSummary,
   InfoRequest,
   RequestPage,
@@ -256,6 +257,11 @@ export function stateSent(
 /** An oral complaint's written confirmation received (`copy`: the attachment's SHA-256). */
 export function confirmComplaint(reference: string, on: string, copy: string | null, actor: string): Promise<ComplaintView> {
   return call<ComplaintView>("confirm", { reference, on, copy, actor });
+}
+
+/** What the complaints platform says of a complaint received through it (journaled before/after). */
+export function setPlatform(reference: string, input: PlatformCase, actor: string): Promise<ComplaintView> {
+  return call<ComplaintView>("set_platform", { reference, input, actor });
 }
 
 /** The client withdraws the complaint: it stays in the register, its deadlines stop. */

@@ -303,9 +303,10 @@ export const EVENT_KIND_LABELS: Readonly<Record<string, string>> = {
   requestRecorded: "Demande d'information enregistrée",
   requestClosed: "Demande d'information close",
   requestRequalified: "Demande requalifiée en réclamation",
+  platform: "Plateforme de réclamations renseignée",
 };
 /** string values in the core's order (what selects list). */
-export const EVENT_KINDS: readonly string[] = ["recorded", "edited", "acknowledged", "holding", "answered", "closed", "dysfunction", "exchange", "attachment", "disputeStep", "letterIssued", "gestureApproved", "escalated", "escalationDecided", "proposalMade", "proposalAnswered", "refundPaid", "imported", "anonymised", "registerIdentity", "withdrawn", "requalified", "sent", "confirmed", "requestRecorded", "requestClosed", "requestRequalified"];
+export const EVENT_KINDS: readonly string[] = ["recorded", "edited", "acknowledged", "holding", "answered", "closed", "dysfunction", "exchange", "attachment", "disputeStep", "letterIssued", "gestureApproved", "escalated", "escalationDecided", "proposalMade", "proposalAnswered", "refundPaid", "imported", "anonymised", "registerIdentity", "withdrawn", "requalified", "sent", "confirmed", "requestRecorded", "requestClosed", "requestRequalified", "platform"];
 
 /** LetterKind: wire name -> French label. */
 export const LETTER_KIND_LABELS: Readonly<Record<LetterKind, string>> = {
