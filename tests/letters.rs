@@ -820,3 +820,59 @@ fn a_rejection_is_closed_only_once_the_recourse_routes_were_given() {
         .unwrap();
     assert!(s.verify().unwrap().ok);
 }
+
+#[test]
+fn an_oral_complaint_gets_a_letter_inviting_its_written_confirmation() {
+    let db = TestDb::new();
+    let mut s = db.open("2026-03-05");
+    firm(&mut s);
+    team(&mut s);
+    let mut by_phone = complaint("Mme Élodie Durand", "2026-03-02");
+    by_phone.channel = reclam::complaint::Channel::Phone;
+    let r = s.record(&by_phone, "Sophie Leroy").unwrap().reference;
+    let written = s
+        .record(&complaint("M. Paul Durand", "2026-03-02"), "Sophie Leroy")
+        .unwrap()
+        .reference;
+    let mut reg = Register::over(&mut s, "Sophie Leroy").unwrap();
+    let kinds = |reg: &Register<&mut Store>, r: &ComplaintRef| -> Vec<LetterKind> {
+        reg.letter_choices(r)
+            .unwrap()
+            .offers
+            .iter()
+            .map(|o| o.kind)
+            .collect()
+    };
+    assert_eq!(
+        kinds(&reg, &r),
+        [LetterKind::Acknowledgement, LetterKind::Confirmation]
+    );
+    assert_eq!(kinds(&reg, &written), [LetterKind::Acknowledgement]);
+    let err = reg
+        .issue_letter(&written, &request(LetterKind::Confirmation, "Sophie Leroy"))
+        .unwrap_err();
+    assert!(err.to_string().contains("déjà écrite"), "{err}");
+    let meta = reg
+        .issue_letter(&r, &request(LetterKind::Confirmation, "Sophie Leroy"))
+        .unwrap();
+    assert_eq!(meta.kind, LetterKind::Confirmation);
+    let (_, pdf) = reg.letter_pdf(meta.id).unwrap();
+    let words = common::pdf_words(&pdf);
+    for expected in [
+        "Votre réclamation du 02/03/2026 : confirmation écrite",
+        "confirmer par écrit",
+        r.as_str(),
+        "au plus tard le 2 mai 2026",
+    ] {
+        assert!(words.contains(expected), "{expected:?} in {words}");
+    }
+    // Issuing it changes no step: the client's own confirmation is still awaited.
+    let view = reg.view(&r).unwrap();
+    assert_eq!(view.complaint.status, reclam::complaint::Status::Received);
+    assert!(view.awaits_confirmation);
+    // The template must keep the reference the client is asked to quote.
+    let err = reg
+        .set_template("template.confirmation", "Merci de confirmer par écrit.")
+        .unwrap_err();
+    assert!(err.to_string().contains("complaint.reference"), "{err}");
+}

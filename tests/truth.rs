@@ -682,7 +682,10 @@ fn a_platform_complaint_is_followed_and_scored() {
     let stats = reg
         .stats(&ExtractQuery::period(d("2026-06-01"), d("2026-06-30")))
         .unwrap();
-    let p = stats.platform.clone().expect("complaints came through a platform");
+    let p = stats
+        .platform
+        .clone()
+        .expect("complaints came through a platform");
     assert_eq!(p.received, 2);
     assert_eq!(p.response_rate_pct, Some(50.0));
     assert_eq!(p.median_days_to_answer, Some(3));

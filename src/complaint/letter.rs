@@ -15,13 +15,17 @@ pub enum LetterKind {
     Holding,
     #[serde(rename = "answer")]
     Answer,
+    /// An oral complaint confirmed in writing by the firm, the client invited to confirm it.
+    #[serde(rename = "confirmation")]
+    Confirmation,
 }
 
 impl LetterKind {
-    pub const ALL: [LetterKind; 3] = [
+    pub const ALL: [LetterKind; 4] = [
         LetterKind::Acknowledgement,
         LetterKind::Holding,
         LetterKind::Answer,
+        LetterKind::Confirmation,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -29,6 +33,7 @@ impl LetterKind {
             LetterKind::Acknowledgement => "ack",
             LetterKind::Holding => "holding",
             LetterKind::Answer => "answer",
+            LetterKind::Confirmation => "confirmation",
         }
     }
 
@@ -37,6 +42,7 @@ impl LetterKind {
             LetterKind::Acknowledgement => "Accusé de réception",
             LetterKind::Holding => "Lettre d'attente",
             LetterKind::Answer => "Lettre de réponse",
+            LetterKind::Confirmation => "Confirmation de votre réclamation",
         }
     }
 }
@@ -48,9 +54,10 @@ impl std::str::FromStr for LetterKind {
             "ack" => Ok(LetterKind::Acknowledgement),
             "holding" => Ok(LetterKind::Holding),
             "answer" => Ok(LetterKind::Answer),
+            "confirmation" => Ok(LetterKind::Confirmation),
             other => Err(ValidationError::new(
                 "kind",
-                format!("type de lettre inconnu « {other} » (ack, holding, answer)"),
+                format!("type de lettre inconnu « {other} » (ack, holding, answer, confirmation)"),
             )),
         }
     }

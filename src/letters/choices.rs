@@ -19,9 +19,28 @@ pub struct LetterOffer {
 pub fn offers(c: &Complaint, issued: &[LetterMeta]) -> Vec<LetterOffer> {
     let was_issued = |kind: LetterKind| issued.iter().any(|l| l.kind == kind);
     let offer = |kind: LetterKind, new_version: bool| LetterOffer { kind, new_version };
+    if c.ended.is_some() {
+        return Vec::new();
+    }
     if c.answer.is_some() {
         return vec![offer(LetterKind::Answer, was_issued(LetterKind::Answer))];
     }
+    let mut out = offers_before_answer(c, &was_issued, &offer);
+    // An oral complaint whose written confirmation has not come: the letter inviting it.
+    if c.awaits_confirmation() {
+        out.push(offer(
+            LetterKind::Confirmation,
+            was_issued(LetterKind::Confirmation),
+        ));
+    }
+    out
+}
+
+fn offers_before_answer(
+    c: &Complaint,
+    was_issued: &dyn Fn(LetterKind) -> bool,
+    offer: &dyn Fn(LetterKind, bool) -> LetterOffer,
+) -> Vec<LetterOffer> {
     match c.status {
         Status::Received => vec![offer(
             LetterKind::Acknowledgement,

@@ -40,6 +40,11 @@ pub const TEMPLATES: &[(&str, &str, &str)] = &[
         DEFAULT_REJECTED,
     ),
     (
+        "template.confirmation",
+        "Confirmation d'une réclamation orale",
+        DEFAULT_CONFIRMATION,
+    ),
+    (
         procedure::PROCEDURE_KEY,
         "Procédure de traitement des réclamations (dossier d'inspection)",
         procedure::DEFAULT_PROCEDURE,
@@ -58,6 +63,16 @@ référence.]][[ Vous pouvez nous écrire à l'adresse {firm.email}.]]
 Nous nous engageons à vous apporter une réponse au plus tard le {deadlines.answerDue}. Si \
 l'examen de votre dossier demandait davantage de temps, nous vous en informerions avant cette \
 date.";
+
+const DEFAULT_CONFIRMATION: &str = "Vous nous avez fait part, le {complaint.receivedOn} \
+({complaint.channel}), de votre mécontentement concernant : {complaint.subject}. Nous l'avons \
+enregistré comme une réclamation, sous la référence {complaint.reference}.
+
+Afin de la traiter dans les meilleures conditions, nous vous remercions de bien vouloir nous la \
+confirmer par écrit, par courrier ou par e-mail, en rappelant cette référence et en joignant \
+tout document utile.[[ Vous pouvez nous écrire à l'adresse {firm.email}.]]
+
+Nous vous apporterons une réponse au plus tard le {deadlines.answerDue}.";
 
 const DEFAULT_HOLDING: &str = "Le {complaint.receivedOn}, vous nous avez fait part d'une \
 réclamation enregistrée sous la référence {complaint.reference}.
@@ -127,6 +142,11 @@ pub const REQUIRED_PLACEHOLDERS: &[(&str, &str, &str)] = &[
         "la lettre d'attente annonce la nouvelle date de la réponse",
     ),
     (
+        "template.confirmation",
+        "complaint.reference",
+        "le client confirme sa réclamation en rappelant sa référence",
+    ),
+    (
         "template.answer.upheld",
         "answer.summary",
         "la réponse expose la motivation de la décision",
@@ -162,6 +182,7 @@ pub fn template_key(kind: LetterKind, outcome: Option<Outcome>) -> &'static str 
     match (kind, outcome) {
         (LetterKind::Acknowledgement, _) => "template.ack",
         (LetterKind::Holding, _) => "template.holding",
+        (LetterKind::Confirmation, _) => "template.confirmation",
         (LetterKind::Answer, Some(Outcome::Upheld) | None) => "template.answer.upheld",
         (LetterKind::Answer, Some(Outcome::Partial)) => "template.answer.partial",
         (LetterKind::Answer, Some(Outcome::Rejected)) => "template.answer.rejected",
@@ -389,6 +410,17 @@ pub fn compose(
                 ));
             }
         }
+        LetterKind::Confirmation => {
+            if !c.channel.is_oral() {
+                return Err(ValidationError::new(
+                    "kind",
+                    format!(
+                        "la réclamation est arrivée par « {} » : elle est déjà écrite",
+                        c.channel.label()
+                    ),
+                ));
+            }
+        }
         LetterKind::Answer => {
             if answer.is_none() {
                 return Err(ValidationError::new(
@@ -559,6 +591,10 @@ pub fn compose(
             c.received_on.format("%d/%m/%Y")
         ),
         LetterKind::Holding => "Suivi de votre réclamation".to_owned(),
+        LetterKind::Confirmation => format!(
+            "Votre réclamation du {} : confirmation écrite",
+            c.received_on.format("%d/%m/%Y")
+        ),
         LetterKind::Answer => "Réponse à votre réclamation".to_owned(),
     };
     let mut firm_lines: Vec<String> = firm

@@ -355,6 +355,8 @@ impl Store {
                         Ok(change)
                     })?;
                 }
+                // Journaled as issued; the client's written confirmation is its own step.
+                LetterKind::Confirmation => {}
                 LetterKind::Answer => {
                     // The letter is how the answer reached the client, unless the user said
                     // otherwise when recording it.

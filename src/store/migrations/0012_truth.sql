@@ -56,3 +56,36 @@ ALTER TABLE complaints ADD COLUMN platform_respond_by TEXT;
 ALTER TABLE complaints ADD COLUMN platform_rating INTEGER
     CHECK (platform_rating IS NULL OR platform_rating BETWEEN 1 AND 5);
 ALTER TABLE complaints ADD COLUMN platform_escalated_on TEXT;
+
+-- An oral complaint gets a letter confirming it and inviting the client to confirm it in
+-- writing: a fourth kind of letter. SQLite cannot change a CHECK constraint: the table is
+-- rebuilt as it was (rows, index, triggers), the kind added.
+CREATE TABLE letters_new (
+    id           INTEGER PRIMARY KEY,
+    complaint_id INTEGER NOT NULL REFERENCES complaints (id),
+    kind         TEXT NOT NULL CHECK (kind IN ('ack', 'holding', 'answer', 'confirmation')),
+    signatory    TEXT NOT NULL,
+    pdf          BLOB NOT NULL,
+    size         INTEGER NOT NULL,
+    sha256       TEXT NOT NULL,
+    issued_by    TEXT NOT NULL,
+    issued_at    TEXT NOT NULL,
+    redacted_by  INTEGER REFERENCES events (id),
+    CHECK (length(pdf) = size)
+) STRICT;
+INSERT INTO letters_new (id, complaint_id, kind, signatory, pdf, size, sha256, issued_by,
+    issued_at, redacted_by)
+SELECT id, complaint_id, kind, signatory, pdf, size, sha256, issued_by, issued_at, redacted_by
+FROM letters;
+DROP TABLE letters;
+ALTER TABLE letters_new RENAME TO letters;
+CREATE INDEX letters_complaint ON letters (complaint_id, id);
+CREATE TRIGGER letters_no_delete BEFORE DELETE ON letters
+BEGIN SELECT RAISE(ABORT, 'le registre ne supprime jamais une lettre émise'); END;
+CREATE TRIGGER letters_no_update BEFORE UPDATE ON letters
+WHEN NOT (
+    OLD.redacted_by IS NULL AND NEW.redacted_by IS NOT NULL
+    AND NEW.id = OLD.id AND NEW.sha256 = OLD.sha256 AND NEW.kind = OLD.kind
+    AND NEW.complaint_id = OLD.complaint_id AND NEW.issued_at = OLD.issued_at
+)
+BEGIN SELECT RAISE(ABORT, 'une lettre émise ne se modifie pas : émettez une nouvelle lettre'); END;

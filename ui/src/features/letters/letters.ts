@@ -19,6 +19,7 @@ const FILE_SLUGS: Readonly<Record<LetterKind, string>> = {
   ack: "accuse-reception",
   holding: "lettre-attente",
   answer: "reponse",
+  confirmation: "confirmation-reclamation-orale",
 };
 
 export function letterKindLabel(kind: string): string {

@@ -601,7 +601,7 @@ export type NewRefundPayment = { reference: string, method: PaymentMethod, paidO
 
 export type RefundDue = { reference: ComplaintRef, clientName: string, amount: Money, decidedOn: string, dueOn: string, late: boolean, };
 
-export type LetterKind = "ack" | "holding" | "answer";
+export type LetterKind = "ack" | "holding" | "answer" | "confirmation";
 
 export type HoldingInfo = { 
 /**

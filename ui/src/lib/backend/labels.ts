@@ -313,6 +313,7 @@ export const LETTER_KIND_LABELS: Readonly<Record<LetterKind, string>> = {
   ack: "Accusé de réception",
   holding: "Lettre d'attente",
   answer: "Lettre de réponse",
+  confirmation: "Confirmation de votre réclamation",
 };
 /** LetterKind values in the core's order (what selects list). */
-export const LETTER_KINDS: readonly LetterKind[] = ["ack", "holding", "answer"];
+export const LETTER_KINDS: readonly LetterKind[] = ["ack", "holding", "answer", "confirmation"];
