@@ -706,3 +706,78 @@ fn a_platform_complaint_is_followed_and_scored() {
     drop(reg);
     assert!(s.verify().unwrap().ok);
 }
+
+#[test]
+fn requests_are_covered_by_retention_and_the_client_export() {
+    let db = TestDb::new();
+    let mut s = db.open("2026-06-30");
+    let mut reg = Register::over(&mut s, "Claire Martin").unwrap();
+    let old = reg
+        .record_request(&NewRequest {
+            client_name: "Mme Odile Marchand".into(),
+            channel: Channel::Phone,
+            received_on: d("2019-02-01"),
+            description: "Question sur l'échéancier de la cotisation".into(),
+        })
+        .unwrap();
+    reg.close_request(
+        old,
+        d("2019-02-02"),
+        "Échéancier envoyé par courrier à Mme Marchand",
+    )
+    .unwrap();
+    let recent = reg
+        .record_request(&NewRequest {
+            client_name: "Mme Odile Marchand".into(),
+            channel: Channel::Email,
+            received_on: d("2026-06-01"),
+            description: "Demande d'attestation".into(),
+        })
+        .unwrap();
+    // The client's right of access lists both.
+    let export = reg.client_export("mme odile marchand").unwrap();
+    assert_eq!(
+        export.requests.iter().map(|q| q.id).collect::<Vec<_>>(),
+        [old, recent]
+    );
+    let words = common::pdf_words(&export.pdf);
+    assert!(
+        words.contains("Demande d'information n° 1 reçue le 01/02/2019"),
+        "{words}"
+    );
+    // Seven years on, the old one is past the five years kept: anonymised with the complaints.
+    assert_eq!(reg.anonymisation_requests_due().unwrap(), 1);
+    let report = reg.anonymise(&[]).unwrap();
+    assert_eq!((report.complaints.len(), report.requests), (0, 1));
+    let q = reg.request(old).unwrap();
+    assert_eq!(q.client_name, "Client anonymisé");
+    assert!(!q.description.contains("cotisation"));
+    assert!(!q.closing_note.unwrap().contains("Marchand"));
+    assert_eq!(
+        reg.request(recent).unwrap().client_name,
+        "Mme Odile Marchand"
+    );
+    assert_eq!(reg.anonymisation_requests_due().unwrap(), 0);
+    let export = reg.client_export("Mme Odile Marchand").unwrap();
+    assert_eq!(
+        export.requests.len(),
+        1,
+        "the anonymised one holds no personal data"
+    );
+    drop(reg);
+    let report = s.verify().unwrap();
+    assert!(report.ok, "{report:?}");
+    // The journal no longer holds the old request's texts.
+    let texts: String = sql(&s)
+        .prepare("SELECT data FROM events")
+        .unwrap()
+        .query_map([], |r| r.get::<_, String>(0))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    assert!(
+        !texts.contains("échéancier") && !texts.contains("Échéancier"),
+        "{texts}"
+    );
+    assert!(texts.contains("Demande d'attestation"));
+}

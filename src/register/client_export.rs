@@ -33,6 +33,9 @@ pub struct ClientExport {
     /// Years the personal data is kept after a complaint is closed.
     pub retention_years: u32,
     pub complaints: Vec<ClientComplaint>,
+    /// The client's requests for information (kept out of the register, followed all the
+    /// same).
+    pub requests: Vec<crate::store::InfoRequest>,
     /// The same, as a PDF addressed to the client (not in the JSON).
     #[serde(skip)]
     #[ts(skip)]
@@ -70,6 +73,7 @@ impl<S: BorrowMut<Store>> Register<S> {
         }
         let actor = self.actor()?;
         let files = self.s().client_files(&normalise(&query), &normalise)?;
+        let requests = self.s().client_requests(&normalise(&query), &normalise)?;
         let (firm, _, _) = self.s().firm()?;
         let mut export = ClientExport {
             query,
@@ -78,6 +82,7 @@ impl<S: BorrowMut<Store>> Register<S> {
             firm: firm.name.trim().to_owned(),
             retention_years: self.retention_years()?,
             complaints: files,
+            requests,
             pdf: Vec::new(),
         };
         export.pdf = crate::print::letter::render(&self.export_letter(&export)?)?;
@@ -139,6 +144,27 @@ impl<S: BorrowMut<Store>> Register<S> {
         }
         for f in &x.complaints {
             complaint_blocks(f, &mut body);
+        }
+        for q in &x.requests {
+            body.push(Block::Bold(format!(
+                "Demande d'information n° {} reçue le {}",
+                q.id,
+                fr(q.received_on)
+            )));
+            let mut lines = vec![
+                format!("Nom : {}", q.client_name),
+                format!("Reçue par : {}", q.channel.label()),
+            ];
+            if !q.description.is_empty() {
+                lines.push(format!("Votre demande : {}", q.description));
+            }
+            if let (Some(on), Some(note)) = (q.closed_on, q.closing_note.as_deref()) {
+                lines.push(format!("Réponse le {} : {note}", fr(on)));
+            }
+            if let Some(r) = &q.to_complaint {
+                lines.push(format!("Traitée comme la réclamation {r}"));
+            }
+            body.push(Block::Paragraph(lines.join("\n")));
         }
         body.push(Block::Notice {
             title: "Vos droits".to_owned(),

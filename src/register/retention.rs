@@ -20,6 +20,12 @@ impl<S: BorrowMut<Store>> Register<S> {
         self.s().anonymisation_candidates()
     }
 
+    /// The requests for information past the retention period, anonymised with the
+    /// complaints.
+    pub fn anonymisation_requests_due(&self) -> Result<u32> {
+        self.s().requests_due_for_anonymisation()
+    }
+
     /// Anonymise the listed complaints in one transaction (a manager's decision).
     pub fn anonymise(&mut self, references: &[ComplaintRef]) -> Result<AnonymisationReport> {
         let actor = self.actor()?;

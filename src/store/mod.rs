@@ -26,6 +26,7 @@ pub mod people;
 pub mod register;
 pub mod requests;
 pub mod retention;
+mod retention_requests;
 pub mod sync;
 pub mod today;
 pub mod verify;

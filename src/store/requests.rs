@@ -243,6 +243,30 @@ impl Store {
         Ok(RequestPage { rows, total })
     }
 
+    /// The requests of one client (name as `normalise` gives it), anonymised ones left out:
+    /// the client's right of access covers them too.
+    pub fn client_requests(
+        &self,
+        wanted: &str,
+        normalise: &dyn Fn(&str) -> String,
+    ) -> Result<Vec<InfoRequest>> {
+        let redacted: Vec<i64> = self
+            .conn()
+            .prepare_cached("SELECT id FROM requests WHERE redacted_by IS NOT NULL")?
+            .query_map([], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(all(self.conn())?
+            .into_iter()
+            .filter(|q| !redacted.contains(&q.id) && normalise(&q.client_name) == wanted)
+            .collect())
+    }
+
+    /// How many requests an anonymisation would take now (past the retention period).
+    pub fn requests_due_for_anonymisation(&self) -> Result<u32> {
+        let years = self.retention_years()?;
+        Ok(super::retention_requests::due(self.conn(), self.today(), years)?.len() as u32)
+    }
+
     pub fn request(&self, id: i64) -> Result<InfoRequest> {
         load(self.conn(), id)
     }

@@ -73,6 +73,7 @@ const KEPT_KEYS: &[&str] = &[
     "on",
     "method",
     "paidOn",
+    "requestId",
 ];
 
 /// A closed complaint whose retention period is over: what the user confirms.
@@ -100,6 +101,9 @@ pub struct Candidate {
 pub struct AnonymisationReport {
     pub retention_years: u32,
     pub complaints: Vec<AnonymisedComplaint>,
+    /// Requests for information anonymised with them (past the same period).
+    #[serde(default)]
+    pub requests: u32,
     /// The database file was rebuilt, so no older copy of the anonymised texts stays in its
     /// unused space. `false`: another program was using the register; the texts are gone from
     /// the register all the same, and the next anonymisation will rebuild the file.
@@ -162,9 +166,10 @@ fn candidates(conn: &Connection, today: NaiveDate, years: u32) -> Result<Vec<(i6
         .and_then(|d| d.succ_opt())
         .unwrap_or(today);
     let mut stmt = conn.prepare_cached(
-        "SELECT c.id, c.reference, c.client_name, c.received_on, c.subject, c.closed_on
+        "SELECT c.id, c.reference, c.client_name, c.received_on, c.subject,
+            coalesce(c.closed_on, c.ended_on)
          FROM complaints c
-         WHERE c.status = 'closed' AND c.closed_on <= ?1
+         WHERE coalesce(c.closed_on, c.ended_on) <= ?1
            AND NOT EXISTS (SELECT 1 FROM events e
                            WHERE e.complaint_id = c.id AND e.kind = ?2)
          ORDER BY c.closed_on, c.id",
@@ -239,7 +244,7 @@ fn refusal(conn: &Connection, r: &ComplaintRef, years: u32) -> Result<String> {
 }
 
 /// The event data that stays once redacted.
-fn redacted_data(data: &Value) -> Value {
+pub(super) fn redacted_data(data: &Value) -> Value {
     let mut out = Map::new();
     out.insert("redacted".to_owned(), Value::Bool(true));
     if let Value::Object(map) = data {
@@ -354,7 +359,9 @@ impl Store {
         let mut refs = references.to_vec();
         refs.sort();
         refs.dedup();
-        if refs.is_empty() {
+        let years_now = self.retention_years()?;
+        let requests_due = super::retention_requests::due(self.conn(), self.today(), years_now)?;
+        if refs.is_empty() && requests_due.is_empty() {
             return Err(ValidationError::new(
                 "references",
                 "aucune réclamation désignée : choisissez dans la liste des réclamations à \
@@ -393,6 +400,7 @@ impl Store {
             let mut report = AnonymisationReport {
                 retention_years: years,
                 complaints: Vec::with_capacity(chosen.len()),
+                requests: 0,
                 file_compacted: false,
             };
             let mut run = Run {
@@ -406,6 +414,8 @@ impl Store {
             for (id, r) in chosen {
                 report.complaints.push(run.anonymise(id, r)?);
             }
+            report.requests =
+                super::retention_requests::anonymise(tx, &requests_due, w.now(), years, &actor)?;
             // The update trigger removed the old texts from the index; merging its segments
             // drops them from the index's pages too.
             tx.execute(

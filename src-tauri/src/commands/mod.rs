@@ -112,6 +112,7 @@ pub fn handler() -> impl Fn(tauri::ipc::Invoke<tauri::Wry>) -> bool + Send + Syn
         backup::restore_preview,
         retention::anonymisation_candidates,
         retention::anonymise,
+        retention::anonymisation_requests_due,
         retention::client_export,
         shared::server_config,
         shared::test_server,

@@ -16,6 +16,12 @@ pub fn anonymisation_candidates(state: State<'_, AppState>) -> CmdResult<Vec<Can
     state.with(|reg| reg.anonymisation_candidates())
 }
 
+/// How many requests for information an anonymisation would take now.
+#[tauri::command]
+pub fn anonymisation_requests_due(state: State<'_, AppState>) -> CmdResult<u32> {
+    state.with(|reg| reg.anonymisation_requests_due())
+}
+
 /// Anonymise the listed complaints (after the user confirmed the list), in one transaction.
 #[tauri::command]
 pub async fn anonymise(

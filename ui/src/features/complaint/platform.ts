@@ -5,7 +5,6 @@
 // the wire and word what was recorded.
 // Pure functions: unit-tested, no Svelte, no Tauri.
 import type { AppError, PlatformCase } from "../../lib/backend/types";
-import { NBSP } from "../../lib/format";
 
 /** Wire field -> id of its input in the form (the core's refusals name these fields). */
 export const PLATFORM_INPUTS: Readonly<Record<string, string>> = {
@@ -122,9 +121,4 @@ export function visibilityLabel(isPublic: boolean): string {
 /** The client's rating: "4/5". */
 export function ratingText(rating: number): string {
   return `${rating}/5`;
-}
-
-/** The rating select's option: "4/5". */
-export function ratingOption(rating: number): string {
-  return `${rating}${NBSP}/${NBSP}5`;
 }

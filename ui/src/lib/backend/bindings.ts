@@ -1072,6 +1072,10 @@ events: number, letters: number, attachments: number, exchanges: number, };
 
 export type AnonymisationReport = { retentionYears: number, complaints: Array<AnonymisedComplaint>, 
 /**
+ * Requests for information anonymised with them (past the same period).
+ */
+requests: number, 
+/**
  * The database file was rebuilt, so no older copy of the anonymised texts stays in its
  * unused space. `false`: another program was using the register; the texts are gone from
  * the register all the same, and the next anonymisation will rebuild the file.

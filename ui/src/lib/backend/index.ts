@@ -716,6 +716,11 @@ export function anonymisationCandidates(): Promise<Candidate[]> {
 }
 
 /** Anonymise the listed complaints (irreversible; one transaction, journaled). */
+/** How many requests for information an anonymisation would take now (past the retention period). */
+export function anonymisationRequestsDue(): Promise<number> {
+  return call<number>("anonymisation_requests_due");
+}
+
 export function anonymise(references: string[], actor: string): Promise<AnonymisationReport> {
   return call<AnonymisationReport>("anonymise", { references, actor });
 }
