@@ -68,7 +68,7 @@ use crate::store::journal::Event;
 use crate::store::register::{RegisterPage, RegisterQuery, RegisterRow, RegisterSort};
 use crate::store::retention::{AnonymisationReport, AnonymisedComplaint, Candidate};
 use crate::store::sync::Conflict as SyncConflict;
-use crate::store::today::{TodayCounts, TodaySummary};
+use crate::store::today::{TodayCounts, TodayDisputeAlert, TodaySummary};
 use crate::store::verify::{Finding, VerifyReport};
 use crate::store::{ComplaintView, InfoRequest, Mediation, NewRequest, RequestPage, RequestQuery};
 use crate::sync::{AdoptReport, SyncStatus};
@@ -135,7 +135,7 @@ pub fn typescript() -> String {
         // Inputs.
         NewClient, NewContract, NewComplaint, NewRequest, NewExchange, NewDisputeStep, NewUser,
         // Firm, users, today, app.
-        User, SettingEntry, Settings, TodayCounts, TodaySummary, AppInfo, ErrorCode,
+        User, SettingEntry, Settings, TodayCounts, TodaySummary, TodayDisputeAlert, AppInfo, ErrorCode,
         ValidationError, WireError, SecretKind, SignInUser, SessionState, UserEdit,
         // Money decided: the authority matrix, approvals, proposals, refunds.
         Refund, Requirement, AuthorityCheck, Escalation, NewEscalation, EscalationDecision,

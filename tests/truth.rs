@@ -345,6 +345,20 @@ fn dispute_legs_have_expected_dates_and_alarms() {
         ]
     );
     assert!(view.dispute_alerts[0].message.contains("16/06/2026"));
+    // Aujourd'hui lists what calls for something, the late sequel first.
+    let today = s.today_summary().unwrap();
+    let listed: Vec<(&str, DisputeAlertKind)> = today
+        .dispute_alerts
+        .iter()
+        .map(|a| (a.reference.as_str(), a.alert.kind))
+        .collect();
+    assert_eq!(
+        listed,
+        [
+            (r.as_str(), DisputeAlertKind::Late),
+            (r.as_str(), DisputeAlertKind::LawyerLetter)
+        ]
+    );
     // The insurer answers and the PI declaration is made: those alerts go.
     let mut answer = step(DisputeKind::InsurerAnswer, "2026-06-25", false);
     answer.summary = "Refus de prise en charge".into();
@@ -363,6 +377,7 @@ fn dispute_legs_have_expected_dates_and_alarms() {
         .map(|a| a.kind)
         .collect();
     assert_eq!(kinds, [DisputeAlertKind::ReferralOutsideWindow]);
+    assert!(s.today_summary().unwrap().dispute_alerts.is_empty());
     assert!(s.verify().unwrap().ok);
 }
 

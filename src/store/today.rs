@@ -1,8 +1,11 @@
 //! The "Aujourd'hui" summary: what is late, what falls due soon, what waits for a first step,
 //! and this year's headline figures (share of complaints acknowledged and answered in time).
 
+use super::complaints;
 use super::register::{self, RegisterQuery, RegisterRow, RegisterSort};
-use crate::complaint::Status;
+use crate::complaint::{
+    dispute_alerts as dispute_alerts_of, ComplaintRef, DisputeAlert, DisputeAlertKind, Status,
+};
 use crate::error::Result;
 use chrono::{Datelike, NaiveDate};
 use rusqlite::Connection;
@@ -39,11 +42,62 @@ pub struct TodaySummary {
     pub awaiting_confirmation: Vec<RegisterRow>,
     /// Answers that were to go as the register's letter, not issued yet.
     pub answer_letters_due: Vec<RegisterRow>,
+    /// Dispute legs whose sequel is late or expected within days, lawyers' letters not
+    /// declared to the professional liability insurer.
+    pub dispute_alerts: Vec<TodayDisputeAlert>,
     /// Of this year's complaints whose acknowledgement was due or done, the share done in
     /// time (an answer within the 10 jours ouvrables counts). `None` when there is none yet.
     pub ack_on_time_pct: Option<f64>,
     /// The same for the answer within 2 months.
     pub answer_on_time_pct: Option<f64>,
+}
+
+/// A dispute leg that calls for something, with its complaint.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[serde(rename_all = "camelCase")]
+pub struct TodayDisputeAlert {
+    pub reference: String,
+    pub client_name: String,
+    pub alert: DisputeAlert,
+}
+
+/// The dispute alerts of the whole register (late first, then lawyers' letters, then what
+/// falls due soon).
+fn dispute_alerts(conn: &Connection, today: NaiveDate) -> Result<Vec<TodayDisputeAlert>> {
+    let refs: Vec<String> = conn
+        .prepare_cached(
+            "SELECT DISTINCT c.reference FROM dispute_steps s
+             JOIN complaints c ON c.id = s.complaint_id
+             WHERE s.expected_on IS NOT NULL OR s.from_lawyer = 1",
+        )?
+        .query_map([], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    let mut out = Vec::new();
+    for r in refs {
+        let reference: ComplaintRef = match r.parse() {
+            Ok(r) => r,
+            Err(_) => continue,
+        };
+        let (id, c) = complaints::load(conn, &reference)?;
+        let (_, _, steps) = super::file::file_records(conn, id)?;
+        for alert in dispute_alerts_of(&steps, c.mediation_window(), today) {
+            if alert.kind != DisputeAlertKind::ReferralOutsideWindow {
+                out.push(TodayDisputeAlert {
+                    reference: r.clone(),
+                    client_name: c.client.name.clone(),
+                    alert,
+                });
+            }
+        }
+    }
+    let rank = |k: DisputeAlertKind| match k {
+        DisputeAlertKind::Late => 0,
+        DisputeAlertKind::LawyerLetter => 1,
+        _ => 2,
+    };
+    out.sort_by(|a, b| (rank(a.alert.kind), a.alert.due).cmp(&(rank(b.alert.kind), b.alert.due)));
+    out.truncate(LIST_LIMIT as usize);
+    Ok(out)
 }
 
 fn page(conn: &Connection, today: NaiveDate, q: RegisterQuery) -> Result<(u64, Vec<RegisterRow>)> {
@@ -154,6 +208,7 @@ pub fn summary(conn: &Connection, today: NaiveDate) -> Result<TodaySummary> {
         awaiting_answer,
         awaiting_confirmation,
         answer_letters_due,
+        dispute_alerts: dispute_alerts(conn, today)?,
         ack_on_time_pct: pct(ack_ok, ack_base),
         answer_on_time_pct: pct(ans_ok, ans_base),
     })

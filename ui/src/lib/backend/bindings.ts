@@ -424,6 +424,11 @@ awaitingConfirmation: Array<RegisterRow>,
  */
 answerLettersDue: Array<RegisterRow>, 
 /**
+ * Dispute legs whose sequel is late or expected within days, lawyers' letters not
+ * declared to the professional liability insurer.
+ */
+disputeAlerts: Array<TodayDisputeAlert>, 
+/**
  * Of this year's complaints whose acknowledgement was due or done, the share done in
  * time (an answer within the 10 jours ouvrables counts). `None` when there is none yet.
  */
@@ -432,6 +437,8 @@ ackOnTimePct: number | null,
  * The same for the answer within 2 months.
  */
 answerOnTimePct: number | null, };
+
+export type TodayDisputeAlert = { reference: string, clientName: string, alert: DisputeAlert, };
 
 export type AppInfo = { dbPath: string, isDemo: boolean, today: string, region: string, version: string, openError: AppError | null, 
 /**
