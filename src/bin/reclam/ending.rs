@@ -7,6 +7,7 @@ use clap::Subcommand;
 use reclam::api::ending::{
     CloseRequestReq, ConfirmReq, EndReq, RequestToComplaintReq, SetPlatformReq, StateSentReq,
 };
+use reclam::api::lifecycle::AddDisputeStepReq;
 use reclam::api::Request;
 use reclam::store::RequestQuery;
 use reclam::sync::{Op, Workstation};
@@ -80,6 +81,25 @@ pub enum EndingCommand {
         #[arg(long)]
         escalated_on: Option<String>,
     },
+    /// A leg of the dispute outside the firm (insurer, mediator, formal notice, court, PI
+    /// insurer), with when its sequel is expected and whether it came from a lawyer.
+    Dispute {
+        reference: String,
+        /// insurerForwarded, insurerAnswer, mediatorReferral, mediatorOutcome, formalNotice,
+        /// courtAction or piDeclaration.
+        #[arg(long)]
+        kind: String,
+        #[arg(long)]
+        on: String,
+        #[arg(long, default_value = "")]
+        summary: String,
+        /// When its sequel is expected (default: the usual wait).
+        #[arg(long)]
+        expected_on: Option<String>,
+        /// A letter from a lawyer.
+        #[arg(long)]
+        lawyer: bool,
+    },
     /// The requests for information (most recent first).
     Requests {
         #[arg(long)]
@@ -118,6 +138,22 @@ fn platform_input(
 ) -> serde_json::Value {
     serde_json::json!({ "name": name, "public": public, "requestedOn": requested_on,
         "respondBy": respond_by, "rating": rating, "escalatedOn": escalated_on })
+}
+
+/// A dispute leg as the request carries it.
+fn dispute_req(
+    reference: String,
+    kind: String,
+    on: String,
+    summary: String,
+    expected_on: Option<String>,
+    lawyer: bool,
+) -> AddDisputeStepReq {
+    AddDisputeStepReq {
+        reference,
+        input: serde_json::json!({ "kind": kind, "on": on, "summary": summary,
+            "expectedOn": expected_on, "fromLawyer": lawyer }),
+    }
 }
 
 fn complaint_json(json: Option<&str>) -> Result<serde_json::Value, Error> {
@@ -225,6 +261,19 @@ pub fn run(reg: &mut Register, command: EndingCommand) -> Result<(), Error> {
             .decode()?;
             print_json(&reg.set_platform(&r, case)?)
         }
+        EndingCommand::Dispute {
+            reference,
+            kind,
+            on,
+            summary,
+            expected_on,
+            lawyer,
+        } => {
+            let (r, step) =
+                dispute_req(reference, kind, on, summary, expected_on, lawyer).decode()?;
+            reg.add_dispute_step(&r, &step)?;
+            print_json(&reg.view(&r)?)
+        }
         EndingCommand::Requests { search, open } => print_json(&reg.requests(&RequestQuery {
             search,
             open_only: open,
@@ -308,6 +357,21 @@ pub fn run_shared(ws: &mut Workstation, command: EndingCommand) -> Result<(), Er
             reference,
             input: platform_input(name, public, requested_on, respond_by, rating, escalated_on),
         }),
+        EndingCommand::Dispute {
+            reference,
+            kind,
+            on,
+            summary,
+            expected_on,
+            lawyer,
+        } => Op::AddDisputeStep(dispute_req(
+            reference,
+            kind,
+            on,
+            summary,
+            expected_on,
+            lawyer,
+        )),
         EndingCommand::Requests { search, open } => {
             return print_json(&ws.register()?.requests(&RequestQuery {
                 search,

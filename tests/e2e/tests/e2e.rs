@@ -220,6 +220,8 @@ async fn acknowledge_and_answer_from_the_file() {
     app.wait_text("#action-form", "indiquez comment").await;
     app.set_value("#action-via", "email").await;
     app.set_value("#action-copy", &copy).await;
+    // The copy's field pushed the button down to the window's edge.
+    app.scroll_into_view("#action-submit").await;
     app.click("#action-submit").await;
     app.wait_attr("#file-status", "data-status", "acknowledged")
         .await;
@@ -252,7 +254,7 @@ async fn acknowledge_and_answer_from_the_file() {
     let kinds = app.attrs("#timeline > li", "data-kind").await;
     assert_eq!(
         kinds,
-        ["answered", "acknowledged", "recorded"],
+        ["answered", "acknowledged", "attachment", "recorded"],
         "timeline events, newest first"
     );
     let answered = app.text("#timeline > li[data-kind=\"answered\"]").await;
