@@ -148,3 +148,137 @@ fn a_complaint_from_intake_to_closure() {
         Some(complaint_state_hash(&c).as_str())
     );
 }
+
+/// What really happened, told by the register: an acknowledgement forgotten (the answer came
+/// after the 10 jours ouvrables), a contact recorded as a complaint by mistake and requalified,
+/// and a dispute that went on to the mediator.
+#[test]
+fn a_missed_acknowledgement_a_requalification_and_a_dispute_leg() {
+    use reclam::complaint::{DisputeKind, NewDisputeStep, Sent, SentVia};
+    let db = TestDb::new();
+    let mut store = db.open("2026-05-04");
+    let forgotten = store
+        .record(&complaint("M. Hervé Colin", "2026-05-04"), "Accueil")
+        .unwrap()
+        .reference;
+    let mistaken = store
+        .record(&complaint("Mme Inès Garnier", "2026-05-04"), "Accueil")
+        .unwrap()
+        .reference;
+    drop(store);
+
+    // 5 June: nobody acknowledged; the answer goes by e-mail, its copy attached.
+    let mut store = db.open("2026-06-05");
+    let mut reg = reclam::Register::over(&mut store, "Claire Martin").unwrap();
+    let mail = reg
+        .add_attachment(
+            &forgotten,
+            "reponse-colin.eml",
+            b"Subject: Votre reclamation",
+        )
+        .unwrap();
+    reg.answer(
+        &forgotten,
+        d("2026-06-05"),
+        Outcome::Rejected,
+        "Le sinistre est antérieur à la souscription.",
+        &Default::default(),
+        Some(Sent {
+            via: SentVia::Email,
+            copy: Some(mail.sha256.clone()),
+        }),
+    )
+    .unwrap();
+    let view = reg.view(&forgotten).unwrap();
+    assert!(view.ack_missed, "the acknowledgement was due on 16 May");
+    assert_eq!(view.complaint.acknowledged_on, None, "never invented");
+    // The other one was a request for a certificate: requalified, kept in the register.
+    let requalified = reg
+        .requalify(
+            &mistaken,
+            d("2026-05-05"),
+            "Demande d'attestation, pas un mécontentement",
+        )
+        .unwrap();
+    let request = reg
+        .request(requalified.ended.as_ref().unwrap().request_id.unwrap())
+        .unwrap();
+    assert_eq!(request.received_on, d("2026-05-04"));
+    // The client refers the rejection to the mediator, who gives an opinion.
+    reg.add_dispute_step(
+        &forgotten,
+        &NewDisputeStep {
+            kind: DisputeKind::MediatorReferral,
+            on: d("2026-06-05"),
+            summary: "Saisine en ligne".into(),
+            expected_on: None,
+            from_lawyer: false,
+        },
+    )
+    .unwrap();
+    drop(reg);
+    let mut store = {
+        drop(store);
+        db.open("2026-09-10")
+    };
+    let view = store.view(&forgotten).unwrap();
+    assert_eq!(view.dispute_steps[0].expected_on, Some(d("2026-09-03")));
+    assert_eq!(
+        view.dispute_alerts
+            .iter()
+            .map(|a| a.kind)
+            .collect::<Vec<_>>(),
+        [reclam::complaint::DisputeAlertKind::Late],
+        "the opinion was expected 90 days after the referral"
+    );
+    store
+        .add_dispute_step(
+            &forgotten,
+            &NewDisputeStep {
+                kind: DisputeKind::MediatorOutcome,
+                on: d("2026-09-10"),
+                summary: "Avis conforme à la position du cabinet".into(),
+                expected_on: None,
+                from_lawyer: false,
+            },
+            "Claire Martin",
+        )
+        .unwrap();
+    assert!(store.view(&forgotten).unwrap().dispute_alerts.is_empty());
+
+    // The journal tells it in order, and the register still holds up.
+    let kinds: Vec<String> = store
+        .history(&forgotten)
+        .unwrap()
+        .into_iter()
+        .map(|e| e.kind)
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            "recorded",
+            "attachment",
+            "answered",
+            "disputeStep",
+            "disputeStep"
+        ]
+    );
+    let kinds: Vec<String> = store
+        .history(&mistaken)
+        .unwrap()
+        .into_iter()
+        .map(|e| e.kind)
+        .collect();
+    assert_eq!(kinds, ["recorded", "requalified"]);
+    let rows = reclam::extract::rows(
+        &store,
+        &reclam::extract::ExtractQuery::period(d("2026-05-01"), d("2026-05-31")),
+    )
+    .unwrap();
+    assert!(
+        rows[0].ack_late,
+        "the missed acknowledgement shows in the extract"
+    );
+    assert_eq!(rows[1].status_label, "Requalifiée en demande d'information");
+    assert!(store.verify().unwrap().ok);
+}
