@@ -1316,3 +1316,155 @@ fn a_corrective_action_followed_from_two_desks_is_named_by_its_text_too() {
     assert_eq!(seen.status, reclam::complaint::ActionStatus::InProgress);
     assert_eq!(paul.status().unwrap().conflicts, 0);
 }
+
+#[test]
+fn what_really_happened_travels_to_every_cache() {
+    use reclam::api::ending::{CloseRequestReq, EndReq, RequestToComplaintReq, SetPlatformReq};
+    let firm = Firm::new("cabinet_t");
+    let mut claire = firm.open("claire.martin", "claire.db");
+    // A web form's complaint: its dated copy is made on each workstation, byte for byte.
+    let mut by_form = complaint("Client du formulaire");
+    by_form["channel"] = json!("webForm");
+    let form = reference_of(
+        &claire
+            .execute(Op::Record {
+                reference: String::new(),
+                req: RecordComplaintReq { input: by_form },
+            })
+            .unwrap(),
+    );
+    let copy = claire
+        .register()
+        .unwrap()
+        .view(&form.parse().unwrap())
+        .unwrap()
+        .attachments[0]
+        .sha256
+        .clone();
+    claire
+        .execute(Op::Acknowledge(AcknowledgeReq {
+            reference: form.clone(),
+            on: "2026-03-04".into(),
+            via: Some("email".into()),
+            copy: Some(copy.clone()),
+        }))
+        .unwrap();
+    let withdrawn = reference_of(&claire.execute(record("Client qui renonce")).unwrap());
+    let mistaken = reference_of(&claire.execute(record("Client qui demandait")).unwrap());
+    let mut on_platform = complaint("Client de la plateforme");
+    on_platform["channel"] = json!("platform");
+    let platform = reference_of(
+        &claire
+            .execute(Op::Record {
+                reference: String::new(),
+                req: RecordComplaintReq { input: on_platform },
+            })
+            .unwrap(),
+    );
+    let mut paul = firm.open("paul.petit", "paul.db");
+    paul.execute(Op::Withdraw(EndReq {
+        reference: withdrawn.clone(),
+        on: "2026-03-05".into(),
+        reason: "Le client renonce".into(),
+    }))
+    .unwrap();
+    paul.execute(Op::Requalify(EndReq {
+        reference: mistaken.clone(),
+        on: "2026-03-05".into(),
+        reason: "Demande d'attestation".into(),
+    }))
+    .unwrap();
+    paul.execute(Op::SetPlatform(SetPlatformReq {
+        reference: platform.clone(),
+        input: json!({ "name": "Plainte en ligne", "public": true }),
+    }))
+    .unwrap();
+    let request = paul
+        .register()
+        .unwrap()
+        .complaint(&mistaken.parse().unwrap())
+        .unwrap()
+        .ended
+        .unwrap()
+        .request_id
+        .unwrap();
+    paul.execute(Op::CloseRequest {
+        req: CloseRequestReq {
+            id: request,
+            on: "2026-03-06".into(),
+            note: "Attestation envoyée".into(),
+        },
+        client_name: "Client qui demandait".into(),
+    })
+    .unwrap();
+    // A request typed at Claire's desk turns out to be a complaint: numbered from her lease.
+    claire.sync().unwrap();
+    claire
+        .execute(Op::RecordRequest(
+            reclam::api::complaints::RecordRequestReq {
+                input: json!({ "clientName": "Client au téléphone", "channel": "phone",
+                               "receivedOn": "2026-03-03", "description": "Mécontent du délai" }),
+            },
+        ))
+        .unwrap();
+    let typed = claire
+        .register()
+        .unwrap()
+        .requests(&Default::default())
+        .unwrap()
+        .rows
+        .into_iter()
+        .find(|q| q.client_name == "Client au téléphone")
+        .unwrap()
+        .id;
+    let mut phoned = complaint("Client au téléphone");
+    phoned["channel"] = json!("phone");
+    let became = reference_of(
+        &claire
+            .execute(Op::RequestToComplaint {
+                reference: String::new(),
+                req: RequestToComplaintReq {
+                    id: typed,
+                    reason: "Un mécontentement".into(),
+                    input: phoned,
+                },
+                client_name: "Client au téléphone".into(),
+            })
+            .unwrap(),
+    );
+    paul.sync().unwrap();
+    claire.sync().unwrap();
+    // Both caches hold the same register, verified, with nothing to review.
+    for r in [&form, &withdrawn, &mistaken, &platform, &became] {
+        let a = claire
+            .register()
+            .unwrap()
+            .complaint(&r.parse().unwrap())
+            .unwrap();
+        let b = paul
+            .register()
+            .unwrap()
+            .complaint(&r.parse().unwrap())
+            .unwrap();
+        assert_eq!(a, b, "{r}");
+    }
+    let c = paul
+        .register()
+        .unwrap()
+        .complaint(&form.parse().unwrap())
+        .unwrap();
+    assert_eq!(c.ack_sent.unwrap().copy.as_deref(), Some(copy.as_str()));
+    let became_c = paul
+        .register()
+        .unwrap()
+        .complaint(&became.parse().unwrap())
+        .unwrap();
+    assert_eq!(became_c.received_on, d("2026-03-03"));
+    for ws in [&mut claire, &mut paul] {
+        let q = ws.register().unwrap().request(request).unwrap();
+        assert_eq!(q.closing_note.as_deref(), Some("Attestation envoyée"));
+        let report = ws.register().unwrap().verify().unwrap();
+        assert!(report.ok, "{:?}", report.findings);
+        assert_eq!(ws.status().unwrap().conflicts, 0);
+    }
+}
