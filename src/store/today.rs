@@ -95,7 +95,7 @@ fn dispute_alerts(conn: &Connection, today: NaiveDate) -> Result<Vec<TodayDisput
         DisputeAlertKind::LawyerLetter => 1,
         _ => 2,
     };
-    out.sort_by(|a, b| (rank(a.alert.kind), a.alert.due).cmp(&(rank(b.alert.kind), b.alert.due)));
+    out.sort_by_key(|a| (rank(a.alert.kind), a.alert.due));
     out.truncate(LIST_LIMIT as usize);
     Ok(out)
 }
