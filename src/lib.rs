@@ -18,6 +18,7 @@ pub mod extract;
 pub mod firm;
 pub mod import;
 pub mod letters;
+pub mod mail;
 pub mod print;
 pub mod register;
 pub mod settings;

@@ -55,8 +55,10 @@ use crate::import::{FieldInfo, ImportReport, MappingInput, RowOutcome, RowStatus
 use crate::letters::choices::LetterOffer;
 use crate::letters::{Block, Composed, HoldingInfo, LetterKind};
 use crate::letters::{LetterRequest, TemplateEntry};
+use crate::mail::MailAttachmentInfo;
 use crate::register::client_export::ClientExportSummary;
 use crate::register::letters::{GestureState, LetterChoices, SignatoryChoice};
+use crate::register::mail::EmailIntake;
 use crate::register::AuthorityCheck;
 use crate::settings::{SettingEntry, Settings};
 use crate::store::authority::{PendingApproval, RefundDue};
@@ -131,7 +133,8 @@ pub fn typescript() -> String {
         AttachmentMeta, DisputeStep, Mediation, ComplaintView, Sent, Ending, Confirmation,
         DisputeAlert, PlatformCase, PlatformScore,
         // Requests for information.
-        InfoRequest, RequestQuery, RequestPage, ClientComplaintSummary,
+        InfoRequest, RequestQuery, RequestPage, ClientComplaintSummary, EmailIntake,
+        MailAttachmentInfo,
         // Inputs.
         NewClient, NewContract, NewComplaint, NewRequest, NewExchange, NewDisputeStep, NewUser,
         // Firm, users, today, app.

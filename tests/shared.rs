@@ -1468,3 +1468,41 @@ fn what_really_happened_travels_to_every_cache() {
         assert_eq!(ws.status().unwrap().conflicts, 0);
     }
 }
+
+#[test]
+fn a_complaint_taken_in_from_an_email_reaches_every_cache_with_its_files() {
+    let firm = Firm::new("cabinet_m");
+    let mut claire = firm.open("claire.martin", "claire.db");
+    let bytes = std::fs::read(format!(
+        "{}/tests/mail_fixtures/thunderbird-utf8-qp.eml",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .unwrap();
+    let proposal = claire
+        .register()
+        .unwrap()
+        .propose_from_email("reclamation.eml", &bytes)
+        .unwrap();
+    let recorded = claire
+        .record_from_email(&proposal.complaint, "reclamation.eml", &bytes)
+        .unwrap();
+    let r = reference_of(&recorded);
+    claire
+        .add_email_exchange(&r, "reclamation.eml", &bytes)
+        .unwrap();
+    let mut paul = firm.open("paul.petit", "paul.db");
+    let view = paul.register().unwrap().view(&r.parse().unwrap()).unwrap();
+    let names: Vec<&str> = view.attachments.iter().map(|a| a.name.as_str()).collect();
+    assert_eq!(
+        names,
+        [
+            "reclamation.eml",
+            "constat amiable.pdf",
+            "reclamation.eml",
+            "constat amiable.pdf"
+        ]
+    );
+    assert_eq!(view.exchanges.len(), 1);
+    assert_eq!(view.complaint.client.name, "Hélène Dupré");
+    assert!(paul.register().unwrap().verify().unwrap().ok);
+}

@@ -24,6 +24,7 @@ mod import;
 mod intake;
 pub mod letters;
 mod lifecycle;
+pub mod mail;
 mod people;
 mod retention;
 mod settings;

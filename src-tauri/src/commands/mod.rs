@@ -14,6 +14,7 @@ pub mod file;
 pub mod import;
 pub mod letters;
 pub mod lifecycle;
+pub mod mail;
 pub mod money;
 pub mod retention;
 pub mod session;
@@ -46,6 +47,9 @@ pub fn handler() -> impl Fn(tauri::ipc::Invoke<tauri::Wry>) -> bool + Send + Syn
         complaint::record_complaint,
         complaint::record_request,
         complaint::open_for_client,
+        mail::read_email,
+        mail::record_from_email,
+        mail::add_email_exchange,
         complaint::update_complaint,
         lifecycle::acknowledge,
         lifecycle::hold,

@@ -41,6 +41,39 @@ pub fn add(reg: &mut Register, json: Option<&str>) -> Result<(), Error> {
     print_json(&reg.record(&new)?)
 }
 
+/// The complaint an e-mail file proposes (printed), or recorded with `record`.
+pub fn add_from_email(
+    reg: &mut Register,
+    file: &std::path::Path,
+    record: bool,
+    subject: Option<&str>,
+) -> Result<(), Error> {
+    let (name, bytes) = email_file(file)?;
+    let mut proposal = reg.propose_from_email(&name, &bytes)?;
+    if let Some(s) = subject {
+        proposal.complaint.subject = reclam::complaint::input::parse_vocab("subject", s)?;
+    }
+    if !record {
+        return print_json(&proposal);
+    }
+    print_json(&reg.record_from_email(&proposal.complaint, &name, &bytes)?)
+}
+
+/// A message file's name and bytes.
+pub fn email_file(file: &std::path::Path) -> Result<(String, Vec<u8>), Error> {
+    let name = file
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "message.eml".into());
+    let bytes = std::fs::read(file).map_err(|e| {
+        Error::Validation(reclam::complaint::ValidationError::new(
+            "file",
+            format!("« {} » ne peut pas être lu : {e}", file.display()),
+        ))
+    })?;
+    Ok((name, bytes))
+}
+
 pub fn request(reg: &mut Register, json: Option<&str>) -> Result<(), Error> {
     let text = read_input("json", json)?;
     let de = &mut serde_json::Deserializer::from_str(&text);

@@ -62,10 +62,20 @@ enum Command {
         #[arg(long, default_value = "metropole")]
         region: String,
     },
-    /// Record a complaint from JSON (a file, or - / nothing for stdin).
+    /// Record a complaint from JSON (a file, or - / nothing for stdin), or take it in from an
+    /// e-mail file: `--from-email message.eml|.msg` prints the proposed complaint, `--record`
+    /// records it with the message and its attachments.
     Add {
         #[arg(long)]
         json: Option<String>,
+        #[arg(long, conflicts_with = "json")]
+        from_email: Option<PathBuf>,
+        /// With --from-email: record it (the message and its attachments kept in its file).
+        #[arg(long, requires = "from_email")]
+        record: bool,
+        /// With --from-email: the register's category (default: other).
+        #[arg(long, requires = "from_email")]
+        subject: Option<String>,
     },
     /// Record a request that is not a complaint (kept out of the register).
     Request {
@@ -491,7 +501,13 @@ fn dispatch(reg: &mut Register, command: Command, by: &str) -> Result<(), Error>
         | Command::Status { .. }
         | Command::Conflicts { .. }
         | Command::Resolve { .. } => unreachable!("handled in run"),
-        Command::Add { json } => complaints::add(reg.act_as(by)?, json.as_deref()),
+        Command::Add {
+            from_email: Some(file),
+            record,
+            subject,
+            ..
+        } => complaints::add_from_email(reg.act_as(by)?, &file, record, subject.as_deref()),
+        Command::Add { json, .. } => complaints::add(reg.act_as(by)?, json.as_deref()),
         Command::Request { json } => complaints::request(reg.act_as(by)?, json.as_deref()),
         Command::List(args) => complaints::list(reg, args),
         Command::Show { reference, json } => complaints::show(reg, &reference, json),

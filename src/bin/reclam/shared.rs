@@ -144,7 +144,23 @@ pub fn open(
 /// or the outbox offline); reads are the cache's.
 pub fn dispatch(ws: &mut Workstation, command: Command) -> Result<(), Error> {
     match command {
-        Command::Add { json } => {
+        Command::Add {
+            from_email: Some(file),
+            record,
+            subject,
+            ..
+        } => {
+            let (name, bytes) = crate::complaints::email_file(&file)?;
+            let mut proposal = ws.register()?.propose_from_email(&name, &bytes)?;
+            if let Some(s) = subject {
+                proposal.complaint.subject = reclam::complaint::input::parse_vocab("subject", &s)?;
+            }
+            if !record {
+                return print_json(&proposal);
+            }
+            print_json(&ws.record_from_email(&proposal.complaint, &name, &bytes)?)
+        }
+        Command::Add { json, .. } => {
             let text = read_input("json", json.as_deref())?;
             // The same French messages as a solo register for a malformed complaint.
             reclam::complaint::input::parse_new_complaint(&text)?;

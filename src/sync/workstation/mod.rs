@@ -34,6 +34,7 @@ use std::sync::Arc;
 
 mod adopt;
 mod apply;
+mod mail;
 mod members;
 
 pub use apply::apply_event;

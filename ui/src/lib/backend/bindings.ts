@@ -349,6 +349,24 @@ export type ClientComplaintSummary = { reference: string, receivedOn: string, su
  */
 sameContract: boolean, };
 
+export type EmailIntake = { 
+/**
+ * The complaint as proposed: client and e-mail from the sender, the message's date as
+ * the date sent and received, channel e-mail, the subject line and the text as the
+ * description. The register's subject (category) is the user's to choose.
+ */
+complaint: NewComplaint, subjectLine: string, 
+/**
+ * The message file itself, kept as the first attachment.
+ */
+messageName: string, attachments: Array<MailAttachmentInfo>, 
+/**
+ * What the user should check (no date in the message, no sender's name...).
+ */
+warnings: Array<string>, };
+
+export type MailAttachmentInfo = { name: string, size: number, };
+
 export type NewClient = { name: string, address?: string | null, email?: string | null, phone?: string | null, number?: string | null, kind?: ClientKind | null, relation?: ClientRelation | null, };
 
 export type NewContract = { number?: string | null, product?: string | null, insurer?: string | null, };

@@ -7,6 +7,7 @@ import { toAppError } from "./errors";
 import { changed } from "./changes";
 import type {
   ActionEdit,
+  EmailIntake,
   PlatformCase,
   ClientComplaintSummary,
   InfoRequest,
@@ -435,6 +436,60 @@ export const setActionStatus = setCorrectiveActionStatus;
 // ---- Attachments ---------------------------------------------------------
 
 const ATTACHMENT_EXTENSIONS = ["pdf", "png", "jpg", "jpeg", "eml", "msg", "txt", "docx", "odt"];
+
+// ---- E-mail files ----------------------------------------------------------
+
+/** What an e-mail file (.eml, .msg) proposes as a complaint; nothing is recorded. */
+export function readEmail(path: string): Promise<EmailIntake> {
+  return call<EmailIntake>("read_email", { path });
+}
+
+/** Record the complaint as checked, with the message and its attachments kept in its file. */
+export function recordFromEmail(input: NewComplaint, path: string, actor: string): Promise<Complaint> {
+  return call<Complaint>("record_from_email", { input, path, actor });
+}
+
+/** An e-mail about a complaint: an incoming exchange, the message and its attachments kept. */
+export function addEmailExchange(reference: string, path: string, actor: string): Promise<ComplaintView> {
+  return call<ComplaintView>("add_email_exchange", { reference, path, actor });
+}
+
+/** Ask the user for a saved e-mail (.eml, .msg). Resolves to its path, or null if cancelled. */
+export async function pickEmailFile(): Promise<string | null> {
+  if (!isTauri()) throw NO_BACKEND;
+  try {
+    const picked = await openDialog({
+      multiple: false,
+      directory: false,
+      title: "Choisir un e-mail enregistré",
+      filters: [{ name: "E-mails", extensions: ["eml", "msg"] }],
+    });
+    return typeof picked === "string" ? picked : null;
+  } catch (e) {
+    throw toAppError(e);
+  }
+}
+
+/**
+ * Be told of files dropped on the window (their paths), and of a drag hovering it (`over`);
+ * returns the function that stops listening. Outside the desktop app: nothing happens.
+ */
+export async function onFilesDropped(
+  handler: (paths: string[]) => void,
+  over?: (hovering: boolean) => void,
+): Promise<() => void> {
+  if (!isTauri()) return () => {};
+  const { getCurrentWebview } = await import("@tauri-apps/api/webview");
+  return getCurrentWebview().onDragDropEvent((event) => {
+    const p = event.payload;
+    if (p.type === "enter" || p.type === "over") over?.(true);
+    else if (p.type === "leave") over?.(false);
+    else if (p.type === "drop") {
+      over?.(false);
+      handler(p.paths);
+    }
+  });
+}
 
 /** Ask the user for one file to attach. Resolves to its path, or null if cancelled. */
 export async function pickAttachmentFile(): Promise<string | null> {
