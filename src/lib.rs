@@ -22,6 +22,7 @@ pub mod mail;
 pub mod print;
 pub mod register;
 pub mod settings;
+pub mod sign;
 pub mod store;
 pub mod sync;
 pub mod wire;

@@ -61,6 +61,7 @@ use crate::register::letters::{GestureState, LetterChoices, SignatoryChoice};
 use crate::register::mail::EmailIntake;
 use crate::register::AuthorityCheck;
 use crate::settings::{SettingEntry, Settings};
+use crate::sign::CertificateInfo;
 use crate::store::authority::{PendingApproval, RefundDue};
 use crate::store::backup::{
     BackupFile, BackupInfo, BackupStatus, Maintenance, Relation, RestorePreview, RestoreReport,
@@ -131,7 +132,7 @@ pub fn typescript() -> String {
         // A complaint and its file.
         Client, Contract, Holding, Answer, Closure, Dysfunction, Complaint, Event, Exchange,
         AttachmentMeta, DisputeStep, Mediation, ComplaintView, Sent, Ending, Confirmation,
-        DisputeAlert, PlatformCase, PlatformScore,
+        DisputeAlert, PlatformCase, PlatformScore, CertificateInfo,
         // Requests for information.
         InfoRequest, RequestQuery, RequestPage, ClientComplaintSummary, EmailIntake,
         MailAttachmentInfo,

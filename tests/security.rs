@@ -1,4 +1,5 @@
-//! Guards on the desktop app's attack surface: the window may only use the dialogs, the CSP
+//! Guards on the desktop app's attack surface: the window may only use the dialogs and listen
+//! to events (files dropped on it), the CSP
 //! allows no inline or evaluated script, no UI code injects text as HTML, and backups are as
 //! private as the register.
 
@@ -9,12 +10,18 @@ fn root() -> PathBuf {
 }
 
 #[test]
-fn the_window_may_only_open_the_file_dialogs() {
+fn the_window_may_only_open_the_file_dialogs_and_listen() {
     let text = std::fs::read_to_string(root().join("src-tauri/capabilities/default.json")).unwrap();
     let caps: serde_json::Value = serde_json::from_str(&text).unwrap();
     assert_eq!(
         caps["permissions"],
-        serde_json::json!(["dialog:allow-open", "dialog:allow-save"])
+        // Listening (not emitting): the webview is told of files dropped on the window.
+        serde_json::json!([
+            "dialog:allow-open",
+            "dialog:allow-save",
+            "core:event:allow-listen",
+            "core:event:allow-unlisten"
+        ])
     );
     let dir: Vec<_> = std::fs::read_dir(root().join("src-tauri/capabilities"))
         .unwrap()

@@ -171,12 +171,17 @@ impl<S: BorrowMut<Store>> Register<S> {
             .holding
             .as_ref()
             .map(|h| (h.note.as_str(), h.expected_on));
+        let reason = format!("{} — réclamation {r}", req.kind.label());
+        let (pdf, certificate) = self.signed_for_issue(draft.pdf, &reason)?;
         self.sm().record_issued_letter(
             r,
             req.kind,
             holding,
             &draft.composed.signatory_name,
-            &draft.pdf,
+            crate::store::letters::IssuedPdf {
+                pdf: &pdf,
+                certificate: certificate.as_deref(),
+            },
             &actor,
         )
     }

@@ -28,6 +28,7 @@ pub mod mail;
 mod people;
 mod retention;
 mod settings;
+mod signing;
 mod start;
 
 pub use authority::AuthorityCheck;
@@ -49,6 +50,8 @@ pub struct Register<S = Store> {
     actor: Option<String>,
     /// The user who proved who they are (`sign_in`), when the register has credentials.
     signed_in: Option<String>,
+    /// The firm's signing key, once unlocked with its passphrase (`unlock_certificate`).
+    signer: Option<crate::sign::FirmSigner>,
 }
 
 impl<'a> Register<&'a mut Store> {
@@ -58,6 +61,7 @@ impl<'a> Register<&'a mut Store> {
             store,
             actor: None,
             signed_in: None,
+            signer: None,
         };
         r.act_as(name)?;
         Ok(r)
@@ -73,6 +77,7 @@ impl<'a> Register<&'a mut Store> {
             store,
             actor: None,
             signed_in: None,
+            signer: None,
         };
         r.sign_in(name, secret)?;
         Ok(r)
@@ -90,6 +95,7 @@ impl Register {
             store,
             actor: None,
             signed_in: None,
+            signer: None,
         }
     }
 

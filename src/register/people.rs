@@ -190,7 +190,7 @@ impl<S: BorrowMut<Store>> Register<S> {
     }
 
     /// Only an active manager may manage the firm's people (anyone, while it has none).
-    fn require_manager(&self, what: &str) -> Result<String> {
+    pub(super) fn require_manager(&self, what: &str) -> Result<String> {
         let actor = self.actor()?;
         if !crate::firm::is_manager(&self.s().users()?, &actor) {
             return Err(Error::Forbidden(format!("seul un dirigeant peut {what}")));

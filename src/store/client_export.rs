@@ -66,6 +66,28 @@ impl Store {
         Ok(files)
     }
 
+    /// Journal the firm's new signing certificate (its fingerprint, subject and validity).
+    pub fn journal_certificate(
+        &mut self,
+        info: &crate::sign::CertificateInfo,
+        actor: &str,
+    ) -> Result<()> {
+        let actor = actor_name(actor)?;
+        self.write(|tx, w| {
+            journal::append(
+                tx,
+                None,
+                w.now(),
+                &actor,
+                "certificateCreated",
+                json!({ "fingerprint": info.fingerprint, "subject": info.subject,
+                        "notAfter": info.not_after, "selfSigned": info.self_signed }),
+                None,
+            )?;
+            Ok(())
+        })
+    }
+
     /// Journal the disclosure of `references` to the client searched as `query`.
     pub fn journal_client_export(
         &mut self,

@@ -20,6 +20,13 @@ use crate::firm::{Firm, Mediator};
 use rusqlite::{params, OptionalExtension};
 use serde_json::json;
 
+/// The bytes of a letter as issued, and the fingerprint of the certificate that signed them.
+#[derive(Debug, Clone, Copy)]
+pub struct IssuedPdf<'a> {
+    pub pdf: &'a [u8],
+    pub certificate: Option<&'a str>,
+}
+
 /// Largest signature image accepted.
 pub const MAX_SIGNATURE_BYTES: usize = 2 * 1024 * 1024;
 
@@ -315,9 +322,10 @@ impl Store {
         kind: LetterKind,
         holding: Option<(&str, chrono::NaiveDate)>,
         signatory: &str,
-        pdf: &[u8],
+        issued: IssuedPdf<'_>,
         actor: &str,
     ) -> Result<LetterMeta> {
+        let IssuedPdf { pdf, certificate } = issued;
         let actor = actor_name(actor)?;
         let sha256 = sha256_hex(pdf);
         let size = i64::try_from(pdf.len()).expect("a letter is small");
@@ -393,6 +401,10 @@ impl Store {
                     "sha256": sha256, "size": size });
                 if let Some((_, expected_on)) = holding {
                     data["expectedOn"] = json!(expected_on);
+                }
+                // Signed: the firm's certificate, by its fingerprint.
+                if let Some(fingerprint) = certificate {
+                    data["certificate"] = json!(fingerprint);
                 }
                 Ok(Change { kind: "letterIssued", data })
             })?;

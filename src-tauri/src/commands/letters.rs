@@ -114,3 +114,31 @@ pub fn open_letter(app: tauri::AppHandle, state: State<'_, AppState>, id: i64) -
 pub fn save_letter(state: State<'_, AppState>, id: i64, path: PathBuf) -> CmdResult<()> {
     state.with(|reg| reg.save_letter(id, &path).map(|_| ()))
 }
+
+/// The firm's signing certificate, if it has one.
+#[tauri::command]
+pub fn certificate_info(
+    state: State<'_, AppState>,
+) -> CmdResult<Option<reclam::sign::CertificateInfo>> {
+    state.with(|reg| reg.certificate())
+}
+
+/// Create the firm's self-signed certificate (a manager), its key encrypted with `passphrase`;
+/// it stays unlocked for this session.
+#[tauri::command]
+pub fn create_certificate(
+    state: State<'_, AppState>,
+    passphrase: String,
+    actor: &str,
+) -> CmdResult<reclam::sign::CertificateInfo> {
+    state.acting(actor, |reg| reg.create_certificate(&passphrase))
+}
+
+/// Unlock the firm's key for this session: letters issued are then signed.
+#[tauri::command]
+pub fn unlock_certificate(
+    state: State<'_, AppState>,
+    passphrase: String,
+) -> CmdResult<reclam::sign::CertificateInfo> {
+    state.with(|reg| reg.unlock_certificate(&passphrase))
+}

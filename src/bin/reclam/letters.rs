@@ -60,6 +60,10 @@ pub fn letter(reg: &mut Register, a: LetterArgs) -> Result<(), Error> {
         print_json(&reg.draft_letter(&r, &req)?.composed)?;
     }
     if a.issue {
+        // Once the firm has a certificate, issued letters are signed with it.
+        if reg.certificate()?.is_some() {
+            reg.unlock_certificate(&cert_passphrase()?)?;
+        }
         let meta = reg.issue_letter(&r, &req)?;
         eprintln!(
             "lettre n° {} émise ({} octets, SHA-256 {})",
@@ -97,5 +101,71 @@ pub fn template(reg: &mut Register, action: TemplateAction, by: &str) -> Result<
             println!("{key} enregistré");
             Ok(())
         }
+    }
+}
+
+/// The certificate's passphrase: `RECLAM_CERT_PASSPHRASE`, or asked at the terminal.
+pub fn cert_passphrase() -> Result<String, Error> {
+    if let Ok(p) = std::env::var("RECLAM_CERT_PASSPHRASE") {
+        return Ok(p);
+    }
+    use std::io::IsTerminal;
+    if !std::io::stdin().is_terminal() {
+        return Err(Error::Validation(reclam::complaint::ValidationError::new(
+            "passphrase",
+            "phrase secrète du certificat attendue : RECLAM_CERT_PASSPHRASE, ou lancez la \
+             commande dans un terminal",
+        )));
+    }
+    rpassword::prompt_password("phrase secrète du certificat du cabinet : ").map_err(|e| {
+        Error::Validation(reclam::complaint::ValidationError::new(
+            "passphrase",
+            e.to_string(),
+        ))
+    })
+}
+
+#[derive(clap::Subcommand)]
+pub enum CertAction {
+    /// Create the firm's self-signed certificate from its settings (name, ORIAS number); its
+    /// key is kept beside the register, encrypted with the passphrase (RECLAM_CERT_PASSPHRASE
+    /// or asked).
+    Create,
+    /// The firm's certificate: subject, validity, fingerprint.
+    Show {
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+pub fn cert(reg: &mut Register, action: CertAction, by: &str) -> Result<(), Error> {
+    match action {
+        CertAction::Create => {
+            let passphrase = cert_passphrase()?;
+            let info = reg.act_as(by)?.create_certificate(&passphrase)?;
+            print_json(&info)
+        }
+        CertAction::Show { json } => match reg.certificate()? {
+            None => {
+                println!("aucun certificat : reclam cert create");
+                Ok(())
+            }
+            Some(info) if json => print_json(&info),
+            Some(info) => {
+                println!("{}", info.subject);
+                println!(
+                    "valable du {} au {}{}",
+                    info.not_before,
+                    info.not_after,
+                    if info.self_signed {
+                        " (auto-signé)"
+                    } else {
+                        ""
+                    }
+                );
+                println!("empreinte SHA-256 {}", info.fingerprint);
+                Ok(())
+            }
+        },
     }
 }

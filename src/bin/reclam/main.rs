@@ -339,6 +339,11 @@ enum Command {
         #[command(subcommand)]
         action: actions::ActionCmd,
     },
+    /// The firm's signing certificate: letters issued are signed with it (PAdES).
+    Cert {
+        #[command(subcommand)]
+        action: letters::CertAction,
+    },
     /// Letter templates: show them, or replace one (empty file: back to the default).
     Template {
         #[command(subcommand)]
@@ -619,6 +624,7 @@ fn dispatch_firm(reg: &mut Register, command: Command, by: &str) -> Result<(), E
             },
         ),
         Command::Template { action } => letters::template(reg, action, by),
+        Command::Cert { action } => letters::cert(reg, action, by),
         Command::Extract {
             period,
             format,

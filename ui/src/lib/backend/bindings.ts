@@ -321,6 +321,12 @@ combinedPct: number | null,
  */
 meanRating: number | null, public: number, escalated: number, };
 
+export type CertificateInfo = { subject: string, issuer: string, selfSigned: boolean, notBefore: string, notAfter: string, 
+/**
+ * SHA-256 of the certificate (DER), what the journal keeps with each signed letter.
+ */
+fingerprint: string, };
+
 export type InfoRequest = { id: number, clientName: string, channel: Channel, receivedOn: string, description: string, recordedBy: string, recordedAt: string, closedOn: string | null, closingNote: string | null, 
 /**
  * The complaint it was requalified from (recorded as a complaint by mistake).

@@ -7,6 +7,7 @@ import { toAppError } from "./errors";
 import { changed } from "./changes";
 import type {
   ActionEdit,
+  CertificateInfo,
   EmailIntake,
   PlatformCase,
   ClientComplaintSummary,
@@ -436,6 +437,27 @@ export const setActionStatus = setCorrectiveActionStatus;
 // ---- Attachments ---------------------------------------------------------
 
 const ATTACHMENT_EXTENSIONS = ["pdf", "png", "jpg", "jpeg", "eml", "msg", "txt", "docx", "odt"];
+
+// ---- The firm's signing certificate ----------------------------------------
+
+/** The firm's certificate (letters issued are signed with it), or null. */
+export function certificateInfo(): Promise<CertificateInfo | null> {
+  return call<CertificateInfo | null>("certificate_info");
+}
+
+/**
+ * Create the firm's self-signed certificate from its settings (a manager); its key is kept
+ * encrypted with `passphrase` (10 characters at least) and stays unlocked for the session.
+ * Errors: "firm.name", "firm.orias", "certificate".
+ */
+export function createCertificate(passphrase: string, actor: string): Promise<CertificateInfo> {
+  return call<CertificateInfo>("create_certificate", { passphrase, actor });
+}
+
+/** Unlock the firm's key for this session (error field "passphrase" when wrong). */
+export function unlockCertificate(passphrase: string): Promise<CertificateInfo> {
+  return call<CertificateInfo>("unlock_certificate", { passphrase });
+}
 
 // ---- E-mail files ----------------------------------------------------------
 
