@@ -19,9 +19,10 @@ XVFB := xvfb-run -a -s "-screen 0 1280x900x24"
 # WebDriver, pdftotext/pdftoppm, a font, PostgreSQL and openssl for the shared register).
 APT_PACKAGES := libwebkit2gtk-4.1-dev build-essential pkg-config libssl-dev \
 	libayatana-appindicator3-dev librsvg2-dev libxdo-dev \
-	xvfb xauth webkit2gtk-driver poppler-utils fonts-dejavu-core unzip postgresql openssl
+	xvfb xauth webkit2gtk-driver poppler-utils fonts-dejavu-core unzip postgresql openssl \
+	python3 python3-pip
 
-.PHONY: run test deps toolchain system-deps ui-deps ui build lint rust-test ui-test e2e e2e-bench crash bench bench-shared bench-libreoffice bench-libreoffice-extract bench-extract-memory demo clean-db
+.PHONY: run test deps toolchain system-deps py-deps ui-deps ui build lint rust-test ui-test e2e e2e-bench crash bench bench-shared bench-libreoffice bench-libreoffice-extract bench-extract-memory demo clean-db
 
 run: deps ui
 	$(CARGO) build --workspace
@@ -29,7 +30,16 @@ run: deps ui
 
 test: deps ui lint rust-test ui-test e2e
 
-deps: system-deps toolchain ui-deps
+deps: system-deps toolchain ui-deps py-deps
+
+# pyHanko validates the PAdES signatures of issued letters in the tests (tests/signing.rs).
+PYHANKO_VERSION := 0.38.0
+py-deps:
+	@python3 -c "import pyhanko, pyhanko_certvalidator" 2>/dev/null || \
+		python3 -m pip install --quiet --disable-pip-version-check \
+			"pyhanko==$(PYHANKO_VERSION)" pyhanko-certvalidator \
+		|| python3 -m pip install --quiet --disable-pip-version-check --break-system-packages \
+			"pyhanko==$(PYHANKO_VERSION)" pyhanko-certvalidator
 
 # rust-toolchain.toml pins 1.95.0. Without network access to the Rust dist servers, alias it to
 # the installed stable toolchain when that is the same version.

@@ -28,6 +28,31 @@ fn pdfsig(pdf: &[u8]) -> String {
     )
 }
 
+/// pyHanko's validation (tests/tools/validate_pades.py), trusting `cert_pem`: its exit
+/// status and report.
+fn pyhanko(cert_pem: &std::path::Path, pdf: &[u8]) -> (bool, String) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("lettre.pdf");
+    std::fs::write(&path, pdf).unwrap();
+    let out = Command::new("python3")
+        .arg(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/tools/validate_pades.py"
+        ))
+        .arg(cert_pem)
+        .arg(&path)
+        .output()
+        .expect("python3 with pyHanko is installed by make test");
+    (
+        out.status.success(),
+        format!(
+            "{}{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        ),
+    )
+}
+
 fn firm(reg: &mut Register<&mut reclam::Store>) {
     reg.set_settings(&[
         ("firm.name".into(), "Cabinet Durand Courtage".into()),
@@ -113,6 +138,15 @@ fn a_letter_issued_with_the_firm_s_certificate_is_signed_and_verifiable() {
     ] {
         assert!(report.contains(expected), "{expected:?} in {report}");
     }
+    // pyHanko, trusting the firm's certificate, judges it valid and covering the whole file.
+    let (ok, report) = pyhanko(&cert_path, &pdf);
+    assert!(ok, "{report}");
+    assert!(
+        report.contains("The signature is judged VALID")
+            && report.contains("The signature covers the entire file")
+            && report.contains("/ETSI.CAdES.detached"),
+        "{report}"
+    );
     // The letter still reads as before, the journal names the certificate.
     let words = common::pdf_words(&pdf);
     assert!(
@@ -138,6 +172,8 @@ fn a_letter_issued_with_the_firm_s_certificate_is_signed_and_verifiable() {
     altered[at + 8] ^= 0x01;
     let report = pdfsig(&altered);
     assert!(!report.contains("Signature is Valid."), "{report}");
+    let (ok, report) = pyhanko(&cert_path, &altered);
+    assert!(!ok, "{report}");
 }
 
 #[test]

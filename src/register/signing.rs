@@ -126,7 +126,8 @@ impl<S: BorrowMut<Store>> Register<S> {
             return Err(ValidationError::new(
                 "certificate",
                 "le certificat du cabinet est verrouillé : saisissez sa phrase secrète pour \
-                 signer la lettre (Paramètres → Certificat, ou RECLAM_CERT_PASSPHRASE)",
+                 signer la lettre (Paramètres → Signature électronique des courriers ; en \
+                 ligne de commande : RECLAM_CERT_PASSPHRASE)",
             )
             .into());
         };
