@@ -281,3 +281,79 @@ fn the_command_line_creates_the_certificate_and_issues_signed_letters() {
     let report = pdfsig(&std::fs::read(&out).unwrap());
     assert!(report.contains("Signature is Valid."), "{report}");
 }
+
+#[test]
+fn an_extract_and_the_inspection_pack_are_signed_on_request() {
+    let db = TestDb::new();
+    drop(db.open("2026-12-03"));
+    let run = |args: &[&str]| {
+        let out = Command::new(env!("CARGO_BIN_EXE_reclam"))
+            .args(["--db", db.path.to_str().unwrap(), "--by", "Claire Martin"])
+            .args(args)
+            .env("RECLAM_CERT_PASSPHRASE", PASSPHRASE)
+            .output()
+            .unwrap();
+        (
+            out.status.success(),
+            format!(
+                "{}{}",
+                String::from_utf8_lossy(&out.stdout),
+                String::from_utf8_lossy(&out.stderr)
+            ),
+        )
+    };
+    let extract = db.dir.path().join("extrait.pdf");
+    let args = [
+        "extract",
+        "--from",
+        "2026-01-01",
+        "--to",
+        "2026-12-31",
+        "--format",
+        "pdf",
+        "--out",
+        extract.to_str().unwrap(),
+        "--sign",
+    ];
+    // No certificate yet: refused, in French.
+    let (ok, err) = run(&args);
+    assert!(!ok && err.contains("pas encore de certificat"), "{err}");
+    assert!(
+        run(&[
+            "settings",
+            "set",
+            "firm.name",
+            "Cabinet Durand Courtage",
+            "firm.orias",
+            "07000001"
+        ])
+        .0
+    );
+    assert!(run(&["cert", "create"]).0);
+    let (ok, err) = run(&args);
+    assert!(ok, "{err}");
+    let report = pdfsig(&std::fs::read(&extract).unwrap());
+    assert!(report.contains("Signature is Valid."), "{report}");
+    let pack = db.dir.path().join("dossier");
+    std::fs::create_dir(&pack).unwrap();
+    let (ok, printed) = run(&[
+        "pack",
+        "--from",
+        "2026-01-01",
+        "--to",
+        "2026-12-31",
+        "--out",
+        pack.to_str().unwrap(),
+        "--sign",
+    ]);
+    assert!(ok, "{printed}");
+    // The pack's PDF is the first line printed ("… .pdf (N pages)").
+    let joined = printed
+        .lines()
+        .next()
+        .and_then(|l| l.split(" (").next())
+        .expect("the pack's PDF")
+        .to_owned();
+    let report = pdfsig(&std::fs::read(joined).unwrap());
+    assert!(report.contains("Signature is Valid."), "{report}");
+}

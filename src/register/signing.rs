@@ -111,6 +111,26 @@ impl<S: BorrowMut<Store>> Register<S> {
         Ok(info)
     }
 
+    /// Sign a PDF written by the register (an extract, the inspection pack), on request: the
+    /// file is replaced by its signed version. The certificate must exist and be unlocked.
+    pub fn sign_document(&self, path: &std::path::Path, reason: &str) -> Result<()> {
+        let Some(signer) = &self.signer else {
+            let why = if self.certificate_paths().0.exists() {
+                "le certificat du cabinet est verrouillé : saisissez sa phrase secrète"
+            } else {
+                "le cabinet n'a pas de certificat : créez-le d'abord (reclam cert create)"
+            };
+            return Err(ValidationError::new("certificate", why).into());
+        };
+        let pdf = std::fs::read(path)?;
+        let signed = signer.sign_pdf(&pdf, self.clock().now(), reason)?;
+        let tmp = path.with_extension("pdf.signature");
+        let _ = std::fs::remove_file(&tmp);
+        files::write_private("out", &tmp, &signed)?;
+        std::fs::rename(&tmp, path)?;
+        Ok(())
+    }
+
     /// The PDF as issued: signed when the firm has a certificate (which must then be unlocked
     /// and valid), as composed otherwise. Returns the certificate's fingerprint when signed.
     pub(super) fn signed_for_issue(

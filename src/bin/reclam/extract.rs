@@ -50,8 +50,25 @@ pub fn extract(
     period: PeriodArgs,
     format: &str,
     out: &Path,
+    sign: bool,
 ) -> Result<(), Error> {
-    let count = reg.export_extract_to(&period.query()?, format, out)?;
+    if sign && format != "pdf" {
+        return Err(Error::Validation(reclam::complaint::ValidationError::new(
+            "sign",
+            "seul un extrait PDF se signe",
+        )));
+    }
+    if sign {
+        reg.unlock_certificate(&crate::letters::cert_passphrase()?)?;
+    }
+    let q = period.query()?;
+    let count = reg.export_extract_to(&q, format, out)?;
+    if sign {
+        reg.sign_document(
+            out,
+            &format!("Extrait du registre des réclamations — {}", q.title()),
+        )?;
+    }
     eprintln!("{count} réclamation(s) → {}", out.display());
     Ok(())
 }
@@ -73,8 +90,15 @@ pub fn stats(reg: &Register, period: PeriodArgs, json: bool) -> Result<(), Error
 }
 
 /// The pack as one PDF and its parts, written into the `--out` folder itself.
-pub fn pack(reg: &mut Register, period: PeriodArgs, out: &Path) -> Result<(), Error> {
-    let files = reg.write_pack_into(&period.query()?, out)?;
+pub fn pack(reg: &mut Register, period: PeriodArgs, out: &Path, sign: bool) -> Result<(), Error> {
+    if sign {
+        reg.unlock_certificate(&crate::letters::cert_passphrase()?)?;
+    }
+    let q = period.query()?;
+    let files = reg.write_pack_into(&q, out)?;
+    if sign {
+        reg.sign_document(&files.pdf, &format!("Dossier d'inspection — {}", q.title()))?;
+    }
     println!("{} ({} pages)", files.pdf.display(), files.pages);
     for part in &files.parts {
         println!("{}", part.display());

@@ -238,6 +238,9 @@ enum Command {
         format: String,
         #[arg(long)]
         out: PathBuf,
+        /// Sign the PDF with the firm's certificate (PAdES).
+        #[arg(long)]
+        sign: bool,
     },
     /// Import an existing register (XLSX, XLS, ODS or CSV). With --dry-run, print what would
     /// be imported and refused, row by row, and change nothing.
@@ -276,6 +279,9 @@ enum Command {
         period: extract::PeriodArgs,
         #[arg(long)]
         out: PathBuf,
+        /// Sign the pack's PDF with the firm's certificate (PAdES).
+        #[arg(long)]
+        sign: bool,
     },
     /// Check the register's proof: the journal's hash chain, every complaint against its last
     /// event, the letters and attachments against their journaled hashes. Exit code 3 when
@@ -629,9 +635,10 @@ fn dispatch_firm(reg: &mut Register, command: Command, by: &str) -> Result<(), E
             period,
             format,
             out,
-        } => extract::extract(reg.act_as(by)?, period, &format, &out),
+            sign,
+        } => extract::extract(reg.act_as(by)?, period, &format, &out, sign),
         Command::Stats { period, json } => extract::stats(reg, period, json),
-        Command::Pack { period, out } => extract::pack(reg.act_as(by)?, period, &out),
+        Command::Pack { period, out, sign } => extract::pack(reg.act_as(by)?, period, &out, sign),
         Command::Import {
             file,
             mapping,
