@@ -1,5 +1,6 @@
 //! Letters in the real app: preview an acknowledgement from the complaint file, issue it, and
-//! find it stored in the register (through the CLI) with the complaint acknowledged.
+//! find it stored in the register (through the CLI) with the complaint acknowledged; the
+//! firm's certificate created in Settings, and the next letter issued signed (pdfsig).
 
 mod common;
 
@@ -89,5 +90,64 @@ async fn an_acknowledgement_is_previewed_then_issued_from_the_file() {
         .filter_map(|e| e["kind"].as_str())
         .collect();
     assert_eq!(kinds, ["recorded", "acknowledged", "letterIssued"]);
+    app.quit().await;
+}
+
+#[tokio::test]
+async fn the_firm_s_certificate_is_created_in_settings_and_letters_are_signed() {
+    let (register, reference) = seeded();
+    let app = App::launch("38-settings-certificate", register).await;
+    app.sign_in(USER).await;
+    app.click("#nav-settings").await;
+    app.wait_for("#certificate-none").await;
+    // Two different passphrases: refused on screen first.
+    app.type_text("#certificate-passphrase", "phrase du cabinet 2026")
+        .await;
+    app.type_text("#certificate-confirmation", "phrase du cabinet 2027")
+        .await;
+    app.scroll_into_view("#certificate-create").await;
+    app.click("#certificate-create").await;
+    app.wait_for("#certificate-section [aria-invalid=\"true\"]")
+        .await;
+    app.type_text("#certificate-confirmation", "phrase du cabinet 2026")
+        .await;
+    app.click("#certificate-create").await;
+    app.wait_text("#certificate-details", "ORIAS 07000001")
+        .await;
+    app.wait_for("#certificate-self-signed").await;
+    app.scroll_into_view("#certificate-section").await;
+    app.screenshot().await;
+
+    // The certificate is unlocked for this session: the letter issued is signed.
+    app.click("#nav-register").await;
+    app.click(&format!(
+        "#register-table tr[data-ref=\"{reference}\"] td.client"
+    ))
+    .await;
+    app.wait_text("#file-reference", &reference).await;
+    app.click("#letter-kind-ack").await;
+    app.click("#letter-issue").await;
+    app.click("#letter-issue-confirm").await;
+    app.wait_for("#letters-list tr[data-letter-id]").await;
+    let pdf: Vec<u8> = rusqlite::Connection::open(app.register().path())
+        .unwrap()
+        .query_row(
+            "SELECT pdf FROM letters ORDER BY id DESC LIMIT 1",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("ar.pdf");
+    std::fs::write(&file, &pdf).unwrap();
+    let out = std::process::Command::new("pdfsig")
+        .arg(&file)
+        .output()
+        .unwrap();
+    let report = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        report.contains("Signature is Valid.") && report.contains("ORIAS 07000001"),
+        "{report}"
+    );
     app.quit().await;
 }
