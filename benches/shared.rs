@@ -8,7 +8,7 @@
 mod pg;
 
 use reclam::api::complaints::RecordComplaintReq;
-use reclam::api::lifecycle::AcknowledgeReq;
+use reclam::api::lifecycle::AddDysfunctionReq;
 use reclam::clock::{Clock, FixedClock};
 use reclam::store::register::RegisterQuery;
 use reclam::store::sync::OutboxEntry;
@@ -140,11 +140,11 @@ fn main() {
     let mut ws = Workstation::open(&cache, clock(), offline, PW).unwrap();
     let t = Instant::now();
     for i in 0..1000 {
-        ws.execute(Op::Acknowledge(AcknowledgeReq {
+        ws.execute(Op::AddDysfunction(AddDysfunctionReq {
             reference: format!("REC-2026-{:05}", 10_000 + i),
+            category: "delay".into(),
+            description: "Dossier resté sans suite une semaine".into(),
             on: "2026-03-04".into(),
-            via: None,
-            copy: None,
         }))
         .unwrap();
     }

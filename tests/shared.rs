@@ -50,8 +50,33 @@ fn answer(reference: &str, summary: &str) -> Op {
         on: "2026-03-10".into(),
         outcome: "upheld".into(),
         summary: summary.into(),
+        via: Some("registerLetter".into()),
         ..Default::default()
     })
+}
+
+/// The copy of the acknowledgement letter written elsewhere for `reference` (`acknowledge`).
+fn ack_copy(reference: &str) -> (String, Vec<u8>) {
+    let bytes = format!("%PDF-1.4 accusé de réception {reference}").into_bytes();
+    (reclam::store::journal::sha256_hex(&bytes), bytes)
+}
+
+/// Acknowledge as a member does: the letter written elsewhere attached, then named as the copy.
+fn acknowledge(ws: &mut Workstation, reference: &str, on: &str) {
+    let (sha, bytes) = ack_copy(reference);
+    ws.execute(Op::AddAttachment {
+        reference: reference.to_owned(),
+        name: format!("ar-{reference}.pdf"),
+        bytes,
+    })
+    .unwrap();
+    ws.execute(Op::Acknowledge(AcknowledgeReq {
+        reference: reference.to_owned(),
+        on: on.to_owned(),
+        via: Some("otherLetter".into()),
+        copy: Some(sha),
+    }))
+    .unwrap();
 }
 
 /// A firm on its own database: Claire Martin (manager) and Paul Petit (advisor).
@@ -166,13 +191,7 @@ fn two_workstations_writing_at_once_share_one_chain_and_converge() {
                     let v = ws.execute(record(&format!("{who} client {i}"))).unwrap();
                     let r = reference_of(&v);
                     if i % 2 == 0 {
-                        ws.execute(Op::Acknowledge(AcknowledgeReq {
-                            reference: r.clone(),
-                            on: "2026-03-04".into(),
-                            via: None,
-                            copy: None,
-                        }))
-                        .unwrap();
+                        acknowledge(&mut ws, &r.clone(), "2026-03-04");
                     }
                     refs.push(r);
                 }
@@ -189,8 +208,9 @@ fn two_workstations_writing_at_once_share_one_chain_and_converge() {
     wa.sync().unwrap();
     wb.sync().unwrap();
     let (sa, sb) = (wa.status_checked().unwrap(), wb.status_checked().unwrap());
-    // One chain: 2 users + 24 complaints + 12 acknowledgements, both caches at its head.
-    assert_eq!(sa.chain_length, 2 + 24 + 12);
+    // One chain: 2 users + 24 complaints + 12 acknowledgements (each with its copy attached),
+    // both caches at its head.
+    assert_eq!(sa.chain_length, 2 + 24 + 12 * 2);
     assert_eq!(sa.server_length, Some(sa.chain_length));
     assert_eq!(
         (sb.chain_length, &sb.chain_head),
@@ -248,19 +268,14 @@ fn offline_work_comes_back_and_a_double_answer_is_flagged_not_lost() {
             .unwrap();
         offline_refs.push(reference_of(&v));
     }
-    paul.execute(Op::Acknowledge(AcknowledgeReq {
-        reference: offline_refs[0].clone(),
-        on: "2026-03-05".into(),
-        via: None,
-        copy: None,
-    }))
-    .unwrap();
+    acknowledge(&mut paul, &offline_refs[0].clone(), "2026-03-05");
     paul.execute(answer(&shared, "Réponse de Paul, rédigée dans le train"))
         .unwrap();
     let st = paul.status().unwrap();
     assert!(!st.online);
     assert!(st.offline_since.is_some());
-    assert_eq!(st.pending, 5);
+    // Three complaints, the acknowledgement's copy and the acknowledgement, the answer.
+    assert_eq!(st.pending, 6);
     // Meanwhile, at the office, Claire answers the same complaint.
     claire
         .execute(answer(&shared, "Réponse de Claire, envoyée du bureau"))
@@ -331,13 +346,7 @@ fn a_concurrent_change_to_the_same_complaint_is_flagged_for_review() {
     let r = reference_of(&claire.execute(record("Client suivi")).unwrap());
     firm.open("paul.petit", "paul.db");
     let mut paul = firm.open_offline("paul.petit", "paul.db");
-    paul.execute(Op::Acknowledge(AcknowledgeReq {
-        reference: r.clone(),
-        on: "2026-03-06".into(),
-        via: None,
-        copy: None,
-    }))
-    .unwrap();
+    acknowledge(&mut paul, &r.clone(), "2026-03-06");
     claire
         .execute(Op::AddDysfunction(
             reclam::api::lifecycle::AddDysfunctionReq {
@@ -1139,17 +1148,14 @@ fn an_anonymisation_decided_on_one_workstation_reaches_every_cache() {
             })
             .unwrap(),
     );
-    claire
-        .execute(Op::Acknowledge(AcknowledgeReq {
-            reference: r.clone(),
-            on: "2019-03-05".into(),
-            via: None,
-            copy: None,
-        }))
-        .unwrap();
+    acknowledge(&mut claire, &r.clone(), "2019-03-05");
     let mut answered = answer(&r, "Indemnisation complétée");
     if let Op::Answer(a) = &mut answered {
         a.on = "2019-03-20".into();
+        // Answered by a letter written elsewhere (the same file's copy): closing needs no
+        // letter from the register.
+        a.via = Some("otherLetter".into());
+        a.copy = Some(ack_copy(&r).0);
     }
     claire.execute(answered).unwrap();
     claire
@@ -1341,6 +1347,16 @@ fn what_really_happened_travels_to_every_cache() {
         .attachments[0]
         .sha256
         .clone();
+    // Made here without saying how it was sent: refused before it takes a place.
+    let err = claire
+        .execute(Op::Acknowledge(AcknowledgeReq {
+            reference: form.clone(),
+            on: "2026-03-04".into(),
+            via: None,
+            copy: None,
+        }))
+        .unwrap_err();
+    assert_eq!(err.field(), Some("via"), "{err}");
     claire
         .execute(Op::Acknowledge(AcknowledgeReq {
             reference: form.clone(),

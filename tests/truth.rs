@@ -796,3 +796,64 @@ fn requests_are_covered_by_retention_and_the_client_export() {
     );
     assert!(texts.contains("Demande d'attestation"));
 }
+
+#[test]
+fn what_did_not_happen_cannot_be_claimed() {
+    let db = TestDb::new();
+    let mut s = db.open("2026-06-30");
+    let r = s
+        .record(&complaint("M. Yves Morin", "2026-05-04"), "Accueil")
+        .unwrap()
+        .reference;
+    s.acknowledge(&r, d("2026-05-06"), "Claire").unwrap();
+    let mut reg = Register::over(&mut s, "Claire Martin").unwrap();
+    // The register's letter stands for a step only once issued.
+    let err = reg
+        .state_sent(
+            &r,
+            Step::Acknowledgement,
+            Sent {
+                via: SentVia::RegisterLetter,
+                copy: None,
+            },
+        )
+        .unwrap_err();
+    assert_eq!(err.field(), Some("via"), "{err}");
+    // A withdrawal dated before a step already recorded is refused.
+    let err = reg.withdraw(&r, d("2026-05-05"), "Retrait").unwrap_err();
+    assert_eq!(err.field(), Some("on"), "{err}");
+    reg.withdraw(
+        &r,
+        d("2026-05-20"),
+        "Le client renonce après l'appel de M. Morin",
+    )
+    .unwrap();
+    // Nothing goes out for a withdrawn complaint, and no delivery is stated any more.
+    let req: reclam::letters::LetterRequest = serde_json::from_value(
+        serde_json::json!({"kind": "holding", "signatory": "Claire Martin"}),
+    )
+    .unwrap();
+    let err = reg.issue_letter(&r, &req).unwrap_err();
+    assert!(err.to_string().contains("Retirée par le client"), "{err}");
+    let err = reg
+        .state_sent(
+            &r,
+            Step::Acknowledgement,
+            Sent {
+                via: SentVia::Oral,
+                copy: Some("x".into()),
+            },
+        )
+        .unwrap_err();
+    assert!(err.to_string().contains("Retirée par le client"), "{err}");
+    drop(reg);
+    // Seven years on, anonymisation takes the withdrawal's reason too.
+    drop(s);
+    let mut s = db.open("2033-06-30");
+    let mut reg = Register::over(&mut s, "Claire Martin").unwrap();
+    reg.anonymise(std::slice::from_ref(&r)).unwrap();
+    let c = reg.complaint(&r).unwrap();
+    assert!(!c.ended.unwrap().reason.contains("Morin"));
+    drop(reg);
+    assert!(s.verify().unwrap().ok);
+}

@@ -68,6 +68,25 @@ fn end(
         ));
     }
     let on = dated(c, on, today)?;
+    let last_step = [
+        c.acknowledged_on,
+        c.holdings.last().map(|h| h.on),
+        c.answer.as_ref().map(|a| a.on),
+    ]
+    .into_iter()
+    .flatten()
+    .max();
+    if let Some(last) = last_step.filter(|last| on < *last) {
+        return Err(ValidationError::new(
+            "on",
+            format!(
+                "le {} précède une étape déjà enregistrée ({})",
+                fr(on),
+                fr(last)
+            ),
+        )
+        .into());
+    }
     let reason = required("reason", reason, MAX_TEXT, true)?;
     c.ended = Some(Ending {
         kind: end_kind,
@@ -127,6 +146,7 @@ pub fn check_sent(sent: &Sent) -> Result<(), ValidationError> {
 /// State how a step already recorded reached the client (a step recorded before the app asked,
 /// or an answer whose letter is now issued from the register).
 pub fn state_sent(c: &mut Complaint, step: Step, sent: Sent) -> Result<Change, TransitionError> {
+    ensure_running(c, "mode d'envoi")?;
     check_sent(&sent)?;
     let slot = match step {
         Step::Acknowledgement if c.acknowledged_on.is_some() => &mut c.ack_sent,

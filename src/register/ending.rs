@@ -14,7 +14,7 @@ use std::borrow::BorrowMut;
 
 /// A step recorded by hand says how it reached the client. `step_error`: what the step
 /// itself would refuse (its date...), reported with the missing delivery, all at once.
-pub(super) fn require_sent(
+pub fn require_sent(
     step: Step,
     sent: Option<Sent>,
     step_error: Option<crate::Error>,

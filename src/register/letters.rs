@@ -156,6 +156,7 @@ impl<S: BorrowMut<Store>> Register<S> {
     /// and moves the complaint's step.
     pub fn issue_letter(&mut self, r: &ComplaintRef, req: &LetterRequest) -> Result<LetterMeta> {
         let c = self.s().get(r)?;
+        crate::complaint::ending::ensure_running(&c, "lettre")?;
         if !has_postal_address(&c) {
             return Err(ValidationError::new(
                 "client.address",

@@ -51,7 +51,7 @@ fn description(m: &Mail) -> String {
 }
 
 /// Refuse an attachment the register could not keep, before anything is written.
-fn check_sizes(name: &str, bytes: &[u8], m: &Mail) -> Result<()> {
+pub(crate) fn check_sizes(name: &str, bytes: &[u8], m: &Mail) -> Result<()> {
     for (n, size) in std::iter::once((name, bytes.len())).chain(
         m.attachments
             .iter()

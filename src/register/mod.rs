@@ -32,6 +32,7 @@ mod signing;
 mod start;
 
 pub use authority::AuthorityCheck;
+pub use ending::require_sent;
 pub use extract::PackFiles;
 
 use crate::calendar::Region;

@@ -52,11 +52,17 @@ impl Store {
                     client_name <> ?1 COLLATE NOCASE
                  FROM complaints
                  WHERE (client_name = ?1 COLLATE NOCASE OR contract_number = ?2)
-                    AND reference IS NOT ?3
+                    AND reference IS NOT ?3 AND client_name <> ?4
                  ORDER BY received_on DESC, id DESC LIMIT 50",
             )?
             .query_map(
-                rusqlite::params![name.trim(), contract, except.map(|r| r.as_str())],
+                rusqlite::params![
+                    name.trim(),
+                    contract,
+                    except.map(|r| r.as_str()),
+                    // Anonymised files are nobody's: never one client's history.
+                    super::retention::ANONYMISED_NAME
+                ],
                 |r| {
                     let opt = |i: usize| -> rusqlite::Result<Option<String>> { r.get(i) };
                     Ok(ClientComplaintSummary {

@@ -79,8 +79,35 @@ impl Store {
     ) -> Result<Complaint> {
         self.write(|tx, w| {
             w.apply(tx, r, actor, |tx, id, c, _| {
-                check_copy(tx, id, sent.copy.as_deref())?;
-                Ok(ending::state_sent(c, step, sent)?)
+                // The step's own rules first (an ended complaint, a delivery already stated);
+                // a refusal after them rolls the whole change back.
+                let via = sent.via;
+                let copy = sent.copy.clone();
+                let change = ending::state_sent(c, step, sent)?;
+                check_copy(tx, id, copy.as_deref())?;
+                if via == SentVia::RegisterLetter {
+                    // Only a letter actually issued from the register stands for the step.
+                    let kind = match step {
+                        Step::Acknowledgement => "ack",
+                        Step::Answer => "answer",
+                    };
+                    let issued: bool = tx
+                        .prepare_cached(
+                            "SELECT EXISTS (SELECT 1 FROM letters
+                             WHERE complaint_id = ?1 AND kind = ?2)",
+                        )?
+                        .query_row(rusqlite::params![id, kind], |r| r.get(0))?;
+                    if !issued {
+                        return Err(ValidationError::new(
+                            "via",
+                            "aucune lettre de ce type n'a été émise depuis le registre pour \
+                             cette réclamation : émettez-la depuis Courriers, elle l'indiquera \
+                             d'elle-même",
+                        )
+                        .into());
+                    }
+                }
+                Ok(change)
             })
         })
     }

@@ -146,8 +146,22 @@ pub(crate) fn all(conn: &Connection) -> Result<Vec<InfoRequest>> {
         .collect::<rusqlite::Result<_>>()?)
 }
 
-/// Refuse a change to a request that is no longer open.
-fn ensure_open(q: &InfoRequest) -> Result<()> {
+/// Refuse a change to a request that is no longer open (closed, become a complaint, or
+/// anonymised past the retention period).
+fn ensure_open(conn: &Connection, q: &InfoRequest) -> Result<()> {
+    let anonymised: bool = conn
+        .prepare_cached("SELECT redacted_by IS NOT NULL FROM requests WHERE id = ?1")?
+        .query_row([q.id], |r| r.get(0))?;
+    if anonymised {
+        return Err(ValidationError::new(
+            "request",
+            format!(
+                "la demande n° {} est anonymisée : elle ne se modifie plus",
+                q.id
+            ),
+        )
+        .into());
+    }
     if let Some(r) = &q.to_complaint {
         return Err(ValidationError::new(
             "request",
@@ -284,7 +298,7 @@ impl Store {
         let note = required("note", note, MAX_TEXT, true)?;
         self.write(|tx, w| {
             let q = load(tx, id)?;
-            ensure_open(&q)?;
+            ensure_open(tx, &q)?;
             if on < q.received_on {
                 return Err(ValidationError::new(
                     "on",
@@ -326,13 +340,15 @@ impl Store {
     ) -> Result<crate::complaint::Complaint> {
         let actor = actor_name(actor)?;
         let reason = required("reason", reason, MAX_TEXT, true)?;
-        let q = load(self.conn(), id)?;
-        ensure_open(&q)?;
-        let mut new = new.clone();
-        // The complaint keeps the request's dates: its deadlines run from them.
-        new.received_on = q.received_on;
-        let valid = new.validate(self.today())?;
         self.write(|tx, w| {
+            // Checked in the write transaction: another program may have closed or converted
+            // it meanwhile.
+            let q = load(tx, id)?;
+            ensure_open(tx, &q)?;
+            let mut new = new.clone();
+            // The complaint keeps the request's dates: its deadlines run from them.
+            new.received_on = q.received_on;
+            let valid = new.validate(w.today())?;
             let c = w.record_as(tx, &valid, &actor, reference)?;
             let (cid, _) = complaints::load(tx, &c.reference)?;
             tx.execute(

@@ -414,6 +414,8 @@ impl Store {
             for (id, r) in chosen {
                 report.complaints.push(run.anonymise(id, r)?);
             }
+            // Taken again in the transaction: what is due now.
+            let requests_due = super::retention_requests::due(tx, today, years)?;
             report.requests =
                 super::retention_requests::anonymise(tx, &requests_due, w.now(), years, &actor)?;
             // The update trigger removed the old texts from the index; merging its segments
@@ -533,7 +535,8 @@ impl Run<'_> {
                 description = CASE WHEN description = '' THEN '' ELSE ?3 END,
                 contract_number = NULL, other_parties = '[]', persons_concerned = '[]',
                 answer_summary = CASE WHEN coalesce(answer_summary, '') = ''
-                                      THEN answer_summary ELSE ?3 END
+                                      THEN answer_summary ELSE ?3 END,
+                ended_reason = CASE WHEN ended_reason IS NULL THEN NULL ELSE ?3 END
              WHERE id = ?1",
             params![id, ANONYMISED_NAME, REDACTED_TEXT],
         )?;

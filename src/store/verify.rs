@@ -403,7 +403,10 @@ pub(super) fn redacted(e: &Event) -> bool {
 /// redacted by an anonymisation, the placeholder (or nothing, for an optional one).
 pub(super) fn same_text(e: &Event, key: &str, row: &serde_json::Value) -> bool {
     if redacted(e) {
-        return row.is_null() || row.as_str() == Some(super::retention::REDACTED_TEXT);
+        // Anonymisation replaces a text by the placeholder; an empty one stays empty.
+        return row.is_null()
+            || row.as_str() == Some(super::retention::REDACTED_TEXT)
+            || row.as_str() == Some("");
     }
     field(e, key) == *row
 }

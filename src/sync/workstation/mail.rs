@@ -18,6 +18,7 @@ impl Workstation {
         bytes: &[u8],
     ) -> Result<Value> {
         let m = crate::mail::read(name, bytes)?;
+        crate::register::mail::check_sizes(name, bytes, &m)?;
         let recorded = self.execute(Op::Record {
             reference: String::new(),
             req: RecordComplaintReq {
@@ -36,6 +37,7 @@ impl Workstation {
     /// An e-mail about a complaint: an incoming exchange, then the files kept.
     pub fn add_email_exchange(&mut self, reference: &str, name: &str, bytes: &[u8]) -> Result<()> {
         let m = crate::mail::read(name, bytes)?;
+        crate::register::mail::check_sizes(name, bytes, &m)?;
         let today = self.store().today();
         let on = m
             .sent_at

@@ -698,9 +698,22 @@ fn remember(s: &Store, login: &str, name: &str, role: &str, password: &str) -> R
 /// What a change is refused for before it takes a number: a complaint's fields (so that a
 /// typing mistake never uses up a reference).
 fn precheck(s: &Store, op: &Op) -> Result<()> {
-    if let Op::Record { req, .. } = op {
-        let new = crate::api::Request::decode(req.clone())?;
-        new.validate(s.today())?;
+    match op {
+        Op::Record { req, .. } => {
+            let new = crate::api::Request::decode(req.clone())?;
+            new.validate(s.today())?;
+        }
+        // A step recorded by hand here says how it reached the client (changes replayed from
+        // the firm's journal, made before this was asked, are applied as they were made).
+        Op::Acknowledge(req) => {
+            let a = crate::api::Request::decode(req.clone())?;
+            crate::register::require_sent(crate::complaint::Step::Acknowledgement, a.sent, None)?;
+        }
+        Op::Answer(req) => {
+            let a = crate::api::Request::decode(req.clone())?;
+            crate::register::require_sent(crate::complaint::Step::Answer, a.sent, None)?;
+        }
+        _ => {}
     }
     Ok(())
 }
