@@ -162,6 +162,8 @@ async fn a_desk_joins_the_firm_s_register_sees_a_colleague_s_complaint_and_revie
             "upheld".into(),
             "--summary".into(),
             format!("Reponse de {who}"),
+            "--via".into(),
+            "registerLetter".into(),
         ]
     };
     let args: Vec<String> = answer("Paul, ecrite hors ligne");
