@@ -5,7 +5,8 @@
 
 use super::input::{past_date, required, ValidationError, MAX_TEXT};
 use super::lifecycle::{kind, Change, TransitionError};
-use super::model::{Complaint, Confirmation, EndKind, Ending, Sent, SentVia, Status, Step};
+use super::model::{Complaint, EndKind, SentVia, Status, Step};
+use super::steps::{Confirmation, Ending, Sent};
 use crate::complaint::french_date as fr;
 use chrono::NaiveDate;
 use serde_json::json;

@@ -11,6 +11,7 @@ pub mod letter;
 pub mod lifecycle;
 pub mod model;
 pub mod platform;
+pub mod steps;
 
 pub use corrective::{ActionEdit, CorrectiveAction, DysfunctionEntry, NewCorrectiveAction};
 pub use decision::{
@@ -27,3 +28,4 @@ pub use input::{
 pub use letter::{Approval, LetterKind, LetterMeta};
 pub use lifecycle::{allowed_actions, Action, Change, TransitionError};
 pub use model::*;
+pub use steps::{Confirmation, Ending, PlatformCase, Sent};

@@ -5,7 +5,8 @@
 
 use super::input::{required, ValidationError, MAX_LINE};
 use super::lifecycle::{Change, TransitionError};
-use super::model::{Channel, Complaint, Feedback, PlatformCase};
+use super::model::{Channel, Complaint, Feedback};
+use super::steps::PlatformCase;
 use crate::complaint::french_date as fr;
 use chrono::NaiveDate;
 use serde::Serialize;

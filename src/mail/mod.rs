@@ -6,9 +6,11 @@
 mod eml;
 mod msg;
 
-use crate::complaint::ValidationError;
-use chrono::{DateTime, Utc};
+use crate::complaint::input::MAX_TEXT;
+use crate::complaint::{Channel, Direction, NewExchange, ValidationError, MAX_ATTACHMENT_BYTES};
+use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;
+use std::path::Path;
 
 /// Largest message file read (a message with its attachments).
 pub const MAX_MAIL_BYTES: usize = 50 * 1024 * 1024;
@@ -39,6 +41,97 @@ pub struct MailAttachment {
 pub struct MailAttachmentInfo {
     pub name: String,
     pub size: u64,
+}
+
+/// Longest exchange summary an e-mail gives (its beginning).
+const EXCHANGE_SUMMARY_CHARS: usize = 2000;
+
+impl Mail {
+    /// The day it was sent, never after `today`.
+    pub fn sent_on(&self, today: NaiveDate) -> Option<NaiveDate> {
+        self.sent_at.map(|t| t.date_naive().min(today))
+    }
+
+    /// The subject line and the text, as a complaint's description.
+    pub fn description(&self) -> String {
+        let mut d = String::new();
+        if !self.subject.is_empty() {
+            d.push_str(&format!("Objet du message : {}\n\n", self.subject));
+        }
+        d.push_str(&self.text);
+        d.chars()
+            .take(MAX_TEXT)
+            .collect::<String>()
+            .trim()
+            .to_owned()
+    }
+
+    /// The incoming exchange it stands for on a complaint's file (`name`: the message file).
+    pub fn exchange(&self, name: &str, today: NaiveDate) -> NewExchange {
+        let mut summary = self.description();
+        if summary.chars().count() > EXCHANGE_SUMMARY_CHARS {
+            summary = summary
+                .chars()
+                .take(EXCHANGE_SUMMARY_CHARS)
+                .collect::<String>()
+                + "…";
+        }
+        if summary.is_empty() {
+            summary = format!("E-mail reçu ({})", clean_name(name, "message.eml"));
+        }
+        NewExchange {
+            on: self.sent_on(today).unwrap_or(today),
+            direction: Direction::Incoming,
+            channel: Channel::Email,
+            summary,
+        }
+    }
+
+    /// Refuse, before anything is written, a file the register could not keep (the message
+    /// `name` itself or one of its attachments).
+    pub fn check_sizes(&self, name: &str, bytes: &[u8]) -> Result<(), ValidationError> {
+        for (n, size) in std::iter::once((name, bytes.len())).chain(
+            self.attachments
+                .iter()
+                .map(|a| (a.name.as_str(), a.bytes.len())),
+        ) {
+            if size > MAX_ATTACHMENT_BYTES {
+                return Err(ValidationError::new(
+                    "file",
+                    format!(
+                        "« {n} » dépasse {} Mo : enregistrez-le à part et joignez une version \
+                         réduite",
+                        MAX_ATTACHMENT_BYTES / (1024 * 1024)
+                    ),
+                ));
+            }
+        }
+        Ok(())
+    }
+}
+
+/// A message file's name and bytes, its size checked before it is read.
+pub fn read_file(path: &Path) -> Result<(String, Vec<u8>), ValidationError> {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "message.eml".into());
+    let unreadable = |e: std::io::Error| {
+        ValidationError::new("file", format!("« {name} » ne peut pas être lu : {e}"))
+    };
+    let size = std::fs::metadata(path).map_err(unreadable)?.len();
+    if size > MAX_MAIL_BYTES as u64 {
+        return Err(ValidationError::new(
+            "file",
+            format!(
+                "« {name} » est trop volumineux ({} Mo, {} Mo au plus)",
+                size / (1024 * 1024),
+                MAX_MAIL_BYTES / (1024 * 1024)
+            ),
+        ));
+    }
+    let bytes = std::fs::read(path).map_err(unreadable)?;
+    Ok((name, bytes))
 }
 
 /// The OLE compound file signature (Outlook's `.msg`).

@@ -4,15 +4,10 @@
 //! exchange, its attachments kept too.
 
 use super::Register;
-use crate::complaint::input::MAX_TEXT;
-use crate::complaint::{
-    Channel, Complaint, ComplaintRef, Direction, NewClient, NewComplaint, NewExchange, Subject,
-    ValidationError, MAX_ATTACHMENT_BYTES,
-};
+use crate::complaint::{Channel, Complaint, ComplaintRef, NewClient, NewComplaint, Subject};
 use crate::error::Result;
-use crate::mail::{self, Mail, MailAttachmentInfo};
+use crate::mail::{self, MailAttachmentInfo};
 use crate::store::Store;
-use chrono::NaiveDate;
 use serde::Serialize;
 use std::borrow::BorrowMut;
 
@@ -32,52 +27,13 @@ pub struct EmailIntake {
     pub warnings: Vec<String>,
 }
 
-/// The day a message was sent, never after `today`.
-fn sent_on(m: &Mail, today: NaiveDate) -> Option<NaiveDate> {
-    m.sent_at.map(|t| t.date_naive().min(today))
-}
-
-fn description(m: &Mail) -> String {
-    let mut d = String::new();
-    if !m.subject.is_empty() {
-        d.push_str(&format!("Objet du message : {}\n\n", m.subject));
-    }
-    d.push_str(&m.text);
-    d.chars()
-        .take(MAX_TEXT)
-        .collect::<String>()
-        .trim()
-        .to_owned()
-}
-
-/// Refuse an attachment the register could not keep, before anything is written.
-pub(crate) fn check_sizes(name: &str, bytes: &[u8], m: &Mail) -> Result<()> {
-    for (n, size) in std::iter::once((name, bytes.len())).chain(
-        m.attachments
-            .iter()
-            .map(|a| (a.name.as_str(), a.bytes.len())),
-    ) {
-        if size > MAX_ATTACHMENT_BYTES {
-            return Err(ValidationError::new(
-                "file",
-                format!(
-                    "« {n} » dépasse {} Mo : enregistrez-le à part et joignez une version réduite",
-                    MAX_ATTACHMENT_BYTES / (1024 * 1024)
-                ),
-            )
-            .into());
-        }
-    }
-    Ok(())
-}
-
 impl<S: BorrowMut<Store>> Register<S> {
     /// Read a message and propose the complaint it brings (nothing recorded).
     pub fn propose_from_email(&self, name: &str, bytes: &[u8]) -> Result<EmailIntake> {
         let m = mail::read(name, bytes)?;
         let today = self.today();
         let mut warnings = Vec::new();
-        let sent = sent_on(&m, today);
+        let sent = m.sent_on(today);
         if sent.is_none() {
             warnings.push(
                 "le message n'a pas de date lisible : la date de réception proposée est \
@@ -103,7 +59,7 @@ impl<S: BorrowMut<Store>> Register<S> {
                 sent_on: sent,
                 received_on: sent.unwrap_or(today),
                 subject: Subject::Other,
-                description: description(&m),
+                description: m.description(),
                 contract: Default::default(),
                 other_parties: Vec::new(),
                 persons_concerned: Vec::new(),
@@ -134,7 +90,7 @@ impl<S: BorrowMut<Store>> Register<S> {
         bytes: &[u8],
     ) -> Result<Complaint> {
         let m = mail::read(name, bytes)?;
-        check_sizes(name, bytes, &m)?;
+        m.check_sizes(name, bytes)?;
         let actor = self.actor()?;
         let message = mail::clean_name(name, "message.eml");
         self.sm().all_or_nothing(|s| {
@@ -151,28 +107,12 @@ impl<S: BorrowMut<Store>> Register<S> {
     /// date, its subject and first lines), the message and its attachments kept.
     pub fn add_email_exchange(&mut self, r: &ComplaintRef, name: &str, bytes: &[u8]) -> Result<()> {
         let m = mail::read(name, bytes)?;
-        check_sizes(name, bytes, &m)?;
+        m.check_sizes(name, bytes)?;
         let actor = self.actor()?;
-        let today = self.today();
+        let exchange = m.exchange(name, self.today());
         let message = mail::clean_name(name, "message.eml");
-        let mut summary = description(&m);
-        if summary.chars().count() > 2000 {
-            summary = summary.chars().take(2000).collect::<String>() + "…";
-        }
-        if summary.is_empty() {
-            summary = format!("E-mail reçu ({message})");
-        }
         self.sm().all_or_nothing(|s| {
-            s.add_exchange(
-                r,
-                &NewExchange {
-                    on: sent_on(&m, today).unwrap_or(today),
-                    direction: Direction::Incoming,
-                    channel: Channel::Email,
-                    summary,
-                },
-                &actor,
-            )?;
+            s.add_exchange(r, &exchange, &actor)?;
             s.add_attachment(r, &message, bytes, &actor)?;
             for a in &m.attachments {
                 s.add_attachment(r, &a.name, &a.bytes, &actor)?;

@@ -7,11 +7,30 @@ use reclam::api::ending::{
     CloseRequestReq, ConfirmReq, EndReq, RequestToComplaintReq, SetPlatformReq, StateSentReq,
 };
 use reclam::api::Request;
-use reclam::complaint::Complaint;
+use chrono::NaiveDate;
+use reclam::complaint::{Complaint, ComplaintRef};
+use reclam::Register;
 use reclam::store::{ComplaintView, InfoRequest, RequestPage, RequestQuery};
 use reclam::sync::Op;
 use serde_json::Value;
 use tauri::State;
+
+/// A withdrawal or a requalification: the same request, its own change and use case.
+fn end(
+    state: State<'_, AppState>,
+    req: EndReq,
+    actor: &str,
+    op: fn(EndReq) -> Op,
+    use_case: fn(&mut Register, &ComplaintRef, NaiveDate, &str) -> reclam::Result<Complaint>,
+) -> CmdResult<ComplaintView> {
+    let e = req.clone().decode()?;
+    state.change_via(
+        actor,
+        &e.reference,
+        || op(req),
+        |reg| use_case(reg, &e.reference, e.on, &e.reason),
+    )
+}
 
 #[tauri::command]
 pub fn withdraw(
@@ -26,13 +45,7 @@ pub fn withdraw(
         on,
         reason,
     };
-    let e = req.clone().decode()?;
-    state.change_via(
-        actor,
-        &e.reference,
-        || Op::Withdraw(req),
-        |reg| reg.withdraw(&e.reference, e.on, &e.reason),
-    )
+    end(state, req, actor, Op::Withdraw, Register::withdraw)
 }
 
 #[tauri::command]
@@ -48,13 +61,7 @@ pub fn requalify(
         on,
         reason,
     };
-    let e = req.clone().decode()?;
-    state.change_via(
-        actor,
-        &e.reference,
-        || Op::Requalify(req),
-        |reg| reg.requalify(&e.reference, e.on, &e.reason),
-    )
+    end(state, req, actor, Op::Requalify, Register::requalify)
 }
 
 #[tauri::command]

@@ -11,29 +11,7 @@ use std::path::{Path, PathBuf};
 use tauri::State;
 
 fn email_file(path: &Path) -> reclam::Result<(String, Vec<u8>)> {
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "message.eml".into());
-    let size = std::fs::metadata(path).map(|m| m.len()).unwrap_or_default();
-    if size > reclam::mail::MAX_MAIL_BYTES as u64 {
-        return Err(reclam::complaint::ValidationError::new(
-            "file",
-            format!(
-                "« {name} » est trop volumineux ({} Mo, {} Mo au plus)",
-                size / (1024 * 1024),
-                reclam::mail::MAX_MAIL_BYTES / (1024 * 1024)
-            ),
-        )
-        .into());
-    }
-    let bytes = std::fs::read(path).map_err(|e| {
-        reclam::complaint::ValidationError::new(
-            "file",
-            format!("« {name} » ne peut pas être lu : {e}"),
-        )
-    })?;
-    Ok((name, bytes))
+    Ok(reclam::mail::read_file(path)?)
 }
 
 /// What the message proposes (nothing recorded).

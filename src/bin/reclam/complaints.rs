@@ -59,19 +59,9 @@ pub fn add_from_email(
     print_json(&reg.record_from_email(&proposal.complaint, &name, &bytes)?)
 }
 
-/// A message file's name and bytes.
+/// A message file's name and bytes (its size checked before it is read).
 pub fn email_file(file: &std::path::Path) -> Result<(String, Vec<u8>), Error> {
-    let name = file
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "message.eml".into());
-    let bytes = std::fs::read(file).map_err(|e| {
-        Error::Validation(reclam::complaint::ValidationError::new(
-            "file",
-            format!("« {} » ne peut pas être lu : {e}", file.display()),
-        ))
-    })?;
-    Ok((name, bytes))
+    Ok(reclam::mail::read_file(file)?)
 }
 
 pub fn request(reg: &mut Register, json: Option<&str>) -> Result<(), Error> {

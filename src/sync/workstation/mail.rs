@@ -4,7 +4,7 @@
 use super::Workstation;
 use crate::api::complaints::RecordComplaintReq;
 use crate::api::lifecycle::AddExchangeReq;
-use crate::complaint::{Channel, Direction, NewComplaint, NewExchange};
+use crate::complaint::NewComplaint;
 use crate::error::Result;
 use crate::sync::Op;
 use serde_json::Value;
@@ -18,7 +18,7 @@ impl Workstation {
         bytes: &[u8],
     ) -> Result<Value> {
         let m = crate::mail::read(name, bytes)?;
-        crate::register::mail::check_sizes(name, bytes, &m)?;
+        m.check_sizes(name, bytes)?;
         let recorded = self.execute(Op::Record {
             reference: String::new(),
             req: RecordComplaintReq {
@@ -37,35 +37,11 @@ impl Workstation {
     /// An e-mail about a complaint: an incoming exchange, then the files kept.
     pub fn add_email_exchange(&mut self, reference: &str, name: &str, bytes: &[u8]) -> Result<()> {
         let m = crate::mail::read(name, bytes)?;
-        crate::register::mail::check_sizes(name, bytes, &m)?;
-        let today = self.store().today();
-        let on = m
-            .sent_at
-            .map(|t| t.date_naive().min(today))
-            .unwrap_or(today);
-        let mut summary = if m.subject.is_empty() {
-            m.text.clone()
-        } else {
-            format!("Objet du message : {}\n\n{}", m.subject, m.text)
-        };
-        summary = summary
-            .chars()
-            .take(2000)
-            .collect::<String>()
-            .trim()
-            .to_owned();
-        if summary.is_empty() {
-            summary = format!("E-mail reçu ({name})");
-        }
+        m.check_sizes(name, bytes)?;
+        let exchange = m.exchange(name, self.store().today());
         self.execute(Op::AddExchange(AddExchangeReq {
             reference: reference.to_owned(),
-            input: serde_json::to_value(NewExchange {
-                on,
-                direction: Direction::Incoming,
-                channel: Channel::Email,
-                summary,
-            })
-            .expect("an exchange serialises"),
+            input: serde_json::to_value(exchange).expect("an exchange serialises"),
         }))?;
         self.keep_files(reference, name, bytes, m.attachments)
     }
