@@ -3,15 +3,15 @@
 
 use super::CmdResult;
 use crate::AppState;
+use chrono::NaiveDate;
 use reclam::api::ending::{
     CloseRequestReq, ConfirmReq, EndReq, RequestToComplaintReq, SetPlatformReq, StateSentReq,
 };
 use reclam::api::Request;
-use chrono::NaiveDate;
 use reclam::complaint::{Complaint, ComplaintRef};
-use reclam::Register;
 use reclam::store::{ComplaintView, InfoRequest, RequestPage, RequestQuery};
 use reclam::sync::Op;
+use reclam::Register;
 use serde_json::Value;
 use tauri::State;
 
