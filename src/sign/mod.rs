@@ -1,20 +1,30 @@
 //! Letters signed cryptographically: PAdES baseline B-B (a CMS detached signature,
 //! `ETSI.CAdES.detached`, with the signing certificate embedded and referenced by the
 //! signed `signing-certificate-v2` attribute), added to the issued PDF as an incremental
-//! update. The firm's key is ECDSA P-256; its certificate is self-signed for a start (the
-//! firm's name and ORIAS number in the subject, non-repudiation key usage).
+//! update. The firm's key is ECDSA P-256 when the app creates it, its certificate self-signed
+//! for a start (the firm's name and ORIAS number in the subject, non-repudiation key usage); a
+//! certificate bought from a certification authority is imported from its `.p12` (`p12`), with
+//! an RSA or P-256 key and the authority's chain, embedded in each signature.
 //!
-//! `pdfsig` (poppler) and pyHanko validate what this writes; the tests check it with pdfsig.
+//! `pdfsig` (poppler) and pyHanko validate what this writes (tests/signing.rs).
+
+mod p12;
 
 use chrono::{DateTime, Utc};
 use cms::builder::{SignedDataBuilder, SignerInfoBuilder};
 use cms::cert::{CertificateChoices, IssuerAndSerialNumber};
 use cms::signed_data::{EncapsulatedContentInfo, SignerIdentifier};
 use der::asn1::{OctetString, SetOfVec};
-use der::{Decode, DecodePem, Encode, EncodePem};
+use der::referenced::OwnedToRef;
+use der::{Decode, Encode, EncodePem};
 use lopdf::{dictionary, IncrementalDocument, Object, StringFormat};
+use p256::ecdsa::signature::{Keypair, Signer};
 use p256::ecdsa::{DerSignature, SigningKey};
-use p256::pkcs8::{DecodePrivateKey, EncodePrivateKey};
+use p256::pkcs8::EncodePrivateKey;
+use p256::pkcs8::{EncryptedPrivateKeyInfo, PrivateKeyInfo};
+use x509_cert::spki::{
+    DynSignatureAlgorithmIdentifier, EncodePublicKey, SignatureBitStringEncoding,
+};
 
 use serde::Serialize;
 use sha2::{Digest, Sha256};
@@ -53,12 +63,79 @@ pub struct CertificateInfo {
     pub not_after: String,
     /// SHA-256 of the certificate (DER), what the journal keeps with each signed letter.
     pub fingerprint: String,
+    /// The key's algorithm ("ECDSA P-256", "RSA 2048").
+    pub key: String,
+    /// When the firm declared the certificate revoked (set by the register), if it did.
+    pub revoked_on: Option<String>,
 }
 
-/// The firm's unlocked key and its certificate.
+/// A private key the firm signs with: ECDSA P-256 (created by the app) or RSA (what
+/// certification authorities issue), signatures over SHA-256.
+enum FirmKey {
+    P256(SigningKey),
+    Rsa(Box<rsa::pkcs1v15::SigningKey<Sha256>>, usize),
+}
+
+const RSA_ENCRYPTION: const_oid::ObjectIdentifier =
+    const_oid::ObjectIdentifier::new_unwrap("1.2.840.113549.1.1.1");
+const EC_PUBLIC_KEY: const_oid::ObjectIdentifier =
+    const_oid::ObjectIdentifier::new_unwrap("1.2.840.10045.2.1");
+
+impl FirmKey {
+    /// A key from its PKCS#8 `PrivateKeyInfo` (DER).
+    fn from_pkcs8_der(der: &[u8]) -> Result<Self, SignError> {
+        let unreadable = |e: &dyn std::fmt::Display| {
+            SignError::Certificate(format!("clé privée du certificat illisible : {e}"))
+        };
+        let info = PrivateKeyInfo::try_from(der).map_err(|e| unreadable(&e))?;
+        match info.algorithm.oid {
+            RSA_ENCRYPTION => {
+                let key = rsa::RsaPrivateKey::try_from(info).map_err(|e| unreadable(&e))?;
+                let bits = rsa::traits::PublicKeyParts::size(&key) * 8;
+                if bits < 2048 {
+                    return Err(SignError::Certificate(format!(
+                        "clé RSA de {bits} bits : trop courte pour signer (2048 bits au moins)"
+                    )));
+                }
+                Ok(FirmKey::Rsa(
+                    Box::new(rsa::pkcs1v15::SigningKey::<Sha256>::new(key)),
+                    bits,
+                ))
+            }
+            EC_PUBLIC_KEY => SigningKey::try_from(info).map(FirmKey::P256).map_err(|_| {
+                SignError::Certificate(
+                    "clé ECDSA sur une courbe non prise en charge (P-256 seulement)".into(),
+                )
+            }),
+            other => Err(SignError::Certificate(format!(
+                "type de clé non pris en charge ({other}) : RSA ou ECDSA P-256 attendus"
+            ))),
+        }
+    }
+
+    /// The key's public half, as a certificate carries it.
+    fn public_key_info(&self) -> Result<SubjectPublicKeyInfoOwned, SignError> {
+        let c = |e: &dyn std::fmt::Display| SignError::Certificate(e.to_string());
+        match self {
+            FirmKey::P256(k) => SubjectPublicKeyInfoOwned::from_key(*k.verifying_key()),
+            FirmKey::Rsa(k, _) => SubjectPublicKeyInfoOwned::from_key(k.verifying_key()),
+        }
+        .map_err(|e| c(&e))
+    }
+
+    fn describe(&self) -> String {
+        match self {
+            FirmKey::P256(_) => "ECDSA P-256".into(),
+            FirmKey::Rsa(_, bits) => format!("RSA {bits}"),
+        }
+    }
+}
+
+/// The firm's unlocked key and its certificate, the authority's chain after it.
 pub struct FirmSigner {
-    key: SigningKey,
+    key: FirmKey,
     cert: Certificate,
+    chain: Vec<Certificate>,
 }
 
 fn hex(bytes: &[u8]) -> String {
@@ -88,11 +165,7 @@ pub fn create_self_signed(
     years: u64,
     passphrase: &str,
 ) -> Result<(String, String), SignError> {
-    if passphrase.chars().count() < MIN_PASSPHRASE {
-        return Err(SignError::Certificate(format!(
-            "la phrase secrète du certificat doit compter {MIN_PASSPHRASE} caractères au moins"
-        )));
-    }
+    check_passphrase(passphrase)?;
     let c = |e: &dyn std::fmt::Display| SignError::Certificate(e.to_string());
     let key = SigningKey::random(&mut rand_core::OsRng);
     let firm = rdn(firm);
@@ -126,6 +199,15 @@ pub fn create_self_signed(
     Ok((cert_pem, key_pem.to_string()))
 }
 
+fn check_passphrase(passphrase: &str) -> Result<(), SignError> {
+    if passphrase.chars().count() < MIN_PASSPHRASE {
+        return Err(SignError::Certificate(format!(
+            "la phrase secrète du certificat doit compter {MIN_PASSPHRASE} caractères au moins"
+        )));
+    }
+    Ok(())
+}
+
 fn rand_serial() -> [u8; 16] {
     let mut b = [0u8; 16];
     rand_core::RngCore::fill_bytes(&mut rand_core::OsRng, &mut b);
@@ -134,44 +216,132 @@ fn rand_serial() -> [u8; 16] {
     b
 }
 
+/// The firm's certificate then its authority's chain, from the PEM file kept beside the register.
+fn read_chain(cert_pem: &str) -> Result<(Certificate, Vec<Certificate>), SignError> {
+    let mut certs = Certificate::load_pem_chain(cert_pem.as_bytes())
+        .map_err(|e| SignError::Certificate(format!("certificat illisible : {e}")))?
+        .into_iter();
+    let first = certs
+        .next()
+        .ok_or_else(|| SignError::Certificate("certificat illisible : fichier vide".into()))?;
+    Ok((first, certs.collect()))
+}
+
+/// The key in its encrypted PKCS#8 PEM, decrypted with the passphrase.
+fn decrypt_key(key_pem: &str, passphrase: &str) -> Result<FirmKey, SignError> {
+    let (_, doc) = der::SecretDocument::from_pem(key_pem)
+        .map_err(|e| SignError::Certificate(format!("clé du certificat illisible : {e}")))?;
+    let encrypted = EncryptedPrivateKeyInfo::try_from(doc.as_bytes())
+        .map_err(|e| SignError::Certificate(format!("clé du certificat illisible : {e}")))?;
+    let plain = encrypted
+        .decrypt(passphrase)
+        .map_err(|_| SignError::Passphrase)?;
+    FirmKey::from_pkcs8_der(plain.as_bytes())
+}
+
 /// Unlock the firm's key with its passphrase, its certificate beside it.
 pub fn unlock(cert_pem: &str, key_pem: &str, passphrase: &str) -> Result<FirmSigner, SignError> {
-    let cert = Certificate::from_pem(cert_pem.as_bytes())
-        .map_err(|e| SignError::Certificate(format!("certificat illisible : {e}")))?;
-    let key = SigningKey::from_pkcs8_encrypted_pem(key_pem, passphrase)
-        .map_err(|_| SignError::Passphrase)?;
-    let spki = SubjectPublicKeyInfoOwned::from_key(*key.verifying_key())
-        .map_err(|e| SignError::Certificate(e.to_string()))?;
-    if spki != cert.tbs_certificate.subject_public_key_info {
+    let (cert, chain) = read_chain(cert_pem)?;
+    let key = decrypt_key(key_pem, passphrase)?;
+    if key.public_key_info()? != cert.tbs_certificate.subject_public_key_info {
         return Err(SignError::Certificate(
             "la clé ne correspond pas au certificat du cabinet".into(),
         ));
     }
-    Ok(FirmSigner { key, cert })
+    Ok(FirmSigner { key, cert, chain })
+}
+
+/// A certificate bought from a certification authority, read from its `.p12` with the file's
+/// password: its certificate and chain (PEM) and its key encrypted with `passphrase` (PKCS#8
+/// PBES2, PEM), as `create_self_signed` returns them. The certificate must be valid at `now`.
+pub fn import_p12(
+    p12: &[u8],
+    password: &str,
+    passphrase: &str,
+    now: DateTime<Utc>,
+) -> Result<(String, String), SignError> {
+    check_passphrase(passphrase)?;
+    let contents = p12::read(p12, password)?;
+    let key = FirmKey::from_pkcs8_der(contents.key.as_bytes())?;
+    let signer = FirmSigner {
+        key,
+        cert: contents.cert,
+        chain: contents.chain,
+    };
+    signer.check_valid(now)?;
+    let c = |e: &dyn std::fmt::Display| SignError::Certificate(e.to_string());
+    let mut cert_pem = String::new();
+    for cert in std::iter::once(&signer.cert).chain(&signer.chain) {
+        cert_pem.push_str(&cert.to_pem(der::pem::LineEnding::LF).map_err(|e| c(&e))?);
+    }
+    let key_pem = PrivateKeyInfo::try_from(contents.key.as_bytes())
+        .map_err(|e| c(&e))?
+        .encrypt(rand_core::OsRng, passphrase)
+        .map_err(|e| c(&e))?
+        .to_pem("ENCRYPTED PRIVATE KEY", der::pem::LineEnding::LF)
+        .map_err(|e| c(&e))?;
+    Ok((cert_pem, key_pem.to_string()))
 }
 
 /// What the user sees of a certificate.
 pub fn info(cert_pem: &str) -> Result<CertificateInfo, SignError> {
-    let cert = Certificate::from_pem(cert_pem.as_bytes())
-        .map_err(|e| SignError::Certificate(format!("certificat illisible : {e}")))?;
-    Ok(cert_info(&cert))
+    let (cert, _) = read_chain(cert_pem)?;
+    let key = key_description(&cert.tbs_certificate.subject_public_key_info);
+    Ok(cert_info(&cert, key))
 }
 
-fn cert_info(cert: &Certificate) -> CertificateInfo {
+/// The algorithm of a certificate's public key, in words.
+fn key_description(spki: &SubjectPublicKeyInfoOwned) -> String {
+    match spki.algorithm.oid {
+        RSA_ENCRYPTION => rsa::RsaPublicKey::try_from(spki.owned_to_ref())
+            .map(|k| format!("RSA {}", rsa::traits::PublicKeyParts::size(&k) * 8))
+            .unwrap_or_else(|_| "RSA".into()),
+        EC_PUBLIC_KEY => "ECDSA P-256".into(),
+        other => other.to_string(),
+    }
+}
+
+/// A distinguished name as people read it: the common name first, the country last, whatever
+/// order the authority encoded it in.
+fn readable_name(name: &Name) -> String {
+    let rank = |rdn: &String| match rdn.split('=').next().unwrap_or_default() {
+        "CN" => 0,
+        "OU" => 1,
+        "O" => 2,
+        "C" => 9,
+        _ => 5,
+    };
+    let mut parts: Vec<String> = name.0.iter().map(|rdn| rdn.to_string()).collect();
+    parts.sort_by_key(rank);
+    parts.join(", ")
+}
+
+fn cert_info(cert: &Certificate, key: String) -> CertificateInfo {
     let tbs = &cert.tbs_certificate;
     CertificateInfo {
-        subject: tbs.subject.to_string(),
-        issuer: tbs.issuer.to_string(),
+        subject: readable_name(&tbs.subject),
+        issuer: readable_name(&tbs.issuer),
         self_signed: tbs.subject == tbs.issuer,
         not_before: tbs.validity.not_before.to_string(),
         not_after: tbs.validity.not_after.to_string(),
         fingerprint: hex(&Sha256::digest(cert.to_der().unwrap_or_default())),
+        key,
+        revoked_on: None,
+    }
+}
+
+/// True when the certificate described is not valid at `at` (expired, or not yet valid).
+pub fn not_valid_at(info: &CertificateInfo, at: DateTime<Utc>) -> bool {
+    let parse = |t: &str| DateTime::parse_from_rfc3339(t).map(|d| d.with_timezone(&Utc));
+    match (parse(&info.not_before), parse(&info.not_after)) {
+        (Ok(from), Ok(to)) => at < from || at > to,
+        _ => false,
     }
 }
 
 impl FirmSigner {
     pub fn info(&self) -> CertificateInfo {
-        cert_info(&self.cert)
+        cert_info(&self.cert, self.key.describe())
     }
 
     /// Refuse a certificate that is not valid at `at`.
@@ -217,7 +387,7 @@ impl FirmSigner {
             .ok_or_else(|| SignError::Pdf("aucune page".into()))?;
         let mut doc = IncrementalDocument::create_from(pdf.to_vec(), prev);
         let sig_id = doc.new_document.new_object_id();
-        let signer_name = self.cert.tbs_certificate.subject.to_string();
+        let signer_name = readable_name(&self.cert.tbs_certificate.subject);
         let sig = dictionary! {
             "Type" => "Sig",
             "Filter" => "Adobe.PPKLite",
@@ -348,15 +518,56 @@ impl FirmSigner {
             issuer: self.cert.tbs_certificate.issuer.clone(),
             serial_number: self.cert.tbs_certificate.serial_number.clone(),
         });
-        let mut signer = SignerInfoBuilder::new(&self.key, sid, sha256.clone(), &eci, Some(digest))
-            .map_err(e)?;
+        match &self.key {
+            FirmKey::P256(key) => {
+                self.signed_data::<_, DerSignature>(key, sid, sha256, &eci, digest, attribute)
+            }
+            FirmKey::Rsa(key, _) => self.signed_data::<_, rsa::pkcs1v15::Signature>(
+                key.as_ref(),
+                sid,
+                sha256,
+                &eci,
+                digest,
+                attribute,
+            ),
+        }
+    }
+
+    /// The SignedData with one signer (the firm's key), the firm's certificate and its chain.
+    fn signed_data<S, Sig>(
+        &self,
+        key: &S,
+        sid: SignerIdentifier,
+        digest_algorithm: x509_cert::spki::AlgorithmIdentifierOwned,
+        eci: &EncapsulatedContentInfo,
+        digest: &[u8],
+        attribute: x509_cert::attr::Attribute,
+    ) -> Result<Vec<u8>, SignError>
+    where
+        S: Keypair + DynSignatureAlgorithmIdentifier + Signer<Sig>,
+        S::VerifyingKey: EncodePublicKey,
+        Sig: SignatureBitStringEncoding,
+    {
+        fn e(e: impl std::fmt::Display) -> SignError {
+            SignError::Pdf(format!("signature CMS : {e}"))
+        }
+        let mut signer =
+            SignerInfoBuilder::new(key, sid, digest_algorithm.clone(), eci, Some(digest))
+                .map_err(e)?;
         signer.add_signed_attribute(attribute).map_err(e)?;
-        let signed = SignedDataBuilder::new(&eci)
-            .add_digest_algorithm(sha256)
+        let mut builder = SignedDataBuilder::new(eci);
+        builder
+            .add_digest_algorithm(digest_algorithm)
             .map_err(e)?
             .add_certificate(CertificateChoices::Certificate(self.cert.clone()))
-            .map_err(e)?
-            .add_signer_info::<SigningKey, DerSignature>(signer)
+            .map_err(e)?;
+        for cert in &self.chain {
+            builder
+                .add_certificate(CertificateChoices::Certificate(cert.clone()))
+                .map_err(e)?;
+        }
+        let signed = builder
+            .add_signer_info::<S, Sig>(signer)
             .map_err(e)?
             .build()
             .map_err(e)?;

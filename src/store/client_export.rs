@@ -66,10 +66,44 @@ impl Store {
         Ok(files)
     }
 
-    /// Journal the firm's new signing certificate (its fingerprint, subject and validity).
+    /// Journal the firm's new signing certificate (its fingerprint, subject, issuer and
+    /// validity), created by the app or imported from a `.p12`, and the one it replaces.
     pub fn journal_certificate(
         &mut self,
         info: &crate::sign::CertificateInfo,
+        imported: bool,
+        replaced: Option<&str>,
+        actor: &str,
+    ) -> Result<()> {
+        let actor = actor_name(actor)?;
+        let kind = if imported {
+            "certificateImported"
+        } else {
+            "certificateCreated"
+        };
+        self.write(|tx, w| {
+            journal::append(
+                tx,
+                None,
+                w.now(),
+                &actor,
+                kind,
+                json!({ "fingerprint": info.fingerprint, "subject": info.subject,
+                        "issuer": info.issuer, "notAfter": info.not_after,
+                        "selfSigned": info.self_signed, "key": info.key,
+                        "replaces": replaced }),
+                None,
+            )?;
+            Ok(())
+        })
+    }
+
+    /// Journal that the firm's certificate `fingerprint` is revoked (its key lost or
+    /// compromised, or revoked by its authority): letters are no longer signed with it.
+    pub fn journal_certificate_revoked(
+        &mut self,
+        fingerprint: &str,
+        reason: &str,
         actor: &str,
     ) -> Result<()> {
         let actor = actor_name(actor)?;
@@ -79,13 +113,31 @@ impl Store {
                 None,
                 w.now(),
                 &actor,
-                "certificateCreated",
-                json!({ "fingerprint": info.fingerprint, "subject": info.subject,
-                        "notAfter": info.not_after, "selfSigned": info.self_signed }),
+                "certificateRevoked",
+                json!({ "fingerprint": fingerprint, "reason": reason }),
                 None,
             )?;
             Ok(())
         })
+    }
+
+    /// When the certificate `fingerprint` was declared revoked, and why, if it was.
+    pub fn certificate_revocation(&self, fingerprint: &str) -> Result<Option<(String, String)>> {
+        let row = self
+            .conn
+            .prepare_cached(
+                "SELECT at, json_extract(data, '$.reason') FROM events \
+                 WHERE kind = 'certificateRevoked' AND json_extract(data, '$.fingerprint') = ?1 \
+                 ORDER BY id LIMIT 1",
+            )?
+            .query_row([fingerprint], |r| {
+                Ok((r.get::<_, String>(0)?, r.get::<_, Option<String>>(1)?))
+            });
+        match row {
+            Ok((at, reason)) => Ok(Some((at, reason.unwrap_or_default()))),
+            Err(rusqlite::Error::QueryReturnedNoRows) => Ok(None),
+            Err(e) => Err(e.into()),
+        }
     }
 
     /// Journal the disclosure of `references` to the client searched as `query`.

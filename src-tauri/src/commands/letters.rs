@@ -129,9 +129,40 @@ pub fn certificate_info(
 pub fn create_certificate(
     state: State<'_, AppState>,
     passphrase: String,
+    replace: bool,
     actor: &str,
 ) -> CmdResult<reclam::sign::CertificateInfo> {
-    state.acting(actor, |reg| reg.create_certificate(&passphrase))
+    state.acting(actor, |reg| {
+        reg.create_certificate_replacing(&passphrase, replace)
+    })
+}
+
+/// Import a certificate bought from a certification authority from its `.p12` (a manager),
+/// opened with the file's `password`, its key then kept encrypted with `passphrase`; a valid
+/// current certificate is replaced only with `replace`.
+#[tauri::command]
+pub fn import_certificate(
+    state: State<'_, AppState>,
+    path: PathBuf,
+    password: String,
+    passphrase: String,
+    replace: bool,
+    actor: &str,
+) -> CmdResult<reclam::sign::CertificateInfo> {
+    state.acting(actor, |reg| {
+        let bytes = reclam::register::files::read("file", &path)?;
+        reg.import_certificate(&bytes, &password, &passphrase, replace)
+    })
+}
+
+/// Declare the firm's certificate revoked (a manager): letters are no longer signed with it.
+#[tauri::command]
+pub fn revoke_certificate(
+    state: State<'_, AppState>,
+    reason: String,
+    actor: &str,
+) -> CmdResult<reclam::sign::CertificateInfo> {
+    state.acting(actor, |reg| reg.revoke_certificate(&reason))
 }
 
 /// Unlock the firm's key for this session: letters issued are then signed.

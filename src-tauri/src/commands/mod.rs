@@ -102,6 +102,8 @@ pub fn handler() -> impl Fn(tauri::ipc::Invoke<tauri::Wry>) -> bool + Send + Syn
         letters::save_letter,
         letters::certificate_info,
         letters::create_certificate,
+        letters::import_certificate,
+        letters::revoke_certificate,
         letters::unlock_certificate,
         extract::extract_stats,
         extract::export_extract,

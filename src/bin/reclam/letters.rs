@@ -106,23 +106,29 @@ pub fn template(reg: &mut Register, action: TemplateAction, by: &str) -> Result<
 
 /// The certificate's passphrase: `RECLAM_CERT_PASSPHRASE`, or asked at the terminal.
 pub fn cert_passphrase() -> Result<String, Error> {
-    if let Ok(p) = std::env::var("RECLAM_CERT_PASSPHRASE") {
+    secret(
+        "RECLAM_CERT_PASSPHRASE",
+        "passphrase",
+        "phrase secrète du certificat du cabinet",
+    )
+}
+
+/// A secret from the environment variable `var`, or asked at the terminal as `what`.
+fn secret(var: &str, field: &str, what: &str) -> Result<String, Error> {
+    if let Ok(p) = std::env::var(var) {
         return Ok(p);
     }
     use std::io::IsTerminal;
+    let refuse = |message: String| {
+        Error::Validation(reclam::complaint::ValidationError::new(field, message))
+    };
     if !std::io::stdin().is_terminal() {
-        return Err(Error::Validation(reclam::complaint::ValidationError::new(
-            "passphrase",
-            "phrase secrète du certificat attendue : RECLAM_CERT_PASSPHRASE, ou lancez la \
-             commande dans un terminal",
+        return Err(refuse(format!(
+            "{what} attendue : {var}, ou lancez la commande dans un terminal"
         )));
     }
-    rpassword::prompt_password("phrase secrète du certificat du cabinet : ").map_err(|e| {
-        Error::Validation(reclam::complaint::ValidationError::new(
-            "passphrase",
-            e.to_string(),
-        ))
-    })
+    rpassword::prompt_password(format!("{what} : "))
+        .map_err(|e| refuse(format!("{what} illisible : {e}")))
 }
 
 #[derive(clap::Subcommand)]
@@ -130,7 +136,27 @@ pub enum CertAction {
     /// Create the firm's self-signed certificate from its settings (name, ORIAS number); its
     /// key is kept beside the register, encrypted with the passphrase (RECLAM_CERT_PASSPHRASE
     /// or asked).
-    Create,
+    Create {
+        /// Replace the firm's current certificate while it is still valid (it is kept beside
+        /// the register under its fingerprint).
+        #[arg(long)]
+        replace: bool,
+    },
+    /// Import a certificate bought from a certification authority from its .p12 (or .pfx):
+    /// the file's password from RECLAM_P12_PASSWORD (or asked), the passphrase that will
+    /// protect the key from RECLAM_CERT_PASSPHRASE (or asked).
+    Import {
+        file: std::path::PathBuf,
+        /// Replace the firm's current certificate while it is still valid.
+        #[arg(long)]
+        replace: bool,
+    },
+    /// Declare the firm's certificate revoked (key lost or compromised, revoked by its
+    /// authority): letters are no longer signed with it.
+    Revoke {
+        #[arg(long)]
+        reason: String,
+    },
     /// The firm's certificate: subject, validity, fingerprint.
     Show {
         #[arg(long)]
@@ -140,9 +166,28 @@ pub enum CertAction {
 
 pub fn cert(reg: &mut Register, action: CertAction, by: &str) -> Result<(), Error> {
     match action {
-        CertAction::Create => {
+        CertAction::Create { replace } => {
             let passphrase = cert_passphrase()?;
-            let info = reg.act_as(by)?.create_certificate(&passphrase)?;
+            let info = reg
+                .act_as(by)?
+                .create_certificate_replacing(&passphrase, replace)?;
+            print_json(&info)
+        }
+        CertAction::Import { file, replace } => {
+            let bytes = reclam::register::files::read("file", &file)?;
+            let password = secret(
+                "RECLAM_P12_PASSWORD",
+                "password",
+                "mot de passe du fichier .p12",
+            )?;
+            let passphrase = cert_passphrase()?;
+            let info =
+                reg.act_as(by)?
+                    .import_certificate(&bytes, &password, &passphrase, replace)?;
+            print_json(&info)
+        }
+        CertAction::Revoke { reason } => {
+            let info = reg.act_as(by)?.revoke_certificate(&reason)?;
             print_json(&info)
         }
         CertAction::Show { json } => match reg.certificate()? {
@@ -163,7 +208,11 @@ pub fn cert(reg: &mut Register, action: CertAction, by: &str) -> Result<(), Erro
                         ""
                     }
                 );
+                println!("émis par {} ; clé {}", info.issuer, info.key);
                 println!("empreinte SHA-256 {}", info.fingerprint);
+                if let Some(on) = &info.revoked_on {
+                    println!("RÉVOQUÉ le {on} : il ne signe plus");
+                }
                 Ok(())
             }
         },

@@ -1,6 +1,7 @@
 //! Letters in the real app: preview an acknowledgement from the complaint file, issue it, and
 //! find it stored in the register (through the CLI) with the complaint acknowledged; the
-//! firm's certificate created in Settings, and the next letter issued signed (pdfsig).
+//! firm's certificate created in Settings, and the next letter issued signed (pdfsig); a
+//! certificate bought from an authority, imported from its .p12, shown and declared revoked.
 
 mod common;
 
@@ -149,5 +150,150 @@ async fn the_firm_s_certificate_is_created_in_settings_and_letters_are_signed() 
         report.contains("Signature is Valid.") && report.contains("ORIAS 07000001"),
         "{report}"
     );
+    app.quit().await;
+}
+
+/// `openssl` in `dir`, which must succeed.
+fn openssl(dir: &std::path::Path, args: &[&str]) {
+    let out = std::process::Command::new("openssl")
+        .current_dir(dir)
+        .args(args)
+        .output()
+        .expect("openssl is installed by make test");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+#[tokio::test]
+async fn a_certificate_from_an_authority_is_shown_then_declared_revoked() {
+    let (register, reference) = seeded();
+    // A test authority issues the firm an RSA certificate, exported to a .p12 and imported
+    // through the CLI (the file dialog of the app is the system's).
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    openssl(
+        d,
+        &[
+            "req",
+            "-x509",
+            "-newkey",
+            "rsa:2048",
+            "-nodes",
+            "-keyout",
+            "ca.key",
+            "-out",
+            "ca.pem",
+            "-days",
+            "3650",
+            "-subj",
+            "/CN=Autorite de test/O=Test/C=FR",
+        ],
+    );
+    openssl(
+        d,
+        &[
+            "req",
+            "-newkey",
+            "rsa:2048",
+            "-nodes",
+            "-keyout",
+            "firm.key",
+            "-out",
+            "firm.csr",
+            "-subj",
+            "/CN=Cabinet Durand Courtage/OU=ORIAS 07000001/C=FR",
+        ],
+    );
+    openssl(
+        d,
+        &[
+            "x509",
+            "-req",
+            "-in",
+            "firm.csr",
+            "-CA",
+            "ca.pem",
+            "-CAkey",
+            "ca.key",
+            "-CAcreateserial",
+            "-out",
+            "firm.pem",
+            "-days",
+            "365",
+        ],
+    );
+    openssl(
+        d,
+        &[
+            "pkcs12",
+            "-export",
+            "-inkey",
+            "firm.key",
+            "-in",
+            "firm.pem",
+            "-certfile",
+            "ca.pem",
+            "-out",
+            "cabinet.p12",
+            "-passout",
+            "pass:secret-p12",
+        ],
+    );
+    register.cli_env(
+        &[
+            ("RECLAM_P12_PASSWORD", "secret-p12"),
+            ("RECLAM_CERT_PASSPHRASE", "phrase du cabinet 2026"),
+        ],
+        &["cert", "import", d.join("cabinet.p12").to_str().unwrap()],
+    );
+
+    let app = App::launch("39-settings-certificate-revoked", register).await;
+    app.sign_in(USER).await;
+    app.click("#nav-settings").await;
+    app.wait_text("#certificate-holder", "Cabinet Durand Courtage")
+        .await;
+    app.wait_text("#certificate-details", "Autorite de test")
+        .await;
+    app.wait_text("#certificate-key", "RSA 2048").await;
+    app.wait_attr("#certificate-unlock-form", "data-state", "locked")
+        .await;
+
+    // Declared revoked: a reason is asked first.
+    app.scroll_into_view("#certificate-revoke-open").await;
+    app.click("#certificate-revoke-open").await;
+    app.click("#certificate-revoke").await;
+    app.wait_for("#certificate-revoke-reason[aria-invalid=\"true\"]")
+        .await;
+    app.type_text("#certificate-revoke-reason", "ordinateur volé")
+        .await;
+    app.click("#certificate-revoke").await;
+    app.wait_for("#certificate-revoked").await;
+    app.wait_attr("#certificate-state", "data-state", "retired")
+        .await;
+    // A new certificate can be created or imported in its place.
+    app.wait_for("#certificate-create-form").await;
+    app.wait_for("#certificate-import-open").await;
+    app.scroll_into_view("#certificate-section").await;
+    app.screenshot().await;
+
+    // The letter is refused with the reason, nothing issued.
+    app.click("#nav-register").await;
+    app.click(&format!(
+        "#register-table tr[data-ref=\"{reference}\"] td.client"
+    ))
+    .await;
+    app.wait_text("#file-reference", &reference).await;
+    app.click("#letter-kind-ack").await;
+    app.click("#letter-issue").await;
+    app.click("#letter-issue-confirm").await;
+    app.wait_text("body", "ordinateur volé").await;
+    let issued: i64 = rusqlite::Connection::open(app.register().path())
+        .unwrap()
+        .query_row("SELECT count(*) FROM letters", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(issued, 0);
     app.quit().await;
 }

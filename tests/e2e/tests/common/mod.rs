@@ -250,11 +250,29 @@ impl RegisterFile {
         self.cli_as("Claire Martin", E2E_SECRET, args, stdin)
     }
 
+    /// [`RegisterFile::cli`] with more environment variables (secrets the CLI reads).
+    #[allow(dead_code)]
+    pub fn cli_env(&self, env: &[(&str, &str)], args: &[&str]) -> String {
+        self.run_cli("Claire Martin", E2E_SECRET, env, args, "")
+    }
+
     /// [`RegisterFile::cli`] as `name`, signing in with `password` when the register asks.
     pub fn cli_as(&self, name: &str, password: &str, args: &[&str], stdin: &str) -> String {
+        self.run_cli(name, password, &[], args, stdin)
+    }
+
+    fn run_cli(
+        &self,
+        name: &str,
+        password: &str,
+        env: &[(&str, &str)],
+        args: &[&str],
+        stdin: &str,
+    ) -> String {
         let cli = workspace_binary("RECLAM_CLI", "reclam");
         let mut child = Command::new(&cli)
             .args(args)
+            .envs(env.iter().copied())
             .env("RECLAM_DB", &self.path)
             .env("RECLAM_USER", name)
             .env("RECLAM_PASSWORD", password)

@@ -3,6 +3,11 @@ import type { CertificateInfo } from "../../lib/backend/types";
 import {
   MIN_PASSPHRASE,
   certificateHolder,
+  certificateRetired,
+  fileName,
+  importProblems,
+  revokeReasonProblem,
+  routeImportError,
   formatFingerprint,
   isCertificateLocked,
   nameAttributes,
@@ -23,6 +28,8 @@ const INFO: CertificateInfo = {
   notBefore: "2026-05-07T09:12:00Z",
   notAfter: "2029-05-06T09:12:00Z",
   fingerprint: "3f9a0c12" + "ab".repeat(28),
+  key: "ECDSA P-256",
+  revokedOn: null,
 };
 
 const LOCKED =
@@ -192,5 +199,56 @@ describe("validityText / validityOn", () => {
     expect(validityOn(INFO, "2029-05-07")).toBe("expired");
     // The app's date not known yet: nothing to warn about.
     expect(validityOn(INFO, "")).toBe("valid");
+  });
+});
+
+describe("importing a .p12", () => {
+  it("asks for the file and a new passphrase typed twice, all at once", () => {
+    expect(importProblems(null, "", "")).toEqual({
+      file: "Choisissez le fichier du certificat (.p12 ou .pfx).",
+      passphrase: "Saisissez la phrase secrète.",
+    });
+    expect(importProblems("/home/c/cabinet.p12", "1234567890", "1234567891")).toEqual({
+      confirmation: "Les deux phrases secrètes saisies sont différentes.",
+    });
+    expect(importProblems("C:\\Certificats\\cabinet.pfx", "1234567890", "1234567890")).toEqual({});
+  });
+
+  it("names the file from its path on every platform", () => {
+    expect(fileName("/home/claire/cabinet.p12")).toBe("cabinet.p12");
+    expect(fileName("C:\\Users\\Claire\\Documents\\cabinet.pfx")).toBe("cabinet.pfx");
+  });
+
+  it("puts each of the core's refusals beside its field", () => {
+    const err = (field: string, message: string) => ({ code: "validation", field, message, fields: [] }) as never;
+    expect(routeImportError(err("certificate", "mot de passe du fichier .p12 incorrect"))).toEqual({
+      password: "Mot de passe du fichier .p12 incorrect",
+    });
+    expect(
+      routeImportError(err("certificate", "le fichier n'est pas un certificat .p12 (ou .pfx) lisible : x")).file,
+    ).toMatch(/^Le fichier n'est pas un certificat/);
+    expect(
+      routeImportError(err("file", "impossible de lire « /tmp/a.p12 » : fichier introuvable")).file,
+    ).toMatch(/fichier introuvable/);
+    expect(
+      routeImportError(err("certificate", "la phrase secrète du certificat doit compter 10 caractères au moins"))
+        .passphrase,
+    ).toBeDefined();
+    expect(
+      routeImportError(err("certificate", "le cabinet a déjà un certificat valable : confirmez son remplacement")).general,
+    ).toMatch(/confirmez son remplacement/);
+  });
+});
+
+describe("revocation", () => {
+  it("asks why", () => {
+    expect(revokeReasonProblem("  ")).toMatch(/pourquoi le certificat est révoqué/);
+    expect(revokeReasonProblem("ordinateur volé")).toBeNull();
+  });
+
+  it("a revoked or expired certificate signs no more", () => {
+    expect(certificateRetired(INFO, "2027-01-01")).toBe(false);
+    expect(certificateRetired({ ...INFO, revokedOn: "2027-01-02T10:00:00Z" }, "2027-01-03")).toBe(true);
+    expect(certificateRetired(INFO, "2029-05-07")).toBe(true);
   });
 });

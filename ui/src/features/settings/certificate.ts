@@ -152,3 +152,56 @@ export function validityOn(info: Pick<CertificateInfo, "notBefore" | "notAfter">
   if (to !== null && now > to) return "expired";
   return "valid";
 }
+
+/** The file's name from its path, for the import form ("cabinet.p12"). */
+export function fileName(path: string): string {
+  const parts = path.split(/[\\/]/);
+  return parts[parts.length - 1] || path;
+}
+
+/**
+ * Before importing a `.p12`: a file chosen, and the new passphrase checked as for a created
+ * certificate (the file's own password may be anything, even empty: the core says whether it
+ * opens the file). Messages by field ("file", "passphrase", "confirmation").
+ */
+export function importProblems(
+  path: string | null,
+  passphrase: string,
+  confirmation: string,
+): Record<string, string> {
+  const problems: Record<string, string> = {};
+  if (!path) problems.file = "Choisissez le fichier du certificat (.p12 ou .pfx).";
+  return { ...problems, ...newPassphraseProblems(passphrase, confirmation) };
+}
+
+/**
+ * Where a refusal of import_certificate goes: a wrong password of the file beside its field,
+ * the passphrase's length beside the passphrase, an unreadable file beside the file, the rest
+ * (a valid certificate to replace, not a manager...) above the button.
+ */
+export function routeImportError(err: AppError): Record<string, string> {
+  const refused = err.fields && err.fields.length > 0 ? err.fields : [{ field: err.field ?? "", message: err.message }];
+  const out: Record<string, string> = {};
+  for (const r of refused) {
+    const field = normalizeField(r.field);
+    const message = sentence(r.message);
+    let to = "general";
+    if (/mot de passe du fichier/i.test(r.message)) to = "password";
+    else if (field === "passphrase" || /phrase secrète/i.test(r.message)) to = "passphrase";
+    else if (field === "file" || /n'est pas un certificat|clé privée|fichier/i.test(r.message)) to = "file";
+    out[to] = out[to] ? `${out[to]} ${message}` : message;
+  }
+  return out;
+}
+
+/** The reason for declaring the certificate revoked, checked before the core checks it again. */
+export function revokeReasonProblem(reason: string): string | null {
+  return reason.trim() === ""
+    ? "Indiquez pourquoi le certificat est révoqué (clé perdue ou compromise, révocation par l'autorité…)."
+    : null;
+}
+
+/** A certificate that no longer signs: declared revoked, or out of its validity. */
+export function certificateRetired(info: Pick<CertificateInfo, "revokedOn" | "notBefore" | "notAfter">, today: string): boolean {
+  return info.revokedOn !== null || validityOn(info, today) === "expired";
+}

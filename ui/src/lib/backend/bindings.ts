@@ -325,7 +325,15 @@ export type CertificateInfo = { subject: string, issuer: string, selfSigned: boo
 /**
  * SHA-256 of the certificate (DER), what the journal keeps with each signed letter.
  */
-fingerprint: string, };
+fingerprint: string, 
+/**
+ * The key's algorithm ("ECDSA P-256", "RSA 2048").
+ */
+key: string, 
+/**
+ * When the firm declared the certificate revoked (set by the register), if it did.
+ */
+revokedOn: string | null, };
 
 export type InfoRequest = { id: number, clientName: string, channel: Channel, receivedOn: string, description: string, recordedBy: string, recordedAt: string, closedOn: string | null, closingNote: string | null, 
 /**

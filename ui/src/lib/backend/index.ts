@@ -450,8 +450,42 @@ export function certificateInfo(): Promise<CertificateInfo | null> {
  * encrypted with `passphrase` (10 characters at least) and stays unlocked for the session.
  * Errors: "firm.name", "firm.orias", "certificate".
  */
-export function createCertificate(passphrase: string, actor: string): Promise<CertificateInfo> {
-  return call<CertificateInfo>("create_certificate", { passphrase, actor });
+export function createCertificate(
+  passphrase: string,
+  actor: string,
+  replace = false,
+): Promise<CertificateInfo> {
+  return call<CertificateInfo>("create_certificate", { passphrase, replace, actor });
+}
+
+/**
+ * Import a certificate bought from a certification authority from its `.p12`/`.pfx` file (a
+ * manager): `password` opens the file, `passphrase` then protects the key. A valid current
+ * certificate is replaced only with `replace`. Errors: "file", "certificate", "passphrase".
+ */
+export function importCertificate(
+  path: string,
+  password: string,
+  passphrase: string,
+  replace: boolean,
+  actor: string,
+): Promise<CertificateInfo> {
+  return call<CertificateInfo>("import_certificate", { path, password, passphrase, replace, actor });
+}
+
+/** Declare the firm's certificate revoked (a manager): letters are no longer signed with it. */
+export function revokeCertificate(reason: string, actor: string): Promise<CertificateInfo> {
+  return call<CertificateInfo>("revoke_certificate", { reason, actor });
+}
+
+/** Choose a certificate file (.p12, .pfx) with the system's dialog; null when cancelled. */
+export async function pickCertificateFile(): Promise<string | null> {
+  const chosen = await openDialog({
+    multiple: false,
+    directory: false,
+    filters: [{ name: "Certificat (.p12, .pfx)", extensions: ["p12", "pfx"] }],
+  });
+  return typeof chosen === "string" ? chosen : null;
 }
 
 /** Unlock the firm's key for this session (error field "passphrase" when wrong). */
