@@ -133,6 +133,20 @@ fn letters(c: &mut Criterion) {
             )
         })
     });
+    // The same with an authority's RSA 2048 key, imported from a .p12 made by openssl (the
+    // case is skipped where openssl is missing).
+    if let Some(p12) = rsa_p12() {
+        let now = chrono::DateTime::parse_from_rfc3339(&p12.1)
+            .unwrap()
+            .to_utc();
+        let (cert, key) =
+            reclam::sign::import_p12(&p12.0, "banc", "phrase secrète du banc d'essai", now)
+                .unwrap();
+        let rsa = reclam::sign::unlock(&cert, &key, "phrase secrète du banc d'essai").unwrap();
+        g.bench_function("answer letter: PAdES signature, RSA 2048 (.p12)", |b| {
+            b.iter(|| black_box(rsa.sign_pdf(&draft.pdf, now, "Lettre de réponse").unwrap()))
+        });
+    }
     g.sample_size(10);
     g.bench_function("1,000 answer letters (store)", |b| {
         b.iter(|| {
@@ -151,3 +165,68 @@ criterion_group! {
     targets = letters
 }
 criterion_main!(benches);
+
+/// A self-signed RSA 2048 certificate and key in a .p12 (password "banc") made by openssl, with
+/// an instant inside its validity; None without openssl.
+fn rsa_p12() -> Option<(Vec<u8>, String)> {
+    let dir = tempfile::tempdir().ok()?;
+    let ok = |args: &[&str]| {
+        std::process::Command::new("openssl")
+            .current_dir(dir.path())
+            .args(args)
+            .output()
+            .is_ok_and(|o| o.status.success())
+    };
+    let made = ok(&[
+        "req",
+        "-x509",
+        "-newkey",
+        "rsa:2048",
+        "-nodes",
+        "-keyout",
+        "k.pem",
+        "-out",
+        "c.pem",
+        "-days",
+        "30",
+        "-subj",
+        "/CN=Cabinet Durand Courtage/C=FR",
+    ]) && ok(&[
+        "pkcs12",
+        "-export",
+        "-inkey",
+        "k.pem",
+        "-in",
+        "c.pem",
+        "-out",
+        "c.p12",
+        "-passout",
+        "pass:banc",
+    ]);
+    if !made {
+        return None;
+    }
+    let out = std::process::Command::new("openssl")
+        .current_dir(dir.path())
+        .args([
+            "x509",
+            "-in",
+            "c.pem",
+            "-noout",
+            "-startdate",
+            "-dateopt",
+            "iso_8601",
+        ])
+        .output()
+        .ok()?;
+    // "notBefore=2026-12-04 09:00:00Z": a minute later is inside the validity.
+    let start = String::from_utf8_lossy(&out.stdout)
+        .trim()
+        .trim_start_matches("notBefore=")
+        .replace(' ', "T");
+    let at = chrono::DateTime::parse_from_rfc3339(&start).ok()? + chrono::Duration::minutes(1);
+    Some((
+        std::fs::read(dir.path().join("c.p12")).ok()?,
+        at.to_rfc3339(),
+    ))
+}
