@@ -66,6 +66,13 @@ fn no_ui_code_injects_text_as_html() {
     assert!(files.len() > 20, "the UI sources are found");
     for f in files {
         let text = std::fs::read_to_string(&f).unwrap();
+        // The one exception: the user's guide (Aide), our own Markdown file bundled with the
+        // app at build time and converted to HTML; no user text ever goes through it.
+        let text = if f.ends_with("features/help/Help.svelte") {
+            text.replacen("{@html guide.html}", "", 1)
+        } else {
+            text
+        };
         for needle in [
             "{@html",
             "innerHTML",

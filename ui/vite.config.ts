@@ -10,6 +10,11 @@ export default defineConfig({
   server: {
     port: 1420,
     strictPort: true,
+    // The "Aide" screen imports the user's guide from docs/guide (outside ui/): the dev server
+    // may serve it too ("." keeps the default, the front end itself).
+    fs: {
+      allow: [".", "../docs/guide"],
+    },
   },
   build: {
     outDir: "dist",

@@ -636,6 +636,40 @@ async fn keyboard_shortcuts_navigate() {
     app.press(&[], '/').await;
     app.wait_focused("search").await;
 
+    // Alt+P: the settings; F1: the user's guide, from a field too.
+    app.press(&[Key::Alt], 'p').await;
+    app.wait_attr(active, "id", "nav-settings").await;
+    app.press(&[], Key::F1.into()).await;
+    app.wait_text("#content h1", "Aide").await;
+    app.wait_attr(active, "id", "nav-help").await;
+
+    app.screenshot().await;
+    app.quit().await;
+}
+
+#[tokio::test]
+async fn the_user_s_guide_is_in_the_app() {
+    let app = App::launch("40-help-guide", RegisterFile::fresh()).await;
+    app.sign_in(USER).await;
+    app.click("#nav-help").await;
+    app.wait_text("#content h1", "Aide").await;
+    // The table of contents lists the guide's sections; a click brings one into view.
+    let toc = app.texts("[data-toc]").await;
+    for section in [
+        "Installer Reclam",
+        "Le travail de chaque jour",
+        "Préparer un contrôle",
+        "Sauvegardes",
+        "altéré ou endommagé",
+    ] {
+        assert!(
+            toc.iter().any(|t| t.contains(section)),
+            "{section} in {toc:?}"
+        );
+    }
+    app.click("[data-toc*=\"sauvegardes\"]").await;
+    app.wait_text("#guide", "Restaurer").await;
+    app.wait_for("#help-print").await;
     app.screenshot().await;
     app.quit().await;
 }

@@ -31,3 +31,38 @@ export function focusInvalidDate(root: ParentNode | null | undefined): HTMLInput
   }
   return null;
 }
+
+/**
+ * The ids of the date fields (DateInput) under `root` whose text is not a date, in page
+ * order: they show their own message ("Le 31 février 2026 n'existe pas"), and their field
+ * needs no "missing date" message on top of it.
+ */
+export function invalidDateInputIds(root: ParentNode | null | undefined): string[] {
+  if (!root) return [];
+  const ids: string[] = [];
+  for (const input of root.querySelectorAll<HTMLInputElement>("input[data-date-input]")) {
+    const kind = readDateText(input.value).kind;
+    if ((kind === "impossible" || kind === "incomplete") && input.id !== "") ids.push(input.id);
+  }
+  return ids;
+}
+
+/**
+ * After a form showed its errors (all at once): the first field flagged, in page order,
+ * focused. A field is flagged by its `.field.has-error` wrapper or `aria-invalid="true"`.
+ */
+export function focusFirstInvalid(root: ParentNode | null | undefined): HTMLElement | null {
+  if (!root) return null;
+  const first = root.querySelector<HTMLElement>(
+    [
+      '.has-error input:not([type="hidden"])',
+      ".has-error select",
+      ".has-error textarea",
+      'input[aria-invalid="true"]',
+      'select[aria-invalid="true"]',
+      'textarea[aria-invalid="true"]',
+    ].join(", "),
+  );
+  first?.focus();
+  return first;
+}

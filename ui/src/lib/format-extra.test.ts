@@ -1,5 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { formatDateOrTime, formatDateTime, formatFileSize, formatPercent, parseAmountInput, shortHash } from "./format";
+import {
+  UNEXPECTED_ERROR,
+  errorSentence,
+  errorText,
+  formatDateOrTime,
+  formatDateTime,
+  formatFileSize,
+  formatPercent,
+  parseAmountInput,
+  shortHash,
+} from "./format";
 
 describe("parseAmountInput", () => {
   it("accepts French and dotted amounts", () => {
@@ -26,9 +36,19 @@ describe("formatPercent", () => {
     expect(formatPercent(null)).toBe("—");
   });
   it("uses a French decimal comma", () => {
-    expect(formatPercent(100)).toBe("100\u202F%");
     expect(formatPercent(87.5)).toBe("87,5\u202F%");
     expect(formatPercent(66.666)).toBe("66,7\u202F%");
+  });
+  it("always shows one decimal, so that shares side by side read alike", () => {
+    expect(formatPercent(100)).toBe("100,0\u202F%");
+    expect(formatPercent(15)).toBe("15,0\u202F%");
+    expect(formatPercent(13.6)).toBe("13,6\u202F%");
+    expect(formatPercent(0)).toBe("0,0\u202F%");
+    expect(formatPercent(0.05)).toBe("0,1\u202F%");
+    expect(formatPercent(99.96)).toBe("100,0\u202F%");
+    expect(formatPercent(-0.01)).toBe("0,0\u202F%");
+    expect(formatPercent(-2.5)).toBe("-2,5\u202F%");
+    expect(formatPercent(Number.NaN)).toBe("—");
   });
 });
 
@@ -58,5 +78,33 @@ describe("formatDateTime", () => {
 describe("shortHash", () => {
   it("keeps the first 12 characters", () => {
     expect(shortHash("0123456789abcdef0123")).toBe("0123456789ab");
+  });
+});
+
+describe("errorText", () => {
+  it("shows the core's refusals as they are", () => {
+    expect(errorText({ code: "validation", message: "date dans le futur", field: "on" })).toBe("date dans le futur");
+    expect(errorText({ code: "database", message: " Base verrouillée " })).toBe("Base verrouillée");
+  });
+
+  it("wraps anything else in one French sentence, once", () => {
+    expect(errorText({ code: "unknown", message: "TypeError: x is undefined" })).toBe(
+      `${UNEXPECTED_ERROR}\u00A0: TypeError: x is undefined`,
+    );
+    expect(errorText(new Error("dialog closed unexpectedly"))).toBe(`${UNEXPECTED_ERROR}\u00A0: dialog closed unexpectedly`);
+    expect(errorText("Permission denied")).toBe(`${UNEXPECTED_ERROR}\u00A0: Permission denied`);
+    expect(errorText({ status: 500 })).toBe(`${UNEXPECTED_ERROR}\u00A0: {"status":500}`);
+    expect(errorText(undefined)).toBe(`${UNEXPECTED_ERROR}.`);
+    expect(errorText({ code: "validation", message: "  " })).toBe(`${UNEXPECTED_ERROR}.`);
+    const once = errorText("boom");
+    expect(errorText({ code: "unknown", message: once })).toBe(once);
+  });
+});
+
+describe("errorSentence", () => {
+  it("capitalises the message for a banner", () => {
+    expect(errorSentence({ code: "database", message: "base verrouillée" })).toBe("Base verrouillée");
+    expect(errorSentence({ code: "notFound", message: "Réclamation inconnue" })).toBe("Réclamation inconnue");
+    expect(errorSentence("oops")).toBe(`${UNEXPECTED_ERROR}\u00A0: oops`);
   });
 });

@@ -2,6 +2,7 @@
 // identical on every WebView and in Node tests. The labels of the core's vocabularies are
 // generated (./backend/labels.ts); only the UI's own words are written here.
 import type { ActionStatus, Channel, NextDeadline, Status, Step, Subject } from "./backend/types";
+import { isAppError } from "./backend/errors";
 import {
   CHANNEL_LABELS,
   CORRECTIVE_ACTION_STATUS_LABELS,
@@ -146,12 +147,18 @@ export function formatDateTime(rfc3339: string): string {
   return `${pad2(d.getDate())}/${pad2(d.getMonth() + 1)}/${d.getFullYear()} à ${pad2(d.getHours())}:${pad2(d.getMinutes())}`;
 }
 
-/** 87.5 -> "87,5 %", 100 -> "100 %", null -> "—" (no data yet). */
+/**
+ * Every share the app shows, in one format: one decimal after a comma and U+202F before the
+ * sign, so that figures side by side line up ("15,0 %" next to "13,6 %", never "15 %").
+ * 87.5 -> "87,5 %", 100 -> "100,0 %", null -> "—" (no data yet).
+ */
 export function formatPercent(pct: number | null): string {
   if (pct === null || !Number.isFinite(pct)) return "—";
-  const rounded = Math.round(pct * 10) / 10;
-  const text = Number.isInteger(rounded) ? String(rounded) : rounded.toFixed(1).replace(".", ",");
-  return `${text}${NNBSP}%`;
+  // Rounded on the integer number of tenths: toFixed alone rounds 0.05 down (binary floats).
+  const tenths = Math.round(Math.abs(pct) * 10);
+  const sign = pct < 0 && tenths !== 0 ? "-" : "";
+  const text = `${groupThousands(String(Math.trunc(tenths / 10)))},${tenths % 10}`;
+  return `${sign}${text}${NNBSP}%`;
 }
 
 /** Byte count -> "820 o", "12,3 Ko", "4,5 Mo" (French units, base 1024). */
@@ -194,4 +201,40 @@ export function parseAmountInput(text: string): string | null | undefined {
 /** A date or a timestamp, whichever the backend sent: "07/05/2026" or "07/05/2026 à 14:32". */
 export function formatDateOrTime(s: string): string {
   return /^\d{4}-\d{2}-\d{2}$/.test(s) ? formatDate(s) : formatDateTime(s);
+}
+
+/** How a failure nobody foresaw begins, whatever its cause. */
+export const UNEXPECTED_ERROR = "Une erreur inattendue est survenue";
+
+/**
+ * What a failure says to the user, in French. The core's refusals (an AppError with a code
+ * of its own) are French already and shown as they are; anything else (a code "unknown",
+ * a raw exception, a dialog's English text) is wrapped once in "Une erreur inattendue est
+ * survenue : …", its detail kept for whoever reads it to support.
+ */
+export function errorText(e: unknown): string {
+  if (isAppError(e) && e.code !== "unknown" && e.message.trim() !== "") return e.message.trim();
+  let detail: string;
+  if (isAppError(e) || e instanceof Error) detail = e.message;
+  else if (typeof e === "string") detail = e;
+  else if (e === null || e === undefined) detail = "";
+  else if (typeof e === "object") {
+    try {
+      detail = JSON.stringify(e);
+    } catch {
+      detail = String(e);
+    }
+  } else detail = String(e);
+  detail = detail.trim();
+  if (detail.startsWith(UNEXPECTED_ERROR)) return detail;
+  return detail === "" || detail === "{}" ? `${UNEXPECTED_ERROR}.` : `${UNEXPECTED_ERROR}${NBSP}: ${detail}`;
+}
+
+/**
+ * `errorText` as a sentence of its own, for a banner: capitalised ("base verrouillée" ->
+ * "Base verrouillée"), no "Erreur :" needed in front.
+ */
+export function errorSentence(e: unknown): string {
+  const text = errorText(e);
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }

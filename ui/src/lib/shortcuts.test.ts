@@ -19,6 +19,20 @@ describe("shortcutFor", () => {
     expect(shortcutFor(key({ key: "c", code: "KeyC", altKey: true }), true)).toBe("correctiveActions");
   });
 
+  it("Alt+P opens the settings (Paramètres), even while typing", () => {
+    expect(shortcutFor(key({ key: "p", code: "KeyP", altKey: true }), false)).toBe("settings");
+    expect(shortcutFor(key({ key: "π", code: "KeyP", altKey: true }), true)).toBe("settings");
+    expect(shortcutFor(key({ key: "p", code: "KeyP", altKey: true, ctrlKey: true }), false)).toBeNull();
+  });
+
+  it("F1 asks for the help, alone and from anywhere", () => {
+    expect(shortcutFor(key({ key: "F1", code: "F1" }), false)).toBe("help");
+    expect(shortcutFor(key({ key: "F1", code: "F1" }), true)).toBe("help");
+    expect(shortcutFor(key({ key: "F1", code: "F1", shiftKey: true }), false)).toBeNull();
+    expect(shortcutFor(key({ key: "F1", code: "F1", ctrlKey: true }), false)).toBeNull();
+    expect(shortcutFor(key({ key: "F1", code: "F1", altKey: true }), false)).toBeNull();
+  });
+
   it("uses the physical key when Alt types a symbol (macOS)", () => {
     expect(shortcutFor(key({ key: "˜", code: "KeyN", altKey: true }), false)).toBe("new");
     expect(shortcutFor(key({ key: "N", altKey: true }), false)).toBe("new");

@@ -1,6 +1,15 @@
 // Global keyboard shortcuts, as a pure function of the key event so it can be tested.
 
-export type ShortcutCommand = "today" | "register" | "correctiveActions" | "stats" | "new" | "search";
+export type ShortcutCommand =
+  | "today"
+  | "register"
+  | "correctiveActions"
+  | "stats"
+  | "new"
+  | "settings"
+  | "search"
+  /** F1: the help ("Aide"). */
+  | "help";
 
 export interface KeyLike {
   key: string;
@@ -18,13 +27,15 @@ const ALT_LETTERS: Readonly<Record<string, ShortcutCommand>> = {
   c: "correctiveActions",
   s: "stats",
   n: "new",
+  p: "settings",
 };
 
 /**
- * Alt+T / Alt+R / Alt+C / Alt+S / Alt+N navigate from anywhere; "/" focuses the register search
- * unless the user is typing in a field.
+ * Alt+T / Alt+R / Alt+C / Alt+S / Alt+N / Alt+P navigate from anywhere; F1 asks for the help,
+ * from anywhere too; "/" focuses the register search unless the user is typing in a field.
  */
 export function shortcutFor(e: KeyLike, typingInField: boolean): ShortcutCommand | null {
+  if (e.key === "F1" && !e.altKey && !e.ctrlKey && !e.metaKey && !e.shiftKey) return "help";
   if (e.altKey && !e.ctrlKey && !e.metaKey && !e.shiftKey) {
     const fromCode = e.code && /^Key[A-Z]$/.test(e.code) ? e.code.slice(3).toLowerCase() : null;
     const letter = fromCode ?? e.key.toLowerCase();

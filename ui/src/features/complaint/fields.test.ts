@@ -31,6 +31,34 @@ describe("splitError", () => {
     expect(splitError({ code: "db", message: "Base verrouillée" }, KNOWN)).toEqual({ fields: {}, general: "Base verrouillée" });
     expect(splitError({ code: "validation", message: "?", field: "nope" }, KNOWN)).toEqual({ fields: {}, general: "?" });
   });
+
+  it("shows every refused field at once when the core refused several", () => {
+    const err = {
+      code: "validation",
+      message: "nom obligatoire",
+      field: "client.name",
+      fields: [
+        { field: "client.name", message: "nom obligatoire" },
+        { field: "input.client.email", message: "adresse e-mail invalide « x »" },
+        { field: "receivedOn", message: "date dans le futur" },
+        { field: "json", message: "objet attendu" },
+      ],
+    };
+    expect(splitError(err, KNOWN)).toEqual({
+      fields: {
+        "client.name": "nom obligatoire",
+        "client.email": "adresse e-mail invalide « x »",
+        receivedOn: "date dans le futur",
+      },
+      general: "objet attendu",
+    });
+  });
+
+  it("says a failure nobody foresaw in French", () => {
+    expect(splitError({ code: "unknown", message: "TypeError: oops" }, KNOWN).general).toBe(
+      "Une erreur inattendue est survenue\u00A0: TypeError: oops",
+    );
+  });
 });
 
 describe("inputIdFor", () => {

@@ -1,7 +1,7 @@
 // Where a backend error belongs on screen: AppError.field names a wire field
 // ("client.name", "receivedOn"...); the form shows the message next to that input.
 import type { AppError } from "../../lib/backend/types";
-import { formatDate, formatMoney } from "../../lib/format";
+import { errorText, formatDate, formatMoney } from "../../lib/format";
 import {
   CHANNEL_LABELS,
   CLIENT_KIND_LABELS,
@@ -76,22 +76,31 @@ export function normalizeField(field: string): string {
 export interface SplitError {
   /** Messages to show inline, by canonical field name. */
   fields: Record<string, string>;
-  /** Message for the general error banner, when the error has no known field. */
+  /** Message for the general error banner: what belongs to no field of the form. */
   general: string | null;
 }
 
 /**
- * Route an AppError: inline next to its field when the form has that field,
- * otherwise to the general error banner.
+ * Route an AppError: every refused field the form has gets its message beside it (the core
+ * may refuse several at once, `fields`, and the form shows them together); anything else
+ * goes to the general banner, a failure nobody foresaw in a French sentence (`errorText`).
  */
 export function splitError(err: AppError, knownFields: Iterable<string>): SplitError {
-  if (err.field) {
-    const field = normalizeField(err.field);
-    for (const known of knownFields) {
-      if (known === field) return { fields: { [field]: err.message }, general: null };
+  const known = new Set(knownFields);
+  const refused =
+    err.fields && err.fields.length > 0 ? err.fields : err.field ? [{ field: err.field, message: err.message }] : [];
+  const fields: Record<string, string> = {};
+  const others: string[] = [];
+  for (const r of refused) {
+    const field = normalizeField(r.field);
+    if (known.has(field)) {
+      if (!(field in fields)) fields[field] = r.message;
+    } else if (!others.includes(r.message)) {
+      others.push(r.message);
     }
   }
-  return { fields: {}, general: err.message };
+  if (refused.length === 0) others.push(errorText(err));
+  return { fields, general: others.length > 0 ? others.join(" ; ") : null };
 }
 
 /** Input id for a wire field of the complaint form, or null. */

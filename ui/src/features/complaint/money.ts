@@ -21,7 +21,7 @@ import type {
   RefundScope,
 } from "../../lib/backend/types";
 import { formatDate, formatMoney, parseAmountInput } from "../../lib/format";
-import { normalizeField } from "./fields";
+import { normalizeField, splitError } from "./fields";
 import { amountToWire } from "./form";
 
 /** The answer's money as typed: every input a string ("" = nothing chosen). */
@@ -363,20 +363,7 @@ export function routeErrors(
   err: AppError & { fields?: FieldError[] },
   known: Iterable<string>,
 ): { fields: Record<string, string>; general: string | null } {
-  const knownSet = new Set(known);
-  const all: FieldError[] = err.fields && err.fields.length > 0 ? err.fields : err.field ? [{ field: err.field, message: err.message }] : [];
-  const fields: Record<string, string> = {};
-  const others: string[] = [];
-  for (const f of all) {
-    const name = normalizeField(f.field);
-    if (knownSet.has(name)) {
-      if (!(name in fields)) fields[name] = f.message;
-    } else {
-      others.push(f.message);
-    }
-  }
-  if (all.length === 0) others.push(err.message);
-  return { fields, general: others.length > 0 ? others.join(" ; ") : null };
+  return splitError(err, known);
 }
 
 /** The fields the check still finds missing, as inline messages (to complete a refusal). */

@@ -125,4 +125,11 @@ describe("exchangeErrorText", () => {
     );
     expect(exchangeErrorText({ message: "introuvable", field: "reference" })).toBe("Introuvable");
   });
+
+  it("says a failure nobody foresaw in French", () => {
+    expect(exchangeErrorText({ code: "unknown", message: "IPC timeout" })).toBe(
+      "Une erreur inattendue est survenue\u00A0: IPC timeout",
+    );
+    expect(exchangeErrorText({ code: "transition", message: "réclamation close" })).toBe("Réclamation close");
+  });
 });

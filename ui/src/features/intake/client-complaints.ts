@@ -4,7 +4,7 @@
 // without a backend.
 import type { AppError, ClientComplaintSummary, NewExchange } from "../../lib/backend/types";
 import { END_KIND_LABELS, FEEDBACK_LABELS, OUTCOME_LABELS, STATUS_LABELS, SUBJECT_LABELS } from "../../lib/backend/labels";
-import { formatDate } from "../../lib/format";
+import { errorText, formatDate } from "../../lib/format";
 import { normalizeField } from "../complaint/fields";
 import type { ComplaintForm } from "../complaint/form";
 import { sentence } from "../session/access";
@@ -85,7 +85,9 @@ const EXCHANGE_FIELD_LABELS: Readonly<Record<string, string>> = {
  * Why the contact could not be added, as the intake's notice says it: the core's message,
  * prefixed by the form's field it is about ("Description du mécontentement : obligatoire").
  */
-export function exchangeErrorText(err: Pick<AppError, "message" | "field">): string {
+export function exchangeErrorText(err: Pick<AppError, "message" | "field"> & { code?: string }): string {
   const label = err.field ? EXCHANGE_FIELD_LABELS[normalizeField(err.field)] : undefined;
-  return label ? `${label}\u00A0: ${err.message.trim()}` : sentence(err.message);
+  if (label) return `${label}\u00A0: ${err.message.trim()}`;
+  // A failure nobody foresaw reads as such; the core's refusals as they are.
+  return sentence(err.code === undefined ? err.message : errorText(err));
 }

@@ -154,6 +154,13 @@ describe("requalifying a request as a complaint", () => {
     });
   });
 
+  it("finds every problem of the complaint's fields at once", () => {
+    const form = requestToComplaintForm(request(), "2026-05-07", null);
+    const missing = requalifyMissing({ ...form, clientPhone: "abc", sentOn: "2026-04-03" }, "Refus contesté", "2026-05-07");
+    expect(Object.keys(missing)).toEqual(["client.phone", "sentOn"]);
+    expect(missing.sentOn).toContain("postérieure à la date de réception");
+  });
+
   it("announces the complaint and the request it comes from", () => {
     expect(requalifiedText("REC-2026-0042", 12)).toBe("Réclamation REC-2026-0042 enregistrée à partir de la demande n°\u00A012");
   });

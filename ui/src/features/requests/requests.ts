@@ -3,7 +3,8 @@
 // forms' required fields and where the core's refusals go. No Svelte, no Tauri: tested in Node.
 import type { AppError, InfoRequest, RequestQuery } from "../../lib/backend/types";
 import { formatDate, formatInteger } from "../../lib/format";
-import { normalizeField } from "../complaint/fields";
+import { splitError } from "../complaint/fields";
+import { complaintFormProblems } from "../complaint/validation";
 import { emptyComplaintForm, type ComplaintForm } from "../complaint/form";
 
 /** Rows per page of the list. */
@@ -140,12 +141,11 @@ export function requestToComplaintForm(r: InfoRequest, today: string, currentUse
 export const REASON_INPUT = "requalify-reason";
 
 /** The messages of the required fields left empty, by wire field (form order). */
-export function requalifyMissing(f: ComplaintForm, reason: string): Record<string, string> {
+export function requalifyMissing(f: ComplaintForm, reason: string, today = ""): Record<string, string> {
   const missing: Record<string, string> = {};
   if (reason.trim() === "") missing.reason = "Indiquez pourquoi la demande est en fait une réclamation.";
-  if (f.clientName.trim() === "") missing["client.name"] = "Indiquez le nom du client.";
-  if (f.description.trim() === "") missing.description = "Décrivez le mécontentement exprimé.";
-  return missing;
+  // Every problem of the complaint's fields too, at once (a phone number with letters...).
+  return { ...missing, ...complaintFormProblems(f, today) };
 }
 
 /** The toast once the complaint is recorded. */
@@ -167,18 +167,5 @@ export interface RoutedError {
  * it (the core may refuse several at once, `fields`); anything else goes to the banner.
  */
 export function routeError(err: AppError, knownFields: Iterable<string>): RoutedError {
-  const known = new Set(knownFields);
-  const refused = err.fields && err.fields.length > 0 ? err.fields : err.field ? [{ field: err.field, message: err.message }] : [];
-  const fields: Record<string, string> = {};
-  const others: string[] = [];
-  for (const r of refused) {
-    const field = normalizeField(r.field);
-    if (known.has(field)) {
-      if (!(field in fields)) fields[field] = r.message;
-    } else if (!others.includes(r.message)) {
-      others.push(r.message);
-    }
-  }
-  if (refused.length === 0) others.push(err.message);
-  return { fields, general: others.length > 0 ? others.join(" ; ") : null };
+  return splitError(err, knownFields);
 }

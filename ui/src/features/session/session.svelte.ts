@@ -15,14 +15,23 @@ export type Screen =
   | { name: "new" }
   | { name: "settings" }
   | { name: "import" }
+  /** The user's guide ("Aide", F1). */
+  | { name: "help" }
   | { name: "file"; reference: string };
 
 export type ToastTone = "success" | "info" | "error";
+
+/** A button in the toast ("Annuler" after an act that can be undone); clicking it closes the toast. */
+export interface ToastAction {
+  label: string;
+  run: () => void;
+}
 
 export interface Toast {
   id: number;
   text: string;
   tone: ToastTone;
+  action?: ToastAction;
 }
 
 export interface RegisterFilters {
@@ -157,13 +166,18 @@ export const session = new Session();
 let toastSeq = 0;
 let toastTimer: ReturnType<typeof setTimeout> | undefined;
 
-export function showToast(text: string, tone: ToastTone = "success", ms?: number): void {
+/** Show a message in the corner; returns its id (to take it back with `dismissToast`). */
+export function showToast(text: string, tone: ToastTone = "success", ms?: number, action?: ToastAction): number {
   clearTimeout(toastTimer);
-  session.toast = { id: ++toastSeq, text, tone };
+  const id = ++toastSeq;
+  session.toast = action ? { id, text, tone, action } : { id, text, tone };
   toastTimer = setTimeout(() => (session.toast = null), ms ?? (tone === "error" ? 8000 : 4500));
+  return id;
 }
 
-export function dismissToast(): void {
+/** Close the toast: any one, or only the one `id` (if it is still shown). */
+export function dismissToast(id?: number): void {
+  if (id !== undefined && session.toast?.id !== id) return;
   clearTimeout(toastTimer);
   session.toast = null;
 }

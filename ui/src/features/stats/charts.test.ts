@@ -62,8 +62,8 @@ describe("sizes and labels", () => {
 describe("French texts", () => {
   it("tooltips give the count and the share", () => {
     expect(countTooltip(3, 7)).toBe("3 réclamations (42,9\u202F%)");
-    expect(countTooltip(1, 1)).toBe("1 réclamation (100\u202F%)");
-    expect(countTooltip(1500, 3000)).toBe("1\u202F500 réclamations (50\u202F%)");
+    expect(countTooltip(1, 1)).toBe("1 réclamation (100,0\u202F%)");
+    expect(countTooltip(1500, 3000)).toBe("1\u202F500 réclamations (50,0\u202F%)");
     expect(countTooltip(0, 0)).toBe("0 réclamation");
   });
 

@@ -40,7 +40,7 @@ describe("platformFigures", () => {
       ["Réclamations reçues par une plateforme", `1${NNBSP}234`],
       ["Taux de réponse", `87,5${NNBSP}%`],
       ["Délai de réponse médian", `5${NBSP}j`],
-      [`Répondues sous 7${NBSP}jours`, `60${NNBSP}%`],
+      [`Répondues sous 7${NBSP}jours`, `60,0${NNBSP}%`],
       ["Résolues (retour du client)", `33,3${NNBSP}%`],
       ["Indice combiné", `60,3${NNBSP}%`],
       ["Note moyenne", "4,0/5"],
