@@ -48,6 +48,10 @@ pub const KEYS: &[(&str, &str)] = &[
         "retention.years",
         "Durée de conservation après clôture (années)",
     ),
+    (
+        "updates.automatic",
+        "Rechercher les mises à jour au démarrage",
+    ),
 ];
 
 /// Years a closed complaint keeps its personal data before it may be anonymised (DOMAIN.md:
@@ -89,7 +93,7 @@ pub fn validate(key: &str, value: &str) -> Result<String, ValidationError> {
             .parse::<Region>()
             .map(|r| r.as_str().to_owned())
             .map_err(|e| ValidationError::new(key, e.to_string())),
-        "letters.mediatorInEveryAnswer" => match value.as_str() {
+        "letters.mediatorInEveryAnswer" | "updates.automatic" => match value.as_str() {
             "true" | "oui" | "1" => Ok("true".into()),
             "false" | "non" | "0" => Ok("false".into()),
             _ => Err(ValidationError::new(key, "valeur attendue : true ou false")),

@@ -1186,7 +1186,7 @@ fn fuzz_typed_inputs() {
             match parse_new_complaint(&text) {
                 Ok(c) => {
                     if let Err(e) = c.validate(d(TODAY)) {
-                        french("complaint", &e.message)?;
+                        french("complaint", &e.to_string())?;
                     }
                 }
                 Err(e) => {
@@ -1223,8 +1223,8 @@ fn fuzz_typed_inputs() {
             match parse_new_complaint(&text) {
                 Ok(c) => {
                     if let Err(e) = c.validate(d(TODAY)) {
-                        prop_assert!(!e.field.is_empty());
-                        french("complaint", &e.message)?;
+                        prop_assert!(e.all().iter().all(|f| !f.field.is_empty()));
+                        french("complaint", &e.to_string())?;
                     }
                 }
                 Err(e) => {

@@ -519,7 +519,9 @@ fn main() {
         .plugin(tauri_plugin_window_state::Builder::default().build())
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_opener::init())
+        .plugin(tauri_plugin_updater::Builder::new().build())
         .manage(state)
+        .manage(commands::update::PendingUpdate::default())
         .setup(move |app| {
             match &open_error {
                 // Beside the UI: the first screen does not wait for the check or the backup.

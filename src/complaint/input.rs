@@ -5,6 +5,7 @@
 
 use super::model::{Channel, Client, ClientKind, ClientRelation, Contract, Money, Subject};
 use crate::calendar;
+use crate::error::ValidationErrors;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
@@ -218,68 +219,150 @@ fn list(field: &str, values: &[String]) -> Result<Vec<String>, ValidationError> 
     Ok(out)
 }
 
+/// An optional telephone number: digits, spaces, dots, dashes, brackets and a leading "+"
+/// (the way French and foreign numbers are written), with six digits at least.
+pub fn phone(field: &str, value: Option<&str>) -> Result<Option<String>, ValidationError> {
+    let v = optional(field, value, 40, false)?;
+    if let Some(p) = &v {
+        let allowed = p
+            .chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, ' ' | '.' | '-' | '(' | ')' | '+' | '/'));
+        let digits = p.chars().filter(char::is_ascii_digit).count();
+        if !allowed || digits < 6 {
+            return Err(ValidationError::new(
+                field,
+                format!(
+                    "numéro de téléphone invalide « {p} » : chiffres, espaces, points, tirets, \
+                     parenthèses et + seulement"
+                ),
+            ));
+        }
+    }
+    Ok(v)
+}
+
+/// Keep a field's value, or its refusal among the others.
+fn take<T>(errors: &mut Vec<ValidationError>, r: Result<T, ValidationError>) -> Option<T> {
+    match r {
+        Ok(v) => Some(v),
+        Err(e) => {
+            errors.push(e);
+            None
+        }
+    }
+}
+
 impl NewComplaint {
-    pub fn validate(&self, today: NaiveDate) -> Result<ValidComplaint, ValidationError> {
+    /// The complaint checked: every refused field at once (a bad date, a missing name and a
+    /// bad e-mail are reported together, in the form's order).
+    pub fn validate(&self, today: NaiveDate) -> Result<ValidComplaint, ValidationErrors> {
+        let mut e = Vec::new();
         let c = &self.client;
-        let client = Client {
-            name: required("client.name", &c.name, MAX_LINE, false)?,
-            address: optional("client.address", c.address.as_deref(), 1000, true)?,
-            email: email("client.email", c.email.as_deref())?,
-            phone: optional("client.phone", c.phone.as_deref(), 40, false)?,
-            number: optional("client.number", c.number.as_deref(), 60, false)?,
-            kind: c.kind.unwrap_or(ClientKind::Person),
-            relation: c.relation.unwrap_or(ClientRelation::Client),
-        };
-        let received_on = past_date("receivedOn", self.received_on, today)?;
+        let name = take(&mut e, required("client.name", &c.name, MAX_LINE, false));
+        let address = take(
+            &mut e,
+            optional("client.address", c.address.as_deref(), 1000, true),
+        );
+        let mail = take(&mut e, email("client.email", c.email.as_deref()));
+        let tel = take(&mut e, phone("client.phone", c.phone.as_deref()));
+        let number = take(
+            &mut e,
+            optional("client.number", c.number.as_deref(), 60, false),
+        );
+        let received_on = take(&mut e, past_date("receivedOn", self.received_on, today));
         let sent_on = match self.sent_on {
-            None => None,
+            None => Some(None),
             Some(sent) => {
-                let sent = past_date("sentOn", sent, today)?;
-                if sent > received_on {
-                    return Err(ValidationError::new(
-                        "sentOn",
-                        format!(
-                            "la date d'envoi ({}) est postérieure à la date de réception ({})",
-                            sent.format("%d/%m/%Y"),
-                            received_on.format("%d/%m/%Y")
-                        ),
-                    ));
-                }
-                Some(sent)
+                take(&mut e, past_date("sentOn", sent, today)).and_then(|sent| match received_on {
+                    Some(received) if sent > received => {
+                        e.push(ValidationError::new(
+                            "sentOn",
+                            format!(
+                                "la date d'envoi ({}) est postérieure à la date de réception ({})",
+                                sent.format("%d/%m/%Y"),
+                                received.format("%d/%m/%Y")
+                            ),
+                        ));
+                        None
+                    }
+                    _ => Some(Some(sent)),
+                })
             }
         };
+        let description = take(
+            &mut e,
+            text("description", &self.description, MAX_TEXT, true),
+        );
+        let contract_number = take(
+            &mut e,
+            optional(
+                "contract.number",
+                self.contract.number.as_deref(),
+                60,
+                false,
+            ),
+        );
+        let product = take(
+            &mut e,
+            optional(
+                "contract.product",
+                self.contract.product.as_deref(),
+                MAX_LINE,
+                false,
+            ),
+        );
+        let insurer = take(
+            &mut e,
+            optional(
+                "contract.insurer",
+                self.contract.insurer.as_deref(),
+                MAX_LINE,
+                false,
+            ),
+        );
+        let other_parties = take(&mut e, list("otherParties", &self.other_parties));
+        let persons_concerned = take(&mut e, list("personsConcerned", &self.persons_concerned));
+        let received_by = take(
+            &mut e,
+            optional("receivedBy", self.received_by.as_deref(), MAX_LINE, false),
+        );
+        let handler = take(
+            &mut e,
+            optional("handler", self.handler.as_deref(), MAX_LINE, false),
+        );
+        let amount_claimed = take(
+            &mut e,
+            optional_money("amountClaimed", self.amount_claimed.as_deref()),
+        );
+        if let Some(errors) = ValidationErrors::new(e) {
+            return Err(errors);
+        }
+        // No refusal: every field above holds its value.
         Ok(ValidComplaint {
-            client,
-            channel: self.channel,
-            sent_on,
-            received_on,
-            subject: self.subject,
-            description: text("description", &self.description, MAX_TEXT, true)?,
-            contract: Contract {
-                number: optional(
-                    "contract.number",
-                    self.contract.number.as_deref(),
-                    60,
-                    false,
-                )?,
-                product: optional(
-                    "contract.product",
-                    self.contract.product.as_deref(),
-                    MAX_LINE,
-                    false,
-                )?,
-                insurer: optional(
-                    "contract.insurer",
-                    self.contract.insurer.as_deref(),
-                    MAX_LINE,
-                    false,
-                )?,
+            client: Client {
+                name: name.unwrap_or_default(),
+                address: address.unwrap_or_default(),
+                email: mail.unwrap_or_default(),
+                phone: tel.unwrap_or_default(),
+                number: number.unwrap_or_default(),
+                kind: c.kind.unwrap_or(ClientKind::Person),
+                relation: c.relation.unwrap_or(ClientRelation::Client),
             },
-            other_parties: list("otherParties", &self.other_parties)?,
-            persons_concerned: list("personsConcerned", &self.persons_concerned)?,
-            received_by: optional("receivedBy", self.received_by.as_deref(), MAX_LINE, false)?,
-            handler: optional("handler", self.handler.as_deref(), MAX_LINE, false)?,
-            amount_claimed: optional_money("amountClaimed", self.amount_claimed.as_deref())?,
+            channel: self.channel,
+            sent_on: sent_on.unwrap_or_default(),
+            received_on: received_on.unwrap_or_default(),
+            subject: self.subject,
+            description: description.unwrap_or_default(),
+            contract: Contract {
+                number: contract_number.unwrap_or_default(),
+                product: product.unwrap_or_default(),
+                insurer: insurer.unwrap_or_default(),
+            },
+            other_parties: other_parties.unwrap_or_default(),
+            persons_concerned: persons_concerned.unwrap_or_default(),
+            received_by: received_by.unwrap_or_default(),
+            handler: handler.unwrap_or_default(),
+            amount_claimed: amount_claimed.unwrap_or_default(),
         })
     }
 }
@@ -676,30 +759,36 @@ mod tests {
         let base = parse_new_complaint(sample()).unwrap();
         let mut c = base.clone();
         c.client.name = "   ".into();
-        assert_eq!(c.validate(today()).unwrap_err().field, "client.name");
+        assert_eq!(
+            c.validate(today()).unwrap_err().first().field,
+            "client.name"
+        );
 
         let mut c = base.clone();
         c.received_on = NaiveDate::from_ymd_opt(2026, 6, 2).unwrap();
-        let e = c.validate(today()).unwrap_err();
+        let e = c.validate(today()).unwrap_err().first().clone();
         assert_eq!(e.field, "receivedOn");
         assert!(e.message.contains("futur"));
 
         let mut c = base.clone();
         c.sent_on = NaiveDate::from_ymd_opt(2026, 5, 8);
-        let e = c.validate(today()).unwrap_err();
+        let e = c.validate(today()).unwrap_err().first().clone();
         assert_eq!(e.field, "sentOn");
         assert!(e.message.contains("postérieure"));
 
         let mut c = base.clone();
         c.client.email = Some("pas-une-adresse".into());
-        assert_eq!(c.validate(today()).unwrap_err().field, "client.email");
+        assert_eq!(
+            c.validate(today()).unwrap_err().first().field,
+            "client.email"
+        );
 
         let mut c = base.clone();
         c.description = "a\u{0}b".into();
         assert!(c
             .validate(today())
             .unwrap_err()
-            .message
+            .to_string()
             .contains("contrôle"));
 
         let mut c = base.clone();
@@ -707,11 +796,47 @@ mod tests {
         assert!(c
             .validate(today())
             .unwrap_err()
-            .message
+            .to_string()
             .contains("trop long"));
 
         let mut c = base;
         c.received_on = NaiveDate::from_ymd_opt(1850, 1, 1).unwrap();
-        assert!(c.validate(today()).unwrap_err().message.contains("1900"));
+        assert!(c
+            .validate(today())
+            .unwrap_err()
+            .to_string()
+            .contains("1900"));
+    }
+
+    #[test]
+    fn every_refused_field_is_reported_at_once() {
+        let mut c = parse_new_complaint(sample()).unwrap();
+        c.client.name = " ".into();
+        c.client.email = Some("pas-une-adresse".into());
+        c.client.phone = Some("abc".into());
+        c.received_on = NaiveDate::from_ymd_opt(2026, 6, 2).unwrap();
+        c.description = "x".repeat(MAX_TEXT + 1);
+        let errors = c.validate(today()).unwrap_err();
+        let fields: Vec<&str> = errors.all().iter().map(|e| e.field.as_str()).collect();
+        assert_eq!(
+            fields,
+            [
+                "client.name",
+                "client.email",
+                "client.phone",
+                "receivedOn",
+                "description"
+            ]
+        );
+        // A phone number as people write them is accepted; letters are not.
+        for ok in ["04 72 00 00 00", "+33 (0)6.12.34.56.78", "06-12-34-56-78"] {
+            assert_eq!(
+                phone("client.phone", Some(ok)).unwrap().as_deref(),
+                Some(ok)
+            );
+        }
+        for bad in ["abc", "06 12 ab 56 78", "12"] {
+            assert!(phone("client.phone", Some(bad)).is_err(), "{bad}");
+        }
     }
 }

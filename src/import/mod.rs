@@ -287,14 +287,21 @@ enum Step {
 /// A refusal of a register rule on a row, named as the import's field (with its label, as
 /// the row's own problems are) so that the user knows which column to fix.
 fn at_step(step: Step) -> impl Fn(Error) -> Error {
+    let name = move |v: crate::complaint::ValidationError| match import_field(step, &v.field) {
+        Some(f) => {
+            crate::complaint::ValidationError::new(f.id(), format!("{} : {}", f.label(), v.message))
+        }
+        None => v,
+    };
     move |e| match e {
-        Error::Validation(v) => match import_field(step, &v.field) {
-            Some(f) => Error::Validation(crate::complaint::ValidationError::new(
-                f.id(),
-                format!("{} : {}", f.label(), v.message),
-            )),
-            None => Error::Validation(v),
-        },
+        Error::Validation(v) => Error::Validation(name(v)),
+        Error::Fields(all) => {
+            match crate::error::ValidationErrors::new(all.all().iter().cloned().map(name).collect())
+            {
+                Some(named) => Error::Fields(named),
+                None => Error::Fields(all),
+            }
+        }
         other => other,
     }
 }
@@ -305,6 +312,15 @@ fn problems_of(e: Error) -> Result<Vec<Problem>> {
             message: v.message,
             field: v.field,
         }]),
+        // Every refused field of the row at once.
+        Error::Fields(all) => Ok(all
+            .all()
+            .iter()
+            .map(|v| Problem {
+                message: v.message.clone(),
+                field: v.field.clone(),
+            })
+            .collect()),
         Error::Transition(t) => Ok(vec![Problem {
             field: "status".to_owned(),
             message: t.to_string(),

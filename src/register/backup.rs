@@ -25,6 +25,28 @@ impl<S: BorrowMut<Store>> Register<S> {
         self.s().backup_to(dest)
     }
 
+    /// A copy of the register before the app is updated to `version`, in the backup folder
+    /// (`registre_avant-mise-a-jour-0.2.0_2026-12-04.db`); never rotated away. Returns it.
+    pub fn backup_before_update(&self, version: &str) -> Result<PathBuf> {
+        let stem = self
+            .path()
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "registre".to_owned());
+        let version: String = version
+            .chars()
+            .filter(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-'))
+            .collect();
+        let folder = self.backup_folder()?;
+        std::fs::create_dir_all(&folder)?;
+        let dest = folder.join(format!(
+            "{stem}_avant-mise-a-jour-{version}_{}.db",
+            self.today().format("%Y-%m-%d")
+        ));
+        self.backup_to(&dest)?;
+        Ok(dest)
+    }
+
     /// Today's backup, if not written yet, and the rotation; returns the file written.
     pub fn daily_backup(&self) -> Result<Option<PathBuf>> {
         self.s().daily_backup()

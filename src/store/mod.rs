@@ -621,6 +621,7 @@ impl Store {
             let value = self.setting(key)?.unwrap_or_else(|| match *key {
                 "region" => Region::default().as_str().to_owned(),
                 "letters.mediatorInEveryAnswer" => "false".to_owned(),
+                "updates.automatic" => "true".to_owned(),
                 "retention.years" => settings::DEFAULT_RETENTION_YEARS.to_string(),
                 "auth.secretKind" => "password".to_owned(),
                 "auth.idleMinutes" => settings::DEFAULT_IDLE_MINUTES.to_string(),

@@ -20,6 +20,7 @@ pub mod retention;
 pub mod session;
 pub mod settings;
 pub mod shared;
+pub mod update;
 pub mod users;
 
 use reclam::{ErrorCode, WireError};
@@ -104,6 +105,9 @@ pub fn handler() -> impl Fn(tauri::ipc::Invoke<tauri::Wry>) -> bool + Send + Syn
         letters::create_certificate,
         letters::import_certificate,
         letters::revoke_certificate,
+        update::check_update,
+        update::download_update,
+        update::install_update,
         letters::unlock_certificate,
         extract::extract_stats,
         extract::export_extract,

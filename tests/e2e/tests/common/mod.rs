@@ -221,6 +221,8 @@ pub fn is_reference(s: &str) -> bool {
 pub struct RegisterFile {
     dir: tempfile::TempDir,
     path: PathBuf,
+    /// More environment for the app (an update server of the test...).
+    env: Vec<(String, String)>,
 }
 
 impl RegisterFile {
@@ -228,7 +230,24 @@ impl RegisterFile {
     pub fn fresh() -> Self {
         let dir = tempfile::tempdir().expect("a temporary directory");
         let path = dir.path().join("registre.db");
-        Self { dir, path }
+        Self {
+            dir,
+            path,
+            env: Vec::new(),
+        }
+    }
+
+    /// The app will run with `key` set to `value` in its environment.
+    #[allow(dead_code)]
+    pub fn with_env(mut self, key: &str, value: &str) -> Self {
+        self.env.push((key.to_owned(), value.to_owned()));
+        self
+    }
+
+    /// The temporary folder of this register (files the test prepares beside it).
+    #[allow(dead_code)]
+    pub fn dir(&self) -> &Path {
+        self.dir.path()
     }
 
     /// A copy of an existing register (e.g. a large demo register for timings).
@@ -449,6 +468,7 @@ impl Driver {
             command.arg("--native-driver").arg(WEBKIT_WEBDRIVER);
         }
         let child = command
+            .envs(register.env.iter().map(|(k, v)| (k.as_str(), v.as_str())))
             .env("RECLAM_DB", register.path())
             .env("XDG_CONFIG_HOME", config)
             .env("XDG_DATA_HOME", data)
@@ -555,8 +575,17 @@ impl App {
     /// Start the app on `register` and open a WebDriver session on its window. `name` names
     /// the test's screenshot.
     pub async fn launch(name: &'static str, register: RegisterFile) -> Self {
-        let turn = TURN.lock().await;
         let application = workspace_binary("RECLAM_APP", "reclam-desktop");
+        Self::launch_binary(name, register, application).await
+    }
+
+    /// [`App::launch`] with the app binary at `application` (an installed package's).
+    pub async fn launch_binary(
+        name: &'static str,
+        register: RegisterFile,
+        application: PathBuf,
+    ) -> Self {
+        let turn = TURN.lock().await;
         let mut driver = Driver::start(&register);
         driver.ready().await;
 

@@ -87,6 +87,7 @@ export function settingsSectionFor(key: string): string {
   if (k.startsWith("authority.")) return groupElementId("authority");
   if (k.startsWith("auth.")) return groupElementId("auth");
   if (k.startsWith("template.")) return "templates-section";
+  if (k.startsWith("updates.")) return "updates-section";
   return groupElementId("prefs");
 }
 

@@ -912,3 +912,41 @@ export async function pickBackupFile(folder?: string): Promise<string | null> {
     throw toAppError(e);
   }
 }
+
+// ---- Updates ----------------------------------------------------------------
+
+/** An update offered: its version, the running one, its notes and date (RFC 3339). */
+export interface UpdateOffer {
+  version: string;
+  currentVersion: string;
+  notes: string | null;
+  date: string | null;
+}
+
+/** How much of the update's package has arrived (bytes; total when the server says it). */
+export interface DownloadProgress {
+  received: number;
+  total: number | null;
+}
+
+/** Look for a newer version of Reclam (null: up to date). Error field "update" in French. */
+export function checkUpdate(): Promise<UpdateOffer | null> {
+  return call<UpdateOffer | null>("check_update");
+}
+
+/**
+ * Download the update found and verify its signature against the key built into the app (a
+ * package that does not verify is refused); `progress` is told what has arrived.
+ */
+export async function downloadUpdate(progress: (p: DownloadProgress) => void): Promise<void> {
+  if (!isTauri()) throw NO_BACKEND;
+  const { Channel } = await import("@tauri-apps/api/core");
+  const onProgress = new Channel<DownloadProgress>();
+  onProgress.onmessage = progress;
+  await call<null>("download_update", { onProgress });
+}
+
+/** Back up the register, install the downloaded update and restart the app. */
+export function installUpdate(): Promise<null> {
+  return call<null>("install_update");
+}
