@@ -22,13 +22,13 @@ APT_PACKAGES := libwebkit2gtk-4.1-dev build-essential pkg-config libssl-dev \
 	xvfb xauth webkit2gtk-driver poppler-utils fonts-dejavu-core unzip postgresql openssl \
 	python3 python3-pip
 
-.PHONY: run test deps toolchain system-deps py-deps ui-deps ui build lint rust-test ui-test e2e e2e-bench crash bench bench-shared bench-libreoffice bench-libreoffice-extract bench-extract-memory demo clean-db
+.PHONY: package package-test e2e-bench-release run test deps toolchain system-deps py-deps ui-deps ui build lint rust-test ui-test e2e e2e-bench crash bench bench-shared bench-libreoffice bench-libreoffice-extract bench-extract-memory demo clean-db
 
 run: deps ui
 	$(CARGO) build --workspace
 	$(CARGO_TARGET_DIR)/debug/reclam-desktop
 
-test: deps ui lint rust-test ui-test e2e
+test: deps ui lint rust-test ui-test e2e package-test
 
 deps: system-deps toolchain ui-deps py-deps
 
@@ -92,6 +92,30 @@ e2e: deps ui $(TAURI_DRIVER)
 e2e-bench: deps ui $(TAURI_DRIVER)
 	$(CARGO) build --workspace --locked --bins
 	TAURI_DRIVER=$(TAURI_DRIVER) $(XVFB) $(CARGO) test -p reclam-e2e --locked --test timing -- --ignored --nocapture --test-threads=1
+
+# The release app and its Linux .deb bundle (AppImage and NSIS download tools at build time
+# and are built by the release workflow instead). The updater's artefacts are signed only
+# where the release key is set (TAURI_SIGNING_PRIVATE_KEY); without it they are left out.
+TAURI_CLI := ui/node_modules/.bin/tauri
+DEB_DIR := $(CARGO_TARGET_DIR)/release/bundle/deb
+package: deps ui
+	rm -f $(DEB_DIR)/*.deb
+	if [ -n "$${TAURI_SIGNING_PRIVATE_KEY:-}" ]; then \
+		$(TAURI_CLI) build --bundles deb; \
+	else \
+		$(TAURI_CLI) build --bundles deb --config '{"bundle":{"createUpdaterArtifacts":false}}'; \
+	fi
+	ls -l $(CARGO_TARGET_DIR)/release/reclam-desktop $(DEB_DIR)/*.deb
+
+# The .deb unpacked into a scratch root, its binary started under Xvfb on a fresh register.
+package-test: package $(TAURI_DRIVER)
+	TAURI_DRIVER=$(TAURI_DRIVER) RECLAM_DEB="$$(ls $(DEB_DIR)/*.deb | head -1)" $(XVFB) \
+		$(CARGO) test -p reclam-e2e --locked --test package -- --ignored --test-threads=1
+
+# The same timings on the release build (what users install).
+e2e-bench-release: package $(TAURI_DRIVER)
+	TAURI_DRIVER=$(TAURI_DRIVER) RECLAM_APP=$(CARGO_TARGET_DIR)/release/reclam-desktop $(XVFB) \
+		$(CARGO) test -p reclam-e2e --locked --test timing -- --ignored --nocapture --test-threads=1
 
 # The crash harness with 100 kills of the writer (make test runs 20).
 crash: deps

@@ -75,6 +75,7 @@ async fn start_and_search_with_100k_complaints() {
     let mut register = Vec::new();
     let mut search = Vec::new();
     let mut filter = Vec::new();
+    let mut resident = Vec::new();
     for run in 0..RUNS {
         let file = large_register();
         let t0 = Instant::now();
@@ -119,6 +120,9 @@ async fn start_and_search_with_100k_complaints() {
         app.set_value("#status-filter", "closed").await;
         total_changes(&app, &before).await;
         filter.push(ms(t4.elapsed()));
+        if let Some(kib) = app_resident_kib() {
+            resident.push(kib as f64 / 1024.0);
+        }
         if run + 1 == RUNS {
             app.screenshot().await;
         }
@@ -139,4 +143,29 @@ async fn start_and_search_with_100k_complaints() {
         "  status filter:                     {:8.0}",
         median(filter)
     );
+    if !resident.is_empty() {
+        println!(
+            "  app process resident (MiB):        {:8.0}",
+            median(resident)
+        );
+    }
+}
+
+/// The resident memory of the app's own process (not WebKit's), from /proc, once the register
+/// is shown: the newest process running the app binary.
+fn app_resident_kib() -> Option<u64> {
+    let binary = std::env::var("RECLAM_APP").unwrap_or_else(|_| "reclam-desktop".into());
+    let out = std::process::Command::new("pgrep")
+        .args(["-n", "-f", &binary])
+        .output()
+        .ok()?;
+    let pid = String::from_utf8_lossy(&out.stdout).trim().to_owned();
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).ok()?;
+    status
+        .lines()
+        .find(|l| l.starts_with("VmRSS:"))?
+        .split_whitespace()
+        .nth(1)?
+        .parse()
+        .ok()
 }
