@@ -20,6 +20,7 @@ pub mod import;
 pub mod letters;
 pub mod mail;
 pub mod print;
+pub mod progress;
 pub mod register;
 pub mod settings;
 pub mod sign;

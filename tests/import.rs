@@ -749,3 +749,80 @@ fn the_sheet_and_the_header_row_can_be_chosen() {
     let top: Vec<u32> = r.source.top_lines.iter().map(|(l, _)| *l).collect();
     assert_eq!(&top[..4], [1, 2, 3, 5], "blank lines are not offered");
 }
+
+/// A CSV of `n` valid complaints, as a register kept in a spreadsheet would hold them.
+fn many_rows(n: usize) -> Vec<u8> {
+    let mut csv = String::from("Nom du client;Date de réception;Canal;Motif;Description\n");
+    for i in 0..n {
+        csv.push_str(&format!(
+            "Client {i};{:02}/10/2026;Courrier;Sinistre;Indemnisation jugée insuffisante\n",
+            1 + i % 28
+        ));
+    }
+    csv.into_bytes()
+}
+
+#[test]
+fn an_import_tells_its_progress_and_a_cancelled_one_imports_nothing() {
+    use reclam::progress::Reporter;
+    use std::cell::RefCell;
+    use std::sync::atomic::AtomicBool;
+
+    let db = TestDb::new();
+    let mut s = db.open(TODAY);
+    let bytes = many_rows(1000);
+    let seen = RefCell::new(Vec::new());
+    let cancel = AtomicBool::new(false);
+    let progress = Reporter {
+        report: |done, total| seen.borrow_mut().push((done, total)),
+        cancel: &cancel,
+    };
+    let report = reclam::import::import_with(
+        &mut s,
+        &bytes,
+        "registre.csv",
+        &ImportOptions::default(),
+        Policy::SkipRefused,
+        false,
+        "Alice",
+        &progress,
+    )
+    .unwrap();
+    assert_eq!(report.accepted, 1000, "{:?}", report.rows.first());
+    let seen = seen.into_inner();
+    // About every hundredth, in order, ending on the whole file.
+    assert!(seen.len() >= 90 && seen.len() <= 110, "{}", seen.len());
+    assert!(seen.windows(2).all(|w| w[0].0 < w[1].0));
+    assert_eq!(seen.last(), Some(&(1000, 1000)));
+
+    // Cancelled half-way: refused, and the register as it was.
+    let complaints = count(&s, "SELECT count(*) FROM complaints");
+    let events = count(&s, "SELECT count(*) FROM events");
+    let cancel = AtomicBool::new(false);
+    let progress = Reporter {
+        report: |done, _| {
+            if done >= 500 {
+                cancel.store(true, std::sync::atomic::Ordering::Relaxed);
+            }
+        },
+        cancel: &cancel,
+    };
+    let err = reclam::import::import_with(
+        &mut s,
+        &many_rows(2000),
+        "autre-registre.csv",
+        &ImportOptions::default(),
+        Policy::SkipRefused,
+        false,
+        "Alice",
+        &progress,
+    )
+    .unwrap_err();
+    assert!(
+        err.to_string()
+            .contains("import annulé : rien n'a été importé"),
+        "{err}"
+    );
+    assert_eq!(count(&s, "SELECT count(*) FROM complaints"), complaints);
+    assert_eq!(count(&s, "SELECT count(*) FROM events"), events);
+}

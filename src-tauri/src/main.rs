@@ -522,6 +522,7 @@ fn main() {
         .plugin(tauri_plugin_updater::Builder::new().build())
         .manage(state)
         .manage(commands::update::PendingUpdate::default())
+        .manage(commands::import::ImportRun::default())
         .setup(move |app| {
             match &open_error {
                 // Beside the UI: the first screen does not wait for the check or the backup.

@@ -437,6 +437,31 @@ pub fn import(
     dry_run: bool,
     actor: &str,
 ) -> Result<ImportReport> {
+    import_with(
+        store,
+        bytes,
+        file_name,
+        opts,
+        policy,
+        dry_run,
+        actor,
+        &crate::progress::Silent,
+    )
+}
+
+/// [`import`], telling `progress` the rows gone through; a cancellation stops it inside its
+/// transaction (nothing imported).
+#[allow(clippy::too_many_arguments)]
+pub fn import_with(
+    store: &mut Store,
+    bytes: &[u8],
+    file_name: &str,
+    opts: &ImportOptions,
+    policy: Policy,
+    dry_run: bool,
+    actor: &str,
+    progress: &dyn crate::progress::Progress,
+) -> Result<ImportReport> {
     let mapping = opts.mapping.as_ref();
     let mut table = source::read_with(
         bytes,
@@ -474,7 +499,7 @@ pub fn import(
     let file_sha = journal::sha256_hex(bytes);
     let run = |tx: &Connection, w: &Writer| -> Result<ImportReport> {
         run_rows(
-            tx, w, &table, &mapping, opts, file_name, &file_sha, &actor, dry_run,
+            tx, w, &table, &mapping, opts, file_name, &file_sha, &actor, dry_run, progress,
         )
     };
     let report = if dry_run {
@@ -510,6 +535,7 @@ fn run_rows(
     file_sha: &str,
     actor: &str,
     dry_run: bool,
+    progress: &dyn crate::progress::Progress,
 ) -> Result<ImportReport> {
     let now = w.now();
     // The import's own row is written last, with its counts; the write transaction is
@@ -520,7 +546,19 @@ fn run_rows(
     let mut rows = Vec::with_capacity(table.rows.len());
     let mut keys_in_file = HashSet::new();
     let (mut accepted, mut refused, mut duplicates, mut ignored) = (0u32, 0u32, 0u32, 0u32);
-    for (line, cells) in &table.rows {
+    let total = table.rows.len() as u64;
+    for (done, (line, cells)) in table.rows.iter().enumerate() {
+        let done = done as u64;
+        if done > 0 && crate::progress::worth_reporting(done, total) {
+            progress.step(done, total);
+        }
+        if progress.cancelled() {
+            return Err(crate::complaint::ValidationError::new(
+                "cancelled",
+                "import annulé : rien n'a été importé",
+            )
+            .into());
+        }
         let line = *line as u32;
         let client = mapping
             .iter()
@@ -647,6 +685,7 @@ fn run_rows(
         }
         rows.push(outcome);
     }
+    progress.step(total, total);
     tx.execute(
         "INSERT INTO imports (id, at, actor, file_name, file_sha256, imported, refused,
             duplicates) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",

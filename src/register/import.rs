@@ -29,11 +29,34 @@ impl<S: BorrowMut<Store>> Register<S> {
         policy: Policy,
         dry_run: bool,
     ) -> Result<ImportReport> {
+        self.import_file_with(path, opts, policy, dry_run, &crate::progress::Silent)
+    }
+
+    /// [`Register::import_file`], telling `progress` the rows gone through; cancelled, it
+    /// imports nothing.
+    pub fn import_file_with(
+        &mut self,
+        path: &Path,
+        opts: &ImportOptions,
+        policy: Policy,
+        dry_run: bool,
+        progress: &dyn crate::progress::Progress,
+    ) -> Result<ImportReport> {
         let bytes = files::read("file", path)?;
         let name = path
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default();
-        self.import(&bytes, &name, opts, policy, dry_run)
+        let actor = self.actor()?;
+        crate::import::import_with(
+            self.sm(),
+            &bytes,
+            &name,
+            opts,
+            policy,
+            dry_run,
+            &actor,
+            progress,
+        )
     }
 }

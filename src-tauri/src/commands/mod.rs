@@ -105,6 +105,7 @@ pub fn handler() -> impl Fn(tauri::ipc::Invoke<tauri::Wry>) -> bool + Send + Syn
         letters::create_certificate,
         letters::import_certificate,
         letters::revoke_certificate,
+        import::cancel_import,
         update::check_update,
         update::download_update,
         update::install_update,

@@ -337,3 +337,46 @@ async fn a_messy_workbook_is_read_below_its_titles_and_decided_in_the_preview() 
 
     app.quit().await;
 }
+
+#[tokio::test]
+async fn a_long_import_shows_its_progress_and_can_be_cancelled() {
+    let register = RegisterFile::fresh();
+    // A register of 60,000 rows kept in a spreadsheet, beside the register (large enough for
+    // the import to be under way when "Annuler" is clicked).
+    let file = register.dir().join("grand-registre.csv");
+    let mut csv = String::from("Nom du client;Date de réception;Canal;Motif;Description\n");
+    for i in 0..60_000 {
+        csv.push_str(&format!(
+            "Client {i};{:02}/10/2026;Courrier;Sinistre;Indemnisation jugée insuffisante\n",
+            1 + i % 28
+        ));
+    }
+    std::fs::write(&file, csv).unwrap();
+    let app = App::launch("43-import-progress", register).await;
+    app.sign_in(USER).await;
+    app.click("#nav-register").await;
+    app.click("#open-import").await;
+    analyse(&app, file.to_str().unwrap()).await;
+    app.wait_for_within("#import-counts", std::time::Duration::from_secs(120))
+        .await;
+    app.wait_text("#import-counts", "60").await;
+
+    // Under way: the rows gone through, and the way to stop.
+    app.scroll_into_view("#import-run").await;
+    app.click("#import-run").await;
+    app.wait_for_within("#import-progress", std::time::Duration::from_secs(60))
+        .await;
+    app.click("#import-cancel").await;
+    app.wait_text("#import-progress", "lignes sur 60").await;
+    app.screenshot().await;
+    app.wait_for_within("#import-run-error", std::time::Duration::from_secs(60))
+        .await;
+    app.wait_text("#import-run-error", "Import annulé").await;
+    app.wait_attr("#import-run-error", "data-field", "cancelled")
+        .await;
+    // Nothing imported.
+    let out = app.register().cli(&["list", "--json"], "");
+    let rows: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(rows.as_array().map(Vec::len), Some(0), "{out}");
+    app.quit().await;
+}

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { FieldInfo, RowOutcome, RowStatus } from "../../lib/backend/types";
 import { NNBSP } from "../../lib/format";
 import {
+  progressText,
   DECISION_OPTIONS,
   compareReferences,
   countsText,
@@ -283,5 +284,13 @@ describe("decisions the file does not give", () => {
     expect(problemText(undecided(9).problems[0], [])).toBe(
       "Décision : « Voir courrier du 28/11 » ne dit pas si la réclamation est fondée",
     );
+  });
+});
+
+describe("progressText", () => {
+  it("says the rows gone through and the share, in French", () => {
+    expect(progressText(4200, 10000)).toBe("4\u202F200 lignes sur 10\u202F000 (42\u00A0%)");
+    expect(progressText(1, 3)).toBe("1 ligne sur 3 (33\u00A0%)");
+    expect(progressText(0, 0)).toBe("0 ligne sur 0 (0\u00A0%)");
   });
 });

@@ -243,3 +243,9 @@ export function skippedText(report: Pick<ImportReport, "refused" | "duplicates" 
   }
   return `Non ${plural(refused + duplicates + ignored, "importée", "importées")} : ${parts.join(", ")}.`;
 }
+
+/** "4 200 lignes sur 10 000 (42 %)": how far the import under way is. */
+export function progressText(done: number, total: number): string {
+  const share = total > 0 ? Math.floor((done * 100) / total) : 0;
+  return `${formatInteger(done)} ligne${done >= 2 ? "s" : ""} sur ${formatInteger(total)} (${share}\u00A0%)`;
+}

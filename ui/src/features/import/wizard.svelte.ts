@@ -7,6 +7,7 @@
 // or change) are ignored; a failed preview leaves every choice as the user made it.
 import {
   appInfo,
+  cancelImport,
   importRegister,
   pickImportFile,
   type AppError,
@@ -55,6 +56,10 @@ export class ImportWizard {
   decisionLines = $state<number[]>([]);
   filter = $state<RowFilter>("all");
   allOrNothing = $state(false);
+  /** Rows gone through by the import under way (null before the first report). */
+  progress = $state<{ done: number; total: number } | null>(null);
+  /** The user asked to stop the import under way. */
+  cancelling = $state(false);
 
   analysing = $state(false);
   /** A preview with the current mapping is scheduled or running. */
@@ -292,9 +297,21 @@ export class ImportWizard {
     const seq = ++this.#requestSeq;
     this.running = true;
     this.runError = null;
+    this.progress = null;
+    this.cancelling = false;
     try {
       const mapping = $state.snapshot(this.mapping) as Mapping;
-      const done = await importRegister(this.path, mapping, false, this.allOrNothing, session.actor, this.#choices());
+      const done = await importRegister(
+        this.path,
+        mapping,
+        false,
+        this.allOrNothing,
+        session.actor,
+        this.#choices(),
+        (p) => {
+          if (seq === this.#requestSeq) this.progress = p;
+        },
+      );
       if (seq !== this.#requestSeq) return;
       const refused = mappingProblem(done);
       if (refused) {
@@ -315,7 +332,22 @@ export class ImportWizard {
       if (seq !== this.#requestSeq) return;
       this.runError = e as AppError;
     } finally {
-      if (seq === this.#requestSeq) this.running = false;
+      if (seq === this.#requestSeq) {
+        this.running = false;
+        this.progress = null;
+        this.cancelling = false;
+      }
+    }
+  }
+
+  /** Stop the import under way: it ends refused and nothing is imported. */
+  async cancel(): Promise<void> {
+    if (!this.running || this.cancelling) return;
+    this.cancelling = true;
+    try {
+      await cancelImport();
+    } catch {
+      // The import ends by itself; its own answer says what happened.
     }
   }
 

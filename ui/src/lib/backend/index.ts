@@ -786,14 +786,22 @@ export async function pickImportFile(): Promise<string | null> {
  * from the headers. `dryRun`: the same import in a transaction that is rolled back (the
  * exact preview). `allOrNothing`: record nothing if a single row is refused.
  */
-export function importRegister(
+export async function importRegister(
   path: string,
   mapping: (ImportField | null)[] | null,
   dryRun: boolean,
   allOrNothing: boolean,
   actor: string,
   choices: ImportChoices = {},
+  progress?: (p: ImportProgress) => void,
 ): Promise<ImportReport> {
+  let onProgress: unknown = null;
+  if (isTauri()) {
+    const { Channel } = await import("@tauri-apps/api/core");
+    const channel = new Channel<ImportProgress>();
+    channel.onmessage = (p) => progress?.(p);
+    onProgress = channel;
+  }
   return call<ImportReport>("import_register", {
     path,
     mapping,
@@ -804,7 +812,19 @@ export function importRegister(
     dryRun,
     allOrNothing,
     actor,
+    onProgress,
   });
+}
+
+/** How far an import is: rows gone through of the file's rows. */
+export interface ImportProgress {
+  done: number;
+  total: number;
+}
+
+/** Stop the import under way: it ends refused (field "cancelled") and imports nothing. */
+export function cancelImport(): Promise<null> {
+  return call<null>("cancel_import");
 }
 
 /**
