@@ -219,14 +219,19 @@ fn list(field: &str, values: &[String]) -> Result<Vec<String>, ValidationError> 
     Ok(out)
 }
 
-/// An optional telephone number: digits, spaces, dots, dashes, brackets and a leading "+"
-/// (the way French and foreign numbers are written), with six digits at least.
+/// An optional telephone number: digits, spaces (no-break ones too), dots, dashes, brackets,
+/// "/" and "+" (the way French and foreign numbers are written), with six digits at least.
+/// The forms say the same as the user types (`ui/src/features/complaint/validation.ts`).
 pub fn phone(field: &str, value: Option<&str>) -> Result<Option<String>, ValidationError> {
     let v = optional(field, value, 40, false)?;
     if let Some(p) = &v {
-        let allowed = p
-            .chars()
-            .all(|c| c.is_ascii_digit() || matches!(c, ' ' | '.' | '-' | '(' | ')' | '+' | '/'));
+        let allowed = p.chars().all(|c| {
+            c.is_ascii_digit()
+                || matches!(
+                    c,
+                    ' ' | '\u{a0}' | '\u{202f}' | '.' | '-' | '(' | ')' | '+' | '/'
+                )
+        });
         let digits = p.chars().filter(char::is_ascii_digit).count();
         if !allowed || digits < 6 {
             return Err(ValidationError::new(

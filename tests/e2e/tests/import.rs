@@ -366,14 +366,15 @@ async fn a_long_import_shows_its_progress_and_can_be_cancelled() {
     app.click("#import-run").await;
     app.wait_for_within("#import-progress", std::time::Duration::from_secs(60))
         .await;
-    app.click("#import-cancel").await;
+    // (Read at once: cancelled, the import ends within moments and the bar goes.)
     app.wait_text("#import-progress", "lignes sur 60").await;
-    app.screenshot().await;
+    app.click("#import-cancel").await;
     app.wait_for_within("#import-run-error", std::time::Duration::from_secs(60))
         .await;
     app.wait_text("#import-run-error", "Import annulé").await;
     app.wait_attr("#import-run-error", "data-field", "cancelled")
         .await;
+    app.screenshot().await;
     // Nothing imported.
     let out = app.register().cli(&["list", "--json"], "");
     let rows: Value = serde_json::from_str(&out).unwrap();

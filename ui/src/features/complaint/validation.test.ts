@@ -30,6 +30,13 @@ describe("phoneProblem", () => {
     expect(phoneProblem("06 12 34 56 78 (bureau)")).toBe(PHONE_INVALID);
     expect(phoneProblem("+ - .")).toBe(PHONE_INVALID);
   });
+
+  it("asks for six digits at least, as the core does", () => {
+    expect(phoneProblem("12")).toBe(PHONE_INVALID);
+    expect(phoneProblem("12 34 5")).toBe(PHONE_INVALID);
+    expect(phoneProblem("123 456")).toBeNull();
+    expect(phoneProblem("06/12/34/56/78")).toBeNull();
+  });
 });
 
 describe("emailProblem", () => {

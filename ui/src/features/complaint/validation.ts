@@ -1,6 +1,6 @@
 // What the complaint and request forms check before asking the core, so that every problem
-// shows at once beside its field (the core stops at its first refusal), and what they check
-// as the user types (a date in the future, a complaint sent after it was received). The core
+// shows beside its field before the round trip (the core refuses every field at once too), and
+// what they check as the user types (a date in the future, a complaint sent after it was received). The core
 // checks all of it again when the form is saved: these are the same rules, said earlier.
 // Pure functions: unit-tested, no Svelte, no Tauri.
 import { isIsoDate } from "../../lib/calendar/dates";
@@ -12,14 +12,15 @@ export const PHONE_INVALID =
 export const EMAIL_INVALID = "Adresse e-mail invalide\u00a0: nom@domaine.fr";
 export const AMOUNT_INVALID = "Montant invalide\u00a0: un nombre d'euros, par exemple 150 ou 150,50";
 
-/** Digits, blanks, dots, dashes, parentheses and "+": how phone numbers are written. */
-const PHONE_CHARS = /^[0-9+\s.\-()\u00a0\u202f]+$/;
+/** Digits, blanks, dots, dashes, parentheses, "/" and "+": how phone numbers are written. */
+const PHONE_CHARS = /^[0-9+ .\-()/\u00a0\u202f]+$/;
 
 /** A phone number written with anything else than its usual characters (letters: "abc"). */
 export function phoneProblem(text: string): string | null {
   const t = text.trim();
   if (t === "") return null;
-  if (!PHONE_CHARS.test(t) || !/\d/.test(t)) return PHONE_INVALID;
+  // The core's rule: those characters only, and six digits at least.
+  if (!PHONE_CHARS.test(t) || (t.match(/\d/g) ?? []).length < 6) return PHONE_INVALID;
   return null;
 }
 
