@@ -25,10 +25,11 @@ pub fn backup_status(state: State<'_, AppState>) -> CmdResult<BackupStatus> {
     state.with(|reg| reg.backup_status(maintenance))
 }
 
-/// A backup of the open register where the user chose (save dialog).
+/// A backup of the open register where the user chose (save dialog), off the window's thread
+/// (a large register takes seconds to copy).
 #[tauri::command]
-pub fn backup_now(state: State<'_, AppState>, path: PathBuf) -> CmdResult<()> {
-    state.with(|reg| reg.backup_to(&path))
+pub async fn backup_now(app: tauri::AppHandle, path: PathBuf) -> CmdResult<()> {
+    super::shared::off_thread(app, move |state| state.with(|reg| reg.backup_to(&path))).await
 }
 
 /// Replace the open register by a backup, after checking it; `accept_loss` is the user's

@@ -28,5 +28,38 @@ async fn statistics_of_the_year_are_shown() {
     app.wait_text("#stats-by-subject", "Résiliation").await;
     app.wait_text("#stats-open-now", "3").await;
     app.screenshot().await;
+
+    // The extract and the inspection pack run off the window's thread (async commands): called
+    // as the screen calls them once the save dialog has answered, they write their files.
+    let dir = app.register().path().parent().unwrap().to_owned();
+    let pdf = dir.join("extrait.pdf");
+    let call = |cmd: &str, args: serde_json::Value| {
+        format!(
+            "const done = arguments[arguments.length - 1];
+             window.__TAURI_INTERNALS__.invoke('{cmd}', {args})
+               .then(r => done(JSON.stringify({{ ok: r }})), e => done(JSON.stringify({{ err: e }})));"
+        )
+    };
+    let query = json!({ "from": "2000-01-01", "to": "2030-12-31" });
+    for (cmd, args) in [
+        (
+            "export_extract",
+            json!({ "query": query, "format": "pdf", "path": pdf, "actor": "Claire Martin" }),
+        ),
+        (
+            "export_pack",
+            json!({ "query": query, "dir": dir, "actor": "Claire Martin" }),
+        ),
+    ] {
+        let answer = app
+            .client()
+            .execute_async(&call(cmd, args), vec![])
+            .await
+            .unwrap();
+        let answer: serde_json::Value =
+            serde_json::from_str(answer.as_str().unwrap_or("{}")).unwrap();
+        assert!(answer.get("err").is_none(), "{cmd}: {answer}");
+    }
+    assert!(std::fs::metadata(&pdf).unwrap().len() > 1000);
     app.quit().await;
 }
