@@ -57,6 +57,8 @@ pub enum ErrorCode {
     Offline,
     /// The firm's server refused or failed (not a member, another schema...).
     Server,
+    /// The user cancelled a long operation: nothing was done.
+    Cancelled,
 }
 
 impl ErrorCode {
@@ -79,6 +81,7 @@ impl ErrorCode {
             ErrorCode::Internal => "internal",
             ErrorCode::Offline => "offline",
             ErrorCode::Server => "server",
+            ErrorCode::Cancelled => "cancelled",
         }
     }
 }
@@ -137,6 +140,9 @@ pub enum Error {
     /// The firm's server refused or failed.
     #[error("serveur du cabinet : {0}")]
     Server(String),
+    /// The user cancelled a long operation; the message says what was not done.
+    #[error("{0}")]
+    Cancelled(String),
 }
 
 impl From<TransitionError> for Error {
@@ -167,6 +173,7 @@ impl Error {
             Error::Forbidden(_) => ErrorCode::Forbidden,
             Error::Offline(_) => ErrorCode::Offline,
             Error::Server(_) => ErrorCode::Server,
+            Error::Cancelled(_) => ErrorCode::Cancelled,
         }
     }
 

@@ -105,6 +105,27 @@ pub struct ServerConfig {
     pub open: bool,
 }
 
+/// One command as the desktop shell timed it: all of it on the shell's side (arguments
+/// decoded, the core called, the answer serialised), and the core's part. An async command's
+/// shell time is only its start.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct CommandTiming {
+    pub command: String,
+    pub shell_us: u64,
+    pub core_us: u64,
+}
+
+/// How far a long operation is: `done` of `total` units of its current `stage` (a French
+/// label: "Extrait du registre", "Copie du registre"…), for its progress bar.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct TaskProgress {
+    pub stage: String,
+    pub done: u64,
+    pub total: u64,
+}
+
 /// Where the generated declarations live, relative to the workspace root.
 pub const BINDINGS_PATH: &str = "ui/src/lib/backend/bindings.ts";
 
@@ -159,6 +180,8 @@ pub fn typescript() -> String {
         Relation, RestorePreview,
         // The firm's shared register.
         ServerConfig, SyncStatus, SyncConflict, AdoptReport,
+        // Timings and progress.
+        CommandTiming, TaskProgress,
         // Personal data.
         Candidate, AnonymisedComplaint, AnonymisationReport, ClientExportSummary,
         // Requests (src/api): the arguments of the commands of the same name, actor aside.

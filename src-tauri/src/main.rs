@@ -9,6 +9,7 @@
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
 mod commands;
+mod timing;
 
 use commands::{internal, CmdResult};
 use reclam::clock::SystemClock;
@@ -73,8 +74,8 @@ impl AppState {
     ) -> CmdResult<T> {
         let mut open = self.open.lock().map_err(|_| internal())?;
         match open.desk.as_mut().map_err(|e| e.clone())? {
-            Desk::Solo(reg) => Ok(f(reg)?),
-            Desk::Shared(ws) => Ok(f(ws.register()?)?),
+            Desk::Solo(reg) => Ok(timing::core(|| f(reg))?),
+            Desk::Shared(ws) => Ok(timing::core(|| f(ws.register()?))?),
             Desk::SharedLocked => Err(shared_locked()),
         }
     }
@@ -523,6 +524,7 @@ fn main() {
         .manage(state)
         .manage(commands::update::PendingUpdate::default())
         .manage(commands::import::ImportRun::default())
+        .manage(commands::tasks::Tasks::default())
         .setup(move |app| {
             match &open_error {
                 // Beside the UI: the first screen does not wait for the check or the backup.
@@ -540,7 +542,7 @@ fn main() {
             }
             Ok(())
         })
-        .invoke_handler(commands::handler())
+        .invoke_handler(timing::timed(commands::handler()))
         .run(tauri::generate_context!())
         .expect("la fenêtre de Reclam n'a pas pu s'ouvrir");
 }

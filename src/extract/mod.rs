@@ -11,6 +11,7 @@ use crate::complaint::{
 };
 use crate::error::Result;
 use crate::print::table::{self as print_table, Cell};
+use crate::progress::{stop_if_asked, Progress, Silent};
 use crate::Store;
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -300,7 +301,7 @@ pub fn export(store: &Store, q: &ExtractQuery, format: &str, actor: &str) -> Res
             let st = stats::compute(store, q, &rows)?;
             table::write_xlsx(&rows, &title, &summary_sections(store, &st)?)
         }
-        "pdf" => pdf_of_rows(store, q, &rows, actor, Vec::new()),
+        "pdf" => pdf_of_rows(store, q, &rows, actor, Vec::new(), &Silent),
         other => Err(ValidationError::new(
             "format",
             format!("format inconnu « {other} » (pdf, csv, xlsx)"),
@@ -317,8 +318,27 @@ pub fn export_pdf_to<W: std::io::Write + Send>(
     actor: &str,
     out: W,
 ) -> Result<usize> {
+    export_pdf_to_with(store, q, actor, out, &Silent)
+}
+
+/// What a cancelled extract says (its partial file is removed by the caller).
+pub const CANCELLED: &str = "extrait annulé : aucun fichier n'a été écrit";
+
+/// [`export_pdf_to`] telling `progress` the register read, then the complaints laid out
+/// ("Mise en page de l'extrait"); cancelled, it stops with [`crate::Error::Cancelled`] and what
+/// was written to `out` is to be thrown away.
+pub fn export_pdf_to_with<W: std::io::Write + Send>(
+    store: &Store,
+    q: &ExtractQuery,
+    actor: &str,
+    out: W,
+    progress: &dyn Progress,
+) -> Result<usize> {
+    progress.stage("Lecture du registre");
     let rows = rows(store, q)?;
-    pdf_of_rows(store, q, &rows, actor, out)?;
+    stop_if_asked(progress, CANCELLED)?;
+    pdf_of_rows(store, q, &rows, actor, out, progress)?;
+    stop_if_asked(progress, CANCELLED)?;
     Ok(rows.len())
 }
 
@@ -328,6 +348,7 @@ fn pdf_of_rows<W: std::io::Write + Send>(
     rows: &[ExtractRow],
     actor: &str,
     out: W,
+    progress: &dyn Progress,
 ) -> Result<W> {
     let st = stats::compute(store, q, rows)?;
     let firm = store.setting("firm.name")?.unwrap_or_default();
@@ -337,7 +358,8 @@ fn pdf_of_rows<W: std::io::Write + Send>(
         orias: &orias,
         actor,
     };
-    pdf_to(store, q, rows, &st, &meta, out)
+    progress.stage("Mise en page de l'extrait");
+    pdf_to_with(store, q, rows, &st, &meta, out, progress)
 }
 
 /// The statistics, then the corrective-action log (late ones first), as titled sections.
@@ -392,7 +414,7 @@ pub fn pdf(
     stats: &stats::Stats,
     meta: &ExtractMeta<'_>,
 ) -> Result<Vec<u8>> {
-    pdf_to(store, q, rows, stats, meta, Vec::new())
+    pdf_to_with(store, q, rows, stats, meta, Vec::new(), &Silent)
 }
 
 /// [`pdf`], written to `out` page after page (a file: memory does not grow with the register).
@@ -404,12 +426,35 @@ pub fn pdf_to<W: std::io::Write + Send>(
     meta: &ExtractMeta<'_>,
     out: W,
 ) -> Result<W> {
+    pdf_to_with(store, q, rows, stats, meta, out, &Silent)
+}
+
+/// [`pdf_to`] telling `progress` the complaints laid out. Once cancelled, the remaining rows
+/// are skipped (the caller then stops with [`crate::Error::Cancelled`]).
+fn pdf_to_with<W: std::io::Write + Send>(
+    store: &Store,
+    q: &ExtractQuery,
+    rows: &[ExtractRow],
+    stats: &stats::Stats,
+    meta: &ExtractMeta<'_>,
+    out: W,
+    progress: &dyn Progress,
+) -> Result<W> {
     let table = pdf_table(store, q, rows, stats, meta)?;
-    Ok(print_table::render_to(
-        &table,
-        rows.iter().map(pdf_row),
-        out,
-    )?)
+    let total = rows.len() as u64;
+    let laid_out = std::cell::Cell::new(0u64);
+    let rows = rows
+        .iter()
+        .take_while(|_| !progress.cancelled())
+        .inspect(|_| {
+            let done = laid_out.get() + 1;
+            laid_out.set(done);
+            if crate::progress::worth_reporting(done, total) {
+                progress.step(done, total);
+            }
+        })
+        .map(pdf_row);
+    Ok(print_table::render_to(&table, rows, out)?)
 }
 
 /// What the PDF's header, footers and statistics pages say.

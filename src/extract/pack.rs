@@ -186,7 +186,23 @@ fn plural(n: usize, one: &str, many: &str) -> String {
 
 /// Build the inspection pack for a period (and the extract's filters), as `actor` makes it.
 pub fn inspection_pack(store: &Store, q: &ExtractQuery, actor: &str) -> Result<Pack> {
+    inspection_pack_with(store, q, actor, &crate::progress::Silent)
+}
+
+/// What a cancelled pack says: it is built in memory, so nothing was written.
+pub const CANCELLED: &str = "dossier d'inspection annulé : aucun fichier n'a été écrit";
+
+/// [`inspection_pack`] telling `progress` each part made (the extract complaint by complaint);
+/// cancellable until it is complete (nothing is written before).
+pub fn inspection_pack_with(
+    store: &Store,
+    q: &ExtractQuery,
+    actor: &str,
+    progress: &dyn crate::progress::Progress,
+) -> Result<Pack> {
+    use crate::progress::stop_if_asked;
     let actor = crate::store::actor_name(actor)?;
+    progress.stage("Procédure de traitement");
     let procedure_pdf = document(
         store,
         "Procédure de traitement des réclamations",
@@ -194,8 +210,18 @@ pub fn inspection_pack(store: &Store, q: &ExtractQuery, actor: &str) -> Result<P
         blocks(&procedure_text(store)?),
         print::Signature::default(),
     )?;
-    let extract_pdf = export(store, q, "pdf", &actor)?;
+    stop_if_asked(progress, CANCELLED)?;
+    let mut extract_pdf = Vec::new();
+    super::export_pdf_to_with(store, q, &actor, &mut extract_pdf, progress).map_err(
+        |e| match e {
+            crate::Error::Cancelled(_) => crate::Error::Cancelled(CANCELLED.to_owned()),
+            other => other,
+        },
+    )?;
+    progress.stage("Extrait du registre (Excel)");
     let extract_xlsx = export(store, q, "xlsx", &actor)?;
+    stop_if_asked(progress, CANCELLED)?;
+    progress.stage("Assemblage du dossier");
     let count = super::rows(store, q)?.len();
     let (events, head) = store.journal_head()?;
     let now = store

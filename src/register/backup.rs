@@ -25,6 +25,15 @@ impl<S: BorrowMut<Store>> Register<S> {
         self.s().backup_to(dest)
     }
 
+    /// [`Register::backup_to`] telling `progress` how far it is; cancelled, no file is left.
+    pub fn backup_to_with(
+        &self,
+        dest: &Path,
+        progress: &dyn crate::progress::Progress,
+    ) -> Result<()> {
+        self.s().backup_to_with(dest, progress)
+    }
+
     /// A copy of the register before the app is updated to `version`, in the backup folder
     /// (`registre_avant-mise-a-jour-0.2.0_2026-12-04.db`); never rotated away. Returns it.
     pub fn backup_before_update(&self, version: &str) -> Result<PathBuf> {

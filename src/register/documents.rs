@@ -81,8 +81,20 @@ impl Register {
     /// PDF first, as the command line has always written it. [`Register::write_pack`] writes
     /// the same into a sub-folder of its own.
     pub fn write_pack_into(&self, q: &ExtractQuery, dir: &Path) -> Result<PackFiles> {
+        self.write_pack_into_with(q, dir, &crate::progress::Silent)
+    }
+
+    /// [`Register::write_pack_into`] telling `progress` each part made; cancelled, nothing is
+    /// written (the pack is made in memory first).
+    pub fn write_pack_into_with(
+        &self,
+        q: &ExtractQuery,
+        dir: &Path,
+        progress: &dyn crate::progress::Progress,
+    ) -> Result<PackFiles> {
         let actor = self.actor()?;
-        let pack = crate::extract::pack::inspection_pack(&self.store, q, &actor)?;
+        let pack = crate::extract::pack::inspection_pack_with(&self.store, q, &actor, progress)?;
+        progress.stage("Écriture des fichiers");
         files::create_private_dir("out", dir)?;
         let pdf = dir.join(format!("{}.pdf", pack_name(q)));
         files::write_private("out", &pdf, &pack.pdf)?;
@@ -102,7 +114,18 @@ impl Register {
     /// The inspection pack written into its own sub-folder of `dir`
     /// (`dossier-inspection_<from>_<to>`), owner-only.
     pub fn write_pack(&self, q: &ExtractQuery, dir: &Path) -> Result<PackFiles> {
-        self.write_pack_into(q, &dir.join(pack_name(q)))
+        self.write_pack_with(q, dir, &crate::progress::Silent)
+    }
+
+    /// [`Register::write_pack`] telling `progress` how far it is (see
+    /// [`Register::write_pack_into_with`]).
+    pub fn write_pack_with(
+        &self,
+        q: &ExtractQuery,
+        dir: &Path,
+        progress: &dyn crate::progress::Progress,
+    ) -> Result<PackFiles> {
+        self.write_pack_into_with(q, &dir.join(pack_name(q)), progress)
     }
 
     /// The client export written as JSON at `json` and, if asked, as PDF at `pdf`.

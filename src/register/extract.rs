@@ -5,6 +5,7 @@ use super::{files, Register};
 use crate::error::Result;
 use crate::extract::stats::Stats;
 use crate::extract::{ExtractQuery, ExtractRow};
+use crate::progress::{stop_if_asked, Progress, Silent};
 use crate::store::Store;
 use std::borrow::BorrowMut;
 use std::path::{Path, PathBuf};
@@ -38,14 +39,37 @@ impl<S: BorrowMut<Store>> Register<S> {
     /// The extract written to `path` (owner-only); returns how many complaints it lists. The
     /// PDF is written page after page, so memory does not grow with its pages.
     pub fn export_extract_to(&self, q: &ExtractQuery, format: &str, path: &Path) -> Result<usize> {
-        if format == "pdf" {
-            let actor = self.actor()?;
-            let file = files::create_private("out", path)?;
-            let out = std::io::BufWriter::with_capacity(1 << 16, file);
-            return crate::extract::export_pdf_to(self.s(), q, &actor, out);
-        }
-        let bytes = self.export_extract(q, format)?;
-        files::write_private("out", path, &bytes)?;
-        Ok(self.extract_rows(q)?.len())
+        self.export_extract_to_with(q, format, path, &Silent)
+    }
+
+    /// [`Register::export_extract_to`] telling `progress` how far it is. The file is written
+    /// under a temporary name beside `path` and renamed once complete: a cancelled or failed
+    /// extract leaves no file, and never a half-written one under the name chosen.
+    pub fn export_extract_to_with(
+        &self,
+        q: &ExtractQuery,
+        format: &str,
+        path: &Path,
+        progress: &dyn Progress,
+    ) -> Result<usize> {
+        use crate::extract::CANCELLED;
+        files::whole_or_nothing(path, |tmp| {
+            if format == "pdf" {
+                let actor = self.actor()?;
+                let file = files::create_private("out", tmp)?;
+                let mut out = std::io::BufWriter::with_capacity(1 << 16, file);
+                let n =
+                    crate::extract::export_pdf_to_with(self.s(), q, &actor, &mut out, progress)?;
+                out.into_inner().map_err(|e| e.into_error())?.sync_all()?;
+                return Ok(n);
+            }
+            progress.stage("Lecture du registre");
+            let rows = self.extract_rows(q)?.len();
+            let bytes = self.export_extract(q, format)?;
+            stop_if_asked(progress, CANCELLED)?;
+            progress.stage("Écriture du fichier");
+            files::write_private("out", tmp, &bytes)?;
+            Ok(rows)
+        })
     }
 }

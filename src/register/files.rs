@@ -56,6 +56,41 @@ pub fn write_private(field: &str, path: &Path, bytes: &[u8]) -> Result<(), Valid
         })
 }
 
+/// Write `path` through `write`, given a temporary path beside it (`.NAME.partiel`) that is
+/// renamed to `path` once `write` succeeds; on failure (or cancellation) the temporary file is
+/// removed and `path` is left as it was.
+pub fn whole_or_nothing<T>(
+    path: &Path,
+    write: impl FnOnce(&Path) -> crate::error::Result<T>,
+) -> crate::error::Result<T> {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "fichier".to_owned());
+    let tmp = path.with_file_name(format!(".{name}.partiel"));
+    match write(&tmp) {
+        Ok(out) => match std::fs::rename(&tmp, path) {
+            Ok(()) => Ok(out),
+            Err(e) => {
+                let _ = std::fs::remove_file(&tmp);
+                Err(ValidationError::new(
+                    "out",
+                    format!(
+                        "impossible d'écrire « {} » : {}",
+                        path.display(),
+                        io_reason(&e, true)
+                    ),
+                )
+                .into())
+            }
+        },
+        Err(e) => {
+            let _ = std::fs::remove_file(&tmp);
+            Err(e)
+        }
+    }
+}
+
 /// Create (or truncate) `path` for writing, readable by its owner only when it is created.
 pub fn create_private(field: &str, path: &Path) -> Result<std::fs::File, ValidationError> {
     let mut options = std::fs::OpenOptions::new();

@@ -197,4 +197,12 @@ impl<S: BorrowMut<Store>> Register<S> {
     pub fn verify(&self) -> Result<crate::store::verify::VerifyReport> {
         self.s().verify()
     }
+
+    /// [`Register::verify`] telling `progress` how far the walk is (cancellable: it only reads).
+    pub fn verify_with(
+        &self,
+        progress: &dyn crate::progress::Progress,
+    ) -> Result<crate::store::verify::VerifyReport> {
+        self.s().verify_with(progress)
+    }
 }

@@ -28,8 +28,17 @@ impl<S: BorrowMut<Store>> Register<S> {
 
     /// Anonymise the listed complaints in one transaction (a manager's decision).
     pub fn anonymise(&mut self, references: &[ComplaintRef]) -> Result<AnonymisationReport> {
+        self.anonymise_with(references, &crate::progress::Silent)
+    }
+
+    /// [`Register::anonymise`] telling `progress` how far it is; cancelled, nothing changes.
+    pub fn anonymise_with(
+        &mut self,
+        references: &[ComplaintRef],
+        progress: &dyn crate::progress::Progress,
+    ) -> Result<AnonymisationReport> {
         let actor = self.actor()?;
-        self.sm().anonymise(references, &actor)
+        self.sm().anonymise_with(references, &actor, progress)
     }
 
     /// The client export written as JSON and PDF (owner-only) into `dir`.

@@ -112,6 +112,21 @@ pub fn default_folder(db: &Path) -> PathBuf {
 /// (identity), and at least the events the register had when the copy started. A copy that
 /// does not read back is removed and reported, never counted as a backup.
 pub fn copy_to(conn: &Connection, dest: &Path) -> Result<()> {
+    copy_to_with(conn, dest, &crate::progress::Silent)
+}
+
+/// Pages copied per step of the online backup (1 MiB of 4 KiB pages): the progress moves and a
+/// cancellation is heard between steps.
+pub const PAGES_PER_STEP: i32 = 256;
+
+/// [`copy_to`], telling `progress` the pages copied ("Copie du registre") then the copy read
+/// back ("Relecture de la copie"); cancelled, the partial file is removed and nothing is kept.
+pub fn copy_to_with(
+    conn: &Connection,
+    dest: &Path,
+    progress: &dyn crate::progress::Progress,
+) -> Result<()> {
+    const CANCELLED: &str = "sauvegarde annulée : aucun fichier n'a été écrit";
     let dir = dest
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
@@ -126,26 +141,41 @@ pub fn copy_to(conn: &Connection, dest: &Path) -> Result<()> {
     let _ = std::fs::remove_file(&tmp);
     let identity = super::identity::read(conn)?;
     let events = event_count(conn).unwrap_or(0);
-    {
+    let copied = (|| -> Result<()> {
         // Owner-only before the first byte of the register is written into it (SQLite gives its
         // journal the same mode).
         super::create_private_file(&tmp)?;
         let mut out = Connection::open(&tmp)?;
         let backup = rusqlite::backup::Backup::new(conn, &mut out)?;
-        // All pages in one step: one read transaction, hence one consistent snapshot even if
-        // another connection writes meanwhile (WAL lets it).
+        // In steps of a few MiB. The copy stays one consistent snapshot: SQLite mirrors into
+        // it what this connection writes between steps, and starts again if another
+        // connection writes.
+        progress.stage("Copie du registre");
         loop {
-            match backup.step(-1)? {
+            let step = backup.step(PAGES_PER_STEP)?;
+            let p = backup.progress();
+            let total = u64::try_from(p.pagecount).unwrap_or(0);
+            let left = u64::try_from(p.remaining).unwrap_or(0);
+            progress.step(total.saturating_sub(left), total);
+            crate::progress::stop_if_asked(progress, CANCELLED)?;
+            match step {
                 rusqlite::backup::StepResult::Done => break,
+                rusqlite::backup::StepResult::More => {}
                 _ => std::thread::sleep(std::time::Duration::from_millis(20)),
             }
         }
         drop(backup);
         // A self-contained file: no WAL beside it.
         out.pragma_update(None, "journal_mode", "DELETE")?;
+        Ok(())
+    })();
+    if let Err(e) = copied {
+        let _ = std::fs::remove_file(&tmp);
+        return Err(e);
     }
     super::restrict_permissions(&tmp)?;
     std::fs::File::open(&tmp)?.sync_all()?;
+    progress.stage("Relecture de la copie");
     if let Err(why) = read_back(&tmp, identity.as_deref(), events) {
         let _ = std::fs::remove_file(&tmp);
         return Err(Error::Io(std::io::Error::other(format!(
@@ -279,6 +309,15 @@ impl Store {
 
     /// A backup to `dest` (manual backup).
     pub fn backup_to(&self, dest: &Path) -> Result<()> {
+        self.backup_to_with(dest, &crate::progress::Silent)
+    }
+
+    /// [`Store::backup_to`] telling `progress` how far it is (and cancellable).
+    pub fn backup_to_with(
+        &self,
+        dest: &Path,
+        progress: &dyn crate::progress::Progress,
+    ) -> Result<()> {
         if dest == self.path() {
             return Err(crate::complaint::ValidationError::new(
                 "out",
@@ -286,7 +325,7 @@ impl Store {
             )
             .into());
         }
-        copy_to(self.conn(), dest)
+        copy_to_with(self.conn(), dest, progress)
     }
 
     /// The automatic backup of the day, if none was made today for this register, then the

@@ -353,6 +353,17 @@ impl Store {
         references: &[ComplaintRef],
         actor: &str,
     ) -> Result<AnonymisationReport> {
+        self.anonymise_with(references, actor, &crate::progress::Silent)
+    }
+
+    /// [`Store::anonymise`] telling `progress` the complaints done ("Anonymisation des
+    /// réclamations") then the file's compaction; cancelled before the commit, nothing changes.
+    pub fn anonymise_with(
+        &mut self,
+        references: &[ComplaintRef],
+        actor: &str,
+        progress: &dyn crate::progress::Progress,
+    ) -> Result<AnonymisationReport> {
         let actor = actor_name(actor)?;
         // Irreversible: the firm's manager decides it.
         self.require_manager("by", &actor, "anonymiser des dossiers")?;
@@ -411,8 +422,12 @@ impl Store {
                 actor: &actor,
                 exports: client_exports(tx)?,
             };
-            for (id, r) in chosen {
+            progress.stage("Anonymisation des réclamations");
+            let total = chosen.len() as u64;
+            for (done, (id, r)) in chosen.into_iter().enumerate() {
+                crate::progress::stop_if_asked(progress, CANCELLED)?;
                 report.complaints.push(run.anonymise(id, r)?);
+                crate::progress::tick(progress, done as u64 + 1, total, CANCELLED)?;
             }
             // Taken again in the transaction: what is due now.
             let requests_due = super::retention_requests::due(tx, today, years)?;
@@ -428,6 +443,7 @@ impl Store {
         });
         self.conn.pragma_update(None, "secure_delete", secure)?;
         let mut report = done?;
+        progress.stage("Compactage du fichier");
         // Older copies of the texts may still sit in the unused space of pages written before
         // (a row moved by an earlier update, a page split): rebuilding the file from its live
         // content removes them, and truncating the write-ahead log removes its older copies.
@@ -442,6 +458,9 @@ impl Store {
         Ok(report)
     }
 }
+
+/// What a cancelled anonymisation says (its transaction is rolled back).
+const CANCELLED: &str = "anonymisation annulée : aucune réclamation n'a été modifiée";
 
 /// An event as read before its redaction: id, hash, data.
 type Redactable = (i64, String, Value);

@@ -94,6 +94,14 @@ impl Store {
 
     /// Walk the whole proof and report what does not hold. Reads only.
     pub fn verify(&self) -> Result<VerifyReport> {
+        self.verify_with(&crate::progress::Silent)
+    }
+
+    /// [`Store::verify`] telling `progress` each part of the walk and how far it is; it may be
+    /// cancelled (it only reads).
+    pub fn verify_with(&self, progress: &dyn crate::progress::Progress) -> Result<VerifyReport> {
+        use crate::progress::{stop_if_asked, tick};
+        const CANCELLED: &str = "vérification annulée";
         let conn = self.conn();
         let mut findings = Vec::new();
         let mut push = |kind: &str, e: Option<&Event>, reference: Option<String>, m: String| {
@@ -106,6 +114,7 @@ impl Store {
         };
 
         // 0. The file itself.
+        progress.stage("Contrôle du fichier");
         let quick: String = conn.query_row("PRAGMA quick_check", [], |r| r.get(0))?;
         if quick != "ok" {
             push(
@@ -120,6 +129,8 @@ impl Store {
         }
 
         // 1. The chain.
+        stop_if_asked(progress, CANCELLED)?;
+        progress.stage("Chaînage du journal");
         let mut stmt = conn.prepare(&format!(
             "{}, e.redacted_by FROM events e LEFT JOIN complaints c ON c.id = e.complaint_id \
              ORDER BY e.id",
@@ -151,7 +162,9 @@ impl Store {
         }
         let mut prev_hash = GENESIS.to_owned();
         let mut expected_id = 1;
-        for (e, redacted_by) in &events {
+        let total = events.len() as u64;
+        for (done, (e, redacted_by)) in events.iter().enumerate() {
+            tick(progress, done as u64 + 1, total, CANCELLED)?;
             if e.id != expected_id {
                 push(
                     "eventMissing",
@@ -213,6 +226,7 @@ impl Store {
         let head = events.last().map(|(e, _)| e.hash.clone());
 
         // 2. Each complaint against the state hash of its last event.
+        progress.stage("États des réclamations");
         let mut last_state: HashMap<i64, String> = HashMap::new();
         {
             let mut stmt = conn.prepare(
@@ -226,8 +240,11 @@ impl Store {
         }
         let mut complaints_count = 0;
         {
-            for (id, c) in complaints::load_all(conn)? {
+            let all = complaints::load_all(conn)?;
+            let total = all.len() as u64;
+            for (id, c) in all {
                 complaints_count += 1;
+                tick(progress, u64::from(complaints_count), total, CANCELLED)?;
                 match last_state.get(&id) {
                     None => push(
                         "noEvent",
@@ -256,6 +273,8 @@ impl Store {
         }
 
         // 3. Letters and attachments against the hash their journal event recorded.
+        stop_if_asked(progress, CANCELLED)?;
+        progress.stage("Courriers et pièces jointes");
         let journaled = |kind: &str, key: &str| -> HashMap<i64, String> {
             events
                 .iter()

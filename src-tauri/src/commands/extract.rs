@@ -1,13 +1,15 @@
 //! The register extract, its statistics and the inspection pack.
 
-use super::shared::off_thread;
+use super::tasks::{self, TaskKind};
 use super::CmdResult;
 use crate::AppState;
 use reclam::api::extract::{ExportExtractReq, ExportPackReq, ExtractStatsReq};
 use reclam::api::Request;
 use reclam::extract::stats::Stats;
+use reclam::wire::TaskProgress;
 use serde_json::Value;
 use std::path::PathBuf;
+use tauri::ipc::Channel;
 use tauri::{AppHandle, State};
 
 /// Statistics of the complaints received in a period (with the extract's filters).
@@ -17,9 +19,8 @@ pub fn extract_stats(state: State<'_, AppState>, query: Value) -> CmdResult<Stat
     state.with(|reg| reg.stats(&q))
 }
 
-/// Write the register extract ("pdf", "csv" or "xlsx") where the user chose (save dialog).
-/// Off the window's thread: an extract of thousands of pages takes seconds, and the window
-/// keeps painting meanwhile.
+/// Write the register extract ("pdf", "csv" or "xlsx") where the user chose (save dialog), as
+/// a long operation (progress on `on_progress`, cancellable: no file is left).
 #[tauri::command]
 pub async fn export_extract(
     app: AppHandle,
@@ -27,6 +28,7 @@ pub async fn export_extract(
     format: String,
     path: PathBuf,
     actor: String,
+    on_progress: Channel<TaskProgress>,
 ) -> CmdResult<()> {
     let (q, format, path) = ExportExtractReq {
         query,
@@ -34,26 +36,33 @@ pub async fn export_extract(
         path,
     }
     .decode()?;
-    off_thread(app, move |state| {
-        state.reading_as(&actor, |reg| {
-            reg.export_extract_to(&q, &format, &path).map(|_| ())
-        })
-    })
+    tasks::run(
+        app,
+        TaskKind::Extract,
+        on_progress,
+        move |state, progress| {
+            state.reading_as(&actor, |reg| {
+                reg.export_extract_to_with(&q, &format, &path, progress)
+                    .map(|_| ())
+            })
+        },
+    )
     .await
 }
 
 /// Write the inspection pack (one PDF and its parts) into its own sub-folder of the folder the
-/// user chose; returns the paths written, the whole PDF first.
+/// user chose, as a long operation; returns the paths written, the whole PDF first.
 #[tauri::command]
 pub async fn export_pack(
     app: AppHandle,
     query: Value,
     dir: PathBuf,
     actor: String,
+    on_progress: Channel<TaskProgress>,
 ) -> CmdResult<Vec<String>> {
     let (q, dir) = ExportPackReq { query, dir }.decode()?;
-    let pack = off_thread(app, move |state| {
-        state.reading_as(&actor, |reg| reg.write_pack(&q, &dir))
+    let pack = tasks::run(app, TaskKind::Pack, on_progress, move |state, progress| {
+        state.reading_as(&actor, |reg| reg.write_pack_with(&q, &dir, progress))
     })
     .await?;
     Ok(std::iter::once(&pack.pdf)

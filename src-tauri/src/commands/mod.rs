@@ -20,6 +20,7 @@ pub mod retention;
 pub mod session;
 pub mod settings;
 pub mod shared;
+pub mod tasks;
 pub mod update;
 pub mod users;
 
@@ -106,6 +107,8 @@ pub fn handler() -> impl Fn(tauri::ipc::Invoke<tauri::Wry>) -> bool + Send + Syn
         letters::import_certificate,
         letters::revoke_certificate,
         import::cancel_import,
+        tasks::cancel_task,
+        crate::timing::perf_log,
         update::check_update,
         update::download_update,
         update::install_update,

@@ -28,20 +28,26 @@ pub async fn anonymise(
     app: tauri::AppHandle,
     references: Vec<String>,
     actor: String,
+    on_progress: tauri::ipc::Channel<reclam::wire::TaskProgress>,
 ) -> CmdResult<AnonymisationReport> {
     let refs = AnonymiseReq {
         references: references.clone(),
     }
     .decode()?;
-    // A large anonymisation takes a while, and the firm's server's client blocks: off the
-    // async runtime.
-    super::shared::off_thread(app, move |state| {
-        state.acting_via(
-            &actor,
-            || Op::Anonymise { references },
-            |reg| reg.anonymise(&refs),
-        )
-    })
+    // A large anonymisation takes a while, and the firm's server's client blocks: a long
+    // operation, off the async runtime (cancellable on this desk's register: rolled back).
+    super::tasks::run(
+        app,
+        super::tasks::TaskKind::Anonymise,
+        on_progress,
+        move |state, progress| {
+            state.acting_via(
+                &actor,
+                || Op::Anonymise { references },
+                |reg| reg.anonymise_with(&refs, progress),
+            )
+        },
+    )
     .await
 }
 

@@ -29,15 +29,20 @@ async fn statistics_of_the_year_are_shown() {
     app.wait_text("#stats-open-now", "3").await;
     app.screenshot().await;
 
-    // The extract and the inspection pack run off the window's thread (async commands): called
-    // as the screen calls them once the save dialog has answered, they write their files.
+    // The extract and the inspection pack run off the window's thread (long operations): called
+    // as the screen calls them once the save dialog has answered, with a progress channel, they
+    // write their files and report their stages on the way.
     let dir = app.register().path().parent().unwrap().to_owned();
     let pdf = dir.join("extrait.pdf");
     let call = |cmd: &str, args: serde_json::Value| {
         format!(
             "const done = arguments[arguments.length - 1];
-             window.__TAURI_INTERNALS__.invoke('{cmd}', {args})
-               .then(r => done(JSON.stringify({{ ok: r }})), e => done(JSON.stringify({{ err: e }})));"
+             const seen = [];
+             const args = {args};
+             args.onProgress = '__CHANNEL__:' + window.__TAURI_INTERNALS__.transformCallback((m) => seen.push(m));
+             window.__TAURI_INTERNALS__.invoke('{cmd}', args)
+               .then(r => setTimeout(() => done(JSON.stringify({{ ok: r, seen }})), 100),
+                     e => done(JSON.stringify({{ err: e }})));"
         )
     };
     let query = json!({ "from": "2000-01-01", "to": "2030-12-31" });
@@ -59,6 +64,13 @@ async fn statistics_of_the_year_are_shown() {
         let answer: serde_json::Value =
             serde_json::from_str(answer.as_str().unwrap_or("{}")).unwrap();
         assert!(answer.get("err").is_none(), "{cmd}: {answer}");
+        let seen = answer["seen"].to_string();
+        for stage in ["Lecture du registre", "Mise en page de l'extrait"] {
+            assert!(
+                seen.contains(stage),
+                "{cmd} never reported « {stage} »: {seen}"
+            );
+        }
     }
     assert!(std::fs::metadata(&pdf).unwrap().len() > 1000);
     app.quit().await;

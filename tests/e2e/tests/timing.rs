@@ -1,14 +1,25 @@
 //! Timings of the real app on a 100,000-complaint register: start to the first screen, sign-in
-//! to "Aujourd'hui", the register's first page, a full-text search and a status filter, each
-//! measured from the WebDriver side (what a user waits for, painting aside).
+//! to "Aujourd'hui", the register's first page, a full-text search, a status filter, the next
+//! page and a complaint file.
+//!
+//! Each step is seen from two sides:
+//! - WebDriver's (what the benchmark sees: the action sent, then polled until the result is in
+//!   the DOM), beside the benchmark's own floor (a WebDriver round trip that changes nothing);
+//! - the page's own clock (`ui/src/lib/perf.ts`): from the action in the page to the frame
+//!   painted, split into the UI's work before the backend call (the search's debounce is
+//!   there), the IPC round trip, the shell's part (arguments, serialisation), the core's part
+//!   (the shell's log, `perf_log`), the DOM update and the paint.
 //!
 //! Not part of `make test` (it needs a large register and is about speed, not correctness):
-//! run `make e2e-bench`. The register comes from `RECLAM_BENCH_DB` if set, else from the
-//! criterion benchmarks' cache, else it is generated once with `reclam demo --count 100000`.
+//! `make e2e-bench` (debug build) or `make e2e-bench-release` (what users install). The
+//! register comes from `RECLAM_BENCH_DB` if set, else from the criterion benchmarks' cache,
+//! else it is generated once with `reclam demo --count 100000`.
 
 mod common;
 
 use common::{App, RegisterFile};
+use serde_json::{json, Value};
+use std::collections::BTreeMap;
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
@@ -46,9 +57,116 @@ fn ms(d: Duration) -> f64 {
     d.as_secs_f64() * 1000.0
 }
 
-fn median(mut v: Vec<f64>) -> f64 {
+/// The median and the 90th percentile (nearest rank) of `v`.
+fn median_p90(v: &[f64]) -> (f64, f64) {
+    let mut v = v.to_vec();
     v.sort_by(f64::total_cmp);
-    v[v.len() / 2]
+    let p90 = ((v.len() as f64 * 0.9).ceil() as usize).clamp(1, v.len()) - 1;
+    (v[v.len() / 2], v[p90])
+}
+
+/// One step's figures, in ms: WebDriver's side, the page's side and its parts.
+#[derive(Default)]
+struct Step {
+    webdriver: Vec<f64>,
+    page: Vec<f64>,
+    before_call: Vec<f64>,
+    ipc: Vec<f64>,
+    shell: Vec<f64>,
+    core: Vec<f64>,
+    dom: Vec<f64>,
+    paint: Vec<f64>,
+    command: String,
+}
+
+/// Run `action` (a script acting in the page) as the start of a step, stamped with the page's
+/// clock; the benchmark's probe and the shell's log are emptied first.
+async fn act(app: &App, action: &str, args: Vec<Value>) -> f64 {
+    drain_shell_log(app).await;
+    let script = format!(
+        "const probe = window.__reclamPerf; probe.reset(); const t0 = probe.now();\n{action}\nreturn t0;"
+    );
+    let t0 = app
+        .client()
+        .execute(&script, args)
+        .await
+        .expect("the step's action runs in the page");
+    t0.as_f64().expect("the page's clock")
+}
+
+async fn drain_shell_log(app: &App) -> Vec<Value> {
+    let out = app
+        .client()
+        .execute_async(
+            "const done = arguments[arguments.length - 1];
+             window.__reclamPerf.shell().then(done, (e) => done({ error: String(e) }));",
+            vec![],
+        )
+        .await
+        .expect("the shell's timing log");
+    match out {
+        Value::Array(v) => v,
+        other => panic!("the shell's timing log reads {other}"),
+    }
+}
+
+/// Split the step started at `t0` whose screen paints `label`: waits for that paint in the
+/// page, then matches the backend call that brought its data with the shell's log.
+async fn split(app: &App, t0: f64, label: &str, step: &mut Step) -> f64 {
+    let deadline = Instant::now() + Duration::from_secs(10);
+    let (calls, paint) = loop {
+        let probe = app
+            .client()
+            .execute(
+                "const p = window.__reclamPerf; return { calls: p.calls, paints: p.paints };",
+                vec![],
+            )
+            .await
+            .expect("the page's timings");
+        let paint = probe["paints"]
+            .as_array()
+            .and_then(|p| p.iter().rev().find(|p| p["label"] == label).cloned());
+        if let Some(paint) = paint {
+            break (
+                probe["calls"].as_array().cloned().unwrap_or_default(),
+                paint,
+            );
+        }
+        assert!(
+            Instant::now() < deadline,
+            "no paint of « {label} » in the page"
+        );
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    };
+    let f = |v: &Value, k: &str| v[k].as_f64().unwrap_or(f64::NAN);
+    let data = f(&paint, "data");
+    // The call that brought the data: the last one answered before the data was handed over.
+    let call = calls
+        .iter()
+        .filter(|c| f(c, "end") <= data + 0.5 && f(c, "start") >= t0 - 0.5)
+        .max_by(|a, b| f(a, "end").total_cmp(&f(b, "end")))
+        .cloned()
+        .unwrap_or_else(|| panic!("no backend call before the paint of « {label} »"));
+    let command = call["cmd"].as_str().unwrap_or_default().to_owned();
+    let log = drain_shell_log(app).await;
+    let shell = log
+        .iter()
+        .rev()
+        .find(|e| e["command"] == command.as_str())
+        .cloned()
+        .unwrap_or_else(|| json!({ "shellUs": 0, "coreUs": 0 }));
+    let us = |k: &str| shell[k].as_f64().unwrap_or(0.0) / 1000.0;
+    let round_trip = f(&call, "end") - f(&call, "start");
+    step.command = command;
+    step.before_call.push(f(&call, "start") - t0);
+    step.ipc.push(round_trip - us("shellUs"));
+    step.shell.push(us("shellUs") - us("coreUs"));
+    step.core.push(us("coreUs"));
+    step.dom.push(f(&paint, "dom") - data);
+    step.paint.push(f(&paint, "painted") - f(&paint, "dom"));
+    let page = f(&paint, "painted") - t0;
+    step.page.push(page);
+    page
 }
 
 /// Wait until the register's total no longer reads `before`; returns the new text.
@@ -67,59 +185,134 @@ async fn total_changes(app: &App, before: &str) -> String {
     }
 }
 
+/// A WebDriver round trip that changes nothing: what each poll of the benchmark costs.
+async fn floor(app: &App) -> f64 {
+    let mut v = Vec::new();
+    for _ in 0..15 {
+        let t = Instant::now();
+        app.client()
+            .execute("return 0;", vec![])
+            .await
+            .expect("a no-op script");
+        v.push(ms(t.elapsed()));
+    }
+    median_p90(&v).0
+}
+
+const CLICK: &str = "document.querySelector(arguments[0]).click();";
+const SET: &str = "const el = document.querySelector(arguments[0]);
+const setter = Object.getOwnPropertyDescriptor(Object.getPrototypeOf(el), 'value').set;
+setter.call(el, arguments[1]);
+el.dispatchEvent(new Event('input', { bubbles: true }));
+el.dispatchEvent(new Event('change', { bubbles: true }));";
+
 #[tokio::test]
 #[ignore = "timings on 100,000 complaints: make e2e-bench"]
 async fn start_and_search_with_100k_complaints() {
     let mut start = Vec::new();
-    let mut today = Vec::new();
-    let mut register = Vec::new();
-    let mut search = Vec::new();
-    let mut filter = Vec::new();
+    let mut floors = Vec::new();
     let mut resident = Vec::new();
+    let mut steps: BTreeMap<&str, Step> = BTreeMap::new();
     for run in 0..RUNS {
         let file = large_register();
         let t0 = Instant::now();
         let app = App::launch("timing-100k", file).await;
         app.wait_for(common::START_SCREENS).await;
         start.push(ms(t0.elapsed()));
+        floors.push(floor(&app).await);
 
-        // Sign in (first run creates the user; the copy is fresh each time) and wait for the
-        // headline figures of "Aujourd'hui".
-        let t1 = Instant::now();
-        app.sign_in("Claire Martin").await;
+        // Sign in: the fields are filled first; the step starts at the submit.
+        let first = app.wait_for(common::START_SCREENS).await;
+        let submit = match first.attr("id").await.ok().flatten().as_deref() {
+            Some("first-name") => {
+                app.type_text("#first-name", "Claire Martin").await;
+                app.type_text("#first-secret", common::E2E_SECRET).await;
+                app.type_text("#first-secret2", common::E2E_SECRET).await;
+                "#first-submit"
+            }
+            Some("signin-secret") => {
+                app.click("[data-signin-user=\"Claire Martin\"]").await;
+                app.type_text("#signin-secret", common::E2E_SECRET).await;
+                "#signin-submit"
+            }
+            _ => {
+                app.set_value("#user-select", "Claire Martin").await;
+                "#user-continue"
+            }
+        };
+        let step = steps.entry("1 sign-in → « Aujourd'hui »").or_default();
+        let w = Instant::now();
+        let t = act(&app, CLICK, vec![json!(submit)]).await;
         app.wait_for("#today-count-overdue").await;
-        today.push(ms(t1.elapsed()));
+        step.webdriver.push(ms(w.elapsed()));
+        split(&app, t, "today", step).await;
 
-        let t2 = Instant::now();
-        app.click("#nav-register").await;
+        let step = steps.entry("2 register: first page and total").or_default();
+        let w = Instant::now();
+        let t = act(&app, CLICK, vec![json!("#nav-register")]).await;
         app.wait_for("#register-table tr[data-ref]").await;
         let total = total_changes(&app, "").await;
-        register.push(ms(t2.elapsed()));
+        step.webdriver.push(ms(w.elapsed()));
+        split(&app, t, "register", step).await;
         assert!(total.contains("100"), "the register shows {total:?}");
 
-        // Full-text search on a client name: from the last keystroke to the new total
-        // (includes the search box's deliberate 250 ms debounce).
+        // Full-text search on a client name: from the input to the new total (includes the
+        // search box's deliberate 250 ms debounce).
         let term = ["Bernard", "Lefebvre", "Garnier", "Roux", "Petit"][run % 5];
-        app.type_text("#search", term).await;
-        let t3 = Instant::now();
+        let step = steps
+            .entry("3 search (250 ms debounce included)")
+            .or_default();
+        let w = Instant::now();
+        let t = act(&app, SET, vec![json!("#search"), json!(term)]).await;
         let found = total_changes(&app, &total).await;
-        search.push(ms(t3.elapsed()));
+        step.webdriver.push(ms(w.elapsed()));
+        split(&app, t, "register", step).await;
 
-        // Status filter on top of the search cleared: from the change to the new total.
-        app.client()
-            .execute(
-                "const s = document.querySelector('#search'); s.value = '';
-                 s.dispatchEvent(new Event('input', { bubbles: true }));",
-                vec![],
-            )
-            .await
-            .expect("clear the search box");
+        // Status filter, the search cleared first.
+        act(&app, SET, vec![json!("#search"), json!("")]).await;
         total_changes(&app, &found).await;
         let before = app.text("#register-total").await;
-        let t4 = Instant::now();
-        app.set_value("#status-filter", "closed").await;
+        let step = steps.entry("4 status filter").or_default();
+        let w = Instant::now();
+        let t = act(&app, SET, vec![json!("#status-filter"), json!("closed")]).await;
         total_changes(&app, &before).await;
-        filter.push(ms(t4.elapsed()));
+        step.webdriver.push(ms(w.elapsed()));
+        split(&app, t, "register", step).await;
+
+        // The next page of the filtered register.
+        let first_row = app.attrs("#register-table tr[data-ref]", "data-ref").await[0].clone();
+        let step = steps.entry("5 next page").or_default();
+        let w = Instant::now();
+        let t = act(&app, CLICK, vec![json!("#next-page")]).await;
+        let deadline = Instant::now() + Duration::from_secs(30);
+        while app
+            .attrs("#register-table tr[data-ref]", "data-ref")
+            .await
+            .first()
+            == Some(&first_row)
+        {
+            assert!(Instant::now() < deadline, "the next page never came");
+            tokio::time::sleep(Duration::from_millis(5)).await;
+        }
+        step.webdriver.push(ms(w.elapsed()));
+        split(&app, t, "register", step).await;
+
+        // A complaint file, from its row.
+        let reference = app.attrs("#register-table tr[data-ref]", "data-ref").await[0].clone();
+        let step = steps.entry("6 complaint file").or_default();
+        let w = Instant::now();
+        let t = act(
+            &app,
+            CLICK,
+            vec![json!(format!(
+                "#register-table tr[data-ref=\"{reference}\"]"
+            ))],
+        )
+        .await;
+        app.wait_text("#file-reference", &reference).await;
+        step.webdriver.push(ms(w.elapsed()));
+        split(&app, t, "file", step).await;
+
         if let Some(kib) = app_resident_kib() {
             resident.push(kib as f64 / 1024.0);
         }
@@ -128,26 +321,37 @@ async fn start_and_search_with_100k_complaints() {
         }
         app.quit().await;
     }
-    println!("app on {COUNT} complaints, {RUNS} runs, medians (ms):");
-    println!("  start → first screen (who am I):   {:8.0}", median(start));
-    println!("  sign in → « Aujourd'hui » figures: {:8.0}", median(today));
+    let (start_median, start_p90) = median_p90(&start);
+    let (floor_median, _) = median_p90(&floors);
+    println!("app on {COUNT} complaints, {RUNS} runs; medians and p90 (ms)");
+    println!("start → first screen (WebDriver): {start_median:.0} (p90 {start_p90:.0})");
+    println!("WebDriver floor (a round trip that changes nothing): {floor_median:.1}");
     println!(
-        "  → register first page and total:   {:8.0}",
-        median(register)
+        "{:<40} {:>15} {:>15} | {:>7} {:>6} {:>6} {:>6} {:>6} {:>6}  command",
+        "step", "WebDriver", "in the page", "before", "IPC", "shell", "core", "DOM", "paint"
     );
-    println!(
-        "  search (incl. 250 ms debounce):    {:8.0}",
-        median(search)
-    );
-    println!(
-        "  status filter:                     {:8.0}",
-        median(filter)
-    );
-    if !resident.is_empty() {
+    for (name, s) in &steps {
+        let (wd, wd90) = median_p90(&s.webdriver);
+        let (pg, pg90) = median_p90(&s.page);
+        let m = |v: &[f64]| median_p90(v).0;
         println!(
-            "  app process resident (MiB):        {:8.0}",
-            median(resident)
+            "{:<40} {:>7.0} ({:>5.0}) {:>7.1} ({:>5.1}) | {:>7.1} {:>6.1} {:>6.1} {:>6.1} {:>6.1} {:>6.1}  {}",
+            name,
+            wd,
+            wd90,
+            pg,
+            pg90,
+            m(&s.before_call),
+            m(&s.ipc),
+            m(&s.shell),
+            m(&s.core),
+            m(&s.dom),
+            m(&s.paint),
+            s.command
         );
+    }
+    if !resident.is_empty() {
+        println!("app process resident (MiB): {:.0}", median_p90(&resident).0);
     }
 }
 

@@ -478,7 +478,7 @@ export type AppInfo = { dbPath: string, isDemo: boolean, today: string, region: 
  */
 empty: boolean, };
 
-export type ErrorCode = "validation" | "transition" | "notFound" | "databaseTooNew" | "notADatabase" | "readOnly" | "database" | "migration" | "io" | "tampered" | "letter" | "signIn" | "forbidden" | "internal" | "offline" | "server";
+export type ErrorCode = "validation" | "transition" | "notFound" | "databaseTooNew" | "notADatabase" | "readOnly" | "database" | "migration" | "io" | "tampered" | "letter" | "signIn" | "forbidden" | "internal" | "offline" | "server" | "cancelled";
 
 export type FieldError = { field: string, message: string, };
 
@@ -1087,6 +1087,10 @@ journalEvents: number, bytes: number,
  * The firm's journal after it.
  */
 chainLength: number, };
+
+export type CommandTiming = { command: string, shellUs: number, coreUs: number, };
+
+export type TaskProgress = { stage: string, done: number, total: number, };
 
 export type Candidate = { reference: ComplaintRef, clientName: string, receivedOn: string, subject: Subject, closedOn: string, 
 /**

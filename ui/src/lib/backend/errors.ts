@@ -30,3 +30,8 @@ export function toAppError(e: unknown): AppError {
   }
   return { code: "unknown", message: String(e) };
 }
+
+/** The user cancelled the long operation that refused with `e`: nothing was done. */
+export function isCancelled(e: unknown): boolean {
+  return isAppError(e) && e.code === "cancelled";
+}

@@ -5,6 +5,7 @@ import { invoke, isTauri } from "@tauri-apps/api/core";
 import { open as openDialog, save as saveDialog } from "@tauri-apps/plugin-dialog";
 import { toAppError } from "./errors";
 import { changed } from "./changes";
+import { exposePerf, recordCall } from "../perf";
 import type {
   ActionEdit,
   CertificateInfo,
@@ -28,6 +29,8 @@ import type {
   SessionState,
   UserEdit,
   BackupStatus,
+  CommandTiming,
+  TaskProgress,
   RestorePreview,
   RestoreReport,
   VerifyReport,
@@ -70,7 +73,7 @@ import type {
 } from "./types";
 
 export type * from "./types";
-export { isAppError, toAppError } from "./errors";
+export { isAppError, isCancelled, toAppError } from "./errors";
 export { onChange } from "./changes";
 
 const NO_BACKEND: AppError = {
@@ -82,13 +85,41 @@ const NO_BACKEND: AppError = {
 async function call<T>(cmd: string, args: Record<string, unknown> = {}): Promise<T> {
   if (!isTauri()) throw NO_BACKEND;
   let result: T;
+  const start = performance.now();
   try {
     result = await invoke<T>(cmd, args);
   } catch (e) {
     throw toAppError(e);
+  } finally {
+    recordCall(cmd, start, performance.now());
   }
   changed(cmd, args);
   return result;
+}
+
+// The benchmark's probe: the page's timings, and the shell's (the core's part of each command).
+if (isTauri()) exposePerf(() => invoke<CommandTiming[]>("perf_log"));
+
+// ---- Long operations ---------------------------------------------------------------------
+
+/** The long operations that show their progress and may be cancelled. */
+export type TaskKind = "extract" | "pack" | "backup" | "verify" | "anonymise";
+
+/** A channel the backend reports a long operation's progress on (null outside the app). */
+async function progressChannel(progress?: (p: TaskProgress) => void): Promise<unknown> {
+  if (!isTauri()) return null;
+  const { Channel } = await import("@tauri-apps/api/core");
+  const channel = new Channel<TaskProgress>();
+  channel.onmessage = (p) => progress?.(p);
+  return channel;
+}
+
+/**
+ * Stop the long operation of this kind under way: it ends with the error code "cancelled"
+ * and leaves nothing half-done (no partial file, nothing changed in the register).
+ */
+export function cancelTask(task: TaskKind): Promise<null> {
+  return call<null>("cancel_task", { task });
 }
 
 // ---- Application ---------------------------------------------------------
@@ -732,8 +763,15 @@ export function extractStats(query: ExtractQuery): Promise<Stats> {
 export type ExtractFormat = "pdf" | "csv" | "xlsx";
 
 /** The backend writes the register extract at `path` (journaled with the actor). */
-export function exportExtract(query: ExtractQuery, format: ExtractFormat, path: string, actor: string): Promise<null> {
-  return call<null>("export_extract", { query, format, path, actor });
+export async function exportExtract(
+  query: ExtractQuery,
+  format: ExtractFormat,
+  path: string,
+  actor: string,
+  progress?: (p: TaskProgress) => void,
+): Promise<null> {
+  const onProgress = await progressChannel(progress);
+  return call<null>("export_extract", { query, format, path, actor, onProgress });
 }
 
 const EXTRACT_FILTERS: Readonly<Record<ExtractFormat, { name: string; extensions: string[] }>> = {
@@ -743,8 +781,14 @@ const EXTRACT_FILTERS: Readonly<Record<ExtractFormat, { name: string; extensions
 };
 
 /** Write the inspection pack (one PDF and its parts) into `dir`; resolves to the paths written. */
-export function exportPack(query: ExtractQuery, dir: string, actor: string): Promise<string[]> {
-  return call<string[]>("export_pack", { query, dir, actor });
+export async function exportPack(
+  query: ExtractQuery,
+  dir: string,
+  actor: string,
+  progress?: (p: TaskProgress) => void,
+): Promise<string[]> {
+  const onProgress = await progressChannel(progress);
+  return call<string[]>("export_pack", { query, dir, actor, onProgress });
 }
 
 /** Ask the user where to save an extract. Resolves to the path, or null if cancelled. */
@@ -852,8 +896,13 @@ export function anonymisationRequestsDue(): Promise<number> {
   return call<number>("anonymisation_requests_due");
 }
 
-export function anonymise(references: string[], actor: string): Promise<AnonymisationReport> {
-  return call<AnonymisationReport>("anonymise", { references, actor });
+export async function anonymise(
+  references: string[],
+  actor: string,
+  progress?: (p: TaskProgress) => void,
+): Promise<AnonymisationReport> {
+  const onProgress = await progressChannel(progress);
+  return call<AnonymisationReport>("anonymise", { references, actor, onProgress });
 }
 
 /** Everything held about one client, written as JSON and PDF into `dir` (journaled). */
@@ -875,8 +924,9 @@ export async function pickFolder(title: string): Promise<string | null> {
 // ---- Proof and backups -------------------------------------------------------------------
 
 /** Walk the register's proof (hash chain, states, letters, attachments). */
-export function verifyRegister(): Promise<VerifyReport> {
-  return call<VerifyReport>("verify_register");
+export async function verifyRegister(progress?: (p: TaskProgress) => void): Promise<VerifyReport> {
+  const onProgress = await progressChannel(progress);
+  return call<VerifyReport>("verify_register", { onProgress });
 }
 
 /** The backup folder, its files and what the start-up maintenance found. */
@@ -885,8 +935,9 @@ export function backupStatus(): Promise<BackupStatus> {
 }
 
 /** A consistent copy of the open register at `path`. */
-export function backupNow(path: string): Promise<null> {
-  return call<null>("backup_now", { path });
+export async function backupNow(path: string, progress?: (p: TaskProgress) => void): Promise<null> {
+  const onProgress = await progressChannel(progress);
+  return call<null>("backup_now", { path, onProgress });
 }
 
 /** Replace the open register by a backup (checked first; the replaced register is kept). */
