@@ -449,6 +449,9 @@ fn demo_path(real: &Path) -> PathBuf {
 
 /// The integrity check and the daily backup, on their own connection.
 fn run_maintenance(path: PathBuf, into: Arc<Mutex<Maintenance>>) {
+    // A large register's check and backup take seconds of CPU: what the user does meanwhile
+    // (the window, the commands) goes first.
+    lower_this_threads_priority();
     let m = match Register::open(&path, Arc::new(SystemClock)) {
         Ok(register) => register.start_up_maintenance(),
         Err(e) => Maintenance {
@@ -461,6 +464,15 @@ fn run_maintenance(path: PathBuf, into: Arc<Mutex<Maintenance>>) {
         *slot = m;
     }
 }
+
+/// Background priority for the calling thread only.
+#[cfg(any(target_os = "linux", windows))]
+fn lower_this_threads_priority() {
+    let _ = thread_priority::set_current_thread_priority(thread_priority::ThreadPriority::Min);
+}
+
+#[cfg(not(any(target_os = "linux", windows)))]
+fn lower_this_threads_priority() {}
 
 /// Make sure a register that cannot be opened is seen, even if the window cannot load.
 fn show_open_error(app: &tauri::App, e: &WireError) {

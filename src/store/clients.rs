@@ -31,6 +31,18 @@ impl ClientComplaintSummary {
     }
 }
 
+/// A client's complaints (?1: the name, case aside; ?2: the contract number; ?3: the reference
+/// left out; ?4: the anonymised name). The two indexed lookups are joined first and only their
+/// rows sorted: sorting by the reception index instead (what SQLite chose for the plain `OR`)
+/// walks most of a large register for a client with few complaints (120 ms on 100,000).
+const CLIENT_COMPLAINTS: &str = "SELECT reference, received_on, subject, status, ended_kind,
+        outcome, feedback, client_name <> ?1 COLLATE NOCASE
+     FROM complaints
+     WHERE id IN (SELECT id FROM complaints WHERE client_name = ?1 COLLATE NOCASE
+                  UNION SELECT id FROM complaints WHERE contract_number = ?2)
+        AND reference IS NOT ?3 AND client_name <> ?4
+     ORDER BY +received_on DESC, +id DESC LIMIT 50";
+
 /// Earlier complaints left unresolved, or still open, from which a client is flagged for
 /// escalation to the manager.
 pub const REPEAT_THRESHOLD: usize = 2;
@@ -47,14 +59,7 @@ impl Store {
         let contract = contract.map(str::trim).filter(|c| !c.is_empty());
         let rows = self
             .conn()
-            .prepare_cached(
-                "SELECT reference, received_on, subject, status, ended_kind, outcome, feedback,
-                    client_name <> ?1 COLLATE NOCASE
-                 FROM complaints
-                 WHERE (client_name = ?1 COLLATE NOCASE OR contract_number = ?2)
-                    AND reference IS NOT ?3 AND client_name <> ?4
-                 ORDER BY received_on DESC, id DESC LIMIT 50",
-            )?
+            .prepare_cached(CLIENT_COMPLAINTS)?
             .query_map(
                 rusqlite::params![
                     name.trim(),
@@ -99,4 +104,40 @@ pub fn repeat_complainant(others: &[ClientComplaintSummary]) -> bool {
         .filter(|c| c.feedback == Some(Feedback::Unresolved) || c.is_open())
         .count();
     unresolved >= REPEAT_THRESHOLD
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The history reads the client's rows through the name and contract indexes, never the
+    /// register in reception order.
+    #[test]
+    fn a_clients_history_reads_the_name_and_contract_indexes() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(
+            dir.path().join("registre.db"),
+            std::sync::Arc::new(crate::clock::FixedClock::new(
+                chrono::NaiveDate::from_ymd_opt(2026, 6, 1).unwrap(),
+            )),
+        )
+        .unwrap();
+        let plan: Vec<String> = store
+            .conn()
+            .prepare(&format!("EXPLAIN QUERY PLAN {CLIENT_COMPLAINTS}"))
+            .unwrap()
+            .query_map(
+                rusqlite::params!["Mme A", "C-1", "REC-2026-0001", "x"],
+                |r| r.get(3),
+            )
+            .unwrap()
+            .collect::<rusqlite::Result<_>>()
+            .unwrap();
+        assert!(
+            plan.iter().any(|s| s.contains("INDEX complaints_client"))
+                && plan.iter().any(|s| s.contains("INDEX complaints_contract"))
+                && !plan.iter().any(|s| s.contains("complaints_received")),
+            "{plan:?}"
+        );
+    }
 }

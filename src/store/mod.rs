@@ -67,6 +67,7 @@ const MIGRATION_SQL: &[&str] = &[
     include_str!("migrations/0010_people.sql"),
     include_str!("migrations/0011_sync.sql"),
     include_str!("migrations/0012_truth.sql"),
+    include_str!("migrations/0013_today_indexes.sql"),
 ];
 
 static MIGRATIONS: LazyLock<Migrations<'static>> =

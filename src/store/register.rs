@@ -112,7 +112,7 @@ pub fn fts_query(text: &str) -> Option<String> {
 }
 
 /// The WHERE clause and its parameters for a query.
-fn filters(q: &RegisterQuery, today: NaiveDate) -> (String, Vec<SqlValue>) {
+pub(super) fn filters(q: &RegisterQuery, today: NaiveDate) -> (String, Vec<SqlValue>) {
     let mut clauses: Vec<String> = Vec::new();
     let mut params: Vec<SqlValue> = Vec::new();
     let mut fixed: Vec<&str> = Vec::new();
