@@ -166,6 +166,13 @@ fn check_document(conn: &Connection, complaint_id: i64, id: i64) -> Result<()> {
     Ok(())
 }
 
+/// Refunds decided in an answer and not paid yet, the oldest first ("Aujourd'hui").
+pub(super) const REFUNDS_DUE: &str =
+    "SELECT reference, client_name, refund_amount, answered_on FROM complaints c
+     WHERE refund_amount IS NOT NULL
+       AND NOT EXISTS (SELECT 1 FROM refund_payments p WHERE p.complaint_id = c.id)
+     ORDER BY answered_on, id";
+
 impl Store {
     /// Whether the attachment `id` belongs to the complaint `r`.
     pub fn is_attachment_of(&self, r: &ComplaintRef, id: i64) -> Result<bool> {
@@ -447,12 +454,7 @@ impl Store {
         let today = self.today();
         let rows = self
             .conn()
-            .prepare_cached(
-                "SELECT reference, client_name, refund_amount, answered_on FROM complaints c
-                 WHERE refund_amount IS NOT NULL
-                   AND NOT EXISTS (SELECT 1 FROM refund_payments p WHERE p.complaint_id = c.id)
-                 ORDER BY answered_on, id",
-            )?
+            .prepare_cached(REFUNDS_DUE)?
             .query_map([], |r| {
                 let decided_on: NaiveDate = r.get(3)?;
                 let due_on = decided_on + chrono::Duration::days(crate::complaint::REFUND_DUE_DAYS);

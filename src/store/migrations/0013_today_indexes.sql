@@ -14,6 +14,9 @@ CREATE INDEX complaints_to_confirm ON complaints (next_due, id)
 CREATE INDEX complaints_letter_answers ON complaints (next_due, id)
     WHERE answer_via = 'registerLetter';
 
+-- Refunds decided and not paid yet (the list "Remboursements à effectuer").
+CREATE INDEX complaints_refunds ON complaints (answered_on, id) WHERE refund_amount IS NOT NULL;
+
 -- This year's on-time rates read every column from the index.
 DROP INDEX complaints_rates;
 CREATE INDEX complaints_rates ON complaints

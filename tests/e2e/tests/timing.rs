@@ -77,6 +77,8 @@ struct Step {
     dom: Vec<f64>,
     paint: Vec<f64>,
     command: String,
+    /// The other commands the step ran (name → shell time, ms), beside the one timed.
+    others: BTreeMap<String, Vec<f64>>,
 }
 
 /// Run `action` (a script acting in the page) as the start of a step, stamped with the page's
@@ -166,6 +168,15 @@ async fn split(app: &App, t0: f64, label: &str, step: &mut Step) -> f64 {
         .unwrap_or_else(|| json!({ "shellUs": 0, "coreUs": 0 }));
     let us = |k: &str| shell[k].as_f64().unwrap_or(0.0) / 1000.0;
     let round_trip = f(&call, "end") - f(&call, "start");
+    for e in &log {
+        let name = e["command"].as_str().unwrap_or_default();
+        if name != command {
+            step.others
+                .entry(name.to_owned())
+                .or_default()
+                .push(e["shellUs"].as_f64().unwrap_or(0.0) / 1000.0);
+        }
+    }
     step.command = command;
     step.before_call.push(f(&call, "start") - t0);
     step.ipc.push(round_trip - us("shellUs"));
@@ -372,6 +383,17 @@ async fn start_and_search_with_100k_complaints() {
             m(&s.paint),
             s.command
         );
+    }
+    println!("other commands of each step (median shell time, ms; the core's part is in it):");
+    for (name, s) in &steps {
+        let others: Vec<String> = s
+            .others
+            .iter()
+            .map(|(c, v)| format!("{c} {:.1}", median_p90(v).0))
+            .collect();
+        if !others.is_empty() {
+            println!("  {name}: {}", others.join(", "));
+        }
     }
     if !resident.is_empty() && !resident_start.is_empty() {
         println!(
