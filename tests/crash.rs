@@ -203,7 +203,12 @@ fn a_migration_killed_half_way_leaves_the_old_or_the_new_schema() {
         {
             let conn = Connection::open(&db.path).unwrap();
             conn.execute_batch(
-                "DROP TRIGGER events_no_update; DROP TRIGGER letters_no_update;
+                "DROP INDEX complaints_open; DROP INDEX complaints_to_confirm;
+                 DROP INDEX complaints_letter_answers; DROP INDEX complaints_refunds;
+                 DROP INDEX complaints_rates;
+                 CREATE INDEX complaints_rates ON complaints
+                     (received_on, acknowledged_on, answered_on, ack_due, answer_due);
+                 DROP TRIGGER events_no_update; DROP TRIGGER letters_no_update;
                  DROP TRIGGER attachments_no_update;
                  ALTER TABLE events DROP COLUMN redacted_by;
                  ALTER TABLE letters DROP COLUMN redacted_by;

@@ -111,6 +111,17 @@ fn an_extract_reports_its_complaints_laid_out_and_a_cancelled_one_leaves_no_file
     assert!(common::pdf_words(&std::fs::read(&pdf).unwrap()).contains("Registre des réclamations"));
     assert_eq!(files_in(out.path()), ["extrait.pdf"]);
 
+    // The app makes it on a second connection, so that its other screens keep working: the
+    // same extract, made by the same person.
+    let reader = reg.second_reader().unwrap();
+    let again = out.path().join("extrait-2.pdf");
+    let n = reader
+        .export_extract_to_with(&period(), "pdf", &again, &reclam::progress::Silent)
+        .unwrap();
+    assert_eq!(n, 400);
+    assert!(common::pdf_words(&std::fs::read(&again).unwrap()).contains("par Claire Martin"));
+    std::fs::remove_file(&again).unwrap();
+
     // Cancelled half-way through the layout: refused as cancelled, no file of either name.
     for format in ["pdf", "csv", "xlsx"] {
         let seen = Seen::default();

@@ -114,6 +114,19 @@ impl<S: BorrowMut<Store>> Register<S> {
         self.store.borrow_mut()
     }
 
+    /// A second connection to the same register file, acting as this one's actor (signed in
+    /// here already): a long read (an extract, the inspection pack, a backup) runs on it
+    /// without holding this one, so the other screens keep working meanwhile (WAL: readers
+    /// never block, nor are blocked).
+    pub fn second_reader(&self) -> Result<Register> {
+        Ok(Register {
+            store: Store::open(self.s().path(), self.s().clock().clone())?,
+            actor: self.actor.clone(),
+            signed_in: self.signed_in.clone(),
+            signer: None,
+        })
+    }
+
     /// Act as `name` from now on: every change is journaled under that name. Once the
     /// register has credentials, only the signed-in user may act (`sign_in`); a deactivated
     /// user never acts.

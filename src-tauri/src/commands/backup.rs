@@ -47,7 +47,12 @@ pub async fn backup_now(
         app,
         TaskKind::Backup,
         on_progress,
-        move |state, progress| state.with(|reg| reg.backup_to_with(&path, progress)),
+        move |state, progress| {
+            // On a connection of its own: the other screens keep working meanwhile (the copy
+            // is one snapshot all the same: SQLite starts it again if a write comes in).
+            let reader = state.with(|reg| reg.second_reader())?;
+            Ok(reader.backup_to_with(&path, progress)?)
+        },
     )
     .await
 }

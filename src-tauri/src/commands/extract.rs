@@ -41,10 +41,10 @@ pub async fn export_extract(
         TaskKind::Extract,
         on_progress,
         move |state, progress| {
-            state.reading_as(&actor, |reg| {
-                reg.export_extract_to_with(&q, &format, &path, progress)
-                    .map(|_| ())
-            })
+            // On a connection of its own: the other screens keep working meanwhile.
+            let reader = state.reading_as(&actor, |reg| reg.second_reader())?;
+            reader.export_extract_to_with(&q, &format, &path, progress)?;
+            Ok(())
         },
     )
     .await
@@ -62,7 +62,8 @@ pub async fn export_pack(
 ) -> CmdResult<Vec<String>> {
     let (q, dir) = ExportPackReq { query, dir }.decode()?;
     let pack = tasks::run(app, TaskKind::Pack, on_progress, move |state, progress| {
-        state.reading_as(&actor, |reg| reg.write_pack_with(&q, &dir, progress))
+        let reader = state.reading_as(&actor, |reg| reg.second_reader())?;
+        Ok(reader.write_pack_with(&q, &dir, progress)?)
     })
     .await?;
     Ok(std::iter::once(&pack.pdf)
