@@ -8,7 +8,7 @@
 //! - the page's own clock (`ui/src/lib/perf.ts`): from the action in the page to the frame
 //!   painted, split into the UI's work before the backend call (the search's debounce is
 //!   there), the IPC round trip, the shell's part (arguments, serialisation), the core's part
-//!   (the shell's log, `perf_log`), the DOM update and the paint.
+//!   (the shell's log, `perf_log`), the DOM update, its style and layout, and the paint.
 //!
 //! Not part of `make test` (it needs a large register and is about speed, not correctness):
 //! `make e2e-bench` (debug build) or `make e2e-bench-release` (what users install). The
@@ -75,6 +75,9 @@ struct Step {
     shell: Vec<f64>,
     core: Vec<f64>,
     dom: Vec<f64>,
+    /// Style and layout of the updated DOM (forced by the page right after the update).
+    layout: Vec<f64>,
+    /// The rest of the frame: painting, compositing and the wait for the frame's turn.
     paint: Vec<f64>,
     command: String,
     /// The other commands the step ran (name → shell time, ms), beside the one timed.
@@ -183,7 +186,8 @@ async fn split(app: &App, t0: f64, label: &str, step: &mut Step) -> f64 {
     step.shell.push(us("shellUs") - us("coreUs"));
     step.core.push(us("coreUs"));
     step.dom.push(f(&paint, "dom") - data);
-    step.paint.push(f(&paint, "painted") - f(&paint, "dom"));
+    step.layout.push(f(&paint, "layout") - f(&paint, "dom"));
+    step.paint.push(f(&paint, "painted") - f(&paint, "layout"));
     let page = f(&paint, "painted") - t0;
     step.page.push(page);
     page
@@ -361,15 +365,24 @@ async fn start_and_search_with_100k_complaints() {
     println!("start → first screen (WebDriver): {start_median:.0} (p90 {start_p90:.0})");
     println!("WebDriver floor (a round trip that changes nothing): {floor_median:.1}");
     println!(
-        "{:<40} {:>15} {:>15} | {:>7} {:>6} {:>6} {:>6} {:>6} {:>6}  command",
-        "step", "WebDriver", "in the page", "before", "IPC", "shell", "core", "DOM", "paint"
+        "{:<40} {:>15} {:>15} | {:>7} {:>6} {:>6} {:>6} {:>6} {:>6} {:>6}  command",
+        "step",
+        "WebDriver",
+        "in the page",
+        "before",
+        "IPC",
+        "shell",
+        "core",
+        "DOM",
+        "layout",
+        "paint"
     );
     for (name, s) in &steps {
         let (wd, wd90) = median_p90(&s.webdriver);
         let (pg, pg90) = median_p90(&s.page);
         let m = |v: &[f64]| median_p90(v).0;
         println!(
-            "{:<40} {:>7.0} ({:>5.0}) {:>7.1} ({:>5.1}) | {:>7.1} {:>6.1} {:>6.1} {:>6.1} {:>6.1} {:>6.1}  {}",
+            "{:<40} {:>7.0} ({:>5.0}) {:>7.1} ({:>5.1}) | {:>7.1} {:>6.1} {:>6.1} {:>6.1} {:>6.1} {:>6.1} {:>6.1}  {}",
             name,
             wd,
             wd90,
@@ -380,6 +393,7 @@ async fn start_and_search_with_100k_complaints() {
             m(&s.shell),
             m(&s.core),
             m(&s.dom),
+            m(&s.layout),
             m(&s.paint),
             s.command
         );

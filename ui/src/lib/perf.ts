@@ -8,7 +8,7 @@
 import { tick } from "svelte";
 
 export type CallTiming = { cmd: string; start: number; end: number };
-export type PaintTiming = { label: string; data: number; dom: number; painted: number };
+export type PaintTiming = { label: string; data: number; dom: number; layout: number; painted: number };
 
 const KEPT = 200;
 const calls: CallTiming[] = [];
@@ -25,15 +25,18 @@ export function recordCall(cmd: string, start: number, end: number): void {
 }
 
 /**
- * A screen got its data (now): note when the DOM shows it (after Svelte's update) and when
+ * A screen got its data (now): note when the DOM shows it (after Svelte's update), when its
+ * style and layout are computed (forced here: the frame would compute them anyway) and when
  * that frame is painted (a task queued from the next animation frame runs after its paint).
  */
 export function painted(label: string): void {
   const data = performance.now();
   void tick().then(() => {
     const dom = performance.now();
+    void document.documentElement.offsetHeight;
+    const layout = performance.now();
     requestAnimationFrame(() => {
-      setTimeout(() => keep(paints, { label, data, dom, painted: performance.now() }), 0);
+      setTimeout(() => keep(paints, { label, data, dom, layout, painted: performance.now() }), 0);
     });
   });
 }
