@@ -320,6 +320,28 @@ fn today_lists_what_is_late_soon_and_waiting_with_this_years_rates() {
     assert_eq!(t.answer_on_time_pct, Some(100.0));
 }
 
+/// A work list of "Aujourd'hui" carries its 50 most urgent complaints; its count says how many
+/// there are in all, so that the screen can say so and lead to the register.
+#[test]
+fn today_counts_every_complaint_of_a_list_beyond_the_rows_it_carries() {
+    let db = TestDb::new();
+    let mut s = db.open("2026-03-20");
+    for i in 0..55 {
+        let mut c = complaint(&format!("Client {i}"), "2026-01-05");
+        c.channel = reclam::complaint::Channel::Phone;
+        s.record(&c, "x").unwrap();
+    }
+    let t = s.today_summary().unwrap();
+    assert_eq!(t.counts.overdue, 55);
+    assert_eq!(t.overdue.len(), 50);
+    assert_eq!(t.counts.awaiting_ack, 55);
+    assert_eq!(t.awaiting_ack.len(), 50);
+    assert_eq!(t.counts.awaiting_confirmation, 55);
+    assert_eq!(t.awaiting_confirmation.len(), 50);
+    assert_eq!(t.counts.answer_letters_due, 0);
+    assert!(t.answer_letters_due.is_empty());
+}
+
 #[test]
 fn not_found_says_what_is_missing() {
     let db = TestDb::new();

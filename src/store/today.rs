@@ -11,7 +11,8 @@ use chrono::{Datelike, NaiveDate};
 use rusqlite::Connection;
 use serde::{Deserialize, Serialize};
 
-/// Complaints listed per work list (the register shows the rest).
+/// Complaints listed per work list, most urgent first (the counts say how many there are; the
+/// register shows them all).
 pub const LIST_LIMIT: u32 = 50;
 /// "Due soon" means within this many days.
 pub const DUE_SOON_DAYS: u32 = 3;
@@ -25,6 +26,10 @@ pub struct TodayCounts {
     pub due_soon: u64,
     pub awaiting_ack: u64,
     pub awaiting_answer: u64,
+    /// Oral complaints whose written confirmation has not arrived.
+    pub awaiting_confirmation: u64,
+    /// Answers that were to go as the register's letter, not issued yet.
+    pub answer_letters_due: u64,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
@@ -32,6 +37,8 @@ pub struct TodayCounts {
 pub struct TodaySummary {
     pub today: NaiveDate,
     pub year: i32,
+    /// "Due soon": within this many days (`DUE_SOON_DAYS`).
+    pub due_soon_days: u32,
     pub counts: TodayCounts,
     /// Most overdue first.
     pub overdue: Vec<RegisterRow>,
@@ -169,7 +176,7 @@ pub fn summary(conn: &Connection, today: NaiveDate) -> Result<TodaySummary> {
             ..all.clone()
         },
     )?;
-    let (_, awaiting_confirmation) = page(
+    let (confirmation_n, awaiting_confirmation) = page(
         conn,
         today,
         RegisterQuery {
@@ -177,7 +184,7 @@ pub fn summary(conn: &Connection, today: NaiveDate) -> Result<TodaySummary> {
             ..all.clone()
         },
     )?;
-    let (_, answer_letters_due) = page(
+    let (letters_n, answer_letters_due) = page(
         conn,
         today,
         RegisterQuery {
@@ -197,12 +204,15 @@ pub fn summary(conn: &Connection, today: NaiveDate) -> Result<TodaySummary> {
     Ok(TodaySummary {
         today,
         year,
+        due_soon_days: DUE_SOON_DAYS,
         counts: TodayCounts {
             open: open as u64,
             overdue: overdue_n,
             due_soon: due_soon_n,
             awaiting_ack: ack_n,
             awaiting_answer: answer_n,
+            awaiting_confirmation: confirmation_n,
+            answer_letters_due: letters_n,
         },
         overdue,
         due_soon,

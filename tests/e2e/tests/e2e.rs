@@ -328,6 +328,120 @@ async fn today_shows_overdue_from_seeded_db() {
     app.quit().await;
 }
 
+/// The total of a register list as the CLI counts it (`reclam list … --limit 1`: "1
+/// réclamation(s) sur N").
+fn cli_total(register: &RegisterFile, filter: &[&str]) -> usize {
+    let mut args = vec!["list", "--limit", "1"];
+    args.extend_from_slice(filter);
+    let out = register.cli(&args, "");
+    out.rsplit("sur ")
+        .next()
+        .and_then(|n| n.trim().parse().ok())
+        .unwrap_or_else(|| panic!("no total in {out:?}"))
+}
+
+/// A work list of "Aujourd'hui" shows its ten most urgent complaints and how many there are in
+/// all; "Afficher … de plus" shows the rest of those sent (up to 50), "Voir les … dans le
+/// registre" opens the register on the whole list, with a filter of its own where the register
+/// has none (written confirmations awaited), removable like the others.
+#[tokio::test]
+async fn today_lists_show_the_most_urgent_and_lead_to_the_register() {
+    let register = RegisterFile::fresh();
+    register.cli(&["demo", "--count", "1000"], "");
+    let awaiting_answer = cli_total(&register, &["--status", "acknowledged"]);
+    let awaiting_ack = cli_total(&register, &["--status", "received"]);
+    let all = cli_total(&register, &[]);
+    assert!(
+        awaiting_answer > 50 && (11..=50).contains(&awaiting_ack),
+        "the demo register's lists: {awaiting_answer} answers, {awaiting_ack} acknowledgements awaited"
+    );
+    let app = App::launch("today-work-lists", register).await;
+    app.sign_in(USER).await;
+
+    let list = "#today-awaiting-answer";
+    app.wait_text(&format!("{list}-count"), &awaiting_answer.to_string())
+        .await;
+    let rows = format!("{list} tr[data-ref]");
+    assert_eq!(app.count(&rows).await, 10, "ten rows at first");
+    let shown = app.text(&format!("{list}-shown")).await;
+    assert!(
+        shown.starts_with(&format!("10 sur {awaiting_answer}")),
+        "{shown:?}"
+    );
+    // The rows come most urgent first: their deadlines never go back.
+    let dues: Vec<String> = app
+        .texts(&format!("{rows} .deadline-when .mono"))
+        .await
+        .iter()
+        .map(|d| common::iso_date(d))
+        .collect();
+    assert!(dues.windows(2).all(|w| w[0] <= w[1]), "{dues:?}");
+    app.click(&format!("{list}-more")).await;
+    app.wait_text(
+        &format!("{list}-shown"),
+        &format!("50 sur {awaiting_answer}"),
+    )
+    .await;
+    assert_eq!(app.count(&rows).await, 50);
+    assert_eq!(app.count(&format!("{list}-more")).await, 0);
+
+    // A list with fewer than 50: once shown whole, nothing is said of more.
+    let ack = "#today-awaiting-ack";
+    assert_eq!(app.count(&format!("{ack} tr[data-ref]")).await, 10);
+    app.click(&format!("{ack}-more")).await;
+    app.wait_gone(&format!("{ack}-more")).await;
+    assert_eq!(
+        app.count(&format!("{ack} tr[data-ref]")).await,
+        awaiting_ack
+    );
+    assert_eq!(app.count(&format!("{ack}-shown")).await, 0);
+    assert_eq!(app.count(&format!("{ack}-in-register")).await, 0);
+
+    // The whole list in the register: its status filter, by deadline.
+    app.click(&format!("{list}-in-register")).await;
+    app.wait_text(
+        "#register-total",
+        &format!("{awaiting_answer} réclamations"),
+    )
+    .await;
+    assert_eq!(app.value("#status-filter").await, "acknowledged");
+    assert_eq!(app.value("#sort").await, "nextDue");
+
+    // Written confirmations awaited: a filter the register shows as such.
+    app.click("#nav-today").await;
+    let conf = "#today-awaiting-confirmation";
+    let count = app.wait_for(&format!("{conf}-count")).await;
+    let confirmations = count.text().await.unwrap();
+    app.click(&format!("{conf}-in-register")).await;
+    app.wait_text("#register-total", &format!("{confirmations} réclamations"))
+        .await;
+    assert_eq!(
+        app.text("#work-list-filter")
+            .await
+            .trim_end_matches('×')
+            .trim(),
+        "Confirmations écrites attendues"
+    );
+    assert_eq!(app.value("#status-filter").await, "");
+    app.screenshot_named("today-work-list-in-register").await;
+    app.click("#work-list-remove").await;
+    let grouped = format!("{} {:03}", all / 1000, all % 1000);
+    let all_text = if all >= 1000 {
+        grouped
+    } else {
+        all.to_string()
+    };
+    app.wait_text("#register-total", &format!("{all_text} réclamations"))
+        .await;
+    assert_eq!(app.count("#work-list-filter").await, 0);
+
+    app.click("#nav-today").await;
+    app.wait_for(&format!("{list}-more")).await;
+    app.scroll_into_view("#today-overdue-in-register").await;
+    app.screenshot().await;
+    app.quit().await;
+}
+
 #[tokio::test]
 async fn empty_register_offers_demo() {
     let app = App::launch("05-demo-register", RegisterFile::fresh()).await;

@@ -4,6 +4,7 @@ import type { AppInfo, Maintenance, RegisterSort, SessionState, Status, Subject,
 import type { CorrectiveActionFilter } from "../corrective-actions/corrective-actions";
 import type { CorrectiveActionForm } from "../corrective-actions/form";
 import type { ComplaintForm } from "../complaint/form";
+import type { WorkList } from "../register/work-list";
 
 export type Screen =
   | { name: "today" }
@@ -42,6 +43,8 @@ export interface RegisterFilters {
   receivedFrom: string;
   receivedTo: string;
   overdueOnly: boolean;
+  /** A work list of "Aujourd'hui" shown in the register ("Voir dans le registre"). */
+  workList: WorkList | null;
   sort: RegisterSort;
   page: number;
 }
@@ -57,6 +60,7 @@ export function defaultRegisterFilters(): RegisterFilters {
     receivedFrom: "",
     receivedTo: "",
     overdueOnly: false,
+    workList: null,
     sort: "receivedDesc",
     page: 0,
   };

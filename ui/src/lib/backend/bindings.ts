@@ -440,9 +440,21 @@ export type TodayCounts = {
 /**
  * Complaints not closed yet.
  */
-open: number, overdue: number, dueSoon: number, awaitingAck: number, awaitingAnswer: number, };
+open: number, overdue: number, dueSoon: number, awaitingAck: number, awaitingAnswer: number, 
+/**
+ * Oral complaints whose written confirmation has not arrived.
+ */
+awaitingConfirmation: number, 
+/**
+ * Answers that were to go as the register's letter, not issued yet.
+ */
+answerLettersDue: number, };
 
-export type TodaySummary = { today: string, year: number, counts: TodayCounts, 
+export type TodaySummary = { today: string, year: number, 
+/**
+ * "Due soon": within this many days (`DUE_SOON_DAYS`).
+ */
+dueSoonDays: number, counts: TodayCounts, 
 /**
  * Most overdue first.
  */
