@@ -442,6 +442,42 @@ async fn today_lists_show_the_most_urgent_and_lead_to_the_register() {
     app.quit().await;
 }
 
+/// A client's history shows their five most recent other complaints; the others on request.
+#[tokio::test]
+async fn client_history_shows_the_most_recent_first() {
+    let register = RegisterFile::fresh();
+    let earlier: Vec<String> = (0..7)
+        .map(|i| {
+            register.record(&complaint(
+                "Mme Girard",
+                &days_ago(60 - i * 5),
+                "Cotisation prelevee deux fois",
+            ))
+        })
+        .collect();
+    let latest = register.record(&complaint(
+        "Mme Girard",
+        &days_ago(2),
+        "Toujours aucun remboursement",
+    ));
+    let app = App::launch("client-history", register).await;
+    app.sign_in(USER).await;
+    app.click("#nav-register").await;
+    app.click(&format!("{} td.client", row("#register-table", &latest)))
+        .await;
+    app.wait_text("#file-reference", &latest).await;
+
+    let rows = "#client-history tr[data-history-ref]";
+    app.wait_for(rows).await;
+    let newest_first: Vec<String> = earlier.iter().rev().cloned().collect();
+    assert_eq!(app.attrs(rows, "data-history-ref").await, newest_first[..5]);
+    assert_eq!(app.text("#client-history-title .count").await, "7");
+    app.click("#client-history-more").await;
+    app.wait_gone("#client-history-more").await;
+    assert_eq!(app.attrs(rows, "data-history-ref").await, newest_first);
+    app.quit().await;
+}
+
 #[tokio::test]
 async fn empty_register_offers_demo() {
     let app = App::launch("05-demo-register", RegisterFile::fresh()).await;

@@ -259,8 +259,8 @@ async fn start_and_search_with_100k_complaints() {
         let app = App::launch("timing-100k", file).await;
         app.wait_for(common::START_SCREENS).await;
         start.push(ms(t0.elapsed()));
-        if let Some(kib) = app_resident_kib() {
-            resident_start.push(kib as f64 / 1024.0);
+        if let Some(m) = app_memory() {
+            resident_start.push(m);
         }
         floors.push(floor(&app).await);
 
@@ -351,8 +351,8 @@ async fn start_and_search_with_100k_complaints() {
         step.webdriver.push(ms(w.elapsed()));
         split(&app, t, "file", step).await;
 
-        if let Some(kib) = app_resident_kib() {
-            resident.push(kib as f64 / 1024.0);
+        if let Some(m) = app_memory() {
+            resident.push(m);
         }
         if run + 1 == RUNS {
             app.screenshot().await;
@@ -409,30 +409,57 @@ async fn start_and_search_with_100k_complaints() {
             println!("  {name}: {}", others.join(", "));
         }
     }
-    if !resident.is_empty() && !resident_start.is_empty() {
+    for (when, m) in [
+        ("at the first screen", &resident_start),
+        ("after the steps", &resident),
+    ] {
+        if m.is_empty() {
+            continue;
+        }
+        let median = |f: fn(&Memory) -> f64| median_p90(&m.iter().map(f).collect::<Vec<_>>()).0;
         println!(
-            "app process resident (MiB): {:.0} at the first screen, {:.0} after the steps",
-            median_p90(&resident_start).0,
-            median_p90(&resident).0
+            "app process {when} (MiB): resident {:.0}, of which private {:.0} and shared libraries' pages {:.0}",
+            median(|m| m.resident),
+            median(|m| m.private),
+            median(|m| m.shared)
         );
     }
 }
 
-/// The resident memory of the app's own process (not WebKit's), from /proc, once the register
-/// is shown: the newest process running the app binary.
-fn app_resident_kib() -> Option<u64> {
+/// The memory of the app's own process (not WebKit's), from /proc, once the register is shown:
+/// the newest process running the app binary.
+#[derive(Clone, Copy)]
+struct Memory {
+    /// Resident: every page in memory, the shared libraries' included.
+    resident: f64,
+    /// The pages no other process maps (the heap, the app's own data): what the app costs.
+    private: f64,
+    /// The shared libraries' clean pages (WebKit, GTK, the graphics stack), in memory once for
+    /// every process that maps them.
+    shared: f64,
+}
+
+fn app_memory() -> Option<Memory> {
     let binary = std::env::var("RECLAM_APP").unwrap_or_else(|_| "reclam-desktop".into());
     let out = std::process::Command::new("pgrep")
         .args(["-n", "-f", &binary])
         .output()
         .ok()?;
     let pid = String::from_utf8_lossy(&out.stdout).trim().to_owned();
-    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).ok()?;
-    status
-        .lines()
-        .find(|l| l.starts_with("VmRSS:"))?
-        .split_whitespace()
-        .nth(1)?
-        .parse()
-        .ok()
+    let rollup = std::fs::read_to_string(format!("/proc/{pid}/smaps_rollup")).ok()?;
+    let field = |name: &str| -> Option<f64> {
+        let kib: f64 = rollup
+            .lines()
+            .find(|l| l.starts_with(name))?
+            .split_whitespace()
+            .nth(1)?
+            .parse()
+            .ok()?;
+        Some(kib / 1024.0)
+    };
+    Some(Memory {
+        resident: field("Rss:")?,
+        private: field("Private_Clean:")? + field("Private_Dirty:")?,
+        shared: field("Shared_Clean:")?,
+    })
 }
