@@ -383,6 +383,17 @@ async fn today_lists_show_the_most_urgent_and_lead_to_the_register() {
     )
     .await;
     assert_eq!(app.count(&rows).await, 50);
+    // The keyboard goes on to the first row newly shown (the eleventh).
+    let focus = app
+        .client()
+        .execute(
+            "const rows = document.querySelectorAll(arguments[0]);
+             return [rows[10].dataset.ref, document.activeElement?.dataset.ref ?? ''];",
+            vec![json!(rows)],
+        )
+        .await
+        .expect("the eleventh row and the focused element");
+    assert!(focus[0].is_string() && focus[0] == focus[1], "{focus}");
     assert_eq!(app.count(&format!("{list}-more")).await, 0);
 
     // A list with fewer than 50: once shown whole, nothing is said of more.
@@ -412,6 +423,10 @@ async fn today_lists_show_the_most_urgent_and_lead_to_the_register() {
     let conf = "#today-awaiting-confirmation";
     let count = app.wait_for(&format!("{conf}-count")).await;
     let confirmations = count.text().await.unwrap();
+    assert!(
+        confirmations.parse::<usize>().is_ok_and(|n| n > 10),
+        "the demo register's confirmations awaited: {confirmations:?}"
+    );
     app.click(&format!("{conf}-in-register")).await;
     app.wait_text("#register-total", &format!("{confirmations} réclamations"))
         .await;

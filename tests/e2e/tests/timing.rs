@@ -418,7 +418,7 @@ async fn start_and_search_with_100k_complaints() {
         }
         let median = |f: fn(&Memory) -> f64| median_p90(&m.iter().map(f).collect::<Vec<_>>()).0;
         println!(
-            "app process {when} (MiB): resident {:.0}, of which private {:.0} and shared libraries' pages {:.0}",
+            "app process {when} (MiB): resident {:.0}, of which private {:.0} and shared {:.0}",
             median(|m| m.resident),
             median(|m| m.private),
             median(|m| m.shared)
@@ -434,8 +434,8 @@ struct Memory {
     resident: f64,
     /// The pages no other process maps (the heap, the app's own data): what the app costs.
     private: f64,
-    /// The shared libraries' clean pages (WebKit, GTK, the graphics stack), in memory once for
-    /// every process that maps them.
+    /// The pages other processes map too: mostly the shared libraries' (WebKit, GTK, the
+    /// graphics stack), in memory once for every process that maps them.
     shared: f64,
 }
 
@@ -460,6 +460,6 @@ fn app_memory() -> Option<Memory> {
     Some(Memory {
         resident: field("Rss:")?,
         private: field("Private_Clean:")? + field("Private_Dirty:")?,
-        shared: field("Shared_Clean:")?,
+        shared: field("Shared_Clean:")? + field("Shared_Dirty:")?,
     })
 }
