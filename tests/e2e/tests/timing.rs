@@ -24,7 +24,14 @@ use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 const COUNT: u32 = 100_000;
-const RUNS: usize = 5;
+/// Runs of the whole sequence (each a fresh start of the app): 5, or `RECLAM_BENCH_RUNS`.
+fn runs() -> usize {
+    std::env::var("RECLAM_BENCH_RUNS")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .filter(|&n| n > 0)
+        .unwrap_or(5)
+}
 
 fn large_register() -> RegisterFile {
     if let Some(path) = std::env::var_os("RECLAM_BENCH_DB") {
@@ -253,7 +260,8 @@ async fn start_and_search_with_100k_complaints() {
     let mut resident = Vec::new();
     let mut resident_start = Vec::new();
     let mut steps: BTreeMap<&str, Step> = BTreeMap::new();
-    for run in 0..RUNS {
+    let runs = runs();
+    for run in 0..runs {
         let file = large_register();
         let t0 = Instant::now();
         let app = App::launch("timing-100k", file).await;
@@ -354,14 +362,14 @@ async fn start_and_search_with_100k_complaints() {
         if let Some(m) = app_memory() {
             resident.push(m);
         }
-        if run + 1 == RUNS {
+        if run + 1 == runs {
             app.screenshot().await;
         }
         app.quit().await;
     }
     let (start_median, start_p90) = median_p90(&start);
     let (floor_median, _) = median_p90(&floors);
-    println!("app on {COUNT} complaints, {RUNS} runs; medians and p90 (ms)");
+    println!("app on {COUNT} complaints, {runs} runs; medians and p90 (ms)");
     println!("start → first screen (WebDriver): {start_median:.0} (p90 {start_p90:.0})");
     println!("WebDriver floor (a round trip that changes nothing): {floor_median:.1}");
     println!(
