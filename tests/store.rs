@@ -335,6 +335,22 @@ fn list_filters_sort_search_and_overdue() {
         })
         .unwrap();
     assert_eq!((page.rows.len(), page.total), (2, 3));
+    // A search's total comes with its rows, and past its last page on its own: the same.
+    for offset in [0, 2, 3, 7] {
+        let page = s
+            .list(&RegisterQuery {
+                search: Some("MRH-4411".into()),
+                limit: 2,
+                offset,
+                ..Default::default()
+            })
+            .unwrap();
+        assert_eq!(page.total, 3, "offset {offset}");
+        assert_eq!(
+            page.rows.len(),
+            3usize.saturating_sub(offset as usize).min(2)
+        );
+    }
     let overdue = &s
         .list(&RegisterQuery {
             overdue: true,

@@ -185,15 +185,24 @@ pub fn list(conn: &Connection, q: &RegisterQuery, today: NaiveDate) -> Result<Re
         RegisterSort::NextDue => "next_due NULLS LAST, id ASC",
     };
     let limit = q.limit.clamp(1, MAX_PAGE);
+    // A search's matches are sorted whole before the page is cut (the full-text index gives
+    // them in no useful order), so their count comes with the page for next to nothing: the
+    // full-text query runs once instead of twice (the total asked apart otherwise).
+    let searching = q.search.as_deref().and_then(fts_query).is_some();
+    let total_column = if searching { ", count(*) OVER ()" } else { "" };
     let sql = format!(
         "SELECT reference, client_name, subject, channel, received_on, status, handler,
-                basis, start_on, ack_due, answer_due, ended_kind
+                basis, start_on, ack_due, answer_due, ended_kind{total_column}
          FROM complaints {where_sql} ORDER BY {order} LIMIT {limit} OFFSET {}",
         q.offset
     );
     let mut stmt = conn.prepare_cached(&sql)?;
+    let mut total_with_rows: Option<i64> = None;
     let rows = stmt
         .query_map(rusqlite::params_from_iter(params.iter()), |r| {
+            if searching {
+                total_with_rows = Some(r.get(12)?);
+            }
             let status: Status = parse(r, 5)?;
             let deadlines = Deadlines {
                 basis: basis_at(r, 7)?,
@@ -218,9 +227,13 @@ pub fn list(conn: &Connection, q: &RegisterQuery, today: NaiveDate) -> Result<Re
             })
         })?
         .collect::<rusqlite::Result<Vec<_>>>()?;
-    let total: i64 = conn
-        .prepare_cached(&format!("SELECT count(*) FROM complaints {where_sql}"))?
-        .query_row(rusqlite::params_from_iter(params.iter()), |r| r.get(0))?;
+    // Past the last page (no row to carry it), or without a search: the total asked apart.
+    let total: i64 = match total_with_rows {
+        Some(total) => total,
+        None => conn
+            .prepare_cached(&format!("SELECT count(*) FROM complaints {where_sql}"))?
+            .query_row(rusqlite::params_from_iter(params.iter()), |r| r.get(0))?,
+    };
     Ok(RegisterPage {
         rows,
         total: total as u64,
