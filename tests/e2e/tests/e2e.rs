@@ -450,8 +450,19 @@ async fn today_lists_show_the_most_urgent_and_lead_to_the_register() {
         .await;
     assert_eq!(app.count("#work-list-filter").await, 0);
 
+    // Back on Aujourd'hui, the lists opened at length still are.
     app.click("#nav-today").await;
-    app.wait_for(&format!("{list}-more")).await;
+    app.wait_text(
+        &format!("{list}-shown"),
+        &format!("50 sur {awaiting_answer}"),
+    )
+    .await;
+    assert_eq!(app.count(&rows).await, 50);
+    assert_eq!(
+        app.count(&format!("{ack} tr[data-ref]")).await,
+        awaiting_ack
+    );
+    assert_eq!(app.count("#today-overdue tr[data-ref]").await, 10);
     app.scroll_into_view("#today-overdue-in-register").await;
     app.screenshot().await;
     app.quit().await;
