@@ -114,25 +114,12 @@ mod tests {
     /// register in reception order.
     #[test]
     fn a_clients_history_reads_the_name_and_contract_indexes() {
-        let dir = tempfile::tempdir().unwrap();
-        let store = Store::open(
-            dir.path().join("registre.db"),
-            std::sync::Arc::new(crate::clock::FixedClock::new(
-                chrono::NaiveDate::from_ymd_opt(2026, 6, 1).unwrap(),
-            )),
-        )
-        .unwrap();
-        let plan: Vec<String> = store
-            .conn()
-            .prepare(&format!("EXPLAIN QUERY PLAN {CLIENT_COMPLAINTS}"))
-            .unwrap()
-            .query_map(
-                rusqlite::params!["Mme A", "C-1", "REC-2026-0001", "x"],
-                |r| r.get(3),
-            )
-            .unwrap()
-            .collect::<rusqlite::Result<_>>()
-            .unwrap();
+        let (_dir, store) = crate::store::testing::temp_store();
+        let plan = crate::store::testing::query_plan(
+            store.conn(),
+            CLIENT_COMPLAINTS,
+            rusqlite::params!["Mme A", "C-1", "REC-2026-0001", "x"],
+        );
         assert!(
             plan.iter().any(|s| s.contains("INDEX complaints_client"))
                 && plan.iter().any(|s| s.contains("INDEX complaints_contract"))

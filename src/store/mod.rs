@@ -845,21 +845,46 @@ fn restrict_permissions(_path: &Path) -> Result<()> {
     Ok(())
 }
 
+/// What the store's own unit tests share.
 #[cfg(test)]
-mod tests {
+pub(crate) mod testing {
     use super::*;
 
-    /// Settings that live on the store's own connection, not in the file.
-    #[test]
-    fn the_connection_enforces_foreign_keys_and_syncs_fully() {
+    /// A new register in a temporary folder (kept alive with it), its clock on 1 June 2026.
+    pub(crate) fn temp_store() -> (tempfile::TempDir, Store) {
         let dir = tempfile::tempdir().unwrap();
-        let s = Store::open(
+        let store = Store::open(
             dir.path().join("registre.db"),
             Arc::new(crate::clock::FixedClock::new(
                 NaiveDate::from_ymd_opt(2026, 6, 1).unwrap(),
             )),
         )
         .unwrap();
+        (dir, store)
+    }
+
+    /// SQLite's plan for `sql` with `params`: the detail of each step ("SEARCH complaints
+    /// USING INDEX …", "SCAN …").
+    pub(crate) fn query_plan(
+        conn: &Connection,
+        sql: &str,
+        params: impl rusqlite::Params,
+    ) -> Vec<String> {
+        conn.prepare(&format!("EXPLAIN QUERY PLAN {sql}"))
+            .unwrap()
+            .query_map(params, |r| r.get(3))
+            .unwrap()
+            .collect::<rusqlite::Result<_>>()
+            .unwrap()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    /// Settings that live on the store's own connection, not in the file.
+    #[test]
+    fn the_connection_enforces_foreign_keys_and_syncs_fully() {
+        let (_dir, s) = super::testing::temp_store();
         let pragma = |name: &str| -> i64 {
             s.conn()
                 .query_row(&format!("PRAGMA {name}"), [], |r| r.get(0))

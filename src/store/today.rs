@@ -234,14 +234,7 @@ mod tests {
     /// complaints a scan costs tens of milliseconds each (the screen took 400 ms).
     #[test]
     fn every_query_of_the_summary_reads_an_index() {
-        let dir = tempfile::tempdir().unwrap();
-        let store = crate::Store::open(
-            dir.path().join("registre.db"),
-            std::sync::Arc::new(crate::clock::FixedClock::new(
-                NaiveDate::from_ymd_opt(2026, 6, 1).unwrap(),
-            )),
-        )
-        .unwrap();
+        let (_dir, store) = crate::store::testing::temp_store();
         let conn = store.conn();
         let today = NaiveDate::from_ymd_opt(2026, 6, 1).unwrap();
         let all = RegisterQuery::default();
@@ -297,13 +290,11 @@ mod tests {
             ],
         ));
         for (sql, params) in queries {
-            let plan: Vec<String> = conn
-                .prepare(&format!("EXPLAIN QUERY PLAN {sql}"))
-                .unwrap()
-                .query_map(rusqlite::params_from_iter(params.iter()), |r| r.get(3))
-                .unwrap()
-                .collect::<rusqlite::Result<_>>()
-                .unwrap();
+            let plan = crate::store::testing::query_plan(
+                conn,
+                &sql,
+                rusqlite::params_from_iter(params.iter()),
+            );
             assert!(
                 plan.iter()
                     .all(|step| !step.starts_with("SCAN ") || step.contains("INDEX")),
