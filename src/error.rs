@@ -122,7 +122,9 @@ pub enum Error {
     Database(#[from] rusqlite::Error),
     #[error("mise à jour du schéma impossible : {0}")]
     Migration(String),
-    #[error("fichier : {0}")]
+    /// A file or folder could not be read or written. The system's own wording (English,
+    /// "os error 2") never reaches the user: see [`io_text`].
+    #[error("{}", io_text(.0))]
     Io(#[from] std::io::Error),
     #[error("altération détectée : {0}")]
     Tampered(String),
@@ -143,6 +145,43 @@ pub enum Error {
     /// The user cancelled a long operation; the message says what was not done.
     #[error("{0}")]
     Cancelled(String),
+}
+
+/// Why a file operation failed, in French: the system's reason by its kind, never its own
+/// (English) wording. `writing` says the failure was on writing, where a missing path means
+/// its folder is missing.
+pub fn io_reason(e: &std::io::Error, writing: bool) -> String {
+    use std::io::ErrorKind as K;
+    match e.kind() {
+        K::NotFound if writing => "dossier introuvable".to_owned(),
+        K::NotFound => "fichier introuvable".to_owned(),
+        K::PermissionDenied => "accès refusé".to_owned(),
+        K::IsADirectory => "c'est un dossier, pas un fichier".to_owned(),
+        K::NotADirectory => "un élément du chemin n'est pas un dossier".to_owned(),
+        K::StorageFull => "disque plein".to_owned(),
+        K::ReadOnlyFilesystem => "disque en lecture seule".to_owned(),
+        K::InvalidData => "ce n'est pas un texte UTF-8".to_owned(),
+        _ => match e.raw_os_error() {
+            Some(code) => format!("erreur du système n° {code}"),
+            None => "erreur du système".to_owned(),
+        },
+    }
+}
+
+/// [`Error::Io`]'s message: a failure of the system said by its kind ("fichier ou dossier
+/// introuvable", "disque plein"...); a failure the code described itself (a spreadsheet that
+/// could not be written...) keeps its own French words.
+fn io_text(e: &std::io::Error) -> String {
+    use std::io::ErrorKind as K;
+    if e.raw_os_error().is_none() && e.get_ref().is_some() {
+        return format!("fichier : {e}");
+    }
+    match e.kind() {
+        K::NotFound => "fichier ou dossier introuvable".to_owned(),
+        K::PermissionDenied => "accès refusé à un fichier ou à un dossier".to_owned(),
+        K::StorageFull | K::ReadOnlyFilesystem => io_reason(e, true),
+        _ => format!("erreur de fichier ({})", io_reason(e, false)),
+    }
 }
 
 impl From<TransitionError> for Error {
@@ -271,6 +310,34 @@ impl From<crate::print::PrintError> for Error {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn file_errors_are_said_in_french_never_in_the_systems_words() {
+        let real = std::fs::read("/un/chemin/qui/n/existe/pas").unwrap_err();
+        let said = Error::from(real).to_string();
+        assert_eq!(said, "fichier ou dossier introuvable");
+        // The codes are Unix's (EACCES, ENOSPC, EROFS, EIO).
+        #[cfg(unix)]
+        for (code, expected) in [
+            (13, "accès refusé à un fichier ou à un dossier"),
+            (28, "disque plein"),
+            (30, "disque en lecture seule"),
+            (5, "erreur de fichier (erreur du système n° 5)"),
+        ] {
+            assert_eq!(
+                Error::from(std::io::Error::from_raw_os_error(code)).to_string(),
+                expected
+            );
+        }
+        // A failure the code described itself keeps its own French words.
+        let own = std::io::Error::other("classeur XLSX : feuille trop longue");
+        assert_eq!(
+            Error::from(own).to_string(),
+            "fichier : classeur XLSX : feuille trop longue"
+        );
+        let text = std::io::Error::from(std::io::ErrorKind::InvalidData);
+        assert!(!Error::from(text).to_string().contains("invalid"));
+    }
 
     #[test]
     fn wire_shape() {

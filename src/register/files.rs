@@ -6,24 +6,7 @@ use crate::complaint::ValidationError;
 use std::io::Write;
 use std::path::Path;
 
-/// Why a file operation failed, in French.
-pub fn io_reason(e: &std::io::Error, writing: bool) -> String {
-    use std::io::ErrorKind as K;
-    match e.kind() {
-        K::NotFound if writing => "dossier introuvable".to_owned(),
-        K::NotFound => "fichier introuvable".to_owned(),
-        K::PermissionDenied => "accès refusé".to_owned(),
-        K::IsADirectory => "c'est un dossier, pas un fichier".to_owned(),
-        K::NotADirectory => "un élément du chemin n'est pas un dossier".to_owned(),
-        K::StorageFull => "disque plein".to_owned(),
-        K::ReadOnlyFilesystem => "disque en lecture seule".to_owned(),
-        K::InvalidData => "ce n'est pas un texte UTF-8".to_owned(),
-        _ => match e.raw_os_error() {
-            Some(code) => format!("erreur du système n° {code}"),
-            None => "erreur du système".to_owned(),
-        },
-    }
-}
+pub use crate::error::io_reason;
 
 /// Read a file the user chose; a refusal names the field and the file.
 pub fn read(field: &str, path: &Path) -> Result<Vec<u8>, ValidationError> {

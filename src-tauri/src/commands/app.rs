@@ -30,9 +30,58 @@ pub fn open_in_viewer(app: &tauri::AppHandle, file: &Path) -> CmdResult<()> {
     app.opener()
         .open_path(file.to_string_lossy(), None::<&str>)
         .map_err(|e| {
-            WireError::new(
-                ErrorCode::Io,
-                format!("impossible d'ouvrir le fichier : {e}"),
-            )
+            // The launcher's own words ("Launcher \"gio\" \"open\" ... failed with
+            // ExitStatus(...)") go to the log, for support; the user is told what is likely
+            // missing and where the file is.
+            eprintln!("viewer for {}: {e}", file.display());
+            no_viewer(file)
         })
+}
+
+/// No application opened `file`: say so in French, and where the file is, so that the user
+/// can open it from its folder.
+fn no_viewer(file: &Path) -> WireError {
+    let is_pdf = file
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("pdf"));
+    let what = if is_pdf {
+        "aucun lecteur de PDF ne s'est ouvert sur ce poste (il n'y en a peut-être pas d'installé)"
+    } else {
+        "aucune application de ce poste n'a ouvert ce fichier (aucune n'est peut-être \
+         installée pour ce type de fichier)"
+    };
+    WireError::new(
+        ErrorCode::Io,
+        format!(
+            "{what} : le fichier est enregistré ici, « {} »",
+            file.display()
+        ),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_missing_viewer_is_said_with_the_file_s_place() {
+        let e = no_viewer(Path::new("/tmp/reclam-lecture/lettre-3-answer.PDF"));
+        assert_eq!(e.code, ErrorCode::Io);
+        assert_eq!(
+            e.message,
+            "aucun lecteur de PDF ne s'est ouvert sur ce poste (il n'y en a peut-être pas \
+             d'installé) : le fichier est enregistré ici, « /tmp/reclam-lecture/lettre-3-answer.PDF »"
+        );
+        let e = no_viewer(Path::new("/tmp/reclam-lecture/7-photo.heic"));
+        assert!(
+            e.message.starts_with("aucune application de ce poste"),
+            "{}",
+            e.message
+        );
+        assert!(
+            e.message.ends_with("« /tmp/reclam-lecture/7-photo.heic »"),
+            "{}",
+            e.message
+        );
+    }
 }

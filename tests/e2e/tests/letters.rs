@@ -94,6 +94,83 @@ async fn an_acknowledgement_is_previewed_then_issued_from_the_file() {
     app.quit().await;
 }
 
+/// A desk with no PDF viewer: every launcher the system offers fails. The user is told so in
+/// French (never the launcher's words), with the place of the file, which is the letter.
+#[tokio::test]
+async fn a_letter_with_no_pdf_viewer_is_said_in_french_with_its_place() {
+    let (register, reference) = seeded();
+    let out = register.dir().join("ar-emis.pdf");
+    register.cli(
+        &[
+            "letter",
+            &reference,
+            "--kind",
+            "ack",
+            "--issue",
+            "--out",
+            out.to_str().unwrap(),
+        ],
+        "",
+    );
+    let launchers = register.dir().join("lanceurs");
+    std::fs::create_dir(&launchers).unwrap();
+    for name in [
+        "xdg-open",
+        "gio",
+        "gnome-open",
+        "kde-open6",
+        "kde-open5",
+        "kde-open",
+    ] {
+        let script = launchers.join(name);
+        std::fs::write(
+            &script,
+            "#!/bin/sh\necho \"no handler for $*\" >&2\nexit 3\n",
+        )
+        .unwrap();
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&script, std::fs::Permissions::from_mode(0o755)).unwrap();
+    }
+    let path = format!(
+        "{}:{}",
+        launchers.display(),
+        std::env::var("PATH").unwrap_or_default()
+    );
+    let register = register.with_env("PATH", &path);
+    let app = App::launch("09-letter-no-viewer", register).await;
+    app.sign_in(USER).await;
+    app.click("#nav-register").await;
+    app.click(&format!(
+        "#register-table tr[data-ref=\"{reference}\"] td.client"
+    ))
+    .await;
+    app.wait_for("#letters-list tr[data-letter-id]").await;
+    app.click("#letters-list tr[data-letter-id] button[id^=\"letter-open-\"]")
+        .await;
+    let said = app
+        .wait_text(
+            "#letters-list-error",
+            "Aucun lecteur de PDF ne s'est ouvert sur ce poste",
+        )
+        .await;
+    for system in ["Launcher", "ExitStatus", "os error", "no handler"] {
+        assert!(!said.contains(system), "the system's words shown: {said}");
+    }
+    let place = said
+        .split_once("enregistré ici, « ")
+        .and_then(|(_, rest)| rest.split_once(" »"))
+        .map(|(place, _)| place.to_owned())
+        .unwrap_or_else(|| panic!("no place in {said:?}"));
+    let copy = std::fs::read(&place).unwrap_or_else(|e| panic!("{place}: {e}"));
+    assert_eq!(
+        copy,
+        std::fs::read(&out).unwrap(),
+        "the file named is the letter issued"
+    );
+    app.screenshot().await;
+    app.quit().await;
+}
+
 #[tokio::test]
 async fn the_firm_s_certificate_is_created_in_settings_and_letters_are_signed() {
     let (register, reference) = seeded();

@@ -142,13 +142,15 @@ describe("routeLetterError", () => {
     expect(missingSettingKey({})).toBeNull();
   });
 
-  it("keeps anything else general", () => {
+  it("keeps anything else general, as a sentence of its own", () => {
     expect(routeLetterError({ code: "notFound", message: "introuvable" })).toEqual({
       fields: {},
       settings: null,
-      general: "introuvable",
+      general: "Introuvable",
     });
-    expect(routeLetterError({ code: "validation", message: "x", field: "reference" }).general).toBe("x");
+    expect(routeLetterError({ code: "validation", message: "x", field: "reference" }).general).toBe("X");
+    const noViewer = "aucun lecteur de PDF ne s'est ouvert sur ce poste : le fichier est enregistré ici, « /tmp/a.pdf »";
+    expect(routeLetterError({ code: "io", message: noViewer }).general).toBe(`A${noViewer.slice(1)}`);
   });
 });
 

@@ -1,6 +1,7 @@
 // Letters of a complaint file ("Courriers"): the form around the core's choices (which
 // letters fit, who may sign, the gesture's approval: `letter_choices`), where a refusal
 // belongs on screen and the file name of a saved copy. Pure logic, tested without a backend.
+import { errorSentence } from "../../lib/format";
 import type {
   AppError,
   LetterChoices,
@@ -108,7 +109,7 @@ export function routeLetterError(err: AppError): LetterErrors {
       return out;
     }
   }
-  out.general = err.message;
+  out.general = errorSentence(err);
   return out;
 }
 
