@@ -1,0 +1,150 @@
+//! Every screen fits the window, at its default width (1280 px) and at its narrowest (1024 px,
+//! `minWidth` in tauri.conf.json): nothing wider than its box, nothing out of its panel, no
+//! sideways scroll. A table that scrolls sideways hides its last columns (the next deadline,
+//! the handler); buttons out of their panel go under the next one.
+
+mod common;
+
+use common::{days_ago, App, RegisterFile};
+use serde_json::{json, Value};
+
+const USER: &str = "Claire Martin";
+
+/// What does not fit in the content column, one line each (empty when everything fits):
+/// - an element whose content is wider than its box (a field's own text scrolls inside it, a
+///   visually hidden caption is one pixel wide by design: both left out);
+/// - an element that sticks out on the right of its panel;
+/// - the document scrolling sideways.
+const MISFITS_JS: &str = r#"
+const name = (el) => {
+  const cls = typeof el.className === 'string' ? el.className.replace(/svelte-\w+/g, '').trim() : '';
+  return `${el.tagName.toLowerCase()}${el.id ? '#' + el.id : ''}${cls ? '.' + cls.replace(/\s+/g, '.') : ''}`
+    + ` «${(el.innerText || '').slice(0, 50).replace(/\s+/g, ' ')}»`;
+};
+const skipped = (el) => el.matches('input, textarea, select') || el.closest('.visually-hidden, .sr-only');
+const out = [];
+for (const el of document.querySelectorAll('#content *')) {
+  if (el.clientWidth === 0 || skipped(el)) continue;
+  if (el.scrollWidth > el.clientWidth + 1) {
+    out.push(`${name(el)}: content ${el.scrollWidth} px in ${el.clientWidth} px`);
+  }
+}
+for (const panel of document.querySelectorAll('#content .panel')) {
+  const right = panel.getBoundingClientRect().right;
+  for (const el of panel.querySelectorAll('*')) {
+    const box = el.getBoundingClientRect();
+    if (box.width > 0 && box.right > right + 1 && !skipped(el)) {
+      out.push(`${name(el)}: out of ${name(panel)} by ${Math.round(box.right - right)} px`);
+    }
+  }
+}
+const page = document.scrollingElement;
+if (page.scrollWidth > page.clientWidth) out.push(`the window scrolls sideways: ${page.scrollWidth} px`);
+return out;
+"#;
+
+/// The screens, by their link in the sidebar and an element shown once their data is in.
+const SCREENS: [(&str, &str); 8] = [
+    ("#nav-today", "#today-awaiting-answer tr[data-ref]"),
+    ("#nav-register", "#register-table tr[data-ref]"),
+    ("#nav-requests", "#requests-total"),
+    ("#nav-actions", "#action-new"),
+    ("#nav-stats", "#stats-delays"),
+    ("#nav-new", "#qualify-complaint"),
+    ("#nav-settings", "#users-table"),
+    ("#nav-help", "#guide"),
+];
+
+#[tokio::test]
+async fn every_screen_fits_the_window_down_to_its_narrowest() {
+    let register = RegisterFile::fresh();
+    register.cli(&["demo", "--count", "300"], "");
+    // A long name, and a letter issued: the file's letters are a table of their own.
+    let reference = register.record(&json!({
+        "client": {
+            "name": "Mme Marie-Hélène de La Rochefoucauld-Montbazon",
+            "address": "8 avenue Foch\n69006 Lyon",
+        },
+        "channel": "letter",
+        "receivedOn": days_ago(2),
+        "subject": "premiumBilling",
+        "description": "Cotisation prélevée deux fois",
+        "handler": USER,
+    }));
+    let letter = register.dir().join("ar.pdf");
+    register.cli(
+        &[
+            "letter",
+            &reference,
+            "--kind",
+            "ack",
+            "--issue",
+            "--out",
+            letter.to_str().unwrap(),
+        ],
+        "",
+    );
+    let app = App::launch("layout", register).await;
+    app.sign_in(USER).await;
+
+    let mut misfits = Vec::new();
+    for width in [1280u32, 1024] {
+        app.client()
+            .set_window_size(width, 800)
+            .await
+            .expect("the window takes the width");
+        let inner: Value = app
+            .client()
+            .execute("return window.innerWidth;", vec![])
+            .await
+            .unwrap();
+        assert_eq!(inner, json!(width), "the page's width");
+        for (link, ready) in SCREENS {
+            app.click(link).await;
+            app.wait_for(ready).await;
+            misfits.extend(misfits_of(&app, &format!("{width} px, {link}")).await);
+        }
+        app.click("#nav-new").await;
+        app.click("#qualify-complaint").await;
+        app.wait_for("#save-complaint").await;
+        misfits.extend(misfits_of(&app, &format!("{width} px, intake form")).await);
+        app.click("#nav-register").await;
+        let row = format!("#register-table tr[data-ref=\"{reference}\"] td.client");
+        app.wait_for(&row).await;
+        app.scroll_into_view(&row).await;
+        app.click(&row).await;
+        app.wait_for("#letters-list tr[data-letter-id]").await;
+        misfits.extend(misfits_of(&app, &format!("{width} px, complaint file")).await);
+    }
+    app.click("#nav-today").await;
+    app.wait_for(SCREENS[0].1).await;
+    app.screenshot().await;
+    assert!(
+        misfits.is_empty(),
+        "{} misfits, the first ones:\n{}",
+        misfits.len(),
+        misfits
+            .iter()
+            .take(30)
+            .cloned()
+            .collect::<Vec<_>>()
+            .join("\n")
+    );
+    app.quit().await;
+}
+
+async fn misfits_of(app: &App, screen: &str) -> Vec<String> {
+    // The data is in: one frame more for its layout.
+    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    let found: Value = app
+        .client()
+        .execute(MISFITS_JS, vec![])
+        .await
+        .expect("the layout is read");
+    found
+        .as_array()
+        .expect("a list")
+        .iter()
+        .map(|m| format!("{screen}: {}", m.as_str().unwrap_or_default()))
+        .collect()
+}
