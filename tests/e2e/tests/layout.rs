@@ -38,6 +38,32 @@ for (const panel of document.querySelectorAll('#content .panel')) {
     }
   }
 }
+// A drop-down's chosen value and a field's placeholder are read whole, not cut.
+const ruler = document.createElement('canvas').getContext('2d');
+const room = (el) => {
+  const cs = getComputedStyle(el);
+  return el.clientWidth - parseFloat(cs.paddingLeft) - parseFloat(cs.paddingRight);
+};
+const textWidth = (el, text) => {
+  const cs = getComputedStyle(el);
+  ruler.font = `${cs.fontStyle} ${cs.fontWeight} ${cs.fontSize} ${cs.fontFamily}`;
+  return ruler.measureText(text).width;
+};
+for (const el of document.querySelectorAll('#content select')) {
+  if (el.clientWidth === 0) continue;
+  // Any of its values may be chosen: the widest one.
+  let widest = null;
+  for (const option of el.options) {
+    const width = textWidth(el, option.text);
+    if (!widest || width > widest.width) widest = { text: option.text, width };
+  }
+  if (widest && widest.width > room(el) + 1) out.push(`${name(el)}: its value « ${widest.text} » (${Math.round(widest.width)} px) cut to ${Math.round(room(el))} px`);
+}
+for (const el of document.querySelectorAll('#content input[placeholder], #content textarea[placeholder]')) {
+  if (el.clientWidth === 0 || el.value !== '' || el.placeholder === '') continue;
+  const width = textWidth(el, el.placeholder);
+  if (el.tagName === 'INPUT' && width > room(el) + 1) out.push(`${name(el)}: its placeholder « ${el.placeholder} » (${Math.round(width)} px) cut to ${Math.round(room(el))} px`);
+}
 const page = document.scrollingElement;
 if (page.scrollWidth > page.clientWidth) out.push(`the window scrolls sideways: ${page.scrollWidth} px`);
 return out;
@@ -103,11 +129,17 @@ async fn every_screen_fits_the_window_down_to_its_narrowest() {
             app.click(link).await;
             app.wait_for(ready).await;
             misfits.extend(misfits_of(&app, &format!("{width} px, {link}")).await);
+            if width == 1024 {
+                app.screenshot_named(&format!("layout-1024-{}", &link[5..]))
+                    .await;
+            }
         }
         app.click("#nav-new").await;
         app.click("#qualify-complaint").await;
         app.wait_for("#save-complaint").await;
         misfits.extend(misfits_of(&app, &format!("{width} px, intake form")).await);
+        app.screenshot_named(&format!("layout-{width}-intake"))
+            .await;
         app.click("#nav-register").await;
         let row = format!("#register-table tr[data-ref=\"{reference}\"] td.client");
         app.wait_for(&row).await;
@@ -115,6 +147,7 @@ async fn every_screen_fits_the_window_down_to_its_narrowest() {
         app.click(&row).await;
         app.wait_for("#letters-list tr[data-letter-id]").await;
         misfits.extend(misfits_of(&app, &format!("{width} px, complaint file")).await);
+        app.screenshot_named(&format!("layout-{width}-file")).await;
     }
     app.click("#nav-today").await;
     app.wait_for(SCREENS[0].1).await;
