@@ -134,6 +134,22 @@ async fn every_screen_fits_the_window_down_to_its_narrowest() {
                     .await;
             }
         }
+        // The register's date filters with a day that does not exist: the message shows in a
+        // bubble under its field.
+        app.click("#nav-register").await;
+        app.wait_for("#register-table tr[data-ref]").await;
+        for field in ["#received-from", "#received-to"] {
+            app.type_text(field, "31/02/2026").await;
+        }
+        app.click("#handler-filter").await;
+        app.wait_for("#received-to-date-error").await;
+        misfits.extend(misfits_of(&app, &format!("{width} px, register's date filters")).await);
+        app.screenshot_named(&format!("layout-{width}-date-filters"))
+            .await;
+        // A date that does not exist offers to clear the filters, which clears it.
+        app.click("#reset-filters").await;
+        app.wait_gone("#received-from-date-error").await;
+        assert_eq!(app.value("#received-from").await, "");
         app.click("#nav-new").await;
         app.click("#qualify-complaint").await;
         app.wait_for("#save-complaint").await;
