@@ -281,7 +281,7 @@ impl Workstation {
             }
         }
         let mut entry = self.reserve(&op)?;
-        for _ in 0..8 {
+        for attempt in 0..APPEND_ATTEMPTS {
             if self.server.is_none() || self.diverged()? {
                 return self.execute_offline(&entry);
             }
@@ -327,6 +327,7 @@ impl Workstation {
                     if let Err(e) = self.pull() {
                         self.server_failed(e)?;
                     }
+                    behind_pause(attempt);
                 }
                 // Perhaps appended: the same change (same id) waits in the outbox.
                 (Err(_), Outcome::Offline(why)) => {
@@ -821,4 +822,16 @@ fn side_file(db: &Path, suffix: &str) -> PathBuf {
     let mut name = db.file_name().unwrap_or_default().to_os_string();
     name.push(format!(".sync-{suffix}"));
     db.with_file_name(name)
+}
+
+/// How many times a change is sent when other members' changes keep arriving first.
+const APPEND_ATTEMPTS: u32 = 16;
+
+/// After a change came second (another member's arrived first, and this one was applied again
+/// on top of it), wait a random moment before sending it again, longer at each try: two
+/// workstations writing at once otherwise tried again in step, and one of them could come
+/// second eight times running and refuse the user's change. Up to about 1.5 s in all.
+fn behind_pause(attempt: u32) {
+    let cap_ms = (2u64 << attempt.min(6)).min(128);
+    std::thread::sleep(std::time::Duration::from_millis(fastrand::u64(0..=cap_ms)));
 }
