@@ -39,7 +39,8 @@ pub fn open_in_viewer(app: &tauri::AppHandle, file: &Path) -> CmdResult<()> {
 }
 
 /// No application opened `file`: say so in French, and where the file is, so that the user
-/// can open it from its folder.
+/// can open it from its folder. It is the register's temporary copy for the viewer (deleted
+/// after an hour, and when Reclam starts again): the register keeps the letter itself.
 fn no_viewer(file: &Path) -> WireError {
     let is_pdf = file
         .extension()
@@ -53,7 +54,8 @@ fn no_viewer(file: &Path) -> WireError {
     WireError::new(
         ErrorCode::Io,
         format!(
-            "{what} : le fichier est enregistré ici, « {} »",
+            "{what}\u{a0}: une copie provisoire est ici, «\u{a0}{}\u{a0}», effacée dans \
+             l'heure",
             file.display()
         ),
     )
@@ -70,7 +72,8 @@ mod tests {
         assert_eq!(
             e.message,
             "aucun lecteur de PDF ne s'est ouvert sur ce poste (il n'y en a peut-être pas \
-             d'installé) : le fichier est enregistré ici, « /tmp/reclam-lecture/lettre-3-answer.PDF »"
+             d'installé)\u{a0}: une copie provisoire est ici, \
+             «\u{a0}/tmp/reclam-lecture/lettre-3-answer.PDF\u{a0}», effacée dans l'heure"
         );
         let e = no_viewer(Path::new("/tmp/reclam-lecture/7-photo.heic"));
         assert!(
@@ -79,7 +82,8 @@ mod tests {
             e.message
         );
         assert!(
-            e.message.ends_with("« /tmp/reclam-lecture/7-photo.heic »"),
+            e.message
+                .contains("«\u{a0}/tmp/reclam-lecture/7-photo.heic\u{a0}»"),
             "{}",
             e.message
         );

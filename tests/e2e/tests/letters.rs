@@ -95,7 +95,8 @@ async fn an_acknowledgement_is_previewed_then_issued_from_the_file() {
 }
 
 /// A desk with no PDF viewer: every launcher the system offers fails. The user is told so in
-/// French (never the launcher's words), with the place of the file, which is the letter.
+/// French (never the launcher's words), with the place of the register's temporary copy,
+/// which holds the letter.
 #[tokio::test]
 async fn a_letter_with_no_pdf_viewer_is_said_in_french_with_its_place() {
     let (register, reference) = seeded();
@@ -157,7 +158,7 @@ async fn a_letter_with_no_pdf_viewer_is_said_in_french_with_its_place() {
         assert!(!said.contains(system), "the system's words shown: {said}");
     }
     let place = said
-        .split_once("enregistré ici, « ")
+        .split_once("une copie provisoire est ici, « ")
         .and_then(|(_, rest)| rest.split_once(" »"))
         .map(|(place, _)| place.to_owned())
         .unwrap_or_else(|| panic!("no place in {said:?}"));

@@ -149,7 +149,7 @@ describe("routeLetterError", () => {
       general: "Introuvable",
     });
     expect(routeLetterError({ code: "validation", message: "x", field: "reference" }).general).toBe("X");
-    const noViewer = "aucun lecteur de PDF ne s'est ouvert sur ce poste : le fichier est enregistré ici, « /tmp/a.pdf »";
+    const noViewer = "aucun lecteur de PDF ne s'est ouvert sur ce poste\u00a0: une copie provisoire est ici, «\u00a0/tmp/a.pdf\u00a0»";
     expect(routeLetterError({ code: "io", message: noViewer }).general).toBe(`A${noViewer.slice(1)}`);
   });
 });
