@@ -99,19 +99,7 @@ async fn every_screen_fits_the_window_down_to_its_narrowest() {
         "description": "Cotisation prélevée deux fois",
         "handler": USER,
     }));
-    let letter = register.dir().join("ar.pdf");
-    register.cli(
-        &[
-            "letter",
-            &reference,
-            "--kind",
-            "ack",
-            "--issue",
-            "--out",
-            letter.to_str().unwrap(),
-        ],
-        "",
-    );
+    register.issue_acknowledgement_letter(&reference);
     let app = App::launch("layout", register).await;
     app.sign_in(USER).await;
 

@@ -100,19 +100,7 @@ async fn an_acknowledgement_is_previewed_then_issued_from_the_file() {
 #[tokio::test]
 async fn a_letter_with_no_pdf_viewer_is_said_in_french_with_its_place() {
     let (register, reference) = seeded();
-    let out = register.dir().join("ar-emis.pdf");
-    register.cli(
-        &[
-            "letter",
-            &reference,
-            "--kind",
-            "ack",
-            "--issue",
-            "--out",
-            out.to_str().unwrap(),
-        ],
-        "",
-    );
+    let out = register.issue_acknowledgement_letter(&reference);
     let launchers = register.dir().join("lanceurs");
     std::fs::create_dir(&launchers).unwrap();
     for name in [

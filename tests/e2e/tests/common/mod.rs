@@ -347,6 +347,26 @@ impl RegisterFile {
         );
     }
 
+    /// Issue the register's acknowledgement letter (the CLI), which records the step; returns
+    /// the file the CLI wrote beside the register: the letter's bytes as stored.
+    #[allow(dead_code)]
+    pub fn issue_acknowledgement_letter(&self, reference: &str) -> PathBuf {
+        let out = self.path.with_file_name(format!("ar-emis-{reference}.pdf"));
+        self.cli(
+            &[
+                "letter",
+                reference,
+                "--kind",
+                "ack",
+                "--issue",
+                "--out",
+                out.to_str().expect("a UTF-8 path"),
+            ],
+            "",
+        );
+        out
+    }
+
     /// Record a complaint (the CLI's JSON input) and return its reference.
     pub fn record(&self, complaint: &Value) -> String {
         let out = self.cli(&["add"], &complaint.to_string());
