@@ -196,7 +196,7 @@ vocabulary!(
     RefundBasis {
         Withdrawal = "withdrawal", "Droit de rétractation";
         BillingError = "billingError", "Erreur de facturation";
-        OtherLegal = "otherLegal", "Autre obligation légale ou contractuelle";
+        OtherLegal = "otherLegal", "Autre obligation (loi ou contrat)";
         Exception = "exception", "Remboursement exceptionnel";
     }
 );
@@ -318,8 +318,10 @@ vocabulary!(
     SentVia {
         RegisterLetter = "registerLetter", "Lettre émise depuis le registre";
         Email = "email", "E-mail (message joint au dossier)";
-        OtherLetter = "otherLetter", "Courrier rédigé hors du registre (copie jointe)";
-        Oral = "oral", "Oralement, puis confirmé par écrit (copie jointe)";
+        // No "(copie jointe)": the step names its copy beside the way it went, and the form
+        // asks for it; the labels fit the narrow actions panel's drop-down.
+        OtherLetter = "otherLetter", "Courrier rédigé hors du registre";
+        Oral = "oral", "Oralement, puis confirmé par écrit";
     }
 );
 

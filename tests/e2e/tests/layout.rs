@@ -149,6 +149,19 @@ async fn every_screen_fits_the_window_down_to_its_narrowest() {
         app.click(&row).await;
         app.wait_for("#letters-list tr[data-letter-id]").await;
         misfits.extend(misfits_of(&app, &format!("{width} px, complaint file")).await);
+        // The file's forms opened: an exchange, a dispute step, a proposal, the answer (in
+        // the narrow actions panel, with its drop-downs).
+        for open in [
+            "#exchange-new",
+            "#dispute-new",
+            "#proposal-new",
+            "#action-answer",
+        ] {
+            app.scroll_into_view(open).await;
+            app.click(open).await;
+        }
+        app.wait_for("#action-form").await;
+        misfits.extend(misfits_of(&app, &format!("{width} px, the file's forms")).await);
         app.screenshot_named(&format!("layout-{width}-file")).await;
     }
     app.click("#nav-today").await;

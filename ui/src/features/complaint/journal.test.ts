@@ -47,7 +47,7 @@ describe("eventDetails", () => {
       "le 20/05/2026 · Fondée · envoi\u00A0: Lettre émise depuis le registre",
     );
     expect(eventDetails("sent", { step: "answer", via: "oral", copy: "ab" })).toBe(
-      "Réponse · envoi\u00A0: Oralement, puis confirmé par écrit (copie jointe)",
+      "Réponse · envoi\u00A0: Oralement, puis confirmé par écrit",
     );
   });
 

@@ -178,7 +178,7 @@ export const GESTURE_KINDS: readonly GestureKind[] = ["credit", "freeService", "
 export const REFUND_BASIS_LABELS: Readonly<Record<RefundBasis, string>> = {
   withdrawal: "Droit de rétractation",
   billingError: "Erreur de facturation",
-  otherLegal: "Autre obligation légale ou contractuelle",
+  otherLegal: "Autre obligation (loi ou contrat)",
   exception: "Remboursement exceptionnel",
 };
 /** RefundBasis values in the core's order (what selects list). */
@@ -260,8 +260,8 @@ export const END_KINDS: readonly EndKind[] = ["withdrawn", "requalified"];
 export const SENT_VIA_LABELS: Readonly<Record<SentVia, string>> = {
   registerLetter: "Lettre émise depuis le registre",
   email: "E-mail (message joint au dossier)",
-  otherLetter: "Courrier rédigé hors du registre (copie jointe)",
-  oral: "Oralement, puis confirmé par écrit (copie jointe)",
+  otherLetter: "Courrier rédigé hors du registre",
+  oral: "Oralement, puis confirmé par écrit",
 };
 /** SentVia values in the core's order (what selects list). */
 export const SENT_VIAS: readonly SentVia[] = ["registerLetter", "email", "otherLetter", "oral"];
