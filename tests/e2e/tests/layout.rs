@@ -162,6 +162,10 @@ async fn every_screen_fits_the_window_down_to_its_narrowest() {
         }
         app.wait_for("#action-form").await;
         misfits.extend(misfits_of(&app, &format!("{width} px, the file's forms")).await);
+        if width == 1024 {
+            app.scroll_into_view("#action-form").await;
+            app.screenshot_named("layout-1024-answer-form").await;
+        }
         app.screenshot_named(&format!("layout-{width}-file")).await;
     }
     app.click("#nav-today").await;
