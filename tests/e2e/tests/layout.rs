@@ -15,6 +15,7 @@ const USER: &str = "Claire Martin";
 ///   visually hidden caption is one pixel wide by design: both left out);
 /// - an element that sticks out on the right of its panel (a field too);
 /// - a drop-down narrower than its longest value, a field narrower than its placeholder;
+/// - a word or a date broken inside itself over two lines (a column too narrow for it);
 /// - the document scrolling sideways.
 const MISFITS_JS: &str = r#"
 const name = (el) => {
@@ -65,6 +66,22 @@ for (const el of document.querySelectorAll('#content input[placeholder], #conten
   if (el.clientWidth === 0 || el.value !== '' || el.placeholder === '') continue;
   const width = textWidth(el, el.placeholder);
   if (el.tagName === 'INPUT' && width > room(el) + 1) out.push(`${name(el)}: its placeholder « ${el.placeholder} » (${Math.round(width)} px) cut to ${Math.round(room(el))} px`);
+}
+// No word broken inside itself over two lines ("Courrie / r"), nor a date ("02/12/ / 2026"):
+// a column too narrow for its values. Words of letters only (a hyphen may break a name, an
+// e-mail address or a path may break anywhere).
+const walker = document.createTreeWalker(document.getElementById('content'), NodeFilter.SHOW_TEXT);
+const range = document.createRange();
+for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+  const parent = node.parentElement;
+  if (!parent || parent.closest('.visually-hidden, .sr-only, option, textarea') || parent.offsetParent === null) continue;
+  const words = /[\p{L}]{4,}|\d{2}\/\d{2}\/\d{4}/gu;
+  for (const m of node.data.matchAll(words)) {
+    range.setStart(node, m.index);
+    range.setEnd(node, m.index + m[0].length);
+    const lines = new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top)));
+    if (lines.size > 1) out.push(`${name(parent)}: « ${m[0]} » broken over ${lines.size} lines`);
+  }
 }
 const page = document.scrollingElement;
 if (page.scrollWidth > page.clientWidth) out.push(`the window scrolls sideways: ${page.scrollWidth} px`);
