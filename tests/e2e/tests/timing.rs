@@ -8,7 +8,11 @@
 //! - the page's own clock (`ui/src/lib/perf.ts`): from the action in the page to the frame
 //!   painted, split into the UI's work before the backend call (the search's debounce is
 //!   there), the IPC round trip, the shell's part (arguments, serialisation), the core's part
-//!   (the shell's log, `perf_log`), the DOM update, its style and layout, and the paint.
+//!   (the shell's log, `perf_log`), the DOM update, its style and layout, and the paint;
+//! - the screen's (when `RECLAM_BENCH_FBDIR` names the folder of Xvfb's framebuffer, `Xvfb
+//!   -fbdir`, as `make e2e-bench` does): from the action in the page to the last change of the
+//!   X screen's pixels before they stay still, what a user sees. The page's clock ends when the
+//!   frame is handed over, not when WebKit's painters and compositor have put it on the screen.
 //!
 //! Not part of `make test` (it needs a large register and is about speed, not correctness):
 //! `make e2e-bench` (debug build) or `make e2e-bench-release` (what users install). The
@@ -20,8 +24,12 @@ mod common;
 use common::{App, RegisterFile};
 use serde_json::{json, Value};
 use std::collections::BTreeMap;
+use std::fs::File;
+use std::os::unix::fs::FileExt;
 use std::path::PathBuf;
-use std::time::{Duration, Instant};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 const COUNT: u32 = 100_000;
 /// Runs of the whole sequence (each a fresh start of the app): 5, or `RECLAM_BENCH_RUNS`.
@@ -86,24 +94,153 @@ struct Step {
     layout: Vec<f64>,
     /// The rest of the frame: painting, compositing and the wait for the frame's turn.
     paint: Vec<f64>,
+    /// From the action in the page to the screen's last change (when the screen is watched).
+    screen: Vec<f64>,
     command: String,
     /// The other commands the step ran (name → shell time, ms), beside the one timed.
     others: BTreeMap<String, Vec<f64>>,
 }
 
+/// When a step's action ran: the page's clock, and the same instant in ms since the Unix epoch
+/// (`performance.timeOrigin`), to compare with the screen's changes.
+#[derive(Clone, Copy)]
+struct Started {
+    page: f64,
+    epoch: f64,
+}
+
 /// Run `action` (a script acting in the page) as the start of a step, stamped with the page's
 /// clock; the benchmark's probe and the shell's log are emptied first.
-async fn act(app: &App, action: &str, args: Vec<Value>) -> f64 {
+async fn act(app: &App, action: &str, args: Vec<Value>) -> Started {
     drain_shell_log(app).await;
     let script = format!(
-        "const probe = window.__reclamPerf; probe.reset(); const t0 = probe.now();\n{action}\nreturn t0;"
+        "const probe = window.__reclamPerf; probe.reset(); const t0 = probe.now();\n{action}\nreturn [t0, performance.timeOrigin + t0];"
     );
     let t0 = app
         .client()
         .execute(&script, args)
         .await
         .expect("the step's action runs in the page");
-    t0.as_f64().expect("the page's clock")
+    let at = |i: usize| t0[i].as_f64().expect("the page's clock");
+    Started {
+        page: at(0),
+        epoch: at(1),
+    }
+}
+
+fn epoch_ms() -> f64 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .expect("a clock after 1970")
+        .as_secs_f64()
+        * 1000.0
+}
+
+/// The X screen's pixels, read from Xvfb's framebuffer file (`DIR/Xvfb_screen0`).
+#[derive(Clone)]
+struct Screen {
+    file: Arc<File>,
+}
+
+/// One 1,280-pixel row at 32 bits. Every other row is compared: a glyph is taller than two rows,
+/// so no text changes unseen, and the watcher's reads cost half as much.
+const ROW: usize = 5120;
+
+impl Screen {
+    fn from_env() -> Option<Screen> {
+        let dir = PathBuf::from(std::env::var_os("RECLAM_BENCH_FBDIR")?);
+        let file = File::open(dir.join("Xvfb_screen0")).expect("Xvfb's framebuffer file");
+        Some(Screen {
+            file: Arc::new(file),
+        })
+    }
+
+    fn sample(&self, into: &mut Vec<u8>) {
+        let len = self.file.metadata().expect("the framebuffer's size").len() as usize;
+        into.resize(len / (2 * ROW) * ROW, 0);
+        for (i, row) in into.chunks_mut(ROW).enumerate() {
+            self.file
+                .read_exact_at(row, (i * 2 * ROW) as u64)
+                .expect("read the framebuffer");
+        }
+    }
+
+    /// Start noting the instants (ms since the epoch) at which the screen changes.
+    fn watch(&self) -> Watch {
+        let stop = Arc::new(AtomicBool::new(false));
+        let changes = Arc::new(Mutex::new(Vec::new()));
+        let (screen, flag, noted) = (self.clone(), stop.clone(), changes.clone());
+        let thread = std::thread::spawn(move || {
+            let (mut before, mut now) = (Vec::new(), Vec::new());
+            screen.sample(&mut before);
+            while !flag.load(Ordering::Relaxed) {
+                std::thread::sleep(Duration::from_millis(2));
+                screen.sample(&mut now);
+                if now != before {
+                    if changed_width(&before, &now) > NARROW {
+                        noted.lock().expect("the changes").push(epoch_ms());
+                    }
+                    std::mem::swap(&mut now, &mut before);
+                }
+            }
+        });
+        Watch {
+            stop,
+            changes,
+            thread: Some(thread),
+        }
+    }
+}
+
+/// A change no wider than this (px) is a blinking caret or a scrollbar fading out after a
+/// scroll, not a screen's content: it is not counted.
+const NARROW: usize = 16;
+
+/// The width (px) of the columns in which two samples of the screen differ.
+fn changed_width(before: &[u8], now: &[u8]) -> usize {
+    let (mut left, mut right) = (usize::MAX, 0);
+    for (a, b) in before.chunks(ROW).zip(now.chunks(ROW)) {
+        if a == b {
+            continue;
+        }
+        let differs = |(x, y): (&[u8], &[u8])| x != y;
+        let pixels = || a.chunks(4).zip(b.chunks(4));
+        if let Some(first) = pixels().position(differs) {
+            left = left.min(first);
+        }
+        if let Some(last) = pixels().rposition(differs) {
+            right = right.max(last);
+        }
+    }
+    right.saturating_sub(left) + 1
+}
+
+struct Watch {
+    stop: Arc<AtomicBool>,
+    changes: Arc<Mutex<Vec<f64>>>,
+    thread: Option<std::thread::JoinHandle<()>>,
+}
+
+impl Watch {
+    /// Once the screen has changed after `since` and then stayed still for 300 ms (5 s at
+    /// most): the time from `since` to its last change, or `None` when it did not change.
+    async fn settled(mut self, since: f64) -> Option<f64> {
+        let deadline = Instant::now() + Duration::from_secs(5);
+        let last = loop {
+            tokio::time::sleep(Duration::from_millis(20)).await;
+            let last = self.changes.lock().expect("the changes").last().copied();
+            match last {
+                Some(last) if last > since && epoch_ms() - last >= 300.0 => break Some(last),
+                _ if Instant::now() > deadline => break last.filter(|&l| l > since),
+                _ => {}
+            }
+        };
+        self.stop.store(true, Ordering::Relaxed);
+        if let Some(thread) = self.thread.take() {
+            thread.join().expect("the screen watcher");
+        }
+        last.map(|last| last - since)
+    }
 }
 
 async fn drain_shell_log(app: &App) -> Vec<Value> {
@@ -124,7 +261,15 @@ async fn drain_shell_log(app: &App) -> Vec<Value> {
 
 /// Split the step started at `t0` whose screen paints `label`: waits for that paint in the
 /// page, then matches the backend call that brought its data with the shell's log.
-async fn split(app: &App, t0: f64, label: &str, step: &mut Step) -> f64 {
+/// With the screen watched from before the action, the time to its last change is noted too.
+async fn split(
+    app: &App,
+    started: Started,
+    label: &str,
+    step: &mut Step,
+    watch: Option<Watch>,
+) -> f64 {
+    let t0 = started.page;
     let deadline = Instant::now() + Duration::from_secs(10);
     let (calls, paint) = loop {
         let probe = app
@@ -197,6 +342,12 @@ async fn split(app: &App, t0: f64, label: &str, step: &mut Step) -> f64 {
     step.paint.push(f(&paint, "painted") - f(&paint, "layout"));
     let page = f(&paint, "painted") - t0;
     step.page.push(page);
+    if let Some(watch) = watch {
+        match watch.settled(started.epoch).await {
+            Some(screen) => step.screen.push(screen),
+            None => eprintln!("« {label} »: the screen did not change"),
+        }
+    }
     page
 }
 
@@ -261,6 +412,7 @@ async fn start_and_search_with_100k_complaints() {
     let mut resident_start = Vec::new();
     let mut steps: BTreeMap<&str, Step> = BTreeMap::new();
     let runs = runs();
+    let screen = Screen::from_env();
     for run in 0..runs {
         let file = large_register();
         let t0 = Instant::now();
@@ -293,18 +445,20 @@ async fn start_and_search_with_100k_complaints() {
         };
         let step = steps.entry("1 sign-in → « Aujourd'hui »").or_default();
         let w = Instant::now();
+        let watch = screen.as_ref().map(Screen::watch);
         let t = act(&app, CLICK, vec![json!(submit)]).await;
         app.wait_for("#today-count-overdue").await;
         step.webdriver.push(ms(w.elapsed()));
-        split(&app, t, "today", step).await;
+        split(&app, t, "today", step, watch).await;
 
         let step = steps.entry("2 register: first page and total").or_default();
         let w = Instant::now();
+        let watch = screen.as_ref().map(Screen::watch);
         let t = act(&app, CLICK, vec![json!("#nav-register")]).await;
         app.wait_for("#register-table tr[data-ref]").await;
         let total = total_changes(&app, "").await;
         step.webdriver.push(ms(w.elapsed()));
-        split(&app, t, "register", step).await;
+        split(&app, t, "register", step, watch).await;
         assert!(total.contains("100"), "the register shows {total:?}");
 
         // Full-text search on a client name: from the input to the new total (includes the
@@ -314,10 +468,11 @@ async fn start_and_search_with_100k_complaints() {
             .entry("3 search (250 ms debounce included)")
             .or_default();
         let w = Instant::now();
+        let watch = screen.as_ref().map(Screen::watch);
         let t = act(&app, SET, vec![json!("#search"), json!(term)]).await;
         let found = total_changes(&app, &total).await;
         step.webdriver.push(ms(w.elapsed()));
-        split(&app, t, "register", step).await;
+        split(&app, t, "register", step, watch).await;
 
         // Status filter, the search cleared first.
         act(&app, SET, vec![json!("#search"), json!("")]).await;
@@ -325,15 +480,17 @@ async fn start_and_search_with_100k_complaints() {
         let before = app.text("#register-total").await;
         let step = steps.entry("4 status filter").or_default();
         let w = Instant::now();
+        let watch = screen.as_ref().map(Screen::watch);
         let t = act(&app, SET, vec![json!("#status-filter"), json!("closed")]).await;
         total_changes(&app, &before).await;
         step.webdriver.push(ms(w.elapsed()));
-        split(&app, t, "register", step).await;
+        split(&app, t, "register", step, watch).await;
 
         // The next page of the filtered register.
         let before = first_row(&app).await;
         let step = steps.entry("5 next page").or_default();
         let w = Instant::now();
+        let watch = screen.as_ref().map(Screen::watch);
         let t = act(&app, CLICK, vec![json!("#next-page")]).await;
         let deadline = Instant::now() + Duration::from_secs(30);
         while first_row(&app).await == before {
@@ -341,12 +498,13 @@ async fn start_and_search_with_100k_complaints() {
             tokio::time::sleep(Duration::from_millis(5)).await;
         }
         step.webdriver.push(ms(w.elapsed()));
-        split(&app, t, "register", step).await;
+        split(&app, t, "register", step, watch).await;
 
         // A complaint file, from its row.
         let reference = first_row(&app).await;
         let step = steps.entry("6 complaint file").or_default();
         let w = Instant::now();
+        let watch = screen.as_ref().map(Screen::watch);
         let t = act(
             &app,
             CLICK,
@@ -357,7 +515,7 @@ async fn start_and_search_with_100k_complaints() {
         .await;
         app.wait_text("#file-reference", &reference).await;
         step.webdriver.push(ms(w.elapsed()));
-        split(&app, t, "file", step).await;
+        split(&app, t, "file", step, watch).await;
 
         if let Some(m) = app_memory() {
             resident.push(m);
@@ -373,9 +531,10 @@ async fn start_and_search_with_100k_complaints() {
     println!("start → first screen (WebDriver): {start_median:.0} (p90 {start_p90:.0})");
     println!("WebDriver floor (a round trip that changes nothing): {floor_median:.1}");
     println!(
-        "{:<40} {:>15} {:>15} | {:>7} {:>6} {:>6} {:>6} {:>6} {:>6} {:>6}  command",
+        "{:<40} {:>15} {:>15} {:>15} | {:>7} {:>6} {:>6} {:>6} {:>6} {:>6} {:>6}  command",
         "step",
         "WebDriver",
+        "screen",
         "in the page",
         "before",
         "IPC",
@@ -389,11 +548,18 @@ async fn start_and_search_with_100k_complaints() {
         let (wd, wd90) = median_p90(&s.webdriver);
         let (pg, pg90) = median_p90(&s.page);
         let m = |v: &[f64]| median_p90(v).0;
+        let screen = if s.screen.is_empty() {
+            format!("{:>15}", "–")
+        } else {
+            let (sc, sc90) = median_p90(&s.screen);
+            format!("{sc:>7.0} ({sc90:>5.0})")
+        };
         println!(
-            "{:<40} {:>7.0} ({:>5.0}) {:>7.1} ({:>5.1}) | {:>7.1} {:>6.1} {:>6.1} {:>6.1} {:>6.1} {:>6.1} {:>6.1}  {}",
+            "{:<40} {:>7.0} ({:>5.0}) {} {:>7.1} ({:>5.1}) | {:>7.1} {:>6.1} {:>6.1} {:>6.1} {:>6.1} {:>6.1} {:>6.1}  {}",
             name,
             wd,
             wd90,
+            screen,
             pg,
             pg90,
             m(&s.before_call),
