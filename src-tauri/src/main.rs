@@ -9,6 +9,8 @@
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
 mod commands;
+#[cfg(target_os = "linux")]
+mod display;
 mod timing;
 
 use commands::{internal, CmdResult};
@@ -488,6 +490,8 @@ fn show_open_error(app: &tauri::App, e: &WireError) {
 }
 
 fn main() {
+    #[cfg(target_os = "linux")]
+    display::choose_painting();
     // Copies left for the viewer by an earlier run (draft letters, attachments): gone.
     reclam::register::files::purge_viewer_copies(
         &reclam::register::files::viewer_folder(),

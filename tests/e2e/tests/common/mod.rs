@@ -27,6 +27,17 @@ const DRIVER_PORT: u16 = 4444;
 const NATIVE_PORT: u16 = 4445;
 const WEBKIT_WEBDRIVER: &str = "/usr/bin/WebKitWebDriver";
 
+/// Repaint a one-pixel dot in the window's corner every 100 ms for the next 5 s (its colour
+/// goes from one invisible shade to another): see [`App::take_screenshot`].
+const REPAINT_SOON: &str = "
+const dot = document.getElementById('e2e-repaint')
+  ?? Object.assign(document.body.appendChild(document.createElement('div')), { id: 'e2e-repaint' });
+dot.style.cssText = 'position: fixed; left: 0; top: 0; width: 1px; height: 1px; pointer-events: none; z-index: 2147483647;';
+for (let i = 1; i <= 50; i++) {
+  setTimeout(() => { dot.style.background = i % 2 ? 'rgba(0, 0, 0, 0.002)' : 'rgba(0, 0, 0, 0.001)'; }, i * 100);
+}
+";
+
 /// How long one UI step may take (a click answered, a screen shown).
 pub const STEP: Duration = Duration::from_secs(10);
 /// How long starting tauri-driver, WebKitWebDriver and the app may take.
@@ -683,7 +694,7 @@ impl App {
     pub async fn screenshot_named(&self, name: &str) {
         // Under Xvfb painting lags behind the DOM the assertions have just read.
         tokio::time::sleep(Duration::from_secs(1)).await;
-        let png = match self.client.screenshot().await {
+        let png = match self.take_screenshot().await {
             Ok(png) => png,
             Err(e) => panic!("screenshot failed: {e}"),
         };
@@ -695,10 +706,25 @@ impl App {
         eprintln!("screenshot: {}", path.display());
     }
 
+    /// The window as a PNG image. WebKit takes it after the window's next paint; painting
+    /// without compositing (a desk without a GPU, as under Xvfb: `src-tauri/src/display.rs`),
+    /// a still page has no paint to come and the request would wait for ever. A one-pixel dot
+    /// in a corner, invisible, is repainted every 100 ms for the next few seconds meanwhile.
+    async fn take_screenshot(&self) -> Result<Vec<u8>, String> {
+        self.client
+            .execute(REPAINT_SOON, vec![])
+            .await
+            .map_err(|e| e.to_string())?;
+        match tokio::time::timeout(Duration::from_secs(30), self.client.screenshot()).await {
+            Ok(shot) => shot.map_err(|e| e.to_string()),
+            Err(_) => Err("no screenshot within 30 s".into()),
+        }
+    }
+
     /// A failure message with what the user saw: a `<name>-FAILED.png` screenshot and the
     /// text of the page.
     async fn failure(&self, what: &str) -> String {
-        let shot = match self.client.screenshot().await {
+        let shot = match self.take_screenshot().await {
             Ok(png) => save_screenshot(&format!("{}-FAILED", self.name), &png)
                 .display()
                 .to_string(),
