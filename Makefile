@@ -14,9 +14,9 @@ TOOLS_DIR ?= $(HOME)/.cache/reclam/tools
 TAURI_DRIVER := $(TOOLS_DIR)/bin/tauri-driver
 TAURI_DRIVER_VERSION := 2.1.0
 XVFB := xvfb-run -a -s "-screen 0 1280x900x24"
-# The timings watch the screen's pixels: Xvfb keeps its framebuffer in a file there.
-BENCH_SCREEN := $(CARGO_TARGET_DIR)/bench-screen
-XVFB_BENCH := RECLAM_BENCH_FBDIR=$(BENCH_SCREEN) xvfb-run -a -s "-screen 0 1280x900x24 -fbdir $(BENCH_SCREEN)"
+# The timings watch the screen's pixels: Xvfb keeps its framebuffer in a file, in a fresh
+# folder for each run.
+XVFB_BENCH := RECLAM_BENCH_FBDIR=$$fb xvfb-run -a -s "-screen 0 1280x900x24 -fbdir $$fb"
 
 # Debian/Ubuntu packages Tauri needs on Linux, plus what the tests use (Xvfb, the WebKit
 # WebDriver, pdftotext/pdftoppm, a font, PostgreSQL and openssl for the shared register).
@@ -94,8 +94,8 @@ e2e: deps ui $(TAURI_DRIVER)
 # Start-up and search timings of the app on a 100,000-complaint register (not part of make test).
 e2e-bench: deps ui $(TAURI_DRIVER)
 	$(CARGO) build --workspace --locked --bins
-	mkdir -p $(BENCH_SCREEN)
-	TAURI_DRIVER=$(TAURI_DRIVER) $(XVFB_BENCH) $(CARGO) test -p reclam-e2e --locked --test timing -- --ignored --nocapture --test-threads=1
+	fb=$$(mktemp -d) && TAURI_DRIVER=$(TAURI_DRIVER) $(XVFB_BENCH) \
+		$(CARGO) test -p reclam-e2e --locked --test timing -- --ignored --nocapture --test-threads=1
 
 # The release app and its Linux .deb bundle (AppImage and NSIS download tools at build time
 # and are built by the release workflow instead). The updater's artefacts are signed only
@@ -118,8 +118,7 @@ package-test: package $(TAURI_DRIVER)
 
 # The same timings on the release build (what users install).
 e2e-bench-release: package $(TAURI_DRIVER)
-	mkdir -p $(BENCH_SCREEN)
-	TAURI_DRIVER=$(TAURI_DRIVER) RECLAM_APP=$(CARGO_TARGET_DIR)/release/reclam-desktop $(XVFB_BENCH) \
+	fb=$$(mktemp -d) && TAURI_DRIVER=$(TAURI_DRIVER) RECLAM_APP=$(CARGO_TARGET_DIR)/release/reclam-desktop $(XVFB_BENCH) \
 		$(CARGO) test -p reclam-e2e --locked --test timing -- --ignored --nocapture --test-threads=1
 
 # The crash harness with 100 kills of the writer (make test runs 20).

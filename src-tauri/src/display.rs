@@ -1,7 +1,8 @@
 //! How the window paints on a Linux desk without a GPU.
 //!
-//! Where the system offers no GPU render node (a virtual machine, a remote desktop, a desk
-//! without graphics drivers), Mesa's software rasteriser stands in for OpenGL, and WebKitGTK's
+//! Where the system offers no GPU render node that the app may open (a virtual machine or a
+//! server without a GPU, a desk without graphics drivers), Mesa's software rasteriser stands
+//! in for OpenGL, and WebKitGTK's
 //! accelerated compositing sends every frame through it: its painters, then the window's
 //! compositor. Measured with the screen's pixels watched (`make e2e-bench-release`, 100,000
 //! complaints, medians of 2 × 10 runs), from the action to the result on the screen: a status
@@ -34,12 +35,18 @@ fn without_compositing(has_render_node: bool, var: impl Fn(&str) -> Option<OsStr
     !has_render_node && CHOSEN.iter().all(|name| var(name).is_none())
 }
 
-/// A GPU's render node (`renderD128`…) in `dri`, the folder the kernel lists them in.
+/// A GPU's render node (`renderD128`…) that this user may open, in `dri`, the folder the
+/// kernel lists them in (one the user may not open is no GPU for the app).
 fn has_render_node(dri: &Path) -> bool {
     std::fs::read_dir(dri).is_ok_and(|entries| {
-        entries
-            .flatten()
-            .any(|e| e.file_name().to_string_lossy().starts_with("renderD"))
+        entries.flatten().any(|e| {
+            e.file_name().to_string_lossy().starts_with("renderD")
+                && std::fs::OpenOptions::new()
+                    .read(true)
+                    .write(true)
+                    .open(e.path())
+                    .is_ok()
+        })
     })
 }
 

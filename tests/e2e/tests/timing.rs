@@ -101,20 +101,23 @@ struct Step {
     others: BTreeMap<String, Vec<f64>>,
 }
 
-/// When a step's action ran: the page's clock, and the same instant in ms since the Unix epoch
-/// (`performance.timeOrigin`), to compare with the screen's changes.
-#[derive(Clone, Copy)]
+/// When a step's action ran, on the page's clock, with the screen watched from before it.
 struct Started {
     page: f64,
-    epoch: f64,
+    /// The page's clock to ms since the Unix epoch (`Date.now()` at the action), to compare
+    /// with the screen's changes.
+    to_epoch: f64,
+    watch: Option<Watch>,
 }
 
 /// Run `action` (a script acting in the page) as the start of a step, stamped with the page's
-/// clock; the benchmark's probe and the shell's log are emptied first.
-async fn act(app: &App, action: &str, args: Vec<Value>) -> Started {
+/// clock; the benchmark's probe and the shell's log are emptied first, and the screen (when it
+/// is watched) is sampled before the action.
+async fn act(app: &App, screen: Option<&Screen>, action: &str, args: Vec<Value>) -> Started {
     drain_shell_log(app).await;
+    let watch = screen.map(Screen::watch);
     let script = format!(
-        "const probe = window.__reclamPerf; probe.reset(); const t0 = probe.now();\n{action}\nreturn [t0, performance.timeOrigin + t0];"
+        "const probe = window.__reclamPerf; probe.reset(); const t0 = probe.now(); const wall = Date.now();\n{action}\nreturn [t0, wall];"
     );
     let t0 = app
         .client()
@@ -124,7 +127,8 @@ async fn act(app: &App, action: &str, args: Vec<Value>) -> Started {
     let at = |i: usize| t0[i].as_f64().expect("the page's clock");
     Started {
         page: at(0),
-        epoch: at(1),
+        to_epoch: at(1) - at(0),
+        watch,
     }
 }
 
@@ -136,48 +140,86 @@ fn epoch_ms() -> f64 {
         * 1000.0
 }
 
-/// The X screen's pixels, read from Xvfb's framebuffer file (`DIR/Xvfb_screen0`).
+/// The X screen's pixels, read from Xvfb's framebuffer file (`Xvfb -fbdir DIR`:
+/// `DIR/Xvfb_screen0`, an XWD image that the server draws into).
 #[derive(Clone)]
 struct Screen {
     file: Arc<File>,
+    /// Where the pixels start (after the header and the colour map), the bytes of a row, the
+    /// bytes of a pixel and the number of rows.
+    pixels: u64,
+    row: usize,
+    pixel: usize,
+    rows: usize,
 }
-
-/// One 1,280-pixel row at 32 bits. Every other row is compared: a glyph is taller than two rows,
-/// so no text changes unseen, and the watcher's reads cost half as much.
-const ROW: usize = 5120;
 
 impl Screen {
     fn from_env() -> Option<Screen> {
-        let dir = PathBuf::from(std::env::var_os("RECLAM_BENCH_FBDIR")?);
-        let file = File::open(dir.join("Xvfb_screen0")).expect("Xvfb's framebuffer file");
+        let path = PathBuf::from(std::env::var_os("RECLAM_BENCH_FBDIR")?).join("Xvfb_screen0");
+        let file = File::open(&path)
+            .unwrap_or_else(|e| panic!("Xvfb's framebuffer {}: {e}", path.display()));
+        // The XWD header: 25 big-endian 32-bit fields.
+        let mut header = [0u8; 100];
+        file.read_exact_at(&mut header, 0)
+            .expect("the framebuffer's header");
+        let field = |i: usize| {
+            u32::from_be_bytes(header[4 * i..4 * i + 4].try_into().expect("4 bytes")) as usize
+        };
+        let (header_size, height, bits_per_pixel, row, colours) =
+            (field(0), field(5), field(11), field(12), field(19));
         Some(Screen {
             file: Arc::new(file),
+            pixels: (header_size + 12 * colours) as u64,
+            row,
+            pixel: bits_per_pixel / 8,
+            rows: height,
         })
     }
 
+    /// Every other row (a glyph is taller than two rows, so no text changes unseen, and the
+    /// watcher's reads cost half as much).
     fn sample(&self, into: &mut Vec<u8>) {
-        let len = self.file.metadata().expect("the framebuffer's size").len() as usize;
-        into.resize(len / (2 * ROW) * ROW, 0);
-        for (i, row) in into.chunks_mut(ROW).enumerate() {
+        into.resize(self.rows.div_ceil(2) * self.row, 0);
+        for (i, row) in into.chunks_mut(self.row).enumerate() {
             self.file
-                .read_exact_at(row, (i * 2 * ROW) as u64)
+                .read_exact_at(row, self.pixels + (2 * i * self.row) as u64)
                 .expect("read the framebuffer");
         }
     }
 
-    /// Start noting the instants (ms since the epoch) at which the screen changes.
+    /// The width (px) of the columns in which two samples differ.
+    fn changed_width(&self, before: &[u8], now: &[u8]) -> usize {
+        let (mut left, mut right) = (usize::MAX, 0);
+        for (a, b) in before.chunks(self.row).zip(now.chunks(self.row)) {
+            if a == b {
+                continue;
+            }
+            let differs = |(x, y): (&[u8], &[u8])| x != y;
+            let pixels = || a.chunks(self.pixel).zip(b.chunks(self.pixel));
+            if let Some(first) = pixels().position(differs) {
+                left = left.min(first);
+            }
+            if let Some(last) = pixels().rposition(differs) {
+                right = right.max(last);
+            }
+        }
+        right.saturating_sub(left) + 1
+    }
+
+    /// Start noting the instants (ms since the epoch) at which the screen changes, from a
+    /// first sample taken now.
     fn watch(&self) -> Watch {
         let stop = Arc::new(AtomicBool::new(false));
         let changes = Arc::new(Mutex::new(Vec::new()));
         let (screen, flag, noted) = (self.clone(), stop.clone(), changes.clone());
+        let (mut before, mut now) = (Vec::new(), Vec::new());
+        screen.sample(&mut before);
         let thread = std::thread::spawn(move || {
-            let (mut before, mut now) = (Vec::new(), Vec::new());
-            screen.sample(&mut before);
             while !flag.load(Ordering::Relaxed) {
                 std::thread::sleep(Duration::from_millis(2));
                 screen.sample(&mut now);
                 if now != before {
-                    if changed_width(&before, &now) > NARROW {
+                    if screen.changed_width(&before, &now) > NARROW {
                         noted.lock().expect("the changes").push(epoch_ms());
                     }
                     std::mem::swap(&mut now, &mut before);
@@ -196,25 +238,6 @@ impl Screen {
 /// scroll, not a screen's content: it is not counted.
 const NARROW: usize = 16;
 
-/// The width (px) of the columns in which two samples of the screen differ.
-fn changed_width(before: &[u8], now: &[u8]) -> usize {
-    let (mut left, mut right) = (usize::MAX, 0);
-    for (a, b) in before.chunks(ROW).zip(now.chunks(ROW)) {
-        if a == b {
-            continue;
-        }
-        let differs = |(x, y): (&[u8], &[u8])| x != y;
-        let pixels = || a.chunks(4).zip(b.chunks(4));
-        if let Some(first) = pixels().position(differs) {
-            left = left.min(first);
-        }
-        if let Some(last) = pixels().rposition(differs) {
-            right = right.max(last);
-        }
-    }
-    right.saturating_sub(left) + 1
-}
-
 struct Watch {
     stop: Arc<AtomicBool>,
     changes: Arc<Mutex<Vec<f64>>>,
@@ -222,24 +245,37 @@ struct Watch {
 }
 
 impl Watch {
-    /// Once the screen has changed after `since` and then stayed still for 300 ms (5 s at
-    /// most): the time from `since` to its last change, or `None` when it did not change.
-    async fn settled(mut self, since: f64) -> Option<f64> {
+    /// Once the screen has changed after `shown` (the page's DOM showing the result: what
+    /// the screen showed before, such as a search's typed text, is not the result) and then
+    /// stayed still for 300 ms (5 s at most): the time from `since` to its last change, or
+    /// `None` when it did not change.
+    async fn settled(mut self, since: f64, shown: f64) -> Option<f64> {
         let deadline = Instant::now() + Duration::from_secs(5);
         let last = loop {
             tokio::time::sleep(Duration::from_millis(20)).await;
             let last = self.changes.lock().expect("the changes").last().copied();
             match last {
-                Some(last) if last > since && epoch_ms() - last >= 300.0 => break Some(last),
-                _ if Instant::now() > deadline => break last.filter(|&l| l > since),
+                Some(last) if last > shown && epoch_ms() - last >= 300.0 => break Some(last),
+                _ if Instant::now() > deadline => break last.filter(|&l| l > shown),
                 _ => {}
             }
         };
+        self.stop();
+        last.map(|last| last - since)
+    }
+
+    fn stop(&mut self) {
         self.stop.store(true, Ordering::Relaxed);
         if let Some(thread) = self.thread.take() {
             thread.join().expect("the screen watcher");
         }
-        last.map(|last| last - since)
+    }
+}
+
+/// A step that fails still stops its watcher.
+impl Drop for Watch {
+    fn drop(&mut self) {
+        self.stop();
     }
 }
 
@@ -262,13 +298,7 @@ async fn drain_shell_log(app: &App) -> Vec<Value> {
 /// Split the step started at `t0` whose screen paints `label`: waits for that paint in the
 /// page, then matches the backend call that brought its data with the shell's log.
 /// With the screen watched from before the action, the time to its last change is noted too.
-async fn split(
-    app: &App,
-    started: Started,
-    label: &str,
-    step: &mut Step,
-    watch: Option<Watch>,
-) -> f64 {
+async fn split(app: &App, started: Started, label: &str, step: &mut Step) -> f64 {
     let t0 = started.page;
     let deadline = Instant::now() + Duration::from_secs(10);
     let (calls, paint) = loop {
@@ -342,8 +372,9 @@ async fn split(
     step.paint.push(f(&paint, "painted") - f(&paint, "layout"));
     let page = f(&paint, "painted") - t0;
     step.page.push(page);
-    if let Some(watch) = watch {
-        match watch.settled(started.epoch).await {
+    if let Some(watch) = started.watch {
+        let epoch = |page: f64| page + started.to_epoch;
+        match watch.settled(epoch(t0), epoch(f(&paint, "dom"))).await {
             Some(screen) => step.screen.push(screen),
             None => eprintln!("« {label} »: the screen did not change"),
         }
@@ -445,20 +476,18 @@ async fn start_and_search_with_100k_complaints() {
         };
         let step = steps.entry("1 sign-in → « Aujourd'hui »").or_default();
         let w = Instant::now();
-        let watch = screen.as_ref().map(Screen::watch);
-        let t = act(&app, CLICK, vec![json!(submit)]).await;
+        let t = act(&app, screen.as_ref(), CLICK, vec![json!(submit)]).await;
         app.wait_for("#today-count-overdue").await;
         step.webdriver.push(ms(w.elapsed()));
-        split(&app, t, "today", step, watch).await;
+        split(&app, t, "today", step).await;
 
         let step = steps.entry("2 register: first page and total").or_default();
         let w = Instant::now();
-        let watch = screen.as_ref().map(Screen::watch);
-        let t = act(&app, CLICK, vec![json!("#nav-register")]).await;
+        let t = act(&app, screen.as_ref(), CLICK, vec![json!("#nav-register")]).await;
         app.wait_for("#register-table tr[data-ref]").await;
         let total = total_changes(&app, "").await;
         step.webdriver.push(ms(w.elapsed()));
-        split(&app, t, "register", step, watch).await;
+        split(&app, t, "register", step).await;
         assert!(total.contains("100"), "the register shows {total:?}");
 
         // Full-text search on a client name: from the input to the new total (includes the
@@ -468,45 +497,54 @@ async fn start_and_search_with_100k_complaints() {
             .entry("3 search (250 ms debounce included)")
             .or_default();
         let w = Instant::now();
-        let watch = screen.as_ref().map(Screen::watch);
-        let t = act(&app, SET, vec![json!("#search"), json!(term)]).await;
+        let t = act(
+            &app,
+            screen.as_ref(),
+            SET,
+            vec![json!("#search"), json!(term)],
+        )
+        .await;
         let found = total_changes(&app, &total).await;
         step.webdriver.push(ms(w.elapsed()));
-        split(&app, t, "register", step, watch).await;
+        split(&app, t, "register", step).await;
 
         // Status filter, the search cleared first.
-        act(&app, SET, vec![json!("#search"), json!("")]).await;
+        act(&app, None, SET, vec![json!("#search"), json!("")]).await;
         total_changes(&app, &found).await;
         let before = app.text("#register-total").await;
         let step = steps.entry("4 status filter").or_default();
         let w = Instant::now();
-        let watch = screen.as_ref().map(Screen::watch);
-        let t = act(&app, SET, vec![json!("#status-filter"), json!("closed")]).await;
+        let t = act(
+            &app,
+            screen.as_ref(),
+            SET,
+            vec![json!("#status-filter"), json!("closed")],
+        )
+        .await;
         total_changes(&app, &before).await;
         step.webdriver.push(ms(w.elapsed()));
-        split(&app, t, "register", step, watch).await;
+        split(&app, t, "register", step).await;
 
         // The next page of the filtered register.
         let before = first_row(&app).await;
         let step = steps.entry("5 next page").or_default();
         let w = Instant::now();
-        let watch = screen.as_ref().map(Screen::watch);
-        let t = act(&app, CLICK, vec![json!("#next-page")]).await;
+        let t = act(&app, screen.as_ref(), CLICK, vec![json!("#next-page")]).await;
         let deadline = Instant::now() + Duration::from_secs(30);
         while first_row(&app).await == before {
             assert!(Instant::now() < deadline, "the next page never came");
             tokio::time::sleep(Duration::from_millis(5)).await;
         }
         step.webdriver.push(ms(w.elapsed()));
-        split(&app, t, "register", step, watch).await;
+        split(&app, t, "register", step).await;
 
         // A complaint file, from its row.
         let reference = first_row(&app).await;
         let step = steps.entry("6 complaint file").or_default();
         let w = Instant::now();
-        let watch = screen.as_ref().map(Screen::watch);
         let t = act(
             &app,
+            screen.as_ref(),
             CLICK,
             vec![json!(format!(
                 "#register-table tr[data-ref=\"{reference}\"]"
@@ -515,7 +553,7 @@ async fn start_and_search_with_100k_complaints() {
         .await;
         app.wait_text("#file-reference", &reference).await;
         step.webdriver.push(ms(w.elapsed()));
-        split(&app, t, "file", step, watch).await;
+        split(&app, t, "file", step).await;
 
         if let Some(m) = app_memory() {
             resident.push(m);

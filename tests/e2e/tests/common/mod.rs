@@ -28,7 +28,7 @@ const NATIVE_PORT: u16 = 4445;
 const WEBKIT_WEBDRIVER: &str = "/usr/bin/WebKitWebDriver";
 
 /// Repaint a one-pixel dot in the window's corner every 100 ms for the next 5 s (its colour
-/// goes from one invisible shade to another): see [`App::take_screenshot`].
+/// goes from one invisible shade to another).
 const REPAINT_SOON: &str = "
 const dot = document.getElementById('e2e-repaint')
   ?? Object.assign(document.body.appendChild(document.createElement('div')), { id: 'e2e-repaint' });
@@ -708,13 +708,12 @@ impl App {
 
     /// The window as a PNG image. WebKit takes it after the window's next paint; painting
     /// without compositing (a desk without a GPU, as under Xvfb: `src-tauri/src/display.rs`),
-    /// a still page has no paint to come and the request would wait for ever. A one-pixel dot
-    /// in a corner, invisible, is repainted every 100 ms for the next few seconds meanwhile.
+    /// a still page has no paint to come and the request would wait for ever: the page is
+    /// given some first ([`REPAINT_SOON`]; a page that cannot run it is shot as it is).
     async fn take_screenshot(&self) -> Result<Vec<u8>, String> {
-        self.client
-            .execute(REPAINT_SOON, vec![])
-            .await
-            .map_err(|e| e.to_string())?;
+        if let Err(e) = self.client.execute(REPAINT_SOON, vec![]).await {
+            eprintln!("no repaint before the screenshot: {e}");
+        }
         match tokio::time::timeout(Duration::from_secs(30), self.client.screenshot()).await {
             Ok(shot) => shot.map_err(|e| e.to_string()),
             Err(_) => Err("no screenshot within 30 s".into()),
