@@ -55,7 +55,7 @@ pub fn choose_painting() {
     if without_compositing(has_render_node(Path::new("/dev/dri")), |name| {
         std::env::var_os(name)
     }) {
-        eprintln!("Reclam : pas de carte graphique (aucun /dev/dri/renderD*) : affichage sans composition accélérée");
+        eprintln!("Reclam : pas de carte graphique utilisable (aucun /dev/dri/renderD* ouvrable) : affichage sans composition accélérée");
         std::env::set_var(NO_COMPOSITING, "1");
     }
 }
