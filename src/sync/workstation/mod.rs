@@ -832,6 +832,6 @@ const APPEND_ATTEMPTS: u32 = 16;
 /// workstations writing at once otherwise tried again in step, and one of them could come
 /// second eight times running and refuse the user's change. Up to about 1.5 s in all.
 fn behind_pause(attempt: u32) {
-    let cap_ms = (2u64 << attempt.min(6)).min(128);
+    let cap_ms = 2u64 << attempt.min(6);
     std::thread::sleep(std::time::Duration::from_millis(fastrand::u64(0..=cap_ms)));
 }
