@@ -130,7 +130,10 @@ fn search_and_overdue(c: &mut Criterion) {
     g.bench_function("overdue list", |b| {
         b.iter(|| black_box(store.list(&q).unwrap()))
     });
-    g.bench_function("today summary (4 work lists + counts + rates)", |b| {
+    g.bench_function("today summary (6 work lists + counts + rates)", |b| {
+        b.iter(|| black_box(store.today_summary_computed().unwrap()))
+    });
+    g.bench_function("today summary again (nothing changed)", |b| {
         b.iter(|| black_box(store.today_summary().unwrap()))
     });
     let reference = store.list(&RegisterQuery::default()).unwrap().rows[0]

@@ -320,6 +320,58 @@ fn today_lists_what_is_late_soon_and_waiting_with_this_years_rates() {
     assert_eq!(t.answer_on_time_pct, Some(100.0));
 }
 
+/// "Aujourd'hui" is given again while nothing changed, and computed again after any change: a
+/// complaint recorded here, one recorded by another program on the same file, a step taken,
+/// and the next day (a complaint due tomorrow is overdue the day after).
+#[test]
+fn today_follows_every_change_of_the_register_and_of_the_day() {
+    use reclam::clock::Clock;
+    use std::sync::{Arc, Mutex};
+
+    struct Calendar(Mutex<chrono::NaiveDate>);
+    impl Clock for Calendar {
+        fn now(&self) -> chrono::DateTime<chrono::Utc> {
+            self.today().and_hms_opt(10, 0, 0).unwrap().and_utc()
+        }
+        fn today(&self) -> chrono::NaiveDate {
+            *self.0.lock().unwrap()
+        }
+    }
+
+    let db = TestDb::new();
+    let calendar = Arc::new(Calendar(Mutex::new(d("2026-03-20"))));
+    let mut s = reclam::store::Store::open(&db.path, calendar.clone()).unwrap();
+    // Received 11/03: its acknowledgement is due 23/03.
+    let a = s.record(&complaint("A", "2026-03-11"), "x").unwrap();
+    let first = s.today_summary().unwrap();
+    assert_eq!(first.counts.open, 1);
+    assert_eq!(first.counts.awaiting_ack, 1);
+    assert_eq!(s.today_summary().unwrap(), first, "nothing changed");
+
+    s.record(&complaint("B", "2026-03-19"), "x").unwrap();
+    assert_eq!(s.today_summary().unwrap().counts.open, 2);
+
+    let mut other = db.open("2026-03-20");
+    other.record(&complaint("C", "2026-03-19"), "x").unwrap();
+    drop(other);
+    assert_eq!(
+        s.today_summary().unwrap().counts.open,
+        3,
+        "another program's complaint"
+    );
+
+    s.acknowledge(&a.reference, d("2026-03-20"), "x").unwrap();
+    let t = s.today_summary().unwrap();
+    assert_eq!((t.counts.awaiting_ack, t.counts.awaiting_answer), (2, 1));
+    assert_eq!(t.counts.overdue, 0);
+
+    // B and C, received 19/03, are due on 01/04 (10 jours ouvrables): overdue on 02/04.
+    *calendar.0.lock().unwrap() = d("2026-04-02");
+    let t = s.today_summary().unwrap();
+    assert_eq!(t.today, d("2026-04-02"));
+    assert_eq!(t.counts.overdue, 2);
+}
+
 /// A work list of "Aujourd'hui" carries its 50 most urgent complaints; its count says how many
 /// there are in all, so that the screen can say so and lead to the register.
 #[test]

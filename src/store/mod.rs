@@ -111,6 +111,8 @@ pub struct Store {
     identity: Option<String>,
     /// An enclosing transaction is open (`all_or_nothing`): each write is a savepoint in it.
     outer: bool,
+    /// The last "Aujourd'hui" summary, kept until the register or the day changes.
+    today_cache: today::SummaryCache,
 }
 
 fn classify_open_error(path: &Path, e: rusqlite::Error) -> Error {
@@ -249,6 +251,7 @@ impl Store {
             path: path.to_owned(),
             identity,
             outer: false,
+            today_cache: today::SummaryCache::default(),
         })
     }
 
@@ -486,8 +489,15 @@ impl Store {
         })
     }
 
-    /// The "Aujourd'hui" screen: work lists and this year's headline figures.
+    /// The "Aujourd'hui" screen: work lists and this year's headline figures. Computed again
+    /// only when the register changed (here or from another connection) or the day did.
     pub fn today_summary(&self) -> Result<today::TodaySummary> {
+        self.today_cache.get_or_compute(&self.conn, self.today())
+    }
+
+    /// The summary computed now, whatever was kept: what the first visit of the day costs
+    /// (the benchmarks).
+    pub fn today_summary_computed(&self) -> Result<today::TodaySummary> {
         today::summary(&self.conn, self.today())
     }
 

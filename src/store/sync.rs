@@ -376,6 +376,8 @@ impl Store {
     /// Replace the cache by the checkpoint at `path`, then put back what `kept` holds (the
     /// workstation's counters, never behind what it handed out).
     pub fn restore_checkpoint(&mut self, path: &Path, kept: &Kept) -> Result<()> {
+        // The cache's contents change under the connection: nothing computed from them holds.
+        self.today_cache.clear();
         self.conn.restore(
             rusqlite::MAIN_DB,
             path,

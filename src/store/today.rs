@@ -10,6 +10,7 @@ use crate::error::Result;
 use chrono::{Datelike, NaiveDate};
 use rusqlite::Connection;
 use serde::{Deserialize, Serialize};
+use std::sync::Mutex;
 
 /// Complaints listed per work list, most urgent first (the counts say how many there are; the
 /// register shows them all).
@@ -68,15 +69,18 @@ pub struct TodayDisputeAlert {
     pub alert: DisputeAlert,
 }
 
+/// The complaints with a dispute leg that may call for something. The legs lead (a few), each
+/// complaint found by its id: joined the other way, the planner walked all 100,000 complaints
+/// to find none (6 ms of the summary's 11).
+const DISPUTED: &str = "SELECT reference FROM complaints WHERE id IN
+        (SELECT complaint_id FROM dispute_steps WHERE expected_on IS NOT NULL OR from_lawyer = 1)
+     ORDER BY reference";
+
 /// The dispute alerts of the whole register (late first, then lawyers' letters, then what
 /// falls due soon).
 fn dispute_alerts(conn: &Connection, today: NaiveDate) -> Result<Vec<TodayDisputeAlert>> {
     let refs: Vec<String> = conn
-        .prepare_cached(
-            "SELECT DISTINCT c.reference FROM dispute_steps s
-             JOIN complaints c ON c.id = s.complaint_id
-             WHERE s.expected_on IS NOT NULL OR s.from_lawyer = 1",
-        )?
+        .prepare_cached(DISPUTED)?
         .query_map([], |r| r.get(0))?
         .collect::<rusqlite::Result<_>>()?;
     let mut out = Vec::new();
@@ -141,6 +145,56 @@ const RATES: &str = "SELECT
                 count(*) FILTER (WHERE answered_on <= answer_due)
              FROM complaints WHERE received_on BETWEEN ?1 AND ?2
                 AND ended_kind IS NOT 'requalified'";
+
+/// What a summary was computed from: the day, and the register's state as SQLite counts it
+/// (`data_version` moves when another connection commits, `total_changes` when this one
+/// writes a row).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Stamp {
+    today: NaiveDate,
+    data_version: i64,
+    total_changes: u64,
+}
+
+impl Stamp {
+    fn now(conn: &Connection, today: NaiveDate) -> Result<Stamp> {
+        Ok(Stamp {
+            today,
+            data_version: conn.query_row("PRAGMA data_version", [], |r| r.get(0))?,
+            total_changes: conn.total_changes(),
+        })
+    }
+}
+
+/// The last summary, given again while nothing changed: coming back to "Aujourd'hui" costs
+/// two counters instead of its ten queries (11 ms on 100,000 complaints).
+#[derive(Default)]
+pub struct SummaryCache(Mutex<Option<(Stamp, TodaySummary)>>);
+
+impl SummaryCache {
+    pub fn get_or_compute(&self, conn: &Connection, today: NaiveDate) -> Result<TodaySummary> {
+        let stamp = Stamp::now(conn, today)?;
+        if let Ok(kept) = self.0.lock() {
+            if let Some((at, summary)) = kept.as_ref() {
+                if *at == stamp {
+                    return Ok(summary.clone());
+                }
+            }
+        }
+        let summary = summary(conn, today)?;
+        if let Ok(mut kept) = self.0.lock() {
+            *kept = Some((stamp, summary.clone()));
+        }
+        Ok(summary)
+    }
+
+    /// Forget the summary (the connection's database was replaced whole).
+    pub fn clear(&self) {
+        if let Ok(mut kept) = self.0.lock() {
+            *kept = None;
+        }
+    }
+}
 
 pub fn summary(conn: &Connection, today: NaiveDate) -> Result<TodaySummary> {
     let all = RegisterQuery::default();
@@ -289,6 +343,13 @@ mod tests {
                 "2026-06-01".to_owned().into(),
             ],
         ));
+        // The dispute legs lead: never a walk through the complaints.
+        let plan = crate::store::testing::query_plan(conn, DISPUTED, []);
+        assert!(
+            plan.iter()
+                .all(|step| !step.starts_with("SCAN ") || step.starts_with("SCAN dispute_steps")),
+            "{plan:?}"
+        );
         for (sql, params) in queries {
             let plan = crate::store::testing::query_plan(
                 conn,
