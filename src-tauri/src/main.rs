@@ -9,6 +9,7 @@
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
 mod commands;
+mod dispatch;
 #[cfg(target_os = "linux")]
 mod display;
 mod timing;
@@ -558,7 +559,9 @@ fn main() {
             }
             Ok(())
         })
-        .invoke_handler(timing::timed(commands::handler()))
+        .invoke_handler(dispatch::on_commands_thread(timing::timed(
+            commands::handler(),
+        )))
         .run(tauri::generate_context!())
         .expect("la fenêtre de Reclam n'a pas pu s'ouvrir");
 }
