@@ -1,6 +1,6 @@
 //! Timings of the real app on a 100,000-complaint register: start to the first screen, sign-in
 //! to "Aujourd'hui", the register's first page, a full-text search, a status filter, the next
-//! page and a complaint file.
+//! page, a complaint file and back to "Aujourd'hui".
 //!
 //! Each step is seen from two sides:
 //! - WebDriver's (what the benchmark sees: the action sent, then polled until the result is in
@@ -13,6 +13,9 @@
 //!   -fbdir`, as `make e2e-bench` does): from the action in the page to the last change of the
 //!   X screen's pixels before they stay still, what a user sees. The page's clock ends when the
 //!   frame is handed over, not when WebKit's painters and compositor have put it on the screen.
+//!
+//! With `RECLAM_BENCH_TRACE=1`, each step's calls (start and end) and paint marks are printed
+//! too, in ms from the action: which call waited for which.
 //!
 //! Not part of `make test` (it needs a large register and is about speed, not correctness):
 //! `make e2e-bench` (debug build) or `make e2e-bench-release` (what users install). The
@@ -344,6 +347,27 @@ async fn split(app: &App, started: Started, label: &str, step: &mut Step) -> f64
             )
         });
     let command = call["cmd"].as_str().unwrap_or_default().to_owned();
+    if std::env::var_os("RECLAM_BENCH_TRACE").is_some() {
+        // Every call of the step and the paint's marks, in ms from the action.
+        let since = |v: f64| v - t0;
+        let mut line = format!("trace « {label} »:");
+        for c in &calls {
+            line += &format!(
+                " {} {:.0}–{:.0},",
+                c["cmd"].as_str().unwrap_or_default(),
+                since(f(c, "start")),
+                since(f(c, "end"))
+            );
+        }
+        line += &format!(
+            " data {:.0}, DOM {:.0}, layout {:.0}, painted {:.0}",
+            since(data),
+            since(f(&paint, "dom")),
+            since(f(&paint, "layout")),
+            since(f(&paint, "painted"))
+        );
+        eprintln!("{line}");
+    }
     let log = drain_shell_log(app).await;
     let shell = log
         .iter()
@@ -554,6 +578,15 @@ async fn start_and_search_with_100k_complaints() {
         app.wait_text("#file-reference", &reference).await;
         step.webdriver.push(ms(w.elapsed()));
         split(&app, t, "file", step).await;
+
+        // Back to "Aujourd'hui" from the file, as a user does all day: its code, styles and
+        // fonts are warm now, and the register has not changed since the sign-in.
+        let step = steps.entry("7 back to « Aujourd'hui »").or_default();
+        let w = Instant::now();
+        let t = act(&app, screen.as_ref(), CLICK, vec![json!("#nav-today")]).await;
+        app.wait_for("#today-count-overdue").await;
+        step.webdriver.push(ms(w.elapsed()));
+        split(&app, t, "today", step).await;
 
         if let Some(m) = app_memory() {
             resident.push(m);
