@@ -13,9 +13,14 @@
 //!   -fbdir`, as `make e2e-bench` does): from the action in the page to the last change of the
 //!   X screen's pixels before they stay still, what a user sees. The page's clock ends when the
 //!   frame is handed over, not when WebKit's painters and compositor have put it on the screen.
+//!   A change is the difference between two still screens (a sample read while the X server
+//!   draws is half old, half new), and one nobody could see is left aside: 16 px wide or less
+//!   (a caret, a scrollbar), or colours moved by a few levels (an antialiased edge laid out a
+//!   fraction of a pixel aside).
 //!
-//! With `RECLAM_BENCH_TRACE=1`, each step's calls (start and end) and paint marks are printed
-//! too, in ms from the action: which call waited for which.
+//! With `RECLAM_BENCH_TRACE=1`, each step's calls (start and end), paint marks and screen
+//! changes (when and where) are printed too, in ms from the action: which call waited for
+//! which, and what changed last.
 //!
 //! Not part of `make test` (it needs a large register and is about speed, not correctness):
 //! `make e2e-bench` (debug build) or `make e2e-bench-release` (what users install). The
@@ -190,23 +195,41 @@ impl Screen {
         }
     }
 
-    /// The width (px) of the columns in which two samples differ.
-    fn changed_width(&self, before: &[u8], now: &[u8]) -> usize {
+    /// Where two samples differ (the columns' left and right, the rows' top and bottom, px),
+    /// noted as a change at `at`.
+    fn changed(&self, before: &[u8], now: &[u8], at: f64) -> Change {
         let (mut left, mut right) = (usize::MAX, 0);
-        for (a, b) in before.chunks(self.row).zip(now.chunks(self.row)) {
+        let (mut top, mut bottom) = (usize::MAX, 0);
+        for (i, (a, b)) in before
+            .chunks(self.row)
+            .zip(now.chunks(self.row))
+            .enumerate()
+        {
             if a == b {
                 continue;
             }
-            let differs = |(x, y): (&[u8], &[u8])| x != y;
+            // A pixel whose colour moved by a few levels (the antialiased edge of a text or a
+            // border laid out again a fraction of a pixel aside) is not a change one can see.
+            let differs =
+                |(x, y): (&[u8], &[u8])| x.iter().zip(y).any(|(p, q)| p.abs_diff(*q) > FAINT);
             let pixels = || a.chunks(self.pixel).zip(b.chunks(self.pixel));
-            if let Some(first) = pixels().position(differs) {
-                left = left.min(first);
-            }
+            let Some(first) = pixels().position(differs) else {
+                continue;
+            };
+            left = left.min(first);
             if let Some(last) = pixels().rposition(differs) {
                 right = right.max(last);
             }
+            top = top.min(2 * i);
+            bottom = 2 * i;
         }
-        right.saturating_sub(left) + 1
+        Change {
+            at,
+            left,
+            right,
+            top,
+            bottom,
+        }
     }
 
     /// Start noting the instants (ms since the epoch) at which the screen changes, from a
@@ -215,17 +238,29 @@ impl Screen {
         let stop = Arc::new(AtomicBool::new(false));
         let changes = Arc::new(Mutex::new(Vec::new()));
         let (screen, flag, noted) = (self.clone(), stop.clone(), changes.clone());
-        let (mut before, mut now) = (Vec::new(), Vec::new());
-        screen.sample(&mut before);
+        let (mut stable, mut before, mut now) = (Vec::new(), Vec::new(), Vec::new());
+        screen.sample(&mut stable);
+        before.clone_from(&stable);
         let thread = std::thread::spawn(move || {
+            // The instant of the last sample that differed from the one before it, while the
+            // screen is changing. A change is noted once a sample finds the screen as it was
+            // 2 ms before, as the difference between the still screens before and after it:
+            // a sample read while the X server was drawing (part old, part new) is not one.
+            let mut changing: Option<f64> = None;
             while !flag.load(Ordering::Relaxed) {
                 std::thread::sleep(Duration::from_millis(2));
                 screen.sample(&mut now);
                 if now != before {
-                    if screen.changed_width(&before, &now) > NARROW {
-                        noted.lock().expect("the changes").push(epoch_ms());
-                    }
+                    changing = Some(epoch_ms());
                     std::mem::swap(&mut now, &mut before);
+                    continue;
+                }
+                if let Some(at) = changing.take() {
+                    let change = screen.changed(&stable, &before, at);
+                    if change.right.saturating_sub(change.left) + 1 > NARROW {
+                        noted.lock().expect("the changes").push(change);
+                    }
+                    stable.clone_from(&before);
                 }
             }
         });
@@ -240,10 +275,22 @@ impl Screen {
 /// A change no wider than this (px) is a blinking caret or a scrollbar fading out after a
 /// scroll, not a screen's content: it is not counted.
 const NARROW: usize = 16;
+/// A colour channel moving by this much or less (of 255) is not a change one can see.
+const FAINT: u8 = 8;
+
+/// A change of the screen: when (ms since the epoch) and where (px).
+#[derive(Debug, Clone, Copy)]
+struct Change {
+    at: f64,
+    left: usize,
+    right: usize,
+    top: usize,
+    bottom: usize,
+}
 
 struct Watch {
     stop: Arc<AtomicBool>,
-    changes: Arc<Mutex<Vec<f64>>>,
+    changes: Arc<Mutex<Vec<Change>>>,
     thread: Option<std::thread::JoinHandle<()>>,
 }
 
@@ -256,7 +303,12 @@ impl Watch {
         let deadline = Instant::now() + Duration::from_secs(5);
         let last = loop {
             tokio::time::sleep(Duration::from_millis(20)).await;
-            let last = self.changes.lock().expect("the changes").last().copied();
+            let last = self
+                .changes
+                .lock()
+                .expect("the changes")
+                .last()
+                .map(|c| c.at);
             match last {
                 Some(last) if last > shown && epoch_ms() - last >= 300.0 => break Some(last),
                 _ if Instant::now() > deadline => break last.filter(|&l| l > shown),
@@ -264,6 +316,23 @@ impl Watch {
             }
         };
         self.stop();
+        if std::env::var_os("RECLAM_BENCH_TRACE").is_some() {
+            let changes = self.changes.lock().expect("the changes");
+            let line: Vec<String> = changes
+                .iter()
+                .map(|c| {
+                    format!(
+                        "{:.0} ({}–{} × {}–{})",
+                        c.at - since,
+                        c.left,
+                        c.right,
+                        c.top,
+                        c.bottom
+                    )
+                })
+                .collect();
+            eprintln!("  screen changes, ms (x × y): {}", line.join(", "));
+        }
         last.map(|last| last - since)
     }
 
