@@ -346,7 +346,11 @@ fn today_follows_every_change_of_the_register_and_of_the_day() {
     let first = s.today_summary().unwrap();
     assert_eq!(first.counts.open, 1);
     assert_eq!(first.counts.awaiting_ack, 1);
-    assert_eq!(s.today_summary().unwrap(), first, "nothing changed");
+    assert_eq!(
+        s.today_summary().unwrap(),
+        first,
+        "nothing changed: the same summary"
+    );
 
     s.record(&complaint("B", "2026-03-19"), "x").unwrap();
     assert_eq!(s.today_summary().unwrap().counts.open, 2);
@@ -370,6 +374,24 @@ fn today_follows_every_change_of_the_register_and_of_the_day() {
     let t = s.today_summary().unwrap();
     assert_eq!(t.today, d("2026-04-02"));
     assert_eq!(t.counts.overdue, 2);
+}
+
+/// A workstation's cache put back to its checkpoint (the shared register rebuilt from it) is
+/// another register under the same connection: "Aujourd'hui" is computed from it, not given
+/// again as it was.
+#[test]
+fn today_is_computed_again_after_a_checkpoint_is_restored() {
+    let db = TestDb::new();
+    let mut s = db.open("2026-03-20");
+    s.record(&complaint("A", "2026-03-11"), "x").unwrap();
+    let checkpoint = db.dir.path().join("checkpoint.db");
+    s.save_checkpoint(&checkpoint).unwrap();
+    s.record(&complaint("B", "2026-03-19"), "x").unwrap();
+    assert_eq!(s.today_summary().unwrap().counts.open, 2);
+
+    let kept = s.kept_sync_state().unwrap();
+    s.restore_checkpoint(&checkpoint, &kept).unwrap();
+    assert_eq!(s.today_summary().unwrap().counts.open, 1);
 }
 
 /// A work list of "Aujourd'hui" carries its 50 most urgent complaints; its count says how many

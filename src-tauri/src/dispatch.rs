@@ -20,7 +20,9 @@ const BROKEN: &str = "Reclam a rencontré une erreur interne en traitant cette d
 
 /// `handler`, run on the commands' thread: each command in turn, in the order the webview sent
 /// them. An unknown command is refused as Tauri refuses it; a command that panics is refused
-/// with [`BROKEN`] and the next ones still run.
+/// with [`BROKEN`] and the thread goes on (a panic while the register's lock was held poisons
+/// it: every later command then answers that Reclam must be restarted). A command that
+/// restarts the app (the update's) ends here: what came after it is never answered.
 pub fn on_commands_thread(
     handler: impl Fn(Invoke<Wry>) -> bool + Send + Sync + 'static,
 ) -> impl Fn(Invoke<Wry>) -> bool + Send + Sync + 'static {

@@ -2,6 +2,7 @@
 // opened on a set of them, the others cleared (as "Aujourd'hui" does for the rest of a work list).
 import { defaultRegisterFilters, session, type RegisterFilters } from "../session/session.svelte";
 import { endedFilter } from "./ended-filter.svelte";
+import { showLoaded } from "../session/show";
 
 /** Every filter back to its default, then `filters` (the ending kept apart included). */
 export function resetRegisterFilters(filters: Partial<RegisterFilters> = {}): void {
@@ -11,5 +12,5 @@ export function resetRegisterFilters(filters: Partial<RegisterFilters> = {}): vo
 
 export function showInRegister(filters: Partial<RegisterFilters>): void {
   resetRegisterFilters(filters);
-  session.navigate({ name: "register" });
+  void showLoaded({ name: "register" });
 }

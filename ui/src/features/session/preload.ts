@@ -5,7 +5,10 @@
 // with it: one frame. A slow answer does not hold the screen back: after `WAIT_MS` it is
 // shown without, and asks again itself (showing that it loads, and any failure).
 //
-// The data is handed over once, to the next mount of that screen, while fresh.
+// The data is handed over once, to the next mount of that screen, while fresh: for the same
+// register, person and shared register's changes, and no change made here since it was asked.
+
+import { onChange } from "../../lib/backend/changes";
 
 /** Longest wait for a screen's data before the screen is shown without it. */
 export const WAIT_MS = 250;
@@ -15,28 +18,35 @@ const FRESH_MS = 2000;
 export interface Loaded {
   name: string;
   value: unknown;
-  /** The shared register's changes count when the data was asked (`sync.generation`). */
-  generation: number;
+  /** What the data belongs to (the register open, who acts, the changes seen: `loadStamp`). */
+  stamp: string;
   at: number;
 }
 
 let loaded: Loaded | null = null;
 let seq = 0;
+/** Changes made here to the register so far: data asked before one of them is not shown. */
+let changes = 0;
+onChange(() => {
+  changes++;
+  loaded = null;
+});
 
 /** What came of a `preload`: shown with its data, without it, or another screen asked since. */
 export type Preload = "loaded" | "without" | "superseded";
 
 /**
  * Ask the data of the screen `name` (when it has a `load`), waiting at most `WAIT_MS`; the
- * caller shows the screen unless another preload started since ("superseded").
+ * caller shows the screen unless another preload or a navigation came since ("superseded").
  */
 export async function preload(
   name: string,
   load: (() => Promise<unknown>) | undefined,
-  generation: number,
+  stamp: string,
   wait: number = WAIT_MS,
 ): Promise<Preload> {
   const mine = ++seq;
+  const changesBefore = changes;
   loaded = null;
   if (!load) return "without";
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -50,16 +60,28 @@ export async function preload(
   const got = await Promise.race([answer, late]);
   clearTimeout(timer);
   if (mine !== seq) return "superseded";
-  if (!got) return "without";
-  loaded = { name, value: got.value, generation, at: performance.now() };
+  if (!got || changes !== changesBefore) return "without";
+  loaded = { name, value: got.value, stamp, at: performance.now() };
   return "loaded";
 }
 
-/** The data asked for the screen `name`, if it is the last asked and still fresh; taken once. */
-export function takeLoaded<T>(name: string, generation: number): T | null {
+/**
+ * A screen was shown (`session.navigate`): a preload still waiting was for a screen the user
+ * left behind, and shows nothing. What a preload already handed over stays for the screen
+ * it was asked for, about to mount.
+ */
+export function navigated(): void {
+  seq++;
+}
+
+/**
+ * The data asked for the screen `name`, if it is the last asked, for the same register, person
+ * and changes (`stamp`), and still fresh; taken once.
+ */
+export function takeLoaded<T>(name: string, stamp: string): T | null {
   const l = loaded;
   if (!l || l.name !== name) return null;
   loaded = null;
-  if (l.generation !== generation || performance.now() - l.at > FRESH_MS) return null;
+  if (l.stamp !== stamp || performance.now() - l.at > FRESH_MS) return null;
   return l.value as T;
 }

@@ -5,6 +5,7 @@ import type { CorrectiveActionFilter } from "../corrective-actions/corrective-ac
 import type { CorrectiveActionForm } from "../corrective-actions/form";
 import type { ComplaintForm } from "../complaint/form";
 import type { WorkList } from "../register/work-list";
+import { navigated } from "./preload";
 
 export type Screen =
   | { name: "today" }
@@ -145,7 +146,18 @@ class Session {
     return me !== null && me.active && me.role === "manager";
   }
 
+  /** The register open and who acts, as a key: the screens are built again when it changes. */
+  scopeFor(user: string | null): string {
+    const register = this.info ? `${this.info.isDemo}|${this.info.dbPath}` : "";
+    return `${register}|${(user ?? "").trim().toLowerCase()}`;
+  }
+
+  get scope(): string {
+    return this.scopeFor(this.user);
+  }
+
   navigate(screen: Screen): void {
+    navigated();
     if (screen.name !== this.screen.name || screen.name === "file") this.previous = this.screen;
     this.screen = screen;
   }

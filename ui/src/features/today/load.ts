@@ -17,10 +17,16 @@ export interface TodayLoaded {
   refunds: RefundDue[];
 }
 
+/** The money waiting on someone: what `actor` may decide or asked, and the refunds to pay. */
+export function loadMoney(actor: string): Promise<[PendingApproval[], RefundDue[]]> {
+  return Promise.all([actor === "" ? Promise.resolve([]) : pendingApprovals(actor), refundsDue()]);
+}
+
 export function loadToday(actor: string): Promise<TodayLoaded> {
-  return Promise.all([
-    todaySummary(),
-    actor === "" ? Promise.resolve([]) : pendingApprovals(actor),
-    refundsDue(),
-  ]).then(([summary, approvals, refunds]) => ({ summary, actor, approvals, refunds }));
+  return Promise.all([todaySummary(), loadMoney(actor)]).then(([summary, [approvals, refunds]]) => ({
+    summary,
+    actor,
+    approvals,
+    refunds,
+  }));
 }
