@@ -489,18 +489,6 @@ impl Store {
         })
     }
 
-    /// The "Aujourd'hui" screen: work lists and this year's headline figures. Computed again
-    /// only when the register changed (here or from another connection) or the day did.
-    pub fn today_summary(&self) -> Result<today::TodaySummary> {
-        self.today_cache.get_or_compute(&self.conn, self.today())
-    }
-
-    /// The summary computed now, whatever was kept: what the first visit of the day costs
-    /// (the benchmarks).
-    pub fn today_summary_computed(&self) -> Result<today::TodaySummary> {
-        today::summary(&self.conn, self.today())
-    }
-
     pub fn acknowledge(
         &mut self,
         r: &ComplaintRef,

@@ -198,6 +198,20 @@ impl SummaryCache {
     }
 }
 
+impl super::Store {
+    /// The "Aujourd'hui" screen: work lists and this year's headline figures. Computed again
+    /// only when the register changed (here or from another connection) or the day did.
+    pub fn today_summary(&self) -> Result<TodaySummary> {
+        self.today_cache.get_or_compute(&self.conn, self.today())
+    }
+
+    /// The summary computed now, whatever was kept: what the first visit of the day costs
+    /// (the benchmarks).
+    pub fn today_summary_computed(&self) -> Result<TodaySummary> {
+        summary(&self.conn, self.today())
+    }
+}
+
 pub fn summary(conn: &Connection, today: NaiveDate) -> Result<TodaySummary> {
     let all = RegisterQuery::default();
     let (overdue_n, overdue) = page(
