@@ -501,6 +501,24 @@ async fn client_history_shows_the_most_recent_first() {
     app.click("#client-history-more").await;
     app.wait_gone("#client-history-more").await;
     assert_eq!(app.attrs(rows, "data-history-ref").await, newest_first);
+
+    // From one file to another: the second is asked once, before it is shown, and shown
+    // whole (a fresh file, not the first one's sections with the second's data).
+    let older = &newest_first[3];
+    app.click(&format!(
+        "#client-history button[data-complaint-ref=\"{older}\"]"
+    ))
+    .await;
+    app.wait_text("#file-reference", older).await;
+    app.wait_for(rows).await;
+    assert_eq!(
+        app.count("#client-history-more").await,
+        1,
+        "history folded again"
+    );
+    let asked = app.commands_called().await;
+    let files = asked.iter().filter(|c| *c == "get_complaint").count();
+    assert_eq!(files, 2, "one get_complaint per file opened: {asked:?}");
     app.quit().await;
 }
 

@@ -1004,6 +1004,26 @@ impl App {
         }
     }
 
+    /// The backend commands the page called since it started (`ui/src/lib/perf.ts` keeps the
+    /// last 200), in order.
+    pub async fn commands_called(&self) -> Vec<String> {
+        match self
+            .client
+            .execute(
+                "return window.__reclamPerf.calls.map((c) => c.cmd);",
+                vec![],
+            )
+            .await
+        {
+            Ok(Value::Array(cmds)) => cmds
+                .into_iter()
+                .map(|c| c.as_str().unwrap_or_default().to_owned())
+                .collect(),
+            Ok(other) => fail!(self, "the commands called read {other}"),
+            Err(e) => fail!(self, "cannot read the commands called: {e}"),
+        }
+    }
+
     /// The id of the element that has the keyboard focus ("" for none, or one without id).
     pub async fn focused_id(&self) -> String {
         match self

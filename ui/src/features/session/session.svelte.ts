@@ -162,10 +162,6 @@ class Session {
     this.screen = screen;
   }
 
-  openFile(reference: string): void {
-    this.navigate({ name: "file", reference });
-  }
-
   /** Show the settings at one of their sections (`id` of its panel, e.g. "backups"). */
   openSettings(section: string): void {
     if (this.screen.name === "settings") {

@@ -1,7 +1,8 @@
 // Going to a screen whose first view comes from the backend: its data first, then the screen,
-// built once with it (see ./preload). The sidebar, the sign-in, a file's "Retour" and
-// "Voir dans le registre" go this way.
+// built once with it (see ./preload). The sidebar, the sign-in, opening a complaint file, a
+// file's "Retour" and "Voir dans le registre" go this way.
 import { painted } from "../../lib/perf";
+import { loadFile } from "../complaint/load";
 import { loadRegister } from "../register/load";
 import { sync } from "../sync/sync.svelte";
 import { loadToday } from "../today/load";
@@ -16,18 +17,33 @@ export function loadStamp(user: string | null = session.user): string {
   return `${session.scopeFor(user)}|${sync.generation}`;
 }
 
-/** The screens whose data is asked before they are shown, with their paint's label. */
-const loaders: Partial<Record<Screen["name"], { label: string; load: () => Promise<unknown> }>> = {
-  today: { label: "today", load: () => loadToday(session.actor) },
-  register: { label: "register", load: loadRegister },
-};
+/** How the data of `screen` is asked before it is shown, with its paint's label (none: shown at once). */
+function loaderFor(screen: Screen): { label: string; load: () => Promise<unknown> } | undefined {
+  switch (screen.name) {
+    case "today":
+      return { label: "today", load: () => loadToday(session.actor) };
+    case "register":
+      return { label: "register", load: loadRegister };
+    case "file": {
+      const actor = session.actor;
+      return { label: "file", load: () => loadFile(screen.reference, actor) };
+    }
+    default:
+      return undefined;
+  }
+}
 
 /** Show `screen` once its data is in (or without it after a moment); `true`: shown. */
 export async function showLoaded(screen: Screen): Promise<boolean> {
-  const loader = loaders[screen.name];
+  const loader = loaderFor(screen);
   const outcome = await preload(screen.name, loader?.load, loadStamp());
   if (outcome === "superseded") return false;
   session.navigate(screen);
   if (outcome === "loaded" && loader) painted(loader.label);
   return true;
+}
+
+/** Open the complaint file `reference`, with its data. */
+export function openFile(reference: string): void {
+  void showLoaded({ name: "file", reference });
 }
