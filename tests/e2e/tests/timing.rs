@@ -1,6 +1,6 @@
 //! Timings of the real app on a 100,000-complaint register: start to the first screen, sign-in
 //! to "Aujourd'hui", the register's first page, a full-text search, a status filter, the next
-//! page, a complaint file and back to "Aujourd'hui".
+//! page, a complaint file, back to "Aujourd'hui" and the statistics.
 //!
 //! Each step is seen from two sides:
 //! - WebDriver's (what the benchmark sees: the action sent, then polled until the result is in
@@ -656,6 +656,15 @@ async fn start_and_search_with_100k_complaints() {
         app.wait_for("#today-count-overdue").await;
         step.webdriver.push(ms(w.elapsed()));
         split(&app, t, "today", step).await;
+
+        // The statistics of this year so far (about 29,000 complaints of the 100,000): every
+        // complaint of the period is read and its deadlines and outcome counted.
+        let step = steps.entry("8 statistics").or_default();
+        let w = Instant::now();
+        let t = act(&app, screen.as_ref(), CLICK, vec![json!("#nav-stats")]).await;
+        app.wait_for("#stats-received").await;
+        step.webdriver.push(ms(w.elapsed()));
+        split(&app, t, "stats", step).await;
 
         if let Some(m) = app_memory() {
             resident.push(m);
