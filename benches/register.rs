@@ -130,6 +130,16 @@ fn search_and_overdue(c: &mut Criterion) {
     g.bench_function("overdue list", |b| {
         b.iter(|| black_box(store.list(&q).unwrap()))
     });
+    // "Statistiques": every complaint of the period read, its deadlines and outcome counted.
+    let year = reclam::extract::ExtractQuery::period(
+        chrono::NaiveDate::from_ymd_opt(2025, 1, 1).unwrap(),
+        chrono::NaiveDate::from_ymd_opt(2025, 12, 31).unwrap(),
+    );
+    let received = reclam::extract::rows(&store, &year).unwrap().len();
+    g.bench_function(
+        format!("statistics of a year ({received} complaints)"),
+        |b| b.iter(|| black_box(reclam::extract::stats::compute(&store, &year).unwrap())),
+    );
     g.bench_function("today summary (6 work lists + counts + rates)", |b| {
         b.iter(|| black_box(store.today_summary_computed().unwrap()))
     });

@@ -116,8 +116,7 @@ fn actions_group_dysfunctions_follow_their_status_and_come_late_first() {
     );
     // The extract's summary carries the corrective-action log, late ones flagged.
     let q = reclam::extract::ExtractQuery::period(d("2026-05-01"), d("2026-05-31"));
-    let rows = reclam::extract::rows(&s, &q).unwrap();
-    let st = reclam::extract::stats::compute(&s, &q, &rows).unwrap();
+    let st = reclam::extract::stats::compute(&s, &q).unwrap();
     let sections = reclam::extract::summary_sections(&s, &st).unwrap();
     let (title, lines) = sections.last().unwrap();
     assert_eq!(title, "Actions correctives");

@@ -149,7 +149,7 @@ fn xlsx_has_typed_cells_a_frozen_header_and_an_autofilter() {
     let (db, s) = register();
     let q = ExtractQuery::period(d("2026-03-01"), d("2026-05-31"));
     let rs = rows(&s, &q).unwrap();
-    let st = stats::compute(&s, &q, &rs).unwrap();
+    let st = stats::compute(&s, &q).unwrap();
     let bytes = table::write_xlsx(&rs, "Réclamations reçues", &st.sections()).unwrap();
     let path = db.dir.path().join("registre.xlsx");
     std::fs::write(&path, &bytes).unwrap();
@@ -183,8 +183,7 @@ fn xlsx_has_typed_cells_a_frozen_header_and_an_autofilter() {
 fn statistics_match_the_hand_count() {
     let (_db, s) = register();
     let q = ExtractQuery::period(d("2026-03-01"), d("2026-05-31"));
-    let rs = rows(&s, &q).unwrap();
-    let st = stats::compute(&s, &q, &rs).unwrap();
+    let st = stats::compute(&s, &q).unwrap();
     assert_eq!(st.received, 5);
     // Acknowledgement due or done: A, B, C, D (E not due): on time A, C.
     assert_eq!(st.ack_on_time_pct, Some(50.0));
@@ -222,7 +221,7 @@ fn pdf_extract_lists_every_complaint_marks_late_steps_and_ends_with_the_statisti
     let (db, s) = register();
     let q = ExtractQuery::period(d("2026-03-01"), d("2026-05-31"));
     let rs = rows(&s, &q).unwrap();
-    let st = stats::compute(&s, &q, &rs).unwrap();
+    let st = stats::compute(&s, &q).unwrap();
     let meta = reclam::extract::ExtractMeta {
         firm: "Cabinet Durand Courtage",
         orias: "07000001",
@@ -431,8 +430,7 @@ fn the_refund_and_gesture_indicators_of_the_seed() {
     paul.close(&c, d("2026-05-19"), Feedback::None, None, None)
         .unwrap();
     let q = ExtractQuery::period(d("2026-05-01"), d("2026-05-31"));
-    let all = rows(&s, &q).unwrap();
-    let st = stats::compute(&s, &q, &all).unwrap().money;
+    let st = stats::compute(&s, &q).unwrap().money;
     assert_eq!(st.refund_requests, 3);
     assert_eq!(st.refunds_granted, 2);
     assert_eq!(st.refund_rate_pct, Some(66.7));
@@ -446,7 +444,7 @@ fn the_refund_and_gesture_indicators_of_the_seed() {
     assert_eq!(st.satisfaction_average, Some(4.5));
     assert_eq!(st.satisfaction_count, 2);
     // The same figures in the statistics' French sections (PDF, XLSX, CLI).
-    let sections = stats::compute(&s, &q, &all).unwrap().sections();
+    let sections = stats::compute(&s, &q).unwrap().sections();
     let money = sections
         .iter()
         .find(|(t, _)| t == "Remboursements, gestes et validations")

@@ -10,7 +10,7 @@ use reclam::complaint::{
     Money, Outcome, Role,
 };
 use reclam::complaint::{NewDisputeStep, NewExchange};
-use reclam::extract::{rows, stats, ExtractQuery};
+use reclam::extract::{stats, ExtractQuery};
 use reclam::firm::NewUser;
 use reclam::letters::LetterKind;
 use reclam::letters::LetterRequest;
@@ -341,8 +341,7 @@ fn occurrences(path: &std::path::Path, needle: &str) -> Vec<(String, i64)> {
 
 fn all_stats(s: &Store) -> stats::Stats {
     let q = ExtractQuery::period(d("2019-01-01"), d("2026-12-31"));
-    let rs = rows(s, &q).unwrap();
-    stats::compute(s, &q, &rs).unwrap()
+    stats::compute(s, &q).unwrap()
 }
 
 fn event_count(s: &Store) -> i64 {

@@ -114,7 +114,7 @@ pub fn via_short(v: SentVia) -> &'static str {
 
 /// A step is late when done after its due date, or not done and its due date is past. An
 /// answer within the acknowledgement period stands for the acknowledgement.
-fn late(
+pub(crate) fn late(
     done: Option<NaiveDate>,
     due: NaiveDate,
     today: NaiveDate,
@@ -298,7 +298,7 @@ pub fn export(store: &Store, q: &ExtractQuery, format: &str, actor: &str) -> Res
             Ok(buf)
         }
         "xlsx" => {
-            let st = stats::compute(store, q, &rows)?;
+            let st = stats::compute(store, q)?;
             table::write_xlsx(&rows, &title, &summary_sections(store, &st)?)
         }
         "pdf" => pdf_of_rows(store, q, &rows, actor, Vec::new(), &Silent),
@@ -350,7 +350,7 @@ fn pdf_of_rows<W: std::io::Write + Send>(
     out: W,
     progress: &dyn Progress,
 ) -> Result<W> {
-    let st = stats::compute(store, q, rows)?;
+    let st = stats::compute(store, q)?;
     let firm = store.setting("firm.name")?.unwrap_or_default();
     let orias = store.setting("firm.orias")?.unwrap_or_default();
     let meta = ExtractMeta {

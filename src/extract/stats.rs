@@ -3,9 +3,10 @@
 //! customer feedback (the public platform's score); mediator referrals; and, as of today, what
 //! is open and overdue.
 
-use super::{ExtractQuery, ExtractRow};
+use super::ExtractQuery;
 use crate::complaint::{EndKind, Feedback, Outcome, Status};
 use crate::error::Result;
+use crate::store::extract::{MoneyFigures, StatsRow};
 use crate::Store;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
@@ -109,7 +110,7 @@ pub struct MoneyKpis {
 }
 
 impl MoneyKpis {
-    pub fn from_figures(f: &crate::store::extract::MoneyFigures) -> MoneyKpis {
+    pub fn from_figures(f: &MoneyFigures) -> MoneyKpis {
         let mean = |sum: f64, n: usize| (n > 0).then(|| (sum / n as f64 * 10.0).round() / 10.0);
         MoneyKpis {
             refund_requests: f.refund_requests,
@@ -169,21 +170,52 @@ fn counts<'a>(labels: impl Iterator<Item = &'a str>) -> Vec<Count> {
     v
 }
 
-/// Statistics of the rows of an extract (plus, from the store, mediator referrals and what is
-/// open and overdue today).
-pub fn compute(store: &Store, q: &ExtractQuery, all_rows: &[ExtractRow]) -> Result<Stats> {
+/// The money figures of the rows (refunds asked and granted, gestures, escalations,
+/// satisfaction), added to those found beside the complaints (`beside`: the proposals and the
+/// approvals).
+fn money(rows: &[StatsRow], mut f: MoneyFigures) -> MoneyFigures {
+    for r in rows {
+        let answered = r.answered_on.is_some();
+        if r.refund_requested {
+            f.refund_requests += 1;
+            if answered {
+                f.refund_requests_answered += 1;
+                if r.gesture.is_some() && r.refund.is_none() {
+                    f.gestures_instead += 1;
+                }
+            }
+        }
+        if let Some(refund) = r.refund {
+            f.refunds_granted += 1;
+            f.refunds_total += refund.amount();
+        }
+        if r.gesture.is_some() || r.refund.is_some() || r.escalated {
+            f.money_decisions += 1;
+        }
+        if r.escalated {
+            f.escalated += 1;
+        }
+        if let Some(n) = r.satisfaction {
+            f.satisfaction.push(n);
+        }
+    }
+    f
+}
+
+/// Statistics of the complaints an extract selects (plus, from the store, mediator referrals
+/// and what is open and overdue today). Only what they need is read of each complaint
+/// ([`Store::stats_rows`]), not the extract's whole rows.
+pub fn compute(store: &Store, q: &ExtractQuery) -> Result<Stats> {
     let today = store.today();
-    let is_requalified = |r: &ExtractRow| {
-        r.ended
-            .as_ref()
-            .is_some_and(|e| e.kind == EndKind::Requalified)
-    };
+    let all_rows = store.stats_rows(q)?;
+    let is_requalified = |r: &StatsRow| matches!(r.ended, Some((EndKind::Requalified, _)));
     let requalified = all_rows.iter().filter(|r| is_requalified(r)).count() as u64;
-    let rows: Vec<&ExtractRow> = all_rows.iter().filter(|r| !is_requalified(r)).collect();
+    let rows: Vec<&StatsRow> = all_rows.iter().filter(|r| !is_requalified(r)).collect();
     let rows = rows.as_slice();
+    let ended_on = |r: &StatsRow| r.ended.map(|(_, on)| on);
     // A withdrawal stops the clock: a step due after it is not counted as missing.
     let still_due =
-        |due: NaiveDate, r: &ExtractRow| due < today && r.ended.as_ref().is_none_or(|e| e.on > due);
+        |due: NaiveDate, r: &StatsRow| due < today && ended_on(r).is_none_or(|e| e > due);
     let mut withdrawn = 0;
     let mut withdrawn_unanswered = 0;
     let none = "(non renseigné)";
@@ -207,7 +239,7 @@ pub fn compute(store: &Store, q: &ExtractQuery, all_rows: &[ExtractRow]) -> Resu
         let first = r.acknowledged_on.or(r.answered_on);
         if first.is_some() || still_due(r.ack_due, r) {
             ack_base += 1;
-            if first.is_some() && !r.ack_late {
+            if first.is_some() && !super::late(first, r.ack_due, today, ended_on(r)) {
                 ack_ok += 1;
             }
         }
@@ -216,12 +248,19 @@ pub fn compute(store: &Store, q: &ExtractQuery, all_rows: &[ExtractRow]) -> Resu
         }
         if r.answered_on.is_some() || still_due(r.answer_due, r) {
             ans_base += 1;
-            if r.answered_on.is_some() && !r.answer_late {
+            if r.answered_on.is_some()
+                && !super::late(r.answered_on, r.answer_due, today, ended_on(r))
+            {
                 ans_ok += 1;
             }
         }
         if let Some(a) = r.answered_on {
             to_answer.push((a - r.received_on).num_days());
+            // The answer's gesture (one decided before the answer is not counted yet).
+            if let Some(g) = r.gesture {
+                gestures += g.amount();
+                gestures_count += 1;
+            }
         }
         match r.outcome {
             Some(Outcome::Upheld) => upheld += 1,
@@ -235,15 +274,12 @@ pub fn compute(store: &Store, q: &ExtractQuery, all_rows: &[ExtractRow]) -> Resu
             Some(Feedback::None) => no_feedback += 1,
             None => {}
         }
-        if let Some(g) = r.gesture {
-            gestures += g.amount();
-            gestures_count += 1;
-        }
     }
     let received = rows.len() as u64;
     let answered = to_answer.len() as u64;
     let mediator_referrals = store.mediator_referrals(q)?;
-    let (open_now, overdue_now) = store.open_and_overdue(today)?;
+    // Open and overdue today: the counts of "Aujourd'hui" (kept until the register changes).
+    let now = store.today_summary()?.counts;
     Ok(Stats {
         from: q.from,
         to: q.to,
@@ -284,9 +320,9 @@ pub fn compute(store: &Store, q: &ExtractQuery, all_rows: &[ExtractRow]) -> Resu
         unresolved,
         no_feedback,
         mediator_referrals,
-        open_now,
-        overdue_now,
-        money: MoneyKpis::from_figures(&store.money_figures(q)?),
+        open_now: now.open,
+        overdue_now: now.overdue,
+        money: MoneyKpis::from_figures(&money(&all_rows, store.money_beside(q)?)),
     })
 }
 
@@ -451,7 +487,7 @@ impl Stats {
     }
 }
 
-impl ExtractRow {
+impl super::ExtractRow {
     /// Still open (not closed).
     pub fn is_open(&self) -> bool {
         self.status != Status::Closed

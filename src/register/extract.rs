@@ -26,8 +26,7 @@ impl<S: BorrowMut<Store>> Register<S> {
 
     /// Statistics of the complaints received in a period (with the extract's filters).
     pub fn stats(&self, q: &ExtractQuery) -> Result<Stats> {
-        let rows = self.extract_rows(q)?;
-        crate::extract::stats::compute(self.s(), q, &rows)
+        crate::extract::stats::compute(self.s(), q)
     }
 
     /// The extract in one of its formats ("pdf", "csv", "xlsx"), made by the acting user.

@@ -10,6 +10,7 @@ use crate::complaint::{
 };
 use crate::error::{Error, Result};
 use chrono::{DateTime, NaiveDate, Utc};
+use rusqlite::types::ValueRef;
 use rusqlite::{params, Connection, OptionalExtension, Row};
 use std::str::FromStr;
 
@@ -25,25 +26,63 @@ pub const COLUMNS: &str = "id, reference, client_name, client_address, client_em
     platform_name, platform_public, platform_requested_on, platform_respond_by, platform_rating, \
     platform_escalated_on";
 
-/// A text column holding one of our vocabularies.
+/// A text column holding one of our vocabularies (read in place: no string is made of it).
 pub(crate) fn vocab<T: FromStr>(r: &Row<'_>, idx: usize) -> rusqlite::Result<T>
 where
     T::Err: std::error::Error + Send + Sync + 'static,
 {
-    let s: String = r.get(idx)?;
-    T::from_str(&s).map_err(|e| {
-        rusqlite::Error::FromSqlConversionFailure(idx, rusqlite::types::Type::Text, Box::new(e))
-    })
+    let failed = |e: Box<dyn std::error::Error + Send + Sync>| {
+        rusqlite::Error::FromSqlConversionFailure(idx, rusqlite::types::Type::Text, e)
+    };
+    let s = r.get_ref(idx)?.as_str().map_err(|e| failed(Box::new(e)))?;
+    T::from_str(s).map_err(|e| failed(Box::new(e)))
 }
 
-fn opt_vocab<T: FromStr>(r: &Row<'_>, idx: usize) -> rusqlite::Result<Option<T>>
+pub(crate) fn opt_vocab<T: FromStr>(r: &Row<'_>, idx: usize) -> rusqlite::Result<Option<T>>
 where
     T::Err: std::error::Error + Send + Sync + 'static,
 {
-    match r.get::<_, Option<String>>(idx)? {
-        None => Ok(None),
-        Some(_) => vocab(r, idx).map(Some),
+    match r.get_ref(idx)? {
+        ValueRef::Null => Ok(None),
+        _ => vocab(r, idx).map(Some),
     }
+}
+
+/// A date column, as the store writes them ("2026-03-31"), read without chrono's
+/// general-purpose format parser: the statistics of a year read some 300,000 of them. Any
+/// other text is left to chrono (and to its error).
+pub(crate) fn day(r: &Row<'_>, idx: usize) -> rusqlite::Result<NaiveDate> {
+    if let ValueRef::Text(t) = r.get_ref(idx)? {
+        if let Some(d) = iso_day(t) {
+            return Ok(d);
+        }
+    }
+    r.get(idx)
+}
+
+/// [`day`], or nothing for NULL.
+pub(crate) fn opt_day(r: &Row<'_>, idx: usize) -> rusqlite::Result<Option<NaiveDate>> {
+    match r.get_ref(idx)? {
+        ValueRef::Null => Ok(None),
+        _ => day(r, idx).map(Some),
+    }
+}
+
+/// "AAAA-MM-JJ" exactly, a day that exists.
+fn iso_day(t: &[u8]) -> Option<NaiveDate> {
+    if t.len() != 10 || t[4] != b'-' || t[7] != b'-' {
+        return None;
+    }
+    let number = |digits: &[u8]| {
+        digits.iter().try_fold(0u32, |n, &b| {
+            b.is_ascii_digit().then(|| n * 10 + u32::from(b - b'0'))
+        })
+    };
+    NaiveDate::from_ymd_opt(
+        i32::try_from(number(&t[0..4])?).ok()?,
+        number(&t[5..7])?,
+        number(&t[8..10])?,
+    )
 }
 
 fn json_list(r: &Row<'_>, idx: usize) -> rusqlite::Result<Vec<String>> {
@@ -55,7 +94,7 @@ fn json_list(r: &Row<'_>, idx: usize) -> rusqlite::Result<Vec<String>> {
 
 /// Read a complaint row (without holdings and dysfunctions); returns its id too.
 pub fn from_row(r: &Row<'_>) -> rusqlite::Result<(i64, Complaint)> {
-    let answered_on: Option<NaiveDate> = r.get(23)?;
+    let answered_on = opt_day(r, 23)?;
     let answer = match answered_on {
         None => None,
         Some(on) => Some(Answer {
@@ -81,19 +120,19 @@ pub fn from_row(r: &Row<'_>) -> rusqlite::Result<(i64, Complaint)> {
         None => None,
         Some(kind) => Some(Ending {
             kind,
-            on: r.get(44)?,
+            on: day(r, 44)?,
             reason: r.get::<_, Option<String>>(45)?.unwrap_or_default(),
             request_id: r.get(46)?,
         }),
     };
-    let confirmation = match r.get::<_, Option<NaiveDate>>(51)? {
+    let confirmation = match opt_day(r, 51)? {
         None => None,
         Some(on) => Some(Confirmation {
             on,
             copy: r.get(52)?,
         }),
     };
-    let closed_on: Option<NaiveDate> = r.get(27)?;
+    let closed_on = opt_day(r, 27)?;
     let closure = match closed_on {
         None => None,
         Some(on) => Some(Closure {
@@ -119,8 +158,8 @@ pub fn from_row(r: &Row<'_>) -> rusqlite::Result<(i64, Complaint)> {
                 relation: vocab(r, 8)?,
             },
             channel: vocab(r, 9)?,
-            sent_on: r.get(10)?,
-            received_on: r.get(11)?,
+            sent_on: opt_day(r, 10)?,
+            received_on: day(r, 11)?,
             subject: vocab(r, 12)?,
             description: r.get(13)?,
             contract: Contract {
@@ -134,7 +173,7 @@ pub fn from_row(r: &Row<'_>) -> rusqlite::Result<(i64, Complaint)> {
             handler: r.get(20)?,
             amount_claimed: opt_vocab(r, 34)?,
             status: vocab(r, 21)?,
-            acknowledged_on: r.get(22)?,
+            acknowledged_on: opt_day(r, 22)?,
             ack_sent: sent_at(r, 47)?,
             confirmation,
             ended,
@@ -143,10 +182,10 @@ pub fn from_row(r: &Row<'_>) -> rusqlite::Result<(i64, Complaint)> {
                 Some(name) => Some(PlatformCase {
                     name,
                     public: r.get::<_, Option<bool>>(54)?.unwrap_or(false),
-                    requested_on: r.get(55)?,
-                    respond_by: r.get(56)?,
+                    requested_on: opt_day(r, 55)?,
+                    respond_by: opt_day(r, 56)?,
                     rating: r.get(57)?,
-                    escalated_on: r.get(58)?,
+                    escalated_on: opt_day(r, 58)?,
                 }),
             },
             holdings: Vec::new(),
@@ -156,9 +195,9 @@ pub fn from_row(r: &Row<'_>) -> rusqlite::Result<(i64, Complaint)> {
             recorded_at,
             deadlines: Deadlines {
                 basis,
-                start: r.get(30)?,
-                ack_due: r.get(31)?,
-                answer_due: r.get(32)?,
+                start: day(r, 30)?,
+                ack_due: day(r, 31)?,
+                answer_due: day(r, 32)?,
             },
         },
     ))
@@ -508,4 +547,41 @@ pub fn update_fields(conn: &Connection, id: i64, c: &Complaint) -> Result<()> {
         c.amount_claimed.map(|m| m.to_string()),
     ])?;
     update_deadlines(conn, id, c)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The dates read by hand are those chrono reads, and what is not one is left to chrono.
+    #[test]
+    fn dates_are_read_as_chrono_reads_them() {
+        let conn = Connection::open_in_memory().unwrap();
+        let read = |text: Option<&str>| {
+            conn.query_row("SELECT ?1", [text], |r| {
+                Ok((opt_day(r, 0), r.get::<_, Option<NaiveDate>>(0)))
+            })
+            .unwrap()
+        };
+        for text in ["2026-03-31", "2024-02-29", "0999-01-01", "2026-12-01"] {
+            let (ours, chrono) = read(Some(text));
+            assert_eq!(ours.unwrap(), chrono.unwrap(), "{text}");
+        }
+        assert_eq!(read(None).0.unwrap(), None);
+        // Not a day: chrono's error, not a date made up.
+        for text in [
+            "2026-02-30",
+            "2026-13-01",
+            "2026-3-31",
+            "2026-03-31T10:00",
+            "abcd-ef-gh",
+        ] {
+            let (ours, chrono) = read(Some(text));
+            match (ours, chrono) {
+                (Ok(a), Ok(b)) => assert_eq!(a, b, "{text}"),
+                (Err(_), Err(_)) => {}
+                (a, b) => panic!("{text}: ours {a:?}, chrono {b:?}"),
+            }
+        }
+    }
 }

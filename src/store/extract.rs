@@ -1,10 +1,12 @@
 //! The queries extracts and statistics need: the complaints of a period with their
-//! dysfunctions and original references, the mediator referrals, the open and overdue counts.
+//! dysfunctions and original references, what the statistics read of them, the mediator
+//! referrals and the money decided beside them.
 //! The extract itself (rows, formats, statistics) is `extract`'s: this module only reads.
 
 use super::{complaints, Store};
 use crate::complaint::{
-    Channel, Complaint, DysfunctionCategory, Money, Status, Subject, ValidationError,
+    Channel, Complaint, DysfunctionCategory, EndKind, Feedback, Money, Outcome, PlatformCase,
+    Status, Subject, ValidationError,
 };
 use crate::error::Result;
 use chrono::NaiveDate;
@@ -63,6 +65,18 @@ impl ExtractQuery {
         Ok(())
     }
 
+    /// The condition that the complaint `column` names (a `complaint_id` of a table beside the
+    /// complaints) is one this query selects, with its parameters. Checked row by row of that
+    /// table: `complaint_id IN (SELECT id ...)` listed the 33,000 complaints of a year first
+    /// (15 ms), even for a table with no row.
+    pub(crate) fn selects(&self, column: &str) -> (String, Vec<SqlValue>) {
+        let (where_sql, params) = self.where_sql();
+        (
+            format!("EXISTS (SELECT 1 FROM complaints {where_sql} AND complaints.id = {column})"),
+            params,
+        )
+    }
+
     pub(crate) fn where_sql(&self) -> (String, Vec<SqlValue>) {
         let mut clauses = vec!["received_on BETWEEN ?1 AND ?2".to_owned()];
         let mut params = vec![
@@ -113,9 +127,10 @@ impl Store {
         let (where_sql, params) = q.where_sql();
         let mut dysfunctions: HashMap<i64, Vec<(DysfunctionCategory, String)>> = HashMap::new();
         {
+            let (in_scope, _) = q.selects("d.complaint_id");
             let sql = format!(
                 "SELECT d.complaint_id, d.category, d.description FROM dysfunctions d
-                 WHERE d.complaint_id IN (SELECT id FROM complaints {where_sql}) ORDER BY d.id"
+                 WHERE {in_scope} ORDER BY d.id"
             );
             let mut stmt = conn.prepare(&sql)?;
             let mut rs = stmt.query(rusqlite::params_from_iter(params.iter()))?;
@@ -129,10 +144,11 @@ impl Store {
         }
         let mut originals: HashMap<i64, String> = HashMap::new();
         {
+            let (in_scope, _) = q.selects("i.complaint_id");
             let sql = format!(
-                "SELECT complaint_id, original_reference FROM imported_rows
+                "SELECT complaint_id, original_reference FROM imported_rows i
                  WHERE original_reference IS NOT NULL
-                   AND complaint_id IN (SELECT id FROM complaints {where_sql})"
+                   AND {in_scope}"
             );
             let mut stmt = conn.prepare(&sql)?;
             let mut rs = stmt.query(rusqlite::params_from_iter(params.iter()))?;
@@ -160,28 +176,112 @@ impl Store {
 
     /// How many complaints of the extract were referred to the mediator.
     pub fn mediator_referrals(&self, q: &ExtractQuery) -> Result<u64> {
-        let (where_sql, params) = q.where_sql();
+        let (in_scope, params) = q.selects("ds.complaint_id");
         let n: i64 = self
             .conn()
             .prepare(&format!(
-                "SELECT count(DISTINCT complaint_id) FROM dispute_steps WHERE kind = 'mediatorReferral'
-                 AND complaint_id IN (SELECT id FROM complaints {where_sql})"
+                "SELECT count(DISTINCT complaint_id) FROM dispute_steps ds
+                 WHERE kind = 'mediatorReferral' AND {in_scope}"
             ))?
             .query_row(rusqlite::params_from_iter(params.iter()), |r| r.get(0))?;
         Ok(n as u64)
     }
 
-    /// The complaints open now, and those whose next step is overdue on `today`.
-    pub fn open_and_overdue(&self, today: NaiveDate) -> Result<(u64, u64)> {
-        let (open, overdue): (i64, i64) = self.conn().query_row(
-            "SELECT count(*) FILTER (WHERE status <> 'closed' AND ended_kind IS NULL),
-                count(*) FILTER (WHERE next_due < ?1)
-             FROM complaints",
-            [today],
-            |r| Ok((r.get(0)?, r.get(1)?)),
-        )?;
-        Ok((open as u64, overdue as u64))
+    /// What the statistics read of each complaint an extract selects (in the order they were
+    /// recorded): dates, outcome, labels and money, never the texts. One pass over the
+    /// complaints, with only these columns: the whole rows of a year (33,000 complaints of
+    /// 100,000) took 300 ms to read, these about 80. The complaints are found by the index of
+    /// their reception, then read in the table's order (in the index's, the same pages of the
+    /// table were read again and again).
+    pub fn stats_rows(&self, q: &ExtractQuery) -> Result<Vec<StatsRow>> {
+        q.check()?;
+        let (where_sql, params) = q.where_sql();
+        let mut stmt = self.conn().prepare(&format!(
+            "SELECT received_on, ack_due, answer_due, acknowledged_on, answered_on,
+                CASE WHEN answered_on IS NOT NULL THEN outcome END, gesture,
+                CASE WHEN closed_on IS NOT NULL THEN feedback END, ended_kind, ended_on,
+                channel, subject, product, insurer, handler,
+                platform_name, platform_public, platform_requested_on, platform_respond_by,
+                platform_rating, platform_escalated_on,
+                amount_claimed IS NOT NULL OR refund_amount IS NOT NULL, refund_amount,
+                satisfaction,
+                EXISTS (SELECT 1 FROM escalations e WHERE e.complaint_id = complaints.id)
+             FROM complaints WHERE id IN (SELECT id FROM complaints {where_sql})"
+        ))?;
+        let rows = stmt
+            .query_map(rusqlite::params_from_iter(params.iter()), |r| {
+                let ended = match complaints::opt_vocab::<EndKind>(r, 8)? {
+                    None => None,
+                    Some(kind) => Some((kind, complaints::day(r, 9)?)),
+                };
+                let platform = match r.get::<_, Option<String>>(15)? {
+                    None => None,
+                    Some(name) => Some(PlatformCase {
+                        name,
+                        public: r.get::<_, Option<bool>>(16)?.unwrap_or(false),
+                        requested_on: complaints::opt_day(r, 17)?,
+                        respond_by: complaints::opt_day(r, 18)?,
+                        rating: r.get(19)?,
+                        escalated_on: complaints::opt_day(r, 20)?,
+                    }),
+                };
+                Ok(StatsRow {
+                    received_on: complaints::day(r, 0)?,
+                    ack_due: complaints::day(r, 1)?,
+                    answer_due: complaints::day(r, 2)?,
+                    acknowledged_on: complaints::opt_day(r, 3)?,
+                    answered_on: complaints::opt_day(r, 4)?,
+                    outcome: complaints::opt_vocab(r, 5)?,
+                    gesture: complaints::opt_vocab(r, 6)?,
+                    feedback: complaints::opt_vocab(r, 7)?,
+                    ended,
+                    channel: complaints::vocab(r, 10)?,
+                    subject: complaints::vocab(r, 11)?,
+                    product: r.get(12)?,
+                    insurer: r.get(13)?,
+                    handler: r.get(14)?,
+                    platform,
+                    refund_requested: r.get(21)?,
+                    refund: complaints::opt_vocab(r, 22)?,
+                    satisfaction: r.get(23)?,
+                    escalated: r.get(24)?,
+                })
+            })?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        Ok(rows)
     }
+}
+
+/// What the statistics read of one complaint: its dates, outcome, labels and money, never its
+/// texts.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StatsRow {
+    pub received_on: NaiveDate,
+    pub ack_due: NaiveDate,
+    pub answer_due: NaiveDate,
+    pub acknowledged_on: Option<NaiveDate>,
+    pub answered_on: Option<NaiveDate>,
+    /// The answer's decision (none before the answer).
+    pub outcome: Option<Outcome>,
+    /// The gesture's column as it is (the answer's, or decided before it).
+    pub gesture: Option<Money>,
+    /// The client's feedback at closure (none before the closure).
+    pub feedback: Option<Feedback>,
+    /// Withdrawn or requalified, and when.
+    pub ended: Option<(EndKind, NaiveDate)>,
+    pub channel: Channel,
+    pub subject: Subject,
+    pub product: Option<String>,
+    pub insurer: Option<String>,
+    pub handler: Option<String>,
+    pub platform: Option<PlatformCase>,
+    /// A sum claimed, or a refund granted.
+    pub refund_requested: bool,
+    pub refund: Option<Money>,
+    /// The satisfaction note (1 to 5) given at closure.
+    pub satisfaction: Option<u8>,
+    /// Its gesture or refund was asked for approval beyond someone's authority.
+    pub escalated: bool,
 }
 
 /// The raw figures of the seed's refund and gesture KPIs over an extract's complaints.
@@ -209,66 +309,28 @@ pub struct MoneyFigures {
 }
 
 impl Store {
-    /// The refund and gesture figures of the complaints an extract selects.
-    pub fn money_figures(&self, q: &ExtractQuery) -> Result<MoneyFigures> {
+    /// The figures of the money that come from beside the complaints an extract selects: the
+    /// gestures proposed and answered, and the approvals' delays (the rest is the statistics'
+    /// own, from [`Store::stats_rows`]).
+    pub fn money_beside(&self, q: &ExtractQuery) -> Result<MoneyFigures> {
         let conn = self.conn();
-        let (where_sql, params) = q.where_sql();
+        let (_, params) = q.where_sql();
         let p = || rusqlite::params_from_iter(params.iter());
         let mut f = MoneyFigures::default();
-        let scope = format!("SELECT id FROM complaints {where_sql}");
-        {
-            let mut stmt = conn.prepare(&format!(
-                "SELECT amount_claimed IS NOT NULL OR refund_amount IS NOT NULL, refund_amount,
-                    gesture, answered_on IS NOT NULL, satisfaction,
-                    EXISTS (SELECT 1 FROM escalations e WHERE e.complaint_id = c.id)
-                 FROM complaints c WHERE c.id IN ({scope})"
-            ))?;
-            let mut rows = stmt.query(p())?;
-            while let Some(r) = rows.next()? {
-                let requested: bool = r.get(0)?;
-                let refund: Option<Money> = match r.get::<_, Option<String>>(1)? {
-                    None => None,
-                    Some(_) => Some(complaints::vocab(r, 1)?),
-                };
-                let gesture = r.get::<_, Option<String>>(2)?.is_some();
-                let answered: bool = r.get(3)?;
-                let escalated: bool = r.get(5)?;
-                if requested {
-                    f.refund_requests += 1;
-                    if answered {
-                        f.refund_requests_answered += 1;
-                        if gesture && refund.is_none() {
-                            f.gestures_instead += 1;
-                        }
-                    }
-                }
-                if let Some(refund) = refund {
-                    f.refunds_granted += 1;
-                    f.refunds_total += refund.amount();
-                }
-                if gesture || refund.is_some() || escalated {
-                    f.money_decisions += 1;
-                }
-                if escalated {
-                    f.escalated += 1;
-                }
-                if let Some(n) = r.get::<_, Option<u8>>(4)? {
-                    f.satisfaction.push(n);
-                }
-            }
-        }
         let (answered, accepted): (i64, i64) = conn
             .prepare(&format!(
                 "SELECT count(*) FILTER (WHERE response <> 'pending'),
                     count(*) FILTER (WHERE response = 'accepted')
-                 FROM proposals WHERE kind <> 'refund' AND complaint_id IN ({scope})"
+                 FROM proposals p WHERE kind <> 'refund' AND {}",
+                q.selects("p.complaint_id").0
             ))?
             .query_row(p(), |r| Ok((r.get(0)?, r.get(1)?)))?;
         f.gestures_proposed_answered = answered as u64;
         f.gestures_accepted = accepted as u64;
         let mut stmt = conn.prepare(&format!(
-            "SELECT requested_at, decided_at FROM escalations
-             WHERE decided_at IS NOT NULL AND complaint_id IN ({scope})"
+            "SELECT requested_at, decided_at FROM escalations e
+             WHERE decided_at IS NOT NULL AND {}",
+            q.selects("e.complaint_id").0
         ))?;
         let mut rows = stmt.query(p())?;
         while let Some(r) = rows.next()? {
