@@ -60,6 +60,18 @@ async fn an_action_is_decided_from_a_dysfunction_then_started() {
     let checkbox = format!("input[data-dysfunction-id=\"{dysfunction}\"]");
     app.wait_for(&checkbox).await;
     app.wait_text("#action-dysfunctions", &reference).await;
+    // The search finds it by its complaint, and says when nothing matches.
+    app.type_text("#dysfunction-search", "zzz").await;
+    app.wait_gone(&checkbox).await;
+    app.wait_text(
+        "#dysfunctions-found",
+        "Aucun dysfonctionnement ne correspond",
+    )
+    .await;
+    app.set_value("#dysfunction-search", &reference).await;
+    app.wait_for(&checkbox).await;
+    app.wait_text("#dysfunctions-found", "1 dysfonctionnement trouvé")
+        .await;
 
     // Refused: the description is required. What was typed and ticked stays.
     let owner = "Julien Bernard";

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { DysfunctionEntry } from "../../lib/backend/types";
+import { DYSFUNCTION_CATEGORY_LABELS } from "../../lib/backend/labels";
 import {
   actionEditInputs,
   actionKindLabel,
@@ -11,6 +12,8 @@ import {
   followedByText,
   formToNewCorrectiveAction,
   groupDysfunctions,
+  pickDysfunctions,
+  searchableDysfunctions,
   isActionEdited,
   isCorrectiveActionFormDirty,
   linkedComplaints,
@@ -238,5 +241,43 @@ describe("editing an open action", () => {
       fields: {},
       general: "introuvable : action corrective n° 9",
     });
+  });
+});
+
+describe("pickDysfunctions", () => {
+  const all = searchableDysfunctions(ENTRIES);
+
+  it("lists the most recently found first, all of them when few", () => {
+    const pick = pickDysfunctions(all, [], "");
+    expect(pick.shown.map((e) => e.id)).toEqual([7, 6, 5, 3]);
+    expect(pick.matching).toBe(4);
+  });
+
+  it("finds every word typed in the reference, the category or the description, accents and case aside", () => {
+    expect(pickDysfunctions(all, [], "piece").shown.map((e) => e.id)).toEqual([3]);
+    expect(pickDysfunctions(all, [], "0002 RELANCE").shown.map((e) => e.id)).toEqual([5]);
+    const category = DYSFUNCTION_CATEGORY_LABELS.delay.split(" ")[0];
+    expect(pickDysfunctions(all, [], category).shown.map((e) => e.id)).toEqual([7, 5]);
+    expect(pickDysfunctions(all, [], "introuvable")).toEqual({ shown: [], matching: 0 });
+  });
+
+  it("lists `limit` at most, says how many match, and always keeps the ones ticked", () => {
+    const pick = pickDysfunctions(all, [3], "", 2);
+    expect(pick.shown.map((e) => e.id)).toEqual([3, 7, 6]);
+    expect(pick.matching).toBe(4);
+    // Ticked, it stays in sight whatever the search.
+    expect(pickDysfunctions(all, [3], "relance").shown.map((e) => e.id)).toEqual([3, 5]);
+  });
+
+  it("lists 50 of a large register's 13,000, the most recently found first", () => {
+    const many: DysfunctionEntry[] = Array.from({ length: 13000 }, (_, i) => ({
+      ...ENTRIES[i % ENTRIES.length],
+      id: i + 1,
+      foundOn: `2026-0${(i % 9) + 1}-1${i % 10}`,
+    }));
+    const pick = pickDysfunctions(searchableDysfunctions(many), [], "");
+    expect(pick.shown).toHaveLength(50);
+    expect(pick.matching).toBe(13000);
+    expect(pick.shown[0].foundOn).toBe("2026-09-19");
   });
 });

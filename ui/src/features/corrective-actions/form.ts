@@ -142,6 +142,69 @@ export function groupDysfunctions(entries: readonly DysfunctionEntry[]): Dysfunc
   return groups;
 }
 
+/**
+ * Dysfunctions the picker lists at most besides the ones ticked: a register of 100,000
+ * complaints holds some 13,000, and listing them all held the screen for seconds.
+ */
+export const PICKER_LIMIT = 50;
+
+/** Lower case, accents off: "Défaut" and "defaut" are the same word to a search. */
+export function folded(text: string): string {
+  return text.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase();
+}
+
+/** A dysfunction as the picker searches it: its words, folded, and when it was found. */
+export interface Searchable {
+  entry: DysfunctionEntry;
+  text: string;
+}
+
+/** The dysfunctions to search, most recently found first (built once per list). */
+export function searchableDysfunctions(entries: readonly DysfunctionEntry[]): Searchable[] {
+  return entries
+    .map((entry) => ({
+      entry,
+      text: folded(
+        `${entry.reference} ${DYSFUNCTION_CATEGORY_LABELS[entry.category] ?? entry.category} ${entry.description}`,
+      ),
+    }))
+    .sort((a, b) => (a.entry.foundOn === b.entry.foundOn ? b.entry.id - a.entry.id : a.entry.foundOn < b.entry.foundOn ? 1 : -1));
+}
+
+export interface DysfunctionPick {
+  /** What the picker lists: the ones ticked, then the matching ones, most recent first. */
+  shown: DysfunctionEntry[];
+  /** How many match the search (all of them, shown or not). */
+  matching: number;
+}
+
+/**
+ * What the picker lists for `search`: every ticked dysfunction, and the most recent of those
+ * whose reference, category or description holds every word typed (accents and case aside),
+ * `limit` at most.
+ */
+export function pickDysfunctions(
+  all: readonly Searchable[],
+  selected: readonly number[],
+  search: string,
+  limit: number = PICKER_LIMIT,
+): DysfunctionPick {
+  const words = folded(search).split(/\s+/).filter((w) => w !== "");
+  const ticked = new Set(selected);
+  const shown: DysfunctionEntry[] = all.filter((s) => ticked.has(s.entry.id)).map((s) => s.entry);
+  let matching = 0;
+  let listed = 0;
+  for (const s of all) {
+    if (!words.every((w) => s.text.includes(w))) continue;
+    matching += 1;
+    if (listed < limit && !ticked.has(s.entry.id)) {
+      shown.push(s.entry);
+      listed += 1;
+    }
+  }
+  return { shown, matching };
+}
+
 /** "déjà suivi par l'action n° 3", "déjà suivi par les actions n° 2, 3 et 5"; "" when none. */
 export function followedByText(actionIds: readonly number[]): string {
   if (actionIds.length === 0) return "";

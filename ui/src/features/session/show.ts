@@ -1,9 +1,11 @@
 // Going to a screen whose first view comes from the backend: its data first, then the screen,
-// built once with it (see ./preload). The sidebar, the sign-in, opening a complaint file, a
-// file's "Retour" and "Voir dans le registre" go this way.
+// built once with it (see ./preload): "Aujourd'hui", the register, a complaint file and the
+// statistics. The sidebar, the sign-in, opening a complaint file, a file's "Retour" and "Voir
+// dans le registre" go this way.
 import { painted } from "../../lib/perf";
 import { loadFile } from "../complaint/load";
 import { loadRegister } from "../register/load";
+import { loadStats } from "../stats/load";
 import { sync } from "../sync/sync.svelte";
 import { loadToday } from "../today/load";
 import { preload } from "./preload";
@@ -24,6 +26,8 @@ function loaderFor(screen: Screen): { label: string; load: () => Promise<unknown
       return { label: "today", load: () => loadToday(session.actor) };
     case "register":
       return { label: "register", load: loadRegister };
+    case "stats":
+      return { label: "stats", load: loadStats };
     case "file": {
       const actor = session.actor;
       return { label: "file", load: () => loadFile(screen.reference, actor) };

@@ -5,6 +5,7 @@ import { invoke, isTauri } from "@tauri-apps/api/core";
 import { open as openDialog, save as saveDialog } from "@tauri-apps/plugin-dialog";
 import { toAppError } from "./errors";
 import { changed } from "./changes";
+import { sharingReads } from "./shared";
 import { exposePerf, recordCall } from "../perf";
 import type {
   ActionEdit,
@@ -82,7 +83,7 @@ const NO_BACKEND: AppError = {
 };
 
 /** Invoke a backend command; any rejection is rethrown as an AppError. */
-async function call<T>(cmd: string, args: Record<string, unknown> = {}): Promise<T> {
+async function send<T>(cmd: string, args: Record<string, unknown> = {}): Promise<T> {
   if (!isTauri()) throw NO_BACKEND;
   let result: T;
   const start = performance.now();
@@ -96,6 +97,9 @@ async function call<T>(cmd: string, args: Record<string, unknown> = {}): Promise
   changed(cmd, args);
   return result;
 }
+
+/** A command sent, or an identical read still under way shared (see ./shared). */
+const call = sharingReads(send);
 
 // The benchmark's probe: the page's timings, and the shell's (the core's part of each command).
 if (isTauri()) exposePerf(() => invoke<CommandTiming[]>("perf_log"));
