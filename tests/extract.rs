@@ -201,8 +201,15 @@ fn statistics_match_the_hand_count() {
     assert_eq!(st.answered, 3);
     assert_eq!(st.response_rate_pct, Some(60.0));
     assert_eq!((st.resolved, st.unresolved, st.no_feedback), (1, 0, 0));
-    // Today: open = B, C, D, E, F (A closed); overdue = D and F (never acknowledged).
+    // Today: open = B, C, D, E, F (A closed); overdue = D and F (never acknowledged). The
+    // same counted (nothing kept yet) or taken from "Aujourd'hui"'s counts once kept.
     assert_eq!((st.open_now, st.overdue_now), (5, 2));
+    assert_eq!(s.today_counts_kept().unwrap(), None);
+    let today = s.today_summary().unwrap().counts;
+    assert_eq!((today.open, today.overdue), (5, 2));
+    assert!(s.today_counts_kept().unwrap().is_some());
+    let again = stats::compute(&s, &q).unwrap();
+    assert_eq!((again.open_now, again.overdue_now), (5, 2));
     assert_eq!(st.by_subject[0].label, "Règlement de sinistre");
     assert_eq!(st.by_subject[0].count, 4);
     let sections = st.sections();

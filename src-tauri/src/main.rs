@@ -83,6 +83,20 @@ impl AppState {
         }
     }
 
+    /// Run `f` on the open register if nobody else is using it (`None`: it was busy, or there
+    /// is no register of this desk's own open). Work the user did not ask for (the warm-up)
+    /// never makes a command wait for it to start.
+    pub fn try_with_register<T>(
+        &self,
+        f: impl FnOnce(&mut Register) -> reclam::Result<T>,
+    ) -> Option<reclam::Result<T>> {
+        let mut open = self.open.try_lock().ok()?;
+        match open.desk.as_mut().ok()? {
+            Desk::Solo(reg) => Some(f(reg)),
+            Desk::Shared(_) | Desk::SharedLocked => None,
+        }
+    }
+
     /// Run `f` on this desk's workstation of the firm's register.
     pub fn with_workstation<T>(
         &self,
@@ -472,16 +486,18 @@ fn run_maintenance(path: PathBuf, into: Arc<Mutex<Maintenance>>) {
 /// second), and again once the start-up maintenance is over if it wrote (the journal's head, the
 /// daily backup's record): the core keeps them until the register or the day changes, so the
 /// sign-in shows them without computing them (on 100,000 complaints, 26 ms of the first
-/// screen's 160).
+/// screen's 160). Only when the register is free: a command never waits for the warm-up to
+/// start (once started, it holds the register as long as the screen's own call would).
 fn warm_up(app: tauri::AppHandle, maintained: std::sync::mpsc::Receiver<()>) {
     let _ = std::thread::Builder::new()
         .name("reclam-warm-up".into())
         .spawn(move || {
-            // Nothing is lost if this fails: the screen computes them, and says why it can't.
+            // Nothing is lost if it is skipped or fails: the screen computes them, and says
+            // why it can't.
             let warm = || {
                 let _ = app
                     .state::<AppState>()
-                    .with_register(|reg| reg.today_summary().map(drop));
+                    .try_with_register(|reg| reg.today_summary().map(drop));
             };
             warm();
             if maintained.recv().is_ok() {

@@ -278,8 +278,7 @@ pub fn compute(store: &Store, q: &ExtractQuery) -> Result<Stats> {
     let received = rows.len() as u64;
     let answered = to_answer.len() as u64;
     let mediator_referrals = store.mediator_referrals(q)?;
-    // Open and overdue today: the counts of "Aujourd'hui" (kept until the register changes).
-    let now = store.today_summary()?.counts;
+    let (open_now, overdue_now) = store.open_and_overdue(today)?;
     Ok(Stats {
         from: q.from,
         to: q.to,
@@ -320,8 +319,8 @@ pub fn compute(store: &Store, q: &ExtractQuery) -> Result<Stats> {
         unresolved,
         no_feedback,
         mediator_referrals,
-        open_now: now.open,
-        overdue_now: now.overdue,
+        open_now,
+        overdue_now,
         money: MoneyKpis::from_figures(&money(&all_rows, store.money_beside(q)?)),
     })
 }

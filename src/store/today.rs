@@ -190,6 +190,16 @@ impl SummaryCache {
         Ok(summary)
     }
 
+    /// The counts of the summary kept, if it still holds (nothing computed otherwise).
+    pub fn counts_kept(&self, conn: &Connection, today: NaiveDate) -> Result<Option<TodayCounts>> {
+        let stamp = Stamp::now(conn, today)?;
+        Ok(self.0.lock().ok().and_then(|kept| {
+            kept.as_ref()
+                .filter(|(at, _)| *at == stamp)
+                .map(|(_, summary)| summary.counts.clone())
+        }))
+    }
+
     /// Forget the summary (the connection's database was replaced whole).
     pub fn clear(&self) {
         if let Ok(mut kept) = self.0.lock() {
@@ -203,6 +213,12 @@ impl super::Store {
     /// only when the register changed (here or from another connection) or the day did.
     pub fn today_summary(&self) -> Result<TodaySummary> {
         self.today_cache.get_or_compute(&self.conn, self.today())
+    }
+
+    /// The counts of "Aujourd'hui" as kept, if the register and the day have not changed
+    /// since they were computed.
+    pub fn today_counts_kept(&self) -> Result<Option<TodayCounts>> {
+        self.today_cache.counts_kept(&self.conn, self.today())
     }
 
     /// The summary computed now, whatever was kept: what the first visit of the day costs

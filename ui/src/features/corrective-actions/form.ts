@@ -125,7 +125,7 @@ export interface DysfunctionGroup {
   entries: DysfunctionEntry[];
 }
 
-/** The dysfunctions by category (the categories' order), each group in the backend's order (newest first). */
+/** The dysfunctions by category (the categories' order), each group in the order given. */
 export function groupDysfunctions(entries: readonly DysfunctionEntry[]): DysfunctionGroup[] {
   const groups: DysfunctionGroup[] = [];
   for (const category of DYSFUNCTION_CATEGORIES) {

@@ -65,6 +65,23 @@ describe("sharingReads", () => {
     }
   });
 
+  it("never gives a read sent while a synchronisation ran the answer asked before it ended", async () => {
+    const b = backend();
+    const before = b.call("today_summary");
+    b.call("sync_now");
+    // The synchronisation, on its own thread, ends after the read sent meanwhile.
+    const during = b.call("today_summary");
+    expect(b.sent).toHaveLength(3);
+    b.pending[0].resolve("before");
+    b.pending[2].resolve("during");
+    await Promise.all([before, during]);
+    b.pending[1].resolve(null);
+    await b.pending[1];
+    await Promise.resolve();
+    b.call("today_summary");
+    expect(b.sent).toHaveLength(4);
+  });
+
   it("still shares across the reads a screen sends beside them", () => {
     const b = backend();
     b.call("today_summary");

@@ -55,33 +55,46 @@ export function sharingReads(
   now: () => number = () => performance.now(),
 ): <T>(cmd: string, args?: Record<string, unknown>) => Promise<T> {
   const reads = new Map<string, UnderWay>();
-  let changesSent = 0;
+  /** Commands sent or answered that may change what the reads return. */
+  let changes = 0;
+  const changing = () => {
+    changes += 1;
+    reads.clear();
+  };
   return <T>(cmd: string, args: Record<string, unknown> = {}): Promise<T> => {
     if (!SHARED_READS.has(cmd)) {
+      const answer = send(cmd, args);
       if (!NEUTRAL.has(cmd)) {
-        changesSent += 1;
-        reads.clear();
+        // Both when it is sent and when it is done: one that runs on its own thread (a
+        // synchronisation, another register opened) may end after reads sent meanwhile.
+        changing();
+        answer.then(changing, changing);
       }
-      return send(cmd, args) as Promise<T>;
+      return answer as Promise<T>;
+    }
+    const at = now();
+    for (const [key, read] of reads) {
+      if (read.settledAt !== null && at - read.settledAt > HANDOVER_MS) reads.delete(key);
     }
     const key = `${cmd} ${JSON.stringify(args)}`;
     const same = reads.get(key);
-    if (same && same.changesBefore === changesSent) {
-      if (same.settledAt === null) return same.answer as Promise<T>;
-      // Answered a moment ago: handed over once, then asked again as usual.
-      reads.delete(key);
-      if (now() - same.settledAt <= HANDOVER_MS) return same.answer as Promise<T>;
+    if (same && same.changesBefore === changes) {
+      // Under way, shared; answered a moment ago, handed over once.
+      if (same.settledAt !== null) reads.delete(key);
+      return same.answer as Promise<T>;
     }
     const answer = send(cmd, args);
-    const entry: UnderWay = { changesBefore: changesSent, answer, settledAt: null };
+    const entry: UnderWay = { changesBefore: changes, answer, settledAt: null };
     reads.set(key, entry);
-    const settled = () => {
-      entry.settledAt = now();
-    };
-    answer.then(settled, () => {
-      // A failure is shared while under way, never handed over after.
-      if (reads.get(key) === entry) reads.delete(key);
-    });
+    answer.then(
+      () => {
+        entry.settledAt = now();
+      },
+      () => {
+        // A failure is shared while under way, never handed over after.
+        if (reads.get(key) === entry) reads.delete(key);
+      },
+    );
     return answer as Promise<T>;
   };
 }
