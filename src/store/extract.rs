@@ -1,6 +1,6 @@
 //! The queries extracts and statistics need: the complaints of a period with their
 //! dysfunctions and original references, what the statistics read of them, the mediator
-//! referrals and the money decided beside them.
+//! referrals, the money decided beside them, the open and overdue counts.
 //! The extract itself (rows, formats, statistics) is `extract`'s: this module only reads.
 
 use super::{complaints, Store};
