@@ -543,6 +543,51 @@ async fn empty_register_offers_demo() {
     assert!(rows > 1, "the demo register lists {rows} complaint(s)");
     app.wait_text("#register-total", "réclamations").await;
 
+    // The next page's number comes with its rows: never "Page 2" over the first page's rows.
+    // What the indicator says, and the first row then, are noted at each change of its text.
+    app.wait_text("#page-indicator", "Page 1 / 20").await;
+    let first = app.attrs("#register-table tr[data-ref]", "data-ref").await;
+    app.client()
+        .execute(
+            "const indicator = document.querySelector('#page-indicator');
+             window.__pagesSeen = [];
+             new MutationObserver(() => window.__pagesSeen.push([
+                 indicator.textContent.trim(),
+                 document.querySelector('#register-table tr[data-ref]').dataset.ref,
+             ])).observe(indicator, { childList: true, characterData: true, subtree: true });",
+            vec![],
+        )
+        .await
+        .expect("watch the page indicator");
+    app.click("#next-page").await;
+    app.wait_text("#page-indicator", "Page 2 / 20").await;
+    let second = app.attrs("#register-table tr[data-ref]", "data-ref").await;
+    assert_ne!(first[0], second[0], "the next page lists other complaints");
+    let seen = app
+        .client()
+        .execute("return window.__pagesSeen;", vec![])
+        .await
+        .expect("what the indicator said");
+    let seen: Vec<(String, String)> = serde_json::from_value(seen).expect("pairs of texts");
+    assert!(!seen.is_empty(), "the indicator changed");
+    for (said, first_row) in &seen {
+        assert!(
+            said.starts_with("Page 2") && first_row == &second[0],
+            "the indicator read {said:?} over the row {first_row} (page 1 starts with {}, page 2 with {})",
+            first[0],
+            second[0]
+        );
+    }
+
+    // A term typed: the reset button comes with it, not when the search is sent.
+    assert_eq!(app.count("#reset-filters").await, 0, "no filter yet");
+    app.type_text("#search", "zzzz").await;
+    assert_eq!(
+        app.count("#reset-filters").await,
+        1,
+        "the reset button shows as soon as a term is typed"
+    );
+
     app.screenshot().await;
     app.quit().await;
 }
