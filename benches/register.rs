@@ -140,6 +140,15 @@ fn search_and_overdue(c: &mut Criterion) {
         format!("statistics of a year ({received} complaints)"),
         |b| b.iter(|| black_box(reclam::extract::stats::compute(&store, &year).unwrap())),
     );
+    g.bench_function("statistics of a year again (nothing changed)", |b| {
+        b.iter(|| {
+            black_box(
+                store
+                    .statistics_kept(&year, || reclam::extract::stats::compute(&store, &year))
+                    .unwrap(),
+            )
+        })
+    });
     g.bench_function("today summary (6 work lists + counts + rates)", |b| {
         b.iter(|| black_box(store.today_summary_computed().unwrap()))
     });

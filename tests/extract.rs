@@ -6,6 +6,7 @@ mod common;
 use common::{complaint, d, TestDb};
 use reclam::complaint::{DysfunctionCategory, Feedback, Money, Outcome, Subject};
 use reclam::extract::{rows, stats, table, ExtractQuery};
+use reclam::register::Register;
 use reclam::Store;
 use std::process::Command;
 
@@ -220,6 +221,42 @@ fn statistics_match_the_hand_count() {
             "Accusées dans les 10 jours ouvrables".into(),
             "50,0\u{A0}%".into()
         )
+    );
+}
+
+/// The statistics the screen asks again are given without reading the register while it and
+/// the day are unchanged, and follow every change: one recorded here, one recorded by another
+/// program on the same file (the day's change: the store's unit tests).
+#[test]
+fn statistics_asked_again_follow_every_change_of_the_register() {
+    let (db, mut s) = register();
+    let q = ExtractQuery::period(d("2026-03-01"), d("2026-05-31"));
+    let other_period = ExtractQuery::period(d("2026-02-01"), d("2026-02-28"));
+    let first = Register::over(&mut s, "x").unwrap().stats(&q).unwrap();
+    assert_eq!((first.received, first.open_now), (5, 5));
+    let reg = Register::over(&mut s, "x").unwrap();
+    assert_eq!(reg.stats(&q).unwrap(), first);
+    assert_eq!(reg.stats(&other_period).unwrap().received, 1);
+    assert_eq!(
+        reg.stats(&q).unwrap(),
+        first,
+        "another period asked between"
+    );
+
+    s.record(&complaint("Mme G", "2026-05-19"), "x").unwrap();
+    let here = Register::over(&mut s, "x").unwrap().stats(&q).unwrap();
+    assert_eq!((here.received, here.open_now), (6, 6), "recorded here");
+
+    let mut elsewhere = db.open("2026-05-20");
+    elsewhere
+        .record(&complaint("M. H", "2026-05-19"), "x")
+        .unwrap();
+    drop(elsewhere);
+    let behind = Register::over(&mut s, "x").unwrap().stats(&q).unwrap();
+    assert_eq!(
+        (behind.received, behind.open_now),
+        (7, 7),
+        "recorded by another program"
     );
 }
 

@@ -380,7 +380,7 @@ fn today_follows_every_change_of_the_register_and_of_the_day() {
 /// another register under the same connection: "Aujourd'hui" is computed from it, not given
 /// again as it was.
 #[test]
-fn today_is_computed_again_after_a_checkpoint_is_restored() {
+fn today_and_statistics_are_computed_again_after_a_checkpoint_is_restored() {
     let db = TestDb::new();
     let mut s = db.open("2026-03-20");
     s.record(&complaint("A", "2026-03-11"), "x").unwrap();
@@ -388,10 +388,20 @@ fn today_is_computed_again_after_a_checkpoint_is_restored() {
     s.save_checkpoint(&checkpoint).unwrap();
     s.record(&complaint("B", "2026-03-19"), "x").unwrap();
     assert_eq!(s.today_summary().unwrap().counts.open, 2);
+    let march = reclam::extract::ExtractQuery::period(d("2026-03-01"), d("2026-03-31"));
+    let stats = |s: &mut reclam::Store| {
+        reclam::Register::over(s, "x")
+            .unwrap()
+            .stats(&march)
+            .unwrap()
+            .received
+    };
+    assert_eq!(stats(&mut s), 2);
 
     let kept = s.kept_sync_state().unwrap();
     s.restore_checkpoint(&checkpoint, &kept).unwrap();
     assert_eq!(s.today_summary().unwrap().counts.open, 1);
+    assert_eq!(stats(&mut s), 1, "the statistics too");
 }
 
 /// A work list of "Aujourd'hui" carries its 50 most urgent complaints; its count says how many

@@ -24,9 +24,11 @@ impl<S: BorrowMut<Store>> Register<S> {
         crate::extract::rows(self.s(), q)
     }
 
-    /// Statistics of the complaints received in a period (with the extract's filters).
+    /// Statistics of the complaints received in a period (with the extract's filters), given
+    /// again without reading the register while it and the day are unchanged.
     pub fn stats(&self, q: &ExtractQuery) -> Result<Stats> {
-        crate::extract::stats::compute(self.s(), q)
+        self.s()
+            .statistics_kept(q, || crate::extract::stats::compute(self.s(), q))
     }
 
     /// The extract in one of its formats ("pdf", "csv", "xlsx"), made by the acting user.

@@ -187,6 +187,18 @@ impl Store {
         Ok(n as u64)
     }
 
+    /// The statistics for `q` as kept, if the register and the day have not changed since
+    /// they were computed; else `compute`'s, kept (the statistics are the extract's work: the
+    /// store only keeps them).
+    pub fn statistics_kept(
+        &self,
+        q: &ExtractQuery,
+        compute: impl FnOnce() -> Result<crate::extract::stats::Stats>,
+    ) -> Result<crate::extract::stats::Stats> {
+        self.stats_memo
+            .get_or_compute(self.conn(), self.today(), q.clone(), compute)
+    }
+
     /// What the statistics read of each complaint an extract selects (in no order the
     /// statistics depend on): dates, outcome, labels and money, never the texts. One pass over the
     /// complaints, with only these columns: the whole rows of a year (33,000 complaints of

@@ -22,6 +22,7 @@ pub mod head;
 pub mod identity;
 pub mod journal;
 pub mod letters;
+pub mod memo;
 pub mod people;
 pub mod register;
 pub mod requests;
@@ -102,6 +103,9 @@ pub enum StorageFault {
 }
 
 /// The register: one open database and the clock its rules use.
+/// Statistics kept for this many periods and filters (the last asked).
+const STATS_KEPT: usize = 4;
+
 pub struct Store {
     conn: Connection,
     clock: Arc<dyn Clock>,
@@ -111,8 +115,14 @@ pub struct Store {
     identity: Option<String>,
     /// An enclosing transaction is open (`all_or_nothing`): each write is a savepoint in it.
     outer: bool,
-    /// The last "Aujourd'hui" summary, kept until the register or the day changes.
-    today_cache: today::SummaryCache,
+    /// The last "Aujourd'hui" summary, kept until the register or the day changes: coming
+    /// back to it costs two counters instead of its fifteen queries (7 ms on 100,000
+    /// complaints).
+    today_cache: memo::Memo<(), today::TodaySummary>,
+    /// The statistics of the last few periods and filters asked, kept the same way: going
+    /// back to them costs nothing instead of reading every complaint of the period again
+    /// (108 ms for a year of 33,665).
+    stats_memo: memo::Memo<extract::ExtractQuery, crate::extract::stats::Stats>,
 }
 
 fn classify_open_error(path: &Path, e: rusqlite::Error) -> Error {
@@ -251,7 +261,8 @@ impl Store {
             path: path.to_owned(),
             identity,
             outer: false,
-            today_cache: today::SummaryCache::default(),
+            today_cache: memo::Memo::with_room(1),
+            stats_memo: memo::Memo::with_room(STATS_KEPT),
         })
     }
 

@@ -10,7 +10,6 @@ use crate::error::Result;
 use chrono::{Datelike, NaiveDate};
 use rusqlite::Connection;
 use serde::{Deserialize, Serialize};
-use std::sync::Mutex;
 
 /// Complaints listed per work list, most urgent first (the counts say how many there are; the
 /// register shows them all).
@@ -146,79 +145,22 @@ const RATES: &str = "SELECT
              FROM complaints WHERE received_on BETWEEN ?1 AND ?2
                 AND ended_kind IS NOT 'requalified'";
 
-/// What a summary was computed from: the day, and the register's state as SQLite counts it
-/// (`data_version` moves when another connection commits, `total_changes` when this one
-/// writes a row).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-struct Stamp {
-    today: NaiveDate,
-    data_version: i64,
-    total_changes: u64,
-}
-
-impl Stamp {
-    fn now(conn: &Connection, today: NaiveDate) -> Result<Stamp> {
-        Ok(Stamp {
-            today,
-            data_version: conn.query_row("PRAGMA data_version", [], |r| r.get(0))?,
-            total_changes: conn.total_changes(),
-        })
-    }
-}
-
-/// The last summary, given again while nothing changed: coming back to "Aujourd'hui" costs
-/// two counters instead of its fifteen queries (7 ms on 100,000 complaints). Never asked inside a
-/// transaction that may roll back (its writes would have moved the stamp, their undoing not).
-/// A database replaced under the connection (a checkpoint restored) is forgotten by `clear`.
-#[derive(Default)]
-pub struct SummaryCache(Mutex<Option<(Stamp, TodaySummary)>>);
-
-impl SummaryCache {
-    pub fn get_or_compute(&self, conn: &Connection, today: NaiveDate) -> Result<TodaySummary> {
-        let stamp = Stamp::now(conn, today)?;
-        if let Ok(kept) = self.0.lock() {
-            if let Some((at, summary)) = kept.as_ref() {
-                if *at == stamp {
-                    return Ok(summary.clone());
-                }
-            }
-        }
-        let summary = summary(conn, today)?;
-        if let Ok(mut kept) = self.0.lock() {
-            *kept = Some((stamp, summary.clone()));
-        }
-        Ok(summary)
-    }
-
-    /// The counts of the summary kept, if it still holds (nothing computed otherwise).
-    pub fn counts_kept(&self, conn: &Connection, today: NaiveDate) -> Result<Option<TodayCounts>> {
-        let stamp = Stamp::now(conn, today)?;
-        Ok(self.0.lock().ok().and_then(|kept| {
-            kept.as_ref()
-                .filter(|(at, _)| *at == stamp)
-                .map(|(_, summary)| summary.counts.clone())
-        }))
-    }
-
-    /// Forget the summary (the connection's database was replaced whole).
-    pub fn clear(&self) {
-        if let Ok(mut kept) = self.0.lock() {
-            *kept = None;
-        }
-    }
-}
-
 impl super::Store {
     /// The "Aujourd'hui" screen: work lists and this year's headline figures. Computed again
     /// only when the register changed (here or from another connection) or the day did.
     pub fn today_summary(&self) -> Result<TodaySummary> {
-        self.today_cache.get_or_compute(&self.conn, self.today())
+        let today = self.today();
+        self.today_cache
+            .get_or_compute(&self.conn, today, (), || summary(&self.conn, today))
     }
 
     /// The counts of "Aujourd'hui" as kept, if the register and the day have not changed
     /// since they were computed.
     pub fn today_counts_kept(&self) -> Result<Option<TodayCounts>> {
-        self.today_cache.counts_kept(&self.conn, self.today())
+        Ok(self
+            .today_cache
+            .kept(&self.conn, self.today(), &())?
+            .map(|summary| summary.counts))
     }
 
     /// The summary computed now, whatever was kept: what the first visit of the day costs
