@@ -537,11 +537,62 @@ async fn empty_register_offers_demo() {
         .await;
     app.wait_gone("#welcome-empty").await;
 
+    // The register's screen is built with the rows in sight, the page's others a frame later:
+    // each state of the table as built is noted (a mutation observer runs before the frame
+    // is drawn): its rows, where its columns start, how high it is.
+    app.client()
+        .execute(
+            "window.__tableBuilt = [];
+             const note = () => {
+                 const table = document.querySelector('#register-table');
+                 if (!table) return;
+                 window.__tableBuilt.push({
+                     rows: table.querySelectorAll('tr[data-ref]').length,
+                     columns: [...table.tHead.rows[0].cells].map((c) => Math.round(c.getBoundingClientRect().left)),
+                     height: table.getBoundingClientRect().height,
+                 });
+             };
+             new MutationObserver(note).observe(document.querySelector('#content'), { childList: true, subtree: true });",
+            vec![],
+        )
+        .await
+        .expect("watch the register's table");
     app.click("#nav-register").await;
     app.wait_for("#register-table tr[data-ref]").await;
-    let rows = app.count("#register-table tr[data-ref]").await;
-    assert!(rows > 1, "the demo register lists {rows} complaint(s)");
     app.wait_text("#register-total", "réclamations").await;
+    // The page's 50 rows, and nothing left to come.
+    app.wait_for("#register-table tbody tr[data-ref]:nth-child(50)")
+        .await;
+    app.wait_gone("#register-table tr.later").await;
+    let built = app
+        .client()
+        .execute("return window.__tableBuilt;", vec![])
+        .await
+        .expect("the table's states");
+    let built: Vec<Value> = serde_json::from_value(built).expect("states");
+    let last = built.last().expect("the table was built");
+    let first = built
+        .iter()
+        .find(|s| s["rows"].as_u64() > Some(0))
+        .expect("rows");
+    assert!(
+        first["rows"].as_u64() < Some(50),
+        "the first frame builds the rows in sight only: {first}"
+    );
+    for state in built.iter().filter(|s| s["rows"].as_u64() > Some(0)) {
+        assert_eq!(
+            state["columns"], last["columns"],
+            "a column moved while the page's rows came: {built:?}"
+        );
+        let (h, end) = (state["height"].as_f64(), last["height"].as_f64());
+        let (h, end) = (h.expect("height"), end.expect("height"));
+        // Kept as high as the rows built, on average: the rows to come have two to four
+        // lines too, a quarter more or less (without it, 11 rows: a fifth of the height).
+        assert!(
+            (h - end).abs() <= end * 0.25,
+            "the room kept for the rows to come is far from their height ({h} px, then {end} px): {built:?}"
+        );
+    }
 
     // The next page's number comes with its rows: never "Page 2" over the first page's rows.
     // What the indicator says, and the first row then, are noted at each change of its text.
