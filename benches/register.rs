@@ -144,7 +144,7 @@ fn search_and_overdue(c: &mut Criterion) {
         b.iter(|| {
             black_box(
                 store
-                    .statistics_kept(&year, || reclam::extract::stats::compute(&store, &year))
+                    .kept_for_extract(&year, || reclam::extract::stats::compute(&store, &year))
                     .unwrap(),
             )
         })

@@ -28,7 +28,7 @@ impl<S: BorrowMut<Store>> Register<S> {
     /// again without reading the register while it and the day are unchanged.
     pub fn stats(&self, q: &ExtractQuery) -> Result<Stats> {
         self.s()
-            .statistics_kept(q, || crate::extract::stats::compute(self.s(), q))
+            .kept_for_extract(q, || crate::extract::stats::compute(self.s(), q))
     }
 
     /// The extract in one of its formats ("pdf", "csv", "xlsx"), made by the acting user.

@@ -13,7 +13,12 @@ use chrono::NaiveDate;
 use rusqlite::types::Value as SqlValue;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
+use std::any::{Any, TypeId};
 use std::collections::HashMap;
+use std::sync::Arc;
+
+/// A result the extract computed, kept by the store whatever its type (`kept_for_extract`).
+pub(crate) type Computed = Arc<dyn Any + Send + Sync>;
 
 /// Which complaints an extract holds: received between two dates, and optional filters.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
@@ -187,16 +192,25 @@ impl Store {
         Ok(n as u64)
     }
 
-    /// The statistics for `q` as kept, if the register and the day have not changed since
-    /// they were computed; else `compute`'s, kept (the statistics are the extract's work: the
-    /// store only keeps them).
-    pub fn statistics_kept(
+    /// What the extract computes for `q` (its statistics) as kept, if the register and the
+    /// day have not changed since it was computed; else `compute`'s, kept. The computing is
+    /// the extract's work, above the store: the store keeps its result without knowing it,
+    /// one for each type and query.
+    pub fn kept_for_extract<V: Clone + Send + Sync + 'static>(
         &self,
         q: &ExtractQuery,
-        compute: impl FnOnce() -> Result<crate::extract::stats::Stats>,
-    ) -> Result<crate::extract::stats::Stats> {
-        self.stats_memo
-            .get_or_compute(self.conn(), self.today(), q.clone(), compute)
+        compute: impl FnOnce() -> Result<V>,
+    ) -> Result<V> {
+        let key = (TypeId::of::<V>(), q.clone());
+        let kept = self
+            .extract_memo
+            .get_or_compute(self.conn(), self.today(), key, || {
+                Ok(Arc::new(compute()?) as Computed)
+            })?;
+        Ok(kept
+            .downcast_ref::<V>()
+            .expect("kept under its own type")
+            .clone())
     }
 
     /// What the statistics read of each complaint an extract selects (in no order the

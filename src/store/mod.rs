@@ -102,10 +102,10 @@ pub enum StorageFault {
     ReadOnly,
 }
 
-/// The register: one open database and the clock its rules use.
-/// Statistics kept for this many periods and filters (the last asked).
-const STATS_KEPT: usize = 4;
+/// What the extract computed for this many periods and filters (the last asked) is kept.
+const EXTRACTS_KEPT: usize = 4;
 
+/// The register: one open database and the clock its rules use.
 pub struct Store {
     conn: Connection,
     clock: Arc<dyn Clock>,
@@ -119,10 +119,11 @@ pub struct Store {
     /// back to it costs two counters instead of its fifteen queries (7 ms on 100,000
     /// complaints).
     today_cache: memo::Memo<(), today::TodaySummary>,
-    /// The statistics of the last few periods and filters asked, kept the same way: going
-    /// back to them costs nothing instead of reading every complaint of the period again
-    /// (108 ms for a year of 33,665).
-    stats_memo: memo::Memo<extract::ExtractQuery, crate::extract::stats::Stats>,
+    /// What the extract computed for the last few periods and filters asked (the
+    /// statistics), kept the same way: going back to them costs nothing instead of reading
+    /// every complaint of the period again (108 ms for a year of 33,665). Kept as the extract
+    /// made it, whatever its type (`Store::kept_for_extract`): the store stays below it.
+    extract_memo: memo::Memo<(std::any::TypeId, extract::ExtractQuery), extract::Computed>,
 }
 
 fn classify_open_error(path: &Path, e: rusqlite::Error) -> Error {
@@ -262,7 +263,7 @@ impl Store {
             identity,
             outer: false,
             today_cache: memo::Memo::with_room(1),
-            stats_memo: memo::Memo::with_room(STATS_KEPT),
+            extract_memo: memo::Memo::with_room(EXTRACTS_KEPT),
         })
     }
 

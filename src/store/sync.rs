@@ -378,7 +378,7 @@ impl Store {
     pub fn restore_checkpoint(&mut self, path: &Path, kept: &Kept) -> Result<()> {
         // The cache's contents change under the connection: nothing computed from them holds.
         self.today_cache.clear();
-        self.stats_memo.clear();
+        self.extract_memo.clear();
         self.conn.restore(
             rusqlite::MAIN_DB,
             path,
