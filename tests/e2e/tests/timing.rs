@@ -410,11 +410,8 @@ async fn split(app: &App, started: Started, label: &str, step: &mut Step) -> f64
         .filter(|c| f(c, "end") <= data + 0.5 && f(c, "start") >= t0 - 0.5)
         .max_by(|a, b| f(a, "end").total_cmp(&f(b, "end")))
         .cloned()
-        .unwrap_or_else(|| {
-            panic!(
-                "no backend call before the paint of « {label} » ({paint}) since {t0}: {calls:?}"
-            )
-        });
+        // The page had the data already (an answer shared within a second): no call.
+        .unwrap_or_else(|| json!({ "cmd": "–", "start": t0, "end": t0 }));
     let command = call["cmd"].as_str().unwrap_or_default().to_owned();
     if std::env::var_os("RECLAM_BENCH_TRACE").is_some() {
         // Every call of the step and the paint's marks, in ms from the action.
@@ -574,6 +571,9 @@ async fn start_and_search_with_100k_complaints() {
         step.webdriver.push(ms(w.elapsed()));
         split(&app, t, "today", step).await;
 
+        // A moment on "Aujourd'hui", as a user reads it: the register's first page is asked
+        // when it is opened, not handed over from a read of the moment before (shared.ts).
+        tokio::time::sleep(Duration::from_millis(1500)).await;
         let step = steps.entry("2 register: first page and total").or_default();
         let w = Instant::now();
         let t = act(&app, screen.as_ref(), CLICK, vec![json!("#nav-register")]).await;
@@ -680,6 +680,17 @@ async fn start_and_search_with_100k_complaints() {
         step.webdriver.push(ms(w.elapsed()));
         split(&app, t, "stats", step).await;
 
+        // Back to the register from "Aujourd'hui", as a user goes back and forth all day: its
+        // code and styles are warm now (the filters chosen above are kept).
+        app.click("#nav-today").await;
+        app.wait_for("#today-count-overdue").await;
+        let step = steps.entry("10 register again").or_default();
+        let w = Instant::now();
+        let t = act(&app, screen.as_ref(), CLICK, vec![json!("#nav-register")]).await;
+        app.wait_for("#register-table tr[data-ref]").await;
+        step.webdriver.push(ms(w.elapsed()));
+        split(&app, t, "register", step).await;
+
         if let Some(m) = app_memory() {
             resident.push(m);
         }
@@ -707,7 +718,10 @@ async fn start_and_search_with_100k_complaints() {
         "layout",
         "paint"
     );
-    for (name, s) in &steps {
+    // In the order of the steps (their number), not of their names.
+    let mut ordered: Vec<_> = steps.iter().collect();
+    ordered.sort_by_key(|(name, _)| name.split(' ').next().and_then(|n| n.parse::<u32>().ok()));
+    for (name, s) in &ordered {
         let (wd, wd90) = median_p90(&s.webdriver);
         let (pg, pg90) = median_p90(&s.page);
         let m = |v: &[f64]| median_p90(v).0;
@@ -736,7 +750,7 @@ async fn start_and_search_with_100k_complaints() {
         );
     }
     println!("other commands of each step (median shell time, ms; the core's part is in it):");
-    for (name, s) in &steps {
+    for (name, s) in &ordered {
         let others: Vec<String> = s
             .others
             .iter()
