@@ -6,6 +6,26 @@
 // sight, the user's first showing is a warm one.
 
 import { flushSync, mount, unmount, type Component } from "svelte";
+import { afterPaint } from "./frames";
+
+/**
+ * How long after the frame in sight a screen is built out of sight: not in the moments that
+ * follow a screen's showing, when a click or a key may come at once (the building holds the
+ * page for a few tens of milliseconds), but before anyone has read the screen and chosen.
+ */
+export const WARM_AFTER_MS = 300;
+
+/** Run `work` `WARM_AFTER_MS` after the next frame is painted; returns a function that cancels it. */
+export function warmSoon(work: () => void): () => void {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const cancelPaint = afterPaint(() => {
+    timer = setTimeout(work, WARM_AFTER_MS);
+  });
+  return () => {
+    cancelPaint();
+    clearTimeout(timer);
+  };
+}
 
 /**
  * Build `component` with `props` in a box out of sight (hidden, off the window, inert, with
