@@ -368,8 +368,7 @@ async fn screens_built_out_of_sight_leave_nothing_behind() {
     app.click("#nav-register").await;
     app.wait_for(&row("#register-table", &reference)).await;
     assert_eq!(app.count("#register-table tr[data-ref]").await, 1);
-    let total = app.text("#register-total").await;
-    assert!(total.contains('1'), "the register counts {total:?}");
+    assert_eq!(app.text("#register-total").await, "1 réclamation");
     assert_eq!(app.count("#register-table").await, 1);
     // The register shown, its first row's file is asked and built out of sight.
     wait_called(&app, "get_complaint").await;
@@ -604,7 +603,12 @@ async fn client_history_shows_the_most_recent_first() {
     // From one file to another: the second is asked once, before it is shown, and shown
     // whole (a fresh file, not the first one's sections with the second's data).
     let older = &newest_first[3];
-    let before = app.commands_called().await.len();
+    // The page's log of calls from here (the file first opened may have been read twice:
+    // by its click, and beforehand out of sight, ui/src/lib/warm.ts).
+    app.client()
+        .execute("window.__reclamPerf.reset();", vec![])
+        .await
+        .expect("the page's log emptied");
     app.click(&format!(
         "#client-history button[data-complaint-ref=\"{older}\"]"
     ))
@@ -617,10 +621,7 @@ async fn client_history_shows_the_most_recent_first() {
         "history folded again"
     );
     let asked = app.commands_called().await;
-    let files = asked[before..]
-        .iter()
-        .filter(|c| *c == "get_complaint")
-        .count();
+    let files = asked.iter().filter(|c| *c == "get_complaint").count();
     assert_eq!(files, 1, "the second file asked once: {asked:?}");
     app.quit().await;
 }

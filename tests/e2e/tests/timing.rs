@@ -411,8 +411,11 @@ async fn split(app: &App, started: Started, label: &str, step: &mut Step) -> f64
         .filter(|c| f(c, "end") <= data + 0.5 && f(c, "start") >= t0 - 0.5)
         .max_by(|a, b| f(a, "end").total_cmp(&f(b, "end")))
         .cloned()
-        // The page had the data already (an answer shared within a second): no call.
-        .unwrap_or_else(|| json!({ "cmd": "–", "start": t0, "end": t0 }));
+        .unwrap_or_else(|| {
+            panic!(
+                "no backend call before the paint of « {label} » ({paint}) since {t0}: {calls:?}"
+            )
+        });
     let command = call["cmd"].as_str().unwrap_or_default().to_owned();
     if std::env::var_os("RECLAM_BENCH_TRACE").is_some() {
         // Every call of the step and the paint's marks, in ms from the action.

@@ -2,6 +2,7 @@
 // ../../lib/warm): the first file the user opens is then as quick as the next ones. The file
 // built is the register's first row; reading it changes nothing (a file read is not journaled).
 import { warmUp } from "../../lib/warm";
+import { preloadsSoFar } from "../session/preload";
 import { session } from "../session/session.svelte";
 import ComplaintFile from "./ComplaintFile.svelte";
 import { loadFile } from "./load";
@@ -13,9 +14,10 @@ export async function warmFile(reference: string): Promise<void> {
   if (warmed) return;
   warmed = true;
   try {
+    const before = preloadsSoFar();
     const given = await loadFile(reference, session.actor);
-    // Shown meanwhile: warm by now.
-    if (session.screen.name === "file") return;
+    // The user moved meanwhile (to this screen, maybe): their showing comes first.
+    if (preloadsSoFar() !== before || session.screen.name === "file") return;
     warmUp(ComplaintFile, { reference, given });
   } catch {
     // Nothing is lost: the first file opened is built cold.

@@ -1,6 +1,7 @@
 // The register's first showing, made out of sight while "Aujourd'hui" is read (see
 // ../../lib/warm): the user's first visit to the register is then as quick as the next ones.
 import { warmUp } from "../../lib/warm";
+import { preloadsSoFar } from "../session/preload";
 import { session } from "../session/session.svelte";
 import { loadRegister } from "./load";
 import Register from "./Register.svelte";
@@ -12,9 +13,10 @@ export async function warmRegister(): Promise<void> {
   if (warmed) return;
   warmed = true;
   try {
+    const before = preloadsSoFar();
     const given = await loadRegister();
-    // Shown meanwhile: warm by now.
-    if (session.screen.name === "register") return;
+    // The user moved meanwhile (to this screen, maybe): their showing comes first.
+    if (preloadsSoFar() !== before || session.screen.name === "register") return;
     warmUp(Register, { given });
   } catch {
     // Nothing is lost: the first visit is a cold one.

@@ -66,6 +66,14 @@ export async function preload(
 }
 
 /**
+ * Bumped by every preload and every screen shown: work that waited (a screen built out of
+ * sight, ../../lib/warm) compares it before and after, and gives way to the user's own move.
+ */
+export function preloadsSoFar(): number {
+  return seq;
+}
+
+/**
  * A screen was shown (`session.navigate`): a preload still waiting was for a screen the user
  * left behind, and shows nothing. What a preload already handed over stays for the screen
  * it was asked for, about to mount.
