@@ -2,23 +2,22 @@
 // ../../lib/warm): the first file the user opens is then as quick as the next ones. The file
 // built is the register's first row; reading it changes nothing (a file read is not journaled).
 import { warmUp } from "../../lib/warm";
-import { preloadsSoFar } from "../session/preload";
+import { unlessMovedMeanwhile } from "../session/preload";
 import { session } from "../session/session.svelte";
 import ComplaintFile from "./ComplaintFile.svelte";
 import { loadFile } from "./load";
 
 let warmed = false;
 
-/** Once per run: the file of `reference`, built out of sight. */
+/** Once per run: the file of `reference`, built out of sight, unless the user opened a file first. */
 export async function warmFile(reference: string): Promise<void> {
-  if (warmed) return;
+  if (warmed || session.screen.name === "file") return;
   warmed = true;
   try {
-    const before = preloadsSoFar();
-    const given = await loadFile(reference, session.actor);
-    // The user moved meanwhile (to this screen, maybe): their showing comes first.
-    if (preloadsSoFar() !== before || session.screen.name === "file") return;
-    warmUp(ComplaintFile, { reference, given });
+    await unlessMovedMeanwhile(
+      () => loadFile(reference, session.actor),
+      (given) => warmUp(ComplaintFile, { reference, given }),
+    );
   } catch {
     // Nothing is lost: the first file opened is built cold.
   }

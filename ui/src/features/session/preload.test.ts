@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { changed } from "../../lib/backend/changes";
-import { navigated, preload, takeLoaded } from "./preload";
+import { navigated, preload, takeLoaded, unlessMovedMeanwhile } from "./preload";
 
 const HERE = "false|/registre.db|claire martin|0";
 
@@ -82,5 +82,28 @@ describe("a screen's data asked before the screen is shown", () => {
     await preload("today", () => Promise.resolve("fresh"), HERE);
     changed("letter_choices", { actor: "Claire Martin" });
     expect(takeLoaded("today", HERE)).toBe("fresh");
+  });
+});
+
+describe("work done for the user out of sight, once its data is in", () => {
+  it("is done when the user did not move meanwhile", async () => {
+    const built: number[] = [];
+    await unlessMovedMeanwhile(() => Promise.resolve(7), (v) => built.push(v));
+    expect(built).toEqual([7]);
+  });
+
+  it("gives way to a screen shown or a preload asked meanwhile", async () => {
+    const built: number[] = [];
+    let answer: (v: number) => void = () => {};
+    const shown = unlessMovedMeanwhile(() => new Promise<number>((r) => (answer = r)), (v) => built.push(v));
+    navigated();
+    answer(1);
+    await shown;
+
+    const asked = unlessMovedMeanwhile(() => new Promise<number>((r) => (answer = r)), (v) => built.push(v));
+    await preload("today", () => Promise.resolve({ open: 1 }), HERE);
+    answer(2);
+    await asked;
+    expect(built).toEqual([]);
   });
 });

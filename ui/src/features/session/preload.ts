@@ -73,6 +73,13 @@ export function preloadsSoFar(): number {
   return seq;
 }
 
+/** `build` with what `load` answers, unless a preload or a screen shown came meanwhile. */
+export async function unlessMovedMeanwhile<T>(load: () => Promise<T>, build: (value: T) => void): Promise<void> {
+  const before = seq;
+  const value = await load();
+  if (seq === before) build(value);
+}
+
 /**
  * A screen was shown (`session.navigate`): a preload still waiting was for a screen the user
  * left behind, and shows nothing. What a preload already handed over stays for the screen
