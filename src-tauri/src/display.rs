@@ -11,8 +11,21 @@
 //! without compositing (`WEBKIT_DISABLE_COMPOSITING_MODE`): the page has no 3D, video or WebGL
 //! that needs it.
 //!
-//! Nothing changes where there is a GPU, nor where the person already chose one of WebKit's
-//! rendering settings: theirs stands.
+//! Painting without compositing, the app's own process has no use for OpenGL either, yet three
+//! things would still open it there, and with it Mesa's software driver and the LLVM library it
+//! links (about 50 MiB resident: 166 MiB for the app process at its first screen, 109 without):
+//! - GTK opens GLX when it opens the display (`GDK_GL=disable` keeps it from doing so);
+//! - WebKit's check for its DMA-BUF renderer opens an EGL display
+//!   (`WEBKIT_DISABLE_DMABUF_RENDERER`; without compositing that renderer is not used);
+//! - WebKit asks that EGL display for the GPU's render node to hand to the page's process; the
+//!   app names the render node itself (`WEBKIT_WEB_RENDER_DEVICE_FILE`), with a path that is
+//!   none, since there is none: with neither compositing nor the DMA-BUF renderer, the page's
+//!   process opens it only for WebGL, which the app does not use.
+//!
+//! The page's own process still starts its software OpenGL, which WebKit requires there.
+//!
+//! Nothing changes where there is a GPU, nor where the person already chose one of WebKit's,
+//! GTK's or Mesa's rendering settings: theirs stand.
 
 use std::ffi::OsString;
 use std::path::Path;
@@ -20,12 +33,26 @@ use std::path::Path;
 /// WebKit's switch, read when the first web view is created.
 const NO_COMPOSITING: &str = "WEBKIT_DISABLE_COMPOSITING_MODE";
 
-/// WebKit's and Mesa's rendering settings: one of them set, the app leaves rendering alone.
-const CHOSEN: [&str; 5] = [
+/// A render node that is none: no device has this path.
+const NO_RENDER_NODE: &str = "/dev/dri/none";
+
+/// What the app sets on a desk without a GPU, before GTK and WebKit start.
+const WITHOUT_GPU: [(&str, &str); 4] = [
+    (NO_COMPOSITING, "1"),
+    ("WEBKIT_DISABLE_DMABUF_RENDERER", "1"),
+    ("WEBKIT_WEB_RENDER_DEVICE_FILE", NO_RENDER_NODE),
+    ("GDK_GL", "disable"),
+];
+
+/// WebKit's, GTK's and Mesa's rendering settings: one of them set, the app leaves rendering
+/// alone.
+const CHOSEN: [&str; 7] = [
     NO_COMPOSITING,
     "WEBKIT_FORCE_COMPOSITING_MODE",
     "WEBKIT_DISABLE_DMABUF_RENDERER",
+    "WEBKIT_WEB_RENDER_DEVICE_FILE",
     "WEBKIT_SKIA_ENABLE_CPU_RENDERING",
+    "GDK_GL",
     "LIBGL_ALWAYS_SOFTWARE",
 ];
 
@@ -55,8 +82,10 @@ pub fn choose_painting() {
     if without_compositing(has_render_node(Path::new("/dev/dri")), |name| {
         std::env::var_os(name)
     }) {
-        eprintln!("Reclam : pas de carte graphique utilisable (aucun /dev/dri/renderD* ouvrable) : affichage sans composition accélérée");
-        std::env::set_var(NO_COMPOSITING, "1");
+        eprintln!("Reclam : pas de carte graphique utilisable (aucun /dev/dri/renderD* ouvrable) : affichage sans composition accélérée ni OpenGL dans la fenêtre");
+        for (name, value) in WITHOUT_GPU {
+            std::env::set_var(name, value);
+        }
     }
 }
 
@@ -73,6 +102,14 @@ mod tests {
             let set = |name: &str| (name == chosen).then(|| OsString::from("0"));
             assert!(!without_compositing(false, set), "{chosen} set");
         }
+    }
+
+    #[test]
+    fn what_the_app_sets_without_a_gpu_is_among_the_settings_it_respects() {
+        for (name, _) in WITHOUT_GPU {
+            assert!(CHOSEN.contains(&name), "{name}");
+        }
+        assert!(!Path::new(NO_RENDER_NODE).exists());
     }
 
     #[test]

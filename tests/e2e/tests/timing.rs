@@ -544,7 +544,7 @@ async fn start_and_search_with_100k_complaints() {
         let app = App::launch("timing-100k", file).await;
         app.wait_for(common::START_SCREENS).await;
         start.push(ms(t0.elapsed()));
-        if let Some(m) = app_memory() {
+        if let Some(m) = app_memory(&app) {
             resident_start.push(m);
         }
         floors.push(floor(&app).await);
@@ -697,7 +697,7 @@ async fn start_and_search_with_100k_complaints() {
         step.webdriver.push(ms(w.elapsed()));
         split(&app, t, "register", step).await;
 
-        if let Some(m) = app_memory() {
+        if let Some(m) = app_memory(&app) {
             resident.push(m);
         }
         if run + 1 == runs {
@@ -796,13 +796,8 @@ struct Memory {
     shared: f64,
 }
 
-fn app_memory() -> Option<Memory> {
-    let binary = std::env::var("RECLAM_APP").unwrap_or_else(|_| "reclam-desktop".into());
-    let out = std::process::Command::new("pgrep")
-        .args(["-n", "-f", &binary])
-        .output()
-        .ok()?;
-    let pid = String::from_utf8_lossy(&out.stdout).trim().to_owned();
+fn app_memory(app: &App) -> Option<Memory> {
+    let pid = app.pid()?;
     let rollup = std::fs::read_to_string(format!("/proc/{pid}/smaps_rollup")).ok()?;
     let field = |name: &str| -> Option<f64> {
         let kib: f64 = rollup

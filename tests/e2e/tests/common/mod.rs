@@ -597,6 +597,7 @@ return el.value;
 pub struct App {
     client: Client,
     name: &'static str,
+    application: PathBuf,
     driver: Driver,
     register: RegisterFile,
     turn: MutexGuard<'static, ()>,
@@ -624,7 +625,7 @@ impl App {
         capabilities.insert("browserName".into(), json!("wry"));
         capabilities.insert(
             "tauri:options".into(),
-            json!({ "application": application }),
+            json!({ "application": &application }),
         );
         let mut builder = ClientBuilder::new(HttpConnector::new());
         builder.capabilities(capabilities);
@@ -647,10 +648,23 @@ impl App {
         Self {
             client,
             name,
+            application,
             driver,
             register,
             turn,
         }
+    }
+
+    /// The app's own process (not WebKit's): the newest process running the app binary (the
+    /// tests run one app at a time).
+    pub fn pid(&self) -> Option<u32> {
+        let out = std::process::Command::new("pgrep")
+            .arg("-n")
+            .arg("-f")
+            .arg(&self.application)
+            .output()
+            .ok()?;
+        String::from_utf8_lossy(&out.stdout).trim().parse().ok()
     }
 
     /// The WebDriver session, for what the helpers below do not cover.
