@@ -384,6 +384,53 @@ async fn screens_built_out_of_sight_leave_nothing_behind() {
     app.quit().await;
 }
 
+/// Choosing one's name at the start sends the reads of "Aujourd'hui" right behind the choice,
+/// not after the core's answer (one round trip less), and they read as that person: each is
+/// asked once, none refused and asked again by the screen.
+#[tokio::test]
+async fn the_first_screen_is_read_behind_the_choice_of_name() {
+    // The demo's people have no password yet: anyone at the desk picks a name.
+    let register = RegisterFile::fresh();
+    register.cli(&["demo", "--count", "40"], "");
+    let app = App::launch("04-read-behind-the-choice", register).await;
+    app.wait_for_within("#user-select", Duration::from_secs(60))
+        .await;
+    app.sign_in(USER).await;
+    app.wait_text("#content h1", "Aujourd'hui").await;
+    app.wait_for("#today-awaiting-ack").await;
+
+    let calls: Value = app
+        .client()
+        .execute("return window.__reclamPerf.calls;", vec![])
+        .await
+        .expect("the page's calls");
+    let calls = calls.as_array().expect("a list of calls");
+    let of = |cmd: &str| -> Vec<&Value> { calls.iter().filter(|c| c["cmd"] == cmd).collect() };
+    let chosen = of("choose_user");
+    assert_eq!(chosen.len(), 1, "{calls:?}");
+    let answered = chosen[0]["end"].as_f64().unwrap();
+    for read in [
+        "today_summary",
+        "pending_approvals",
+        "refunds_due",
+        "list_users",
+    ] {
+        let asked = of(read);
+        assert_eq!(
+            asked.len(),
+            1,
+            "{read} asked {} times: {calls:?}",
+            asked.len()
+        );
+        let sent = asked[0]["start"].as_f64().unwrap();
+        assert!(
+            sent < answered,
+            "{read} sent at {sent} ms, after the choice was answered at {answered} ms"
+        );
+    }
+    app.quit().await;
+}
+
 /// Wait until the page has called the backend command `cmd`.
 async fn wait_called(app: &App, cmd: &str) {
     let deadline = std::time::Instant::now() + Duration::from_secs(10);
