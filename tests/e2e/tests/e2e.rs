@@ -384,20 +384,57 @@ async fn screens_built_out_of_sight_leave_nothing_behind() {
     app.quit().await;
 }
 
-/// Choosing one's name at the start sends the reads of "Aujourd'hui" right behind the choice,
-/// not after the core's answer (one round trip less), and they read as that person: each is
-/// asked once, none refused and asked again by the screen.
+/// Choosing one's name at the start sends the reads of "Aujourd'hui" (and the sidebar's count
+/// of open requests) right behind the choice, not after the core's answer (one round trip
+/// less), and they read as that person: each is asked once, none refused and asked again by
+/// the screen, and the sidebar does not count again.
 #[tokio::test]
 async fn the_first_screen_is_read_behind_the_choice_of_name() {
     // The demo's people have no password yet: anyone at the desk picks a name.
     let register = RegisterFile::fresh();
     register.cli(&["demo", "--count", "40"], "");
+    for (client, description) in [
+        ("M. Luc Bernard", "Demande d'attestation d'assurance"),
+        ("Mme Julie Roux", "Question sur l'echeancier"),
+    ] {
+        register.cli(
+            &["request"],
+            &json!({ "clientName": client, "channel": "phone",
+                     "receivedOn": days_ago(2), "description": description })
+            .to_string(),
+        );
+    }
     let app = App::launch("04-read-behind-the-choice", register).await;
     app.wait_for_within("#user-select", Duration::from_secs(60))
         .await;
+    // What the app shows when it first appears: the sidebar's count is in it already.
+    app.client()
+        .execute(
+            "window.__firstShown = null;
+             new MutationObserver((_, observer) => {
+                 const title = document.querySelector('#content h1');
+                 if (!title) return;
+                 const count = document.querySelector('#nav-requests-count');
+                 window.__firstShown = { title: title.textContent, count: count && count.textContent };
+                 observer.disconnect();
+             }).observe(document.body, { childList: true, subtree: true });",
+            vec![],
+        )
+        .await
+        .expect("an observer of the page");
     app.sign_in(USER).await;
     app.wait_text("#content h1", "Aujourd'hui").await;
     app.wait_for("#today-awaiting-ack").await;
+    let first: Value = app
+        .client()
+        .execute("return window.__firstShown;", vec![])
+        .await
+        .expect("what the app first showed");
+    assert_eq!(first["title"], "Aujourd'hui", "{first}");
+    assert!(
+        first["count"].as_str().is_some_and(|c| c.starts_with('2')),
+        "the open requests' count came after the app: {first}"
+    );
 
     let calls: Value = app
         .client()
@@ -414,6 +451,7 @@ async fn the_first_screen_is_read_behind_the_choice_of_name() {
         "pending_approvals",
         "refunds_due",
         "list_users",
+        "list_requests",
     ] {
         let asked = of(read);
         assert_eq!(
