@@ -13,7 +13,7 @@
 //!
 //! Painting without compositing, the app's own process has no use for OpenGL either, yet three
 //! things would still open it there, and with it Mesa's software driver and the LLVM library it
-//! links (about 50 MiB resident: 166 MiB for the app process at its first screen, 109 without):
+//! links (about 57 MiB resident: 166 MiB for the app process at its first screen, 109 without):
 //! - GTK opens GLX when it opens the display (`GDK_GL=disable` keeps it from doing so);
 //! - WebKit's check for its DMA-BUF renderer opens an EGL display
 //!   (`WEBKIT_DISABLE_DMABUF_RENDERER`; without compositing that renderer is not used);
@@ -22,10 +22,13 @@
 //!   none, since there is none: with neither compositing nor the DMA-BUF renderer, the page's
 //!   process opens it only for WebGL, which the app does not use.
 //!
-//! The page's own process still starts its software OpenGL, which WebKit requires there.
+//! The page's own process still starts its software OpenGL, which WebKit requires there. These
+//! settings are in the app's environment, so the programs it starts inherit them too: a PDF
+//! viewer opened from the app paints without GL as well, on a desk that has no GPU anyway.
 //!
-//! Nothing changes where there is a GPU, nor where the person already chose one of WebKit's,
-//! GTK's or Mesa's rendering settings: theirs stand.
+//! Nothing changes where there is a GPU, nor where the person already chose one of WebKit's or
+//! Mesa's rendering settings: theirs stand. A GTK setting or a render node of their own stands
+//! too, and the rest is set around it.
 
 use std::ffi::OsString;
 use std::path::Path;
@@ -36,7 +39,8 @@ const NO_COMPOSITING: &str = "WEBKIT_DISABLE_COMPOSITING_MODE";
 /// A render node that is none: no device has this path.
 const NO_RENDER_NODE: &str = "/dev/dri/none";
 
-/// What the app sets on a desk without a GPU, before GTK and WebKit start.
+/// What the app sets on a desk without a GPU, before GTK and WebKit start (each one the
+/// person has not set already).
 const WITHOUT_GPU: [(&str, &str); 4] = [
     (NO_COMPOSITING, "1"),
     ("WEBKIT_DISABLE_DMABUF_RENDERER", "1"),
@@ -44,22 +48,29 @@ const WITHOUT_GPU: [(&str, &str); 4] = [
     ("GDK_GL", "disable"),
 ];
 
-/// WebKit's, GTK's and Mesa's rendering settings: one of them set, the app leaves rendering
-/// alone.
-const CHOSEN: [&str; 7] = [
+/// WebKit's and Mesa's rendering settings: one of them set, the app leaves rendering alone.
+const CHOSEN: [&str; 5] = [
     NO_COMPOSITING,
     "WEBKIT_FORCE_COMPOSITING_MODE",
     "WEBKIT_DISABLE_DMABUF_RENDERER",
-    "WEBKIT_WEB_RENDER_DEVICE_FILE",
     "WEBKIT_SKIA_ENABLE_CPU_RENDERING",
-    "GDK_GL",
     "LIBGL_ALWAYS_SOFTWARE",
 ];
 
-/// Whether this desk paints without compositing: no GPU render node, and no rendering setting
-/// of the person's own (`var` reads the environment).
-fn without_compositing(has_render_node: bool, var: impl Fn(&str) -> Option<OsString>) -> bool {
-    !has_render_node && CHOSEN.iter().all(|name| var(name).is_none())
+/// What to set for this desk: without a GPU render node and without a rendering setting of the
+/// person's own, [`WITHOUT_GPU`] but what they set already; otherwise nothing (`var` reads the
+/// environment).
+fn settings_for(
+    has_render_node: bool,
+    var: impl Fn(&str) -> Option<OsString>,
+) -> Vec<(&'static str, &'static str)> {
+    if has_render_node || CHOSEN.iter().any(|name| var(name).is_some()) {
+        return Vec::new();
+    }
+    WITHOUT_GPU
+        .into_iter()
+        .filter(|(name, _)| var(name).is_none())
+        .collect()
 }
 
 /// A GPU's render node (`renderD128`…) that this user may open, in `dri`, the folder the
@@ -79,13 +90,15 @@ fn has_render_node(dri: &Path) -> bool {
 
 /// Called first in `main`, before any thread and before the window exists.
 pub fn choose_painting() {
-    if without_compositing(has_render_node(Path::new("/dev/dri")), |name| {
+    let settings = settings_for(has_render_node(Path::new("/dev/dri")), |name| {
         std::env::var_os(name)
-    }) {
-        eprintln!("Reclam : pas de carte graphique utilisable (aucun /dev/dri/renderD* ouvrable) : affichage sans composition accélérée ni OpenGL dans la fenêtre");
-        for (name, value) in WITHOUT_GPU {
-            std::env::set_var(name, value);
-        }
+    });
+    if settings.is_empty() {
+        return;
+    }
+    eprintln!("Reclam : pas de carte graphique utilisable (aucun /dev/dri/renderD* ouvrable) : affichage sans composition accélérée ni OpenGL dans la fenêtre");
+    for (name, value) in settings {
+        std::env::set_var(name, value);
     }
 }
 
@@ -96,20 +109,24 @@ mod tests {
     #[test]
     fn only_a_desk_without_a_gpu_and_without_its_own_setting_paints_without_compositing() {
         let none = |_: &str| None;
-        assert!(without_compositing(false, none));
-        assert!(!without_compositing(true, none));
+        assert_eq!(settings_for(false, none), WITHOUT_GPU.to_vec());
+        assert!(settings_for(true, none).is_empty());
         for chosen in CHOSEN {
             let set = |name: &str| (name == chosen).then(|| OsString::from("0"));
-            assert!(!without_compositing(false, set), "{chosen} set");
+            assert!(settings_for(false, set).is_empty(), "{chosen} set");
         }
+        assert!(!Path::new(NO_RENDER_NODE).exists());
     }
 
     #[test]
-    fn what_the_app_sets_without_a_gpu_is_among_the_settings_it_respects() {
-        for (name, _) in WITHOUT_GPU {
-            assert!(CHOSEN.contains(&name), "{name}");
+    fn a_gtk_setting_or_a_render_node_of_the_person_s_own_stands_and_the_rest_is_set() {
+        for own in ["GDK_GL", "WEBKIT_WEB_RENDER_DEVICE_FILE"] {
+            let set = |name: &str| (name == own).then(|| OsString::from("theirs"));
+            let settings = settings_for(false, set);
+            assert!(settings.iter().all(|(name, _)| *name != own), "{own}");
+            assert_eq!(settings.len(), WITHOUT_GPU.len() - 1, "{own}");
+            assert!(settings.contains(&(NO_COMPOSITING, "1")), "{own}");
         }
-        assert!(!Path::new(NO_RENDER_NODE).exists());
     }
 
     #[test]

@@ -655,6 +655,11 @@ impl App {
         }
     }
 
+    /// Whether the drivers' log, where the app's standard error goes, holds `text`.
+    pub fn logged(&self, text: &str) -> bool {
+        std::fs::read_to_string(&self.driver.log).is_ok_and(|log| log.contains(text))
+    }
+
     /// The app's own process (not WebKit's): the newest process running the app binary (the
     /// tests run one app at a time).
     pub fn pid(&self) -> Option<u32> {

@@ -7,6 +7,8 @@ import { listRequests } from "../../lib/backend";
 import { openCountQuery } from "../requests/requests";
 
 let kept: { stamp: string; total: number } | null = null;
+/** Bumped by every count asked and every count taken: an answer come after either is dropped. */
+let seq = 0;
 
 /** The open requests counted for `actor`. */
 export function countOpenRequests(actor: string): Promise<number> {
@@ -19,10 +21,11 @@ export function countOpenRequests(actor: string): Promise<number> {
  * A failure keeps nothing: the sidebar counts itself.
  */
 export function countForSidebar(actor: string, stamp: string): Promise<void> {
+  const mine = ++seq;
   kept = null;
   return countOpenRequests(actor).then(
     (total) => {
-      kept = { stamp, total };
+      if (mine === seq) kept = { stamp, total };
     },
     () => {},
   );
@@ -30,6 +33,7 @@ export function countForSidebar(actor: string, stamp: string): Promise<void> {
 
 /** The count kept for `stamp`, taken once (null: none, or for something else). */
 export function takeKeptCount(stamp: string): number | null {
+  seq++;
   const k = kept;
   kept = null;
   return k && k.stamp === stamp ? k.total : null;
