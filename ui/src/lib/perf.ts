@@ -7,7 +7,11 @@
 
 import { tick } from "svelte";
 
-export type CallTiming = { cmd: string; start: number; end: number };
+/**
+ * `start` and `end`: `performance.now()`, whose precision the webview may coarsen to a
+ * millisecond; `sent` and `answered`: their order among all calls' sends and answers (exact).
+ */
+export type CallTiming = { cmd: string; start: number; end: number; sent: number; answered: number };
 export type PaintTiming = { label: string; data: number; dom: number; layout: number; painted: number };
 
 const KEPT = 200;
@@ -19,9 +23,16 @@ function keep<T>(list: T[], entry: T) {
   list.push(entry);
 }
 
-/** A backend call timed by the backend module (`start` and `end`: `performance.now()`). */
-export function recordCall(cmd: string, start: number, end: number): void {
-  keep(calls, { cmd, start, end });
+let moments = 0;
+
+/** The next mark of the calls' order (a call's send, a call's answer). */
+export function nextMoment(): number {
+  return ++moments;
+}
+
+/** A backend call timed by the backend module. */
+export function recordCall(timing: CallTiming): void {
+  keep(calls, timing);
 }
 
 /**

@@ -6,7 +6,7 @@ import { open as openDialog, save as saveDialog } from "@tauri-apps/plugin-dialo
 import { toAppError } from "./errors";
 import { changed } from "./changes";
 import { sharingReads } from "./shared";
-import { exposePerf, recordCall } from "../perf";
+import { exposePerf, nextMoment, recordCall } from "../perf";
 import type {
   ActionEdit,
   CertificateInfo,
@@ -87,12 +87,13 @@ async function send<T>(cmd: string, args: Record<string, unknown> = {}): Promise
   if (!isTauri()) throw NO_BACKEND;
   let result: T;
   const start = performance.now();
+  const sent = nextMoment();
   try {
     result = await invoke<T>(cmd, args);
   } catch (e) {
     throw toAppError(e);
   } finally {
-    recordCall(cmd, start, performance.now());
+    recordCall({ cmd, start, end: performance.now(), sent, answered: nextMoment() });
   }
   changed(cmd, args);
   return result;
